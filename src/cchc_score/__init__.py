@@ -1,0 +1,72 @@
+"""cchc_score: Vietnam's commune-level PAR Index (Chỉ số CCHC) as rules you can run.
+
+>>> import cchc_score
+>>> rules = cchc_score.load_rules("criteria_2022")
+>>> evidence = cchc_score.load_evidence("examples/ward_2022/evidence.toml")
+>>> card = cchc_score.evaluate(rules, evidence)
+>>> str(card.total), card.node("5.1").explanation("en")
+('84.14', '20/21 officials rated as completing their duties well or better → 1.0 × 20/21 = 0.95 points')
+"""
+
+from .errors import AnnexError, CchcScoreError, EvidenceError, Problem, RulesError
+from .evaluation import NodeScore, Scorecard, evaluate
+from .evidence import Evidence, check_evidence, load_evidence
+from .loading import bundled_rules, dump_rules, load_rules, loads_rules
+from .model import (
+    Appraised,
+    Band,
+    Bands,
+    Checklist,
+    Criterion,
+    Deduction,
+    Fact,
+    Levels,
+    Ratio,
+    RuleSet,
+    Step,
+    Sum,
+)
+from .numbers import format_number, parse_number, round_points
+from .plan import Deadline, Plan, PlanError, Task, load_plan, parse_deadline
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "AnnexError",
+    "Appraised",
+    "Band",
+    "Bands",
+    "CchcScoreError",
+    "Checklist",
+    "Criterion",
+    "Deadline",
+    "Deduction",
+    "Evidence",
+    "EvidenceError",
+    "Fact",
+    "Levels",
+    "NodeScore",
+    "Plan",
+    "PlanError",
+    "Problem",
+    "Ratio",
+    "RuleSet",
+    "RulesError",
+    "Scorecard",
+    "Step",
+    "Sum",
+    "Task",
+    "__version__",
+    "bundled_rules",
+    "check_evidence",
+    "dump_rules",
+    "evaluate",
+    "format_number",
+    "load_evidence",
+    "load_plan",
+    "load_rules",
+    "loads_rules",
+    "parse_deadline",
+    "parse_number",
+    "round_points",
+]

@@ -1,0 +1,44 @@
+"""Small helpers shared by the readers and writers of TOML files: keys, values, lists."""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def key(name: str) -> str:
+    """A key as TOML (and our error paths) write it: bare where possible, else quoted."""
+    return name if _BARE_KEY.fullmatch(name) else quote(name)
+
+
+def quote(text: str) -> str:
+    """A string in double quotes, escaped as both JSON and TOML accept."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def allowed(names: Iterable[str]) -> str:
+    """A list of allowed values for an error message: ``'a', 'b', 'c'``."""
+    return ", ".join(repr(n) for n in names)
+
+
+def value(item: object) -> str:
+    """A TOML value for a string, number, boolean or array of them."""
+    if isinstance(item, bool):
+        return "true" if item else "false"
+    if isinstance(item, Decimal):
+        return format(item, "f")
+    if isinstance(item, int):
+        return str(item)
+    if isinstance(item, str):
+        return quote(item)
+    if isinstance(item, (list, tuple, frozenset)):
+        items = sorted(item) if isinstance(item, frozenset) else item
+        return "[" + ", ".join(value(v) for v in items) + "]"
+    raise TypeError(f"cannot write {item!r} as TOML")

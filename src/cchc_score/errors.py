@@ -1,0 +1,129 @@
+"""Errors that tell a person what is wrong, where, and with which value.
+
+Every check in the library adds :class:`Problem` records to a :class:`ProblemList`
+and raises once, so a user sees every mistake in a file in one run.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, NoReturn
+
+import attrs
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+__all__ = [
+    "AnnexError",
+    "CchcScoreError",
+    "EvidenceError",
+    "Problem",
+    "ProblemList",
+    "RulesError",
+    "show",
+]
+
+#: Marks a problem that has no offending value to show.
+NO_VALUE: object = attrs.NOTHING
+
+
+def show(value: object) -> str:
+    """Render a user's value for an error message: strings quoted, numbers as written.
+
+    >>> show("abc"), show(Decimal("1.50")), show(True), show(3)
+    ("'abc'", '1.50', 'true', '3')
+    """
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return format(value, "f") if value.is_finite() else str(value).lower()
+    if isinstance(value, (frozenset, set)):
+        return "[" + ", ".join(repr(v) for v in sorted(value)) + "]"
+    return repr(value)
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with one input, located as precisely as the input allows.
+
+    Attributes:
+        file: the file the problem is in, as the user named it (``None`` for objects
+            built in Python).
+        path: where in the file: a table path such as ``criterion "5.1".rule.target``
+            or ``line 12``; empty when the problem concerns the whole file.
+        message: what is wrong, in words, e.g. ``must be > 0``.
+        value: the offending value, shown after the message; ``NO_VALUE`` when none.
+    """
+
+    file: str | None
+    path: str
+    message: str
+    value: object = NO_VALUE
+
+    def __str__(self) -> str:
+        parts = [p for p in (self.file, self.path) if p]
+        text = self.message
+        if self.value is not NO_VALUE:
+            text += f" (got {show(self.value)})"
+        return ": ".join([*parts, text])
+
+
+class CchcScoreError(Exception):
+    """Root of every error the library raises for bad input.
+
+    ``problems`` holds every problem found; ``str(error)`` lists them one per line.
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class RulesError(CchcScoreError, ValueError):
+    """A rules file cannot be read or breaks the rule-file format."""
+
+
+class EvidenceError(CchcScoreError, ValueError):
+    """An evidence file cannot be read or does not fit the rules it is scored with."""
+
+
+class AnnexError(CchcScoreError, ValueError):
+    """An appraisal annex cannot be read."""
+
+
+@attrs.define
+class ProblemList:
+    """Collects the problems of one input so they can be raised together.
+
+    >>> problems = ProblemList("rules.toml")
+    >>> problems.add("index.max", "must be > 0", Decimal(0))
+    >>> print(problems.items[0])
+    rules.toml: index.max: must be > 0 (got 0)
+    """
+
+    file: str | None
+    items: list[Problem] = attrs.field(factory=list)
+
+    def add(self, path: str, message: str, value: object = NO_VALUE) -> None:
+        """Record one problem at ``path``."""
+        self.items.append(Problem(self.file, path, message, value))
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        """Record problems found elsewhere."""
+        self.items.extend(problems)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(self.items)
+
+    def raise_as(self, error: type[CchcScoreError]) -> NoReturn:
+        """Raise ``error`` with every problem recorded."""
+        raise error(self.items)
+
+    def raise_if_any(self, error: type[CchcScoreError]) -> None:
+        """Raise ``error`` with every problem recorded, if there is any."""
+        if self.items:
+            self.raise_as(error)

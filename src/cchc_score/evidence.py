@@ -1,0 +1,423 @@
+"""Evidence about one unit for one year: fact values, appraised points, notes.
+
+Reading (:func:`load_evidence`) checks the file's shape; :func:`check_evidence` checks the
+values against the facts a rule set declares and returns them typed. Both collect every
+problem and raise once, naming the file, the place and the value.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Union
+
+import attrs
+
+from . import _toml
+from .errors import EvidenceError, ProblemList
+from .loading import parse_toml, read_input
+from .model import Ratio, rule_facts
+from .numbers import NumberFormatError, parse_number
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from .model import Fact, RuleSet
+
+__all__ = [
+    "Evidence",
+    "FactValue",
+    "RawValue",
+    "check_evidence",
+    "load_evidence",
+]
+
+#: A fact's value once checked: a count is an ``int``, a ratio or number a ``Decimal``, a
+#: level a ``str``, a boolean a ``bool``, a checklist the ``frozenset`` of items done.
+FactValue = Union[int, Decimal, str, bool, frozenset[str]]
+#: A fact's value as given: also a numeric string ("91,3%") or a tuple of items.
+RawValue = Union[int, Decimal, str, bool, frozenset[str], tuple[str, ...]]
+
+_TOP_KEYS = ("unit", "year", "rules", "facts", "appraised", "notes", "not_assessed")
+
+
+def _pairs(value: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> tuple[tuple[str, Any], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    return tuple(sorted(items, key=lambda pair: pair[0]))
+
+
+def _fact_pairs(
+    value: Mapping[str, Any] | Iterable[tuple[str, Any]],
+) -> tuple[tuple[str, RawValue], ...]:
+    # Lists become tuples so that evidence stays hashable and immutable.
+    return tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in _pairs(value))
+
+
+@attrs.frozen
+class Evidence:
+    """What is known about one unit in one year, as given (not yet checked).
+
+    Mappings passed in are stored as sorted tuples of pairs, so two evidences with the same
+    content are equal whatever order their facts were given in.
+
+    >>> ev = Evidence("Phường A", 2022, facts={"staff_total": 21, "staff_rated_good": 20})
+    >>> ev.fact("staff_total")
+    21
+    >>> ev.with_facts(staff_rated_good=21).fact("staff_rated_good")
+    21
+    """
+
+    unit: str
+    year: int | None = None
+    facts: tuple[tuple[str, RawValue], ...] = attrs.field(default=(), converter=_fact_pairs)
+    appraised: tuple[tuple[str, Decimal], ...] = attrs.field(default=(), converter=_pairs)
+    notes: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_pairs)
+    not_assessed: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_pairs)
+    rules: str | None = None
+    source: str | None = attrs.field(default=None, eq=False)
+
+    def fact(self, name: str) -> RawValue:
+        """The value given for a fact.
+
+        Raises:
+            KeyError: no value is given for it.
+        """
+        return dict(self.facts)[name]
+
+    def with_facts(self, **changes: RawValue) -> Evidence:
+        """A new evidence with some facts set to new values (what-if); this one is unchanged."""
+        return attrs.evolve(self, facts={**dict(self.facts), **changes})
+
+    def with_appraised(self, **changes: Decimal) -> Evidence:
+        """A new evidence with some appraised points replaced (codes as keyword names)."""
+        return attrs.evolve(self, appraised={**dict(self.appraised), **changes})
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def load_evidence(path: str | os.PathLike[str]) -> Evidence:
+    """Read an evidence file (``.toml`` or ``.json``).
+
+    Raises:
+        EvidenceError: the file cannot be read, or its shape is wrong; every problem is
+            named with the file, table, key and value.
+    """
+    name = os.fspath(path)
+    problems = ProblemList(name)
+    text = read_input(Path(name), problems)
+    doc: Any = None
+    if text is not None:
+        doc = (
+            _parse_json(text, problems)
+            if name.lower().endswith(".json")
+            else parse_toml(text, problems)
+        )
+    if doc is None:
+        problems.raise_as(EvidenceError)
+    if not isinstance(doc, dict):
+        problems.add("", "expected an object at the top", doc)
+        problems.raise_as(EvidenceError)
+    evidence = _from_document(doc, name, problems)
+    problems.raise_if_any(EvidenceError)
+    return evidence
+
+
+def _parse_json(text: str, problems: ProblemList) -> Any:
+    try:
+        return json.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError as exc:
+        problems.add(f"line {exc.lineno}, column {exc.colno}", f"invalid JSON: {exc.msg}")
+        return None
+
+
+def _from_document(doc: dict[str, Any], name: str, problems: ProblemList) -> Evidence:
+    for key in doc:
+        if key not in _TOP_KEYS:
+            problems.add(
+                _toml.key(key), f"unknown key or table; expected one of {_toml.allowed(_TOP_KEYS)}"
+            )
+    unit = doc.get("unit")
+    if not isinstance(unit, str) or not unit.strip():
+        problems.add(
+            "unit",
+            "the unit's name is required (a non-empty string)",
+            *(() if unit is None else (unit,)),
+        )
+    year = doc.get("year")
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        problems.add("year", "expected a year as an integer", year)
+    rules = doc.get("rules")
+    if rules is not None and not isinstance(rules, str):
+        problems.add("rules", "expected the name or path of a rules file", rules)
+    if isinstance(rules, str) and ("/" in rules or rules.endswith(".toml")):
+        rules = os.path.normpath(Path(name).parent / rules)
+    facts = _table(doc, "facts", problems)
+    for fact, value in facts.items():
+        if not _is_raw_value(value):
+            problems.add(
+                f"facts.{_toml.key(fact)}",
+                "expected a number, a string, true/false or an array of strings",
+                value,
+            )
+    appraised: dict[str, Decimal] = {}
+    for code, value in _table(doc, "appraised", problems).items():
+        points = _points(value, f"appraised.{_toml.key(code)}", problems)
+        if points is not None:
+            appraised[code] = points
+    notes = _strings(doc, "notes", problems)
+    not_assessed = _strings(doc, "not_assessed", problems)
+    return Evidence(
+        unit=unit if isinstance(unit, str) else "",
+        year=year if isinstance(year, int) and not isinstance(year, bool) else None,
+        facts={k: v for k, v in facts.items() if _is_raw_value(v)},
+        appraised=appraised,
+        notes=notes,
+        not_assessed=not_assessed,
+        rules=rules if isinstance(rules, str) else None,
+        source=name,
+    )
+
+
+def _table(doc: dict[str, Any], name: str, problems: ProblemList) -> dict[str, Any]:
+    value = doc.get(name, {})
+    if not isinstance(value, dict):
+        problems.add(name, "expected a table", value)
+        return {}
+    return value
+
+
+def _strings(doc: dict[str, Any], name: str, problems: ProblemList) -> dict[str, str]:
+    out = {}
+    for key, value in _table(doc, name, problems).items():
+        if isinstance(value, str):
+            out[key] = value
+        else:
+            problems.add(f"{name}.{_toml.key(key)}", "expected a string", value)
+    return out
+
+
+def _is_raw_value(value: object) -> bool:
+    if isinstance(value, (bool, int, Decimal, str)):
+        return True
+    return isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value)
+
+
+def _points(value: object, where: str, problems: ProblemList) -> Decimal | None:
+    if isinstance(value, str):
+        try:
+            return parse_number(value)
+        except NumberFormatError as exc:
+            problems.add(where, str(exc))
+            return None
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        problems.add(where, "expected points as a number", value)
+        return None
+    number = Decimal(value)
+    if not number.is_finite():
+        problems.add(where, "must be a finite number", value)
+        return None
+    return number
+
+
+# --------------------------------------------------------------------------- checking
+
+
+def check_evidence(rules: RuleSet, evidence: Evidence) -> dict[str, FactValue]:
+    """Check evidence against the rules and return its facts typed.
+
+    Checks: unknown facts and codes; each value's type and range; a ratio's numerator not
+    above its denominator, which must not be 0; appraised points within [0, max] and only
+    for criteria scored by appraisal; every input the scoring needs is present (one problem
+    lists every missing fact with the criteria that need it).
+
+    Raises:
+        EvidenceError: with every problem found.
+    """
+    problems = ProblemList(evidence.source)
+    typed: dict[str, FactValue] = {}
+    for name, raw in evidence.facts:
+        where = f"facts.{_toml.key(name)}"
+        if not rules.has_fact(name):
+            problems.add(
+                where,
+                "not a fact declared by the rules "
+                f"{rules.id!r}; declared: {', '.join(f.name for f in rules.facts)}",
+            )
+            continue
+        value = _typed(rules.fact(name), raw, where, problems)
+        if value is not None:
+            typed[name] = value
+    skipped = _skipped_codes(rules, evidence, problems)
+    _check_codes(rules, evidence, problems)
+    _check_needs(rules, evidence, typed, skipped, problems)
+    problems.raise_if_any(EvidenceError)
+    return typed
+
+
+def _typed(fact: Fact, raw: RawValue, where: str, problems: ProblemList) -> FactValue | None:
+    kind = fact.type
+    if kind == "boolean":
+        if isinstance(raw, bool):
+            return raw
+        problems.add(where, "expected true or false", raw)
+        return None
+    if kind == "level":
+        if isinstance(raw, str) and raw in fact.levels:
+            return raw
+        levels = ", ".join(repr(level) for level in fact.levels)
+        problems.add(where, f"not a level of this fact; expected one of {levels}", raw)
+        return None
+    if kind == "checklist":
+        return _typed_checklist(fact, raw, where, problems)
+    number = _typed_number(raw, kind, where, problems)
+    if number is None:
+        return None
+    if kind == "ratio":
+        if not 0 <= number <= 1:
+            problems.add(
+                where, 'a ratio must be between 0 and 1 (write 91,3% as "91,3%" or 0.913)', raw
+            )
+            return None
+        return number
+    low, high = fact.lower_bound, fact.maximum
+    if low is not None and number < low:
+        problems.add(where, f"must be ≥ {low}", raw)
+        return None
+    if high is not None and number > high:
+        problems.add(where, f"must be ≤ {high}", raw)
+        return None
+    if kind == "count":
+        return int(number)
+    return number
+
+
+def _typed_number(raw: RawValue, kind: str, where: str, problems: ProblemList) -> Decimal | None:
+    if isinstance(raw, str):
+        try:
+            number = parse_number(raw, allow_percent=kind == "ratio")
+        except NumberFormatError as exc:
+            problems.add(where, str(exc))
+            return None
+    elif isinstance(raw, bool) or not isinstance(raw, (int, Decimal)):
+        problems.add(where, f"expected a number for a {kind} fact", raw)
+        return None
+    else:
+        number = Decimal(raw)
+    if not number.is_finite():
+        problems.add(where, "must be a finite number", raw)
+        return None
+    if kind == "count" and number != number.to_integral_value():
+        problems.add(where, "a count must be a whole number", raw)
+        return None
+    return number
+
+
+def _typed_checklist(
+    fact: Fact, raw: RawValue, where: str, problems: ProblemList
+) -> frozenset[str] | None:
+    if isinstance(raw, frozenset):
+        raw = tuple(sorted(raw))
+    if not isinstance(raw, tuple):
+        problems.add(where, "expected an array of the items done", raw)
+        return None
+    ok = True
+    for item in raw:
+        if item not in fact.items:
+            items = ", ".join(repr(i) for i in fact.items)
+            problems.add(where, f"not an item of this checklist; expected some of {items}", item)
+            ok = False
+    if len(set(raw)) != len(raw):
+        problems.add(where, "an item is listed twice", list(raw))
+        ok = False
+    return frozenset(raw) if ok else None
+
+
+def _skipped_codes(rules: RuleSet, evidence: Evidence, problems: ProblemList) -> set[str]:
+    """Codes not to score from facts: not assessed, with everything under them."""
+    skipped: set[str] = set()
+    for code, reason in evidence.not_assessed:
+        if not rules.has_node(code):
+            problems.add(f"not_assessed.{_toml.key(code)}", "no criterion has this code", code)
+            continue
+        if not reason.strip():
+            problems.add(f"not_assessed.{_toml.key(code)}", "give the reason it was not assessed")
+        skipped.update(node.code for node in rules.node(code).walk())
+    return skipped
+
+
+def _check_codes(rules: RuleSet, evidence: Evidence, problems: ProblemList) -> None:
+    for code, points in evidence.appraised:
+        where = f"appraised.{_toml.key(code)}"
+        if not rules.has_node(code):
+            problems.add(where, "no criterion has this code", code)
+            continue
+        node = rules.node(code)
+        if node.rule.kind != "appraised":
+            problems.add(
+                where,
+                f"criterion {code} is scored by its {node.rule.kind} rule, not by appraised points",
+            )
+        elif not 0 <= points <= node.max:
+            problems.add(where, f"must be between 0 and the maximum {node.max}", points)
+    for code, _ in evidence.notes:
+        if not rules.has_node(code):
+            problems.add(f"notes.{_toml.key(code)}", "no criterion has this code", code)
+
+
+def _check_needs(
+    rules: RuleSet,
+    evidence: Evidence,
+    typed: dict[str, FactValue],
+    skipped: set[str],
+    problems: ProblemList,
+) -> None:
+    given = {name for name, _ in evidence.facts}
+    appraised = {code for code, _ in evidence.appraised}
+    missing: dict[str, list[str]] = {}
+    unappraised: list[str] = []
+    for node in rules.nodes():
+        if not node.is_leaf or node.code in skipped:
+            continue
+        rule = node.rule
+        if rule.kind == "appraised" and node.code not in appraised:
+            unappraised.append(node.code)
+        for name in rule_facts(rule):
+            if name not in given:
+                missing.setdefault(name, []).append(node.code)
+        if isinstance(rule, Ratio) and rule.of is not None:
+            _check_ratio_pair(rule, node.code, typed, problems)
+    if missing:
+        listed = "; ".join(f"{name} (for {', '.join(codes)})" for name, codes in missing.items())
+        problems.add("facts", f"missing facts: {listed}")
+    if unappraised:
+        problems.add(
+            "appraised",
+            "missing appraised points for: "
+            + ", ".join(unappraised)
+            + " (or list them under [not_assessed] with a reason)",
+        )
+
+
+def _check_ratio_pair(
+    rule: Ratio, code: str, typed: dict[str, FactValue], problems: ProblemList
+) -> None:
+    assert rule.of is not None
+    top, bottom = typed.get(rule.fact), typed.get(rule.of)
+    if not isinstance(top, (int, Decimal)) or not isinstance(bottom, (int, Decimal)):
+        return  # missing or already reported
+    if bottom == 0:
+        problems.add(
+            f"facts.{rule.of}",
+            f"is 0, so criterion {code}'s ratio {rule.fact}/{rule.of} is undefined",
+            bottom,
+        )
+    elif top > bottom:
+        problems.add(
+            f"facts.{rule.fact}",
+            f"is more than {rule.of} ({bottom}), so criterion {code}'s ratio would exceed 1",
+            top,
+        )

@@ -1,0 +1,952 @@
+"""Rules files: TOML bytes → tomllib (exact decimals) → one strict cattrs converter →
+frozen model → semantic validation. Every problem names the file, the place and the value.
+
+Rule files are data. Nothing read from them is evaluated or imported: a hostile file can
+at worst be rejected.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import unicodedata
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Optional
+
+import attrs
+import cattrs
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+
+from . import _toml
+from .errors import NO_VALUE, ProblemList, RulesError
+from .model import (
+    FACT_TYPES,
+    RULE_KINDS,
+    Appraised,
+    Band,
+    Bands,
+    Checklist,
+    Criterion,
+    Deduction,
+    Fact,
+    Levels,
+    Ratio,
+    Rule,
+    RuleSet,
+    Sum,
+    rule_facts,
+)
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator
+
+__all__ = [
+    "bundled_path",
+    "bundled_rules",
+    "decode_text",
+    "dump_rules",
+    "load_rules",
+    "loads_rules",
+    "normalise_text",
+    "parse_toml",
+    "read_input",
+]
+
+_TOP_KEYS = ("index", "facts", "criteria", "bands")
+_FACT_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_DOMAIN_CODE = re.compile(r"^[IVXL]+$")
+_CRITERION_CODE = re.compile(r"^\d+(?:\.\d+)*\.(?:\d+|r)$")
+_BETTER = ("higher", "lower", "none")
+_RATIO_FACTS = ("count", "ratio", "number")
+_FACT_TYPES_FOR: dict[str, tuple[str, ...]] = {
+    "ratio": _RATIO_FACTS,
+    "bands": _RATIO_FACTS,
+    "deduction": ("count", "number"),
+    "levels": ("level", "boolean"),
+    "checklist": ("checklist",),
+}
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_input(path: Path, problems: ProblemList) -> str | None:
+    """Read a user's text file as NFC text, recording a problem instead of raising."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.add("", f"cannot read the file: {exc.strerror or exc}")
+        return None
+    return decode_text(data, problems)
+
+
+def decode_text(data: bytes, problems: ProblemList) -> str | None:
+    """Decode UTF-8 (a BOM is dropped), normalise line ends and Vietnamese to NFC."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        problems.add(f"line {line}", "not UTF-8 text", data[exc.start : exc.start + 4])
+        return None
+    return normalise_text(text)
+
+
+def normalise_text(text: str) -> str:
+    """Drop a BOM, turn CRLF and CR into LF, and compose Vietnamese to NFC."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def parse_toml(text: str, problems: ProblemList) -> dict[str, Any] | None:
+    """Parse TOML with exact decimals; a syntax error becomes a problem with its position."""
+    try:
+        doc: dict[str, Any] = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        line, col = getattr(exc, "lineno", None), getattr(exc, "colno", None)
+        message = getattr(exc, "msg", None) or str(exc)
+        where = f"line {line}, column {col}" if line is not None else ""
+        problems.add(where, f"invalid TOML: {message}")
+        return None
+    return doc
+
+
+# --------------------------------------------------------------------------- converter
+
+
+class _Invalid(Exception):
+    """A value of the wrong type or form, raised by the strict hooks below."""
+
+    def __init__(self, message: str, value: object = NO_VALUE, subpath: str = "") -> None:
+        super().__init__(message)
+        self.message, self.value, self.subpath = message, value, subpath
+
+
+_NUMBER_TYPES = (int, Decimal)
+
+
+def _strict_decimal(value: object, _: type) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, _NUMBER_TYPES):
+        raise _Invalid("expected a number", value)
+    number = Decimal(value)
+    if not number.is_finite():
+        raise _Invalid("must be a finite number", value)
+    return number
+
+
+def _strict_int(value: object, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _Invalid("expected an integer", value)
+    return value
+
+
+def _strict_str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        raise _Invalid("expected a string", value)
+    return value
+
+
+def _strict_bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise _Invalid("expected true or false", value)
+    return value
+
+
+def _strict_str_tuple(value: object, _: type) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise _Invalid("expected an array of strings", value)
+    for i, item in enumerate(value):
+        if not isinstance(item, str):
+            raise _Invalid("expected a string", item, f"[{i}]")
+    return tuple(value)
+
+
+def _strict_points_table(value: object, _: type) -> tuple[tuple[str, Decimal], ...]:
+    if not isinstance(value, dict):
+        raise _Invalid("expected a table of points", value)
+    pairs = []
+    for key, points in value.items():
+        try:
+            pairs.append((key, _strict_decimal(points, Decimal)))
+        except _Invalid as exc:
+            raise _Invalid(exc.message, exc.value, f".{_toml.key(key)}") from None
+    return tuple(pairs)
+
+
+def _structure_rule(value: object, _: type) -> Rule | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise _Invalid("expected a table with a 'kind' key", value)
+    kind = value.get("kind")
+    if kind is None:
+        raise _Invalid(f"missing; expected one of {_toml.allowed(RULE_KINDS)}", subpath=".kind")
+    if not isinstance(kind, str) or kind not in RULE_KINDS:
+        raise _Invalid(
+            f"unknown rule kind; expected one of {_toml.allowed(RULE_KINDS)}", kind, ".kind"
+        )
+    rule: Rule = _CONVERTER.structure(value, RULE_KINDS[kind])
+    return rule
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True)
+    converter.register_structure_hook(Decimal, _strict_decimal)
+    converter.register_structure_hook(int, _strict_int)
+    converter.register_structure_hook(str, _strict_str)
+    converter.register_structure_hook(bool, _strict_bool)
+    converter.register_structure_hook_func(lambda t: t == tuple[str, ...], _strict_str_tuple)
+    converter.register_structure_hook_func(
+        lambda t: t == tuple[tuple[str, Decimal], ...], _strict_points_table
+    )
+    converter.register_structure_hook_func(lambda t: t == Optional[Rule], _structure_rule)
+    return converter
+
+
+@attrs.frozen
+class _IndexDoc:
+    id: str
+    name: str
+    year: int
+    max: Decimal
+    decimals: int = 2
+    name_en: Optional[str] = None
+    basis: Optional[str] = None
+
+
+@attrs.frozen
+class _FactDoc:
+    type: str
+    label: str
+    label_en: Optional[str] = None
+    unit: Optional[str] = None
+    min: Optional[Decimal] = None
+    max: Optional[Decimal] = None
+    levels: tuple[str, ...] = ()
+    items: tuple[str, ...] = ()
+    better: str = "higher"
+
+
+@attrs.frozen
+class _CriterionDoc:
+    code: str
+    name: str
+    max: Decimal
+    rule: Optional[Rule] = None
+    name_en: Optional[str] = None
+    reference: Optional[str] = None
+    basis: Optional[str] = None
+
+
+@attrs.frozen
+class _BandDoc:
+    name: str
+    min: Decimal
+    name_en: Optional[str] = None
+    basis: Optional[str] = None
+
+
+_CONVERTER = _make_converter()
+
+
+def _flatten(exc: BaseException, path: str) -> Iterator[tuple[str, str, object]]:
+    """Turn cattrs' error tree into (path, message, value) triples."""
+    if isinstance(exc, ClassValidationError):
+        with_notes, others = exc.group_exceptions()
+        for sub, note in with_notes:
+            yield from _flatten(sub, f"{path}.{note.name}")
+        for sub in others:
+            yield from _flatten(sub, path)
+    elif isinstance(exc, IterableValidationError):
+        indexed, others = exc.group_exceptions()
+        for sub, inote in indexed:
+            yield from _flatten(sub, f"{path}[{inote.index}]")
+        for sub in others:
+            yield from _flatten(sub, path)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        expected = _toml.allowed(a.name for a in attrs.fields(exc.cl))
+        for extra in sorted(exc.extra_fields):
+            yield f"{path}.{_toml.key(extra)}", f"unknown key; expected one of {expected}", NO_VALUE
+    elif isinstance(exc, _Invalid):
+        yield path + exc.subpath, exc.message, exc.value
+    elif isinstance(exc, KeyError):
+        yield path, "required key is missing", NO_VALUE
+    else:  # a cattrs failure we did not foresee: still located, never a traceback
+        yield path, f"invalid value: {exc}", NO_VALUE
+
+
+def _structure(value: object, cls: type[Any], where: str, problems: ProblemList) -> Any:
+    """Structure one table; on failure record every problem under ``where``."""
+    if not isinstance(value, dict):
+        problems.add(where, "expected a table", value)
+        return None
+    try:
+        return _CONVERTER.structure(value, cls)
+    except (ClassValidationError, _Invalid) as exc:
+        for path, message, bad in _flatten(exc, where):
+            problems.add(path, message, bad)
+        return None
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def bundled_rules() -> tuple[str, ...]:
+    """The names of the rules files shipped with the package, e.g. ``("criteria_2022",)``."""
+    return tuple(sorted(p.stem for p in bundled_path("rules").glob("*.toml")))
+
+
+def bundled_path(folder: str) -> Path:
+    """A data folder shipped with the package (``rules`` or ``examples``).
+
+    A wheel carries them inside the package; a source checkout or an editable install reads
+    the repository's top-level folders.
+    """
+    packaged = Path(str(resources.files("cchc_score"))) / folder
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / folder
+
+
+def load_rules(source: str | os.PathLike[str]) -> RuleSet:
+    """Load and validate a rules file, by path or by the name of a bundled file.
+
+    Args:
+        source: a path to a ``.toml`` file, or a bundled name such as ``"criteria_2022"``.
+
+    Returns:
+        The validated, frozen rule set.
+
+    Raises:
+        RulesError: with every problem found, each naming the file, place and value.
+
+    >>> rules = load_rules("criteria_2022")
+    >>> rules.max, len(rules.domains)
+    (Decimal('100'), 9)
+    """
+    text_source = os.fspath(source)
+    path = Path(text_source)
+    is_name = not isinstance(source, os.PathLike) and re.fullmatch(r"[\w-]+", text_source)
+    if is_name and not path.exists():
+        names = bundled_rules()
+        if text_source not in names:
+            problems = ProblemList(text_source)
+            problems.add(
+                "",
+                f"no such file, and no bundled rules by that name; bundled: {_toml.allowed(names)}",
+            )
+            problems.raise_as(RulesError)
+        bundled = bundled_path("rules") / f"{text_source}.toml"
+        return loads_rules(bundled.read_bytes(), file=text_source)
+    problems = ProblemList(text_source)
+    text = read_input(path, problems)
+    problems.raise_if_any(RulesError)
+    assert text is not None
+    return loads_rules(text, file=text_source)
+
+
+def loads_rules(data: str | bytes, file: str = "<rules>") -> RuleSet:
+    """Validate rules given as TOML text or bytes; ``file`` names them in messages.
+
+    Raises:
+        RulesError: with every problem found.
+    """
+    problems = ProblemList(file)
+    text = decode_text(data, problems) if isinstance(data, bytes) else normalise_text(data)
+    doc = parse_toml(text, problems) if text is not None else None
+    if doc is None:
+        problems.raise_as(RulesError)
+    ruleset = _build(doc, file, problems)
+    problems.raise_if_any(RulesError)
+    assert ruleset is not None
+    return ruleset
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _build(doc: dict[str, Any], file: str, problems: ProblemList) -> RuleSet | None:
+    for key in doc:
+        if key not in _TOP_KEYS:
+            problems.add(
+                _toml.key(key), f"unknown top-level key; expected one of {_toml.allowed(_TOP_KEYS)}"
+            )
+    for key in _TOP_KEYS:
+        if key not in doc:
+            problems.add(key, "required table is missing")
+
+    index: _IndexDoc | None = _structure(doc.get("index", {}), _IndexDoc, "index", problems)
+    facts, broken_facts = _build_facts(doc.get("facts", {}), problems)
+    criteria = _structure_criteria(doc.get("criteria", []), problems)
+    bands = _build_bands(doc.get("bands", []), index, doc.keys(), problems)
+    if index is not None:
+        _check_index(index, problems)
+    domains = _build_tree(criteria, index, _Tree(facts, broken_facts, problems))
+    if problems or index is None:
+        return None
+    return RuleSet(
+        id=index.id,
+        name=index.name,
+        name_en=index.name_en,
+        year=index.year,
+        max=index.max,
+        decimals=index.decimals,
+        basis=index.basis,
+        facts=tuple(facts.values()),
+        domains=domains,
+        bands=bands,
+        source=file,
+    )
+
+
+def _check_index(index: _IndexDoc, problems: ProblemList) -> None:
+    if index.max <= 0:
+        problems.add("index.max", "must be > 0", index.max)
+    if not 0 <= index.decimals <= 6:
+        problems.add("index.decimals", "must be between 0 and 6", index.decimals)
+    if index.year < 1:
+        problems.add("index.year", "must be a positive year", index.year)
+
+
+def _build_facts(raw: object, problems: ProblemList) -> tuple[dict[str, Fact], set[str]]:
+    """The valid facts, and the names of those declared wrongly (already reported)."""
+    if not isinstance(raw, dict):
+        problems.add("facts", "expected a table of facts", raw)
+        return {}, set()
+    facts: dict[str, Fact] = {}
+    broken: set[str] = set()
+    for name, table in raw.items():
+        where = f"fact {_toml.quote(name)}"
+        fact = None
+        if not _FACT_NAME.match(name):
+            problems.add(where, "a fact name must be letters, digits and _ (not first a digit)")
+        else:
+            fact_doc: _FactDoc | None = _structure(table, _FactDoc, where, problems)
+            fact = _check_fact(name, fact_doc, where, problems) if fact_doc else None
+        if fact is None:
+            broken.add(name)
+        else:
+            facts[name] = fact
+    return facts, broken
+
+
+def _check_fact(name: str, doc: _FactDoc, where: str, problems: ProblemList) -> Fact | None:
+    before = len(problems.items)
+    if doc.type not in FACT_TYPES:
+        problems.add(
+            f"{where}.type",
+            f"unknown fact type; expected one of {_toml.allowed(FACT_TYPES)}",
+            doc.type,
+        )
+        return None
+    if doc.better not in _BETTER:
+        problems.add(f"{where}.better", f"expected one of {_toml.allowed(_BETTER)}", doc.better)
+    bounded = doc.type in ("count", "number")
+    for key, bound in (("min", doc.min), ("max", doc.max)):
+        if bound is None:
+            continue
+        if not bounded:
+            problems.add(
+                f"{where}.{key}", f"only count and number facts take bounds, not {doc.type}"
+            )
+        elif doc.type == "count" and (bound < 0 or bound != bound.to_integral_value()):
+            problems.add(f"{where}.{key}", "a count's bound must be a whole number ≥ 0", bound)
+    if doc.min is not None and doc.max is not None and doc.min > doc.max:
+        problems.add(f"{where}.min", f"must not exceed max {doc.max}", doc.min)
+    _check_names(doc.levels, doc.type == "level", 2, f"{where}.levels", "level", problems)
+    _check_names(doc.items, doc.type == "checklist", 1, f"{where}.items", "checklist", problems)
+    if len(problems.items) > before:
+        return None
+    return Fact(
+        name=name,
+        type=doc.type,  # type: ignore[arg-type]  # checked against FACT_TYPES above
+        label=doc.label,
+        label_en=doc.label_en,
+        unit=doc.unit,
+        minimum=doc.min,
+        maximum=doc.max,
+        levels=doc.levels,
+        items=doc.items,
+        better=doc.better,  # type: ignore[arg-type]  # checked against _BETTER above
+    )
+
+
+def _check_names(
+    names: tuple[str, ...], wanted: bool, least: int, where: str, kind: str, problems: ProblemList
+) -> None:
+    if not wanted:
+        if names:
+            problems.add(where, f"only {kind} facts take this key")
+        return
+    if len(names) < least:
+        problems.add(where, f"a {kind} fact needs at least {least} entries", list(names))
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            problems.add(where, "listed twice", name)
+        seen.add(name)
+
+
+def _structure_criteria(
+    raw: object, problems: ProblemList
+) -> list[tuple[str, _CriterionDoc | str | None]]:
+    if not isinstance(raw, list):
+        problems.add("criteria", "expected an array of tables ([[criteria]])", raw)
+        return []
+    docs: list[tuple[str, _CriterionDoc | str | None]] = []
+    for i, table in enumerate(raw):
+        code = table.get("code") if isinstance(table, dict) else None
+        code = code if isinstance(code, str) else None
+        where = f"criterion {_toml.quote(code)}" if code is not None else f"criteria[{i}]"
+        doc: _CriterionDoc | None = _structure(table, _CriterionDoc, where, problems)
+        # A table that failed to structure keeps its code, so that its parent and
+        # children are not reported again for its absence.
+        docs.append((where, doc if doc is not None else code))
+    return docs
+
+
+def _build_bands(
+    raw: object, index: _IndexDoc | None, doc_keys: Iterable[str], problems: ProblemList
+) -> tuple[Band, ...]:
+    if not isinstance(raw, list):
+        problems.add("bands", "expected an array of tables ([[bands]])", raw)
+        return ()
+    bands: list[tuple[str, Band]] = []
+    for i, table in enumerate(raw):
+        name = table.get("name") if isinstance(table, dict) else None
+        where = f"band {_toml.quote(name)}" if isinstance(name, str) else f"bands[{i}]"
+        doc: _BandDoc | None = _structure(table, _BandDoc, where, problems)
+        if doc is not None:
+            bands.append((where, Band(doc.name, doc.min, doc.name_en, doc.basis)))
+    if not raw and "bands" in doc_keys:
+        problems.add("bands", "at least one rating band is required")
+    names: set[str] = set()
+    previous: Band | None = None
+    for where, band in bands:
+        if band.name in names:
+            problems.add(f"{where}.name", "duplicate band name", band.name)
+        names.add(band.name)
+        if band.min < 0 or (index is not None and band.min > index.max):
+            top = index.max if index is not None else "the index maximum"
+            problems.add(f"{where}.min", f"must be between 0 and {top}", band.min)
+        if previous is not None and band.min == previous.min:
+            problems.add(
+                f"{where}.min",
+                f"overlaps band {_toml.quote(previous.name)}, which has the same min",
+                band.min,
+            )
+        elif previous is not None and band.min > previous.min:
+            problems.add(
+                f"{where}.min",
+                "bands must be listed from the highest min down "
+                f"(after {_toml.quote(previous.name)} with min {previous.min})",
+                band.min,
+            )
+        previous = band
+    if bands and min(b.min for _, b in bands) > 0:
+        lowest = min(b.min for _, b in bands)
+        problems.add(
+            "bands",
+            f"leave a gap: totals below {lowest} get no rating; the lowest band needs min = 0",
+        )
+    return tuple(b for _, b in bands)
+
+
+def _parent_code(code: str) -> str:
+    head, _, _ = code.rpartition(".")
+    return _to_roman(int(head)) if "." not in head else head
+
+
+def _to_roman(number: int) -> str:
+    numerals = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    out = []
+    for value, letters in numerals:
+        while number >= value:
+            out.append(letters)
+            number -= value
+    return "".join(out)
+
+
+@attrs.define
+class _Node:
+    where: str
+    doc: _CriterionDoc
+    children: list[_Node] = attrs.field(factory=list)
+
+
+@attrs.define
+class _Tree:
+    """What tree checks need to know; ``lost`` are parents of tables that could not be read."""
+
+    facts: dict[str, Fact]
+    broken_facts: set[str]
+    problems: ProblemList
+    lost: set[str] = attrs.field(factory=set)
+    lost_unknown: bool = False
+
+    def drop(self, code: str | None) -> None:
+        """Remember that a table was dropped, so checks that would miss it are skipped."""
+        if code is None or not _CRITERION_CODE.match(code):
+            self.lost_unknown = True
+            return
+        while not _DOMAIN_CODE.match(code):  # every ancestor misses a descendant
+            code = _parent_code(code)
+            self.lost.add(code)
+
+    def whole(self, code: str) -> bool:
+        """Whether every child of ``code`` was read, so its sums can be checked."""
+        return not self.lost_unknown and code not in self.lost
+
+
+def _build_tree(
+    docs: list[tuple[str, _CriterionDoc | str | None]],
+    index: _IndexDoc | None,
+    tree: _Tree,
+) -> tuple[Criterion, ...]:
+    problems = tree.problems
+    nodes: dict[str, _Node] = {}
+    domains: list[_Node] = []
+    for where, doc in docs:
+        if not isinstance(doc, _CriterionDoc):
+            tree.drop(doc)
+            continue
+        code = doc.code
+        if code in nodes:
+            problems.add(f"{where}.code", "duplicate code", code)
+            tree.drop(code)
+            continue
+        if not (_DOMAIN_CODE.match(code) or _CRITERION_CODE.match(code)):
+            problems.add(
+                f"{where}.code",
+                'expected a roman domain code ("VII") or a dotted '
+                'criterion code ("7.1.2", "7.1.r" for the rest of 7.1)',
+                code,
+            )
+            tree.drop(None)
+            continue
+        node = _Node(where, doc)
+        if _DOMAIN_CODE.match(code):
+            nodes[code] = node
+            domains.append(node)
+            continue
+        parent = nodes.get(_parent_code(code))
+        if parent is None:
+            if tree.whole(_parent_code(code)):
+                problems.add(
+                    f"{where}.code",
+                    f"parent {_toml.quote(_parent_code(code))} is not defined before it",
+                    code,
+                )
+            tree.drop(code)
+            continue
+        nodes[code] = node
+        parent.children.append(node)
+    if not domains and not problems:
+        problems.add("criteria", "no domain (roman code) is defined")
+    built = tuple(_freeze(node, tree) for node in domains)
+    if index is not None and domains and not tree.lost_unknown:
+        total = sum((d.max for d in built), Decimal(0))
+        if total != index.max and all(d.max > 0 for d in built):
+            problems.add(
+                "criteria", f"the domains' maxima add up to {total}, not index.max {index.max}"
+            )
+    return built
+
+
+def _freeze(node: _Node, tree: _Tree) -> Criterion:
+    doc, where, problems = node.doc, node.where, tree.problems
+    children = tuple(_freeze(child, tree) for child in node.children)
+    if doc.max <= 0:
+        problems.add(f"{where}.max", "must be > 0", doc.max)
+    if doc.reference is None and doc.basis is None:
+        problems.add(where, "needs provenance: a 'reference' to the decision or a 'basis'")
+    rule = doc.rule
+    if children:
+        if rule is not None and not isinstance(rule, Sum):
+            problems.add(
+                f"{where}.rule.kind",
+                "a criterion with sub-criteria is scored by 'sum' (or give no rule)",
+                rule.kind,
+            )
+        rule = Sum()
+        total = sum((c.max for c in children), Decimal(0))
+        if total != doc.max and tree.whole(doc.code) and all(c.max > 0 for c in children):
+            problems.add(f"{where}.max", f"its children's maxima add up to {total}", doc.max)
+    elif not tree.whole(doc.code):
+        rule = Sum()  # its children were dropped; they are reported already
+    elif rule is None or isinstance(rule, Sum):
+        problems.add(
+            f"{where}.rule",
+            "a criterion without sub-criteria needs a rule; expected "
+            f"kind one of {_toml.allowed(k for k in RULE_KINDS if k != 'sum')}",
+        )
+        rule = Appraised()
+    else:
+        _check_rule(rule, doc.max, f"{where}.rule", tree)
+    return Criterion(
+        code=doc.code,
+        name=doc.name,
+        name_en=doc.name_en,
+        max=doc.max,
+        rule=rule,
+        children=children,
+        reference=doc.reference,
+        basis=doc.basis,
+    )
+
+
+def _check_rule(rule: Rule, top: Decimal, where: str, tree: _Tree) -> None:
+    ok = True
+    for key, name in zip(("fact", "of"), rule_facts(rule), strict=False):
+        if name in tree.broken_facts:
+            ok = False  # its declaration is wrong, and reported
+            continue
+        ok = _check_fact_ref(rule.kind, name, f"{where}.{key}", tree.facts, tree.problems) and ok
+    if not ok:
+        return
+    checks: dict[type[Any], Callable[[Any, Decimal, str, dict[str, Fact], ProblemList], None]] = {
+        Ratio: _check_ratio,
+        Bands: _check_bands,
+        Deduction: _check_deduction,
+        Levels: _check_levels,
+        Checklist: _check_checklist,
+    }
+    check = checks.get(type(rule))
+    if check is not None:
+        check(rule, top, where, tree.facts, tree.problems)
+
+
+def _check_fact_ref(
+    kind: str, name: str, where: str, facts: dict[str, Fact], problems: ProblemList
+) -> bool:
+    fact = facts.get(name)
+    if fact is None:
+        problems.add(where, "refers to an undeclared fact; declare it under [facts]", name)
+        return False
+    allowed = _FACT_TYPES_FOR[kind]
+    if where.endswith(".of"):
+        allowed = ("count", "number")
+    if fact.type not in allowed:
+        problems.add(
+            where,
+            f"a {kind} rule cannot read a {fact.type} fact; expected a fact of "
+            f"type {_toml.allowed(allowed)}",
+            name,
+        )
+        return False
+    return True
+
+
+def _points_in_range(points: Decimal, top: Decimal, where: str, problems: ProblemList) -> None:
+    if points < 0:
+        problems.add(where, "can award less than 0 points", points)
+    elif points > top:
+        problems.add(where, f"can award more than the criterion's maximum {top}", points)
+
+
+def _check_ratio(
+    rule: Ratio, top: Decimal, where: str, facts: dict[str, Fact], problems: ProblemList
+) -> None:
+    if rule.target <= 0:
+        problems.add(f"{where}.target", "must be > 0", rule.target)
+    if rule.min_ratio is not None and not 0 <= rule.min_ratio <= rule.target:
+        problems.add(f"{where}.min_ratio", "must be between 0 and the target", rule.min_ratio)
+    for key, name in zip(("fact", "of"), rule_facts(rule), strict=False):
+        low = facts[name].lower_bound
+        if low is None or low < 0:
+            problems.add(
+                f"{where}.{key}", "can award less than 0 points: the fact needs min ≥ 0", name
+            )
+    if rule.of is not None and facts[rule.fact].type == "ratio":
+        problems.add(
+            f"{where}.of",
+            "a ratio fact is already a share; give 'of' only for counts or numbers",
+            rule.of,
+        )
+
+
+def _check_bands(
+    rule: Bands, top: Decimal, where: str, facts: dict[str, Fact], problems: ProblemList
+) -> None:
+    if not rule.steps:
+        problems.add(f"{where}.steps", "at least one step is required")
+        return
+    for i, step in enumerate(rule.steps):
+        _points_in_range(step.points, top, f"{where}.steps[{i}].points", problems)
+        if i and step.min == rule.steps[i - 1].min:
+            problems.add(
+                f"{where}.steps[{i}].min",
+                "overlaps the step before, which has the same min",
+                step.min,
+            )
+        elif i and step.min > rule.steps[i - 1].min:
+            problems.add(
+                f"{where}.steps[{i}].min",
+                "steps must be listed from the highest min "
+                f"down (the step before has min {rule.steps[i - 1].min})",
+                step.min,
+            )
+    low = facts[rule.fact].lower_bound
+    lowest = min(s.min for s in rule.steps)
+    if low is None:
+        problems.add(
+            f"{where}.fact",
+            "the fact has no lower bound, so the steps cannot cover it; declare its min",
+            rule.fact,
+        )
+    elif lowest > low:
+        problems.add(
+            f"{where}.steps", f"leave a gap: values from {low} to below {lowest} match no step"
+        )
+
+
+def _check_deduction(
+    rule: Deduction, top: Decimal, where: str, facts: dict[str, Fact], problems: ProblemList
+) -> None:
+    if rule.each <= 0:
+        problems.add(f"{where}.each", "must be > 0", rule.each)
+    _points_in_range(rule.min_points, top, f"{where}.min_points", problems)
+    low = facts[rule.fact].lower_bound
+    if low is None or low < 0:
+        problems.add(
+            f"{where}.fact", "can award more than the maximum: the fact needs min ≥ 0", rule.fact
+        )
+
+
+def _check_levels(
+    rule: Levels, top: Decimal, where: str, facts: dict[str, Fact], problems: ProblemList
+) -> None:
+    fact = facts[rule.fact]
+    expected = fact.levels if fact.type == "level" else ("true", "false")
+    given = [name for name, _ in rule.points]
+    for name, points in rule.points:
+        if name not in expected:
+            problems.add(
+                f"{where}.points.{_toml.key(name)}",
+                f"not a level of fact {_toml.quote(fact.name)}; "
+                f"expected one of {_toml.allowed(expected)}",
+                name,
+            )
+        _points_in_range(points, top, f"{where}.points.{_toml.key(name)}", problems)
+    for name in expected:
+        if name not in given:
+            problems.add(
+                f"{where}.points",
+                f"level {_toml.quote(name)} of fact {_toml.quote(fact.name)} has no points",
+            )
+
+
+def _check_checklist(
+    rule: Checklist, top: Decimal, where: str, facts: dict[str, Fact], problems: ProblemList
+) -> None:
+    fact = facts[rule.fact]
+    for name, points in rule.items:
+        if name not in fact.items:
+            problems.add(
+                f"{where}.items.{_toml.key(name)}",
+                f"not an item of fact {_toml.quote(fact.name)}; "
+                f"expected one of {_toml.allowed(fact.items)}",
+                name,
+            )
+        if points < 0:
+            problems.add(f"{where}.items.{_toml.key(name)}", "can award less than 0 points", points)
+    total = sum((p for _, p in rule.items), Decimal(0))
+    if total > top:
+        problems.add(
+            f"{where}.items",
+            f"add up to {total}: can award more than the criterion's maximum {top}",
+        )
+    if not rule.items:
+        problems.add(f"{where}.items", "at least one item is required")
+
+
+# --------------------------------------------------------------------------- dumping
+
+
+def dump_rules(ruleset: RuleSet) -> str:
+    """Write a rule set back as TOML that :func:`loads_rules` reads to an equal rule set.
+
+    >>> rules = load_rules("criteria_2022")
+    >>> loads_rules(dump_rules(rules)) == rules
+    True
+    """
+    out: list[str] = []
+    index = {
+        "id": ruleset.id,
+        "name": ruleset.name,
+        "name_en": ruleset.name_en,
+        "year": ruleset.year,
+        "max": ruleset.max,
+        "decimals": ruleset.decimals,
+        "basis": ruleset.basis,
+    }
+    _emit_table(out, "index", index)
+    for fact in ruleset.facts:
+        _emit_table(
+            out,
+            f"facts.{_toml.key(fact.name)}",
+            {
+                "type": fact.type,
+                "label": fact.label,
+                "label_en": fact.label_en,
+                "unit": fact.unit,
+                "min": fact.minimum,
+                "max": fact.maximum,
+                "levels": list(fact.levels) or None,
+                "items": list(fact.items) or None,
+                "better": fact.better,
+            },
+        )
+    for node in ruleset.nodes():
+        _emit_table(
+            out,
+            "criteria",
+            {
+                "code": node.code,
+                "name": node.name,
+                "name_en": node.name_en,
+                "max": node.max,
+                "reference": node.reference,
+                "basis": node.basis,
+            },
+            array=True,
+        )
+        if node.is_leaf:
+            _emit_rule(out, node.rule)
+    for band in ruleset.bands:
+        _emit_table(
+            out,
+            "bands",
+            {"name": band.name, "name_en": band.name_en, "min": band.min, "basis": band.basis},
+            array=True,
+        )
+    return "\n".join(out)
+
+
+def _emit_rule(out: list[str], rule: Rule) -> None:
+    fields = {a.name: getattr(rule, a.name) for a in attrs.fields(type(rule))}
+    kind = fields.pop("kind")
+    steps = fields.pop("steps", None)
+    tables = {k: fields.pop(k) for k in ("points", "items") if k in fields}
+    _emit_table(out, "criteria.rule", {"kind": kind, **fields})
+    for name, pairs in tables.items():
+        _emit_table(out, f"criteria.rule.{name}", dict(pairs))
+    for step in steps or ():
+        _emit_table(
+            out, "criteria.rule.steps", {"min": step.min, "points": step.points}, array=True
+        )
+
+
+def _emit_table(out: list[str], header: str, values: dict[str, Any], array: bool = False) -> None:
+    out.append(f"[[{header}]]" if array else f"[{header}]")
+    for key, value in values.items():
+        if value is not None:
+            out.append(f"{_toml.key(key)} = {_toml.value(value)}")
+    out.append("")
