@@ -12,9 +12,9 @@ import sys
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .errors import CchcScoreError
+from .errors import CchcScoreError, EvidenceError
 from .evaluation import evaluate
-from .evidence import load_evidence
+from .evidence import load_evidence, read_evidence
 from .loading import bundled_path, load_rules
 from .report import render_ledger, render_scorecard, ruleset_summary
 
@@ -109,11 +109,14 @@ def _positive_int(text: str) -> int:
 
 
 def _load(args: argparse.Namespace) -> tuple[RuleSet, Evidence]:
-    evidence = load_evidence(args.evidence)
-    source = args.rules or evidence.rules
+    """The rules and the evidence, with every problem of the evidence reported at once."""
+    evidence, problems = read_evidence(args.evidence)
+    source = args.rules or (evidence.rules if evidence is not None else None)
     if source is None:
+        problems.raise_if_any(EvidenceError)
         raise _UsageError(f"{args.evidence} names no rules: give --rules R")
-    return load_rules(source), evidence
+    rules = load_rules(source)
+    return rules, load_evidence(args.evidence, rules)
 
 
 def _check(args: argparse.Namespace) -> int:

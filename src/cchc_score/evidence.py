@@ -33,6 +33,7 @@ __all__ = [
     "RawValue",
     "check_evidence",
     "load_evidence",
+    "read_evidence",
 ]
 
 #: A fact's value once checked: a count is an ``int``, a ratio or number a ``Decimal``, a
@@ -99,31 +100,45 @@ class Evidence:
 # --------------------------------------------------------------------------- reading
 
 
-def load_evidence(path: str | os.PathLike[str]) -> Evidence:
-    """Read an evidence file (``.toml`` or ``.json``).
+def load_evidence(path: str | os.PathLike[str], rules: RuleSet | None = None) -> Evidence:
+    """Read an evidence file (``.toml`` or ``.json``), and check it against ``rules`` if given.
+
+    Args:
+        path: the file.
+        rules: when given, the values are checked too (:func:`check_evidence`), so that
+            problems of shape and of value are reported together.
 
     Raises:
-        EvidenceError: the file cannot be read, or its shape is wrong; every problem is
-            named with the file, table, key and value.
+        EvidenceError: the file cannot be read, its shape is wrong, or (with ``rules``) its
+            values do not fit; every problem is named with the file, table, key and value.
     """
+    evidence, problems = read_evidence(path)
+    if rules is not None and evidence is not None:
+        try:
+            check_evidence(rules, evidence)
+        except EvidenceError as exc:
+            problems.extend(exc.problems)
+    problems.raise_if_any(EvidenceError)
+    assert evidence is not None
+    return evidence
+
+
+def read_evidence(path: str | os.PathLike[str]) -> tuple[Evidence | None, ProblemList]:
+    """Read an evidence file without raising: the evidence as far as it could be read
+    (``None`` if not at all) and the problems found in its shape."""
     name = os.fspath(path)
     problems = ProblemList(name)
     text = read_input(Path(name), problems)
     doc: Any = None
     if text is not None:
-        doc = (
-            _parse_json(text, problems)
-            if name.lower().endswith(".json")
-            else parse_toml(text, problems)
-        )
+        is_json = name.lower().endswith(".json")
+        doc = _parse_json(text, problems) if is_json else parse_toml(text, problems)
     if doc is None:
-        problems.raise_as(EvidenceError)
+        return None, problems
     if not isinstance(doc, dict):
         problems.add("", "expected an object at the top", doc)
-        problems.raise_as(EvidenceError)
-    evidence = _from_document(doc, name, problems)
-    problems.raise_if_any(EvidenceError)
-    return evidence
+        return None, problems
+    return _from_document(doc, name, problems), problems
 
 
 def _parse_json(text: str, problems: ProblemList) -> Any:

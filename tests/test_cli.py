@@ -1,0 +1,152 @@
+"""The command line: outputs (golden files), exit codes and error messages."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from cchc_score.cli import main
+
+from .conftest import DATA, EXAMPLE, check_golden
+
+EVIDENCE = str(EXAMPLE / "evidence.toml")
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:  # argparse's own exits (usage errors, --help)
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize(
+    ("golden", "argv"),
+    [
+        ("score_table_vi.txt", ["score", EVIDENCE]),
+        ("score_depth3_en.md", ["score", EVIDENCE, "--depth", "3", "--lang", "en",
+                                "--format", "markdown"]),
+        ("score.json", ["score", EVIDENCE, "--format", "json"]),
+        ("explain_vi.txt", ["explain", EVIDENCE]),
+        ("explain_7.1_en.txt", ["explain", EVIDENCE, "7.1", "--lang", "en"]),
+        ("demo_vi.txt", ["demo"]),
+    ],
+)
+def test_golden_outputs(
+    capsys: pytest.CaptureFixture[str], update_golden: bool, golden: str, argv: list[str]
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert (code, err) == (0, "")
+    check_golden(golden, out, update_golden)
+
+
+def test_score_json_is_consistent(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "score", EVIDENCE, "--format", "json")
+    doc = json.loads(out)
+    assert code == 0
+    assert (doc["total"], doc["max"], doc["rating"]) == ("84.14", "100", "Khá")
+    nodes = {n["code"]: n for n in doc["nodes"]}
+    assert set(nodes["5.1"]) == {"code", "name", "max", "points", "deduction", "depth", "status",
+                                 "rule", "inputs", "explanation"}
+    assert nodes["5.1"]["rule"] == {"kind": "ratio", "fact": "staff_rated_good",
+                                    "of": "staff_total", "target": "1"}
+    assert nodes["5.1"]["inputs"] == {"staff_rated_good": 20, "staff_total": 21}
+    # The domains add up to the total, exactly.
+    domains = [n for n in doc["nodes"] if n["depth"] == 0]
+    assert sum(Decimal(n["points"]) for n in domains) == Decimal(doc["total"])
+
+
+def test_explain_lists_ix_first(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "explain", EVIDENCE, "--format", "json")
+    codes = [n["code"] for n in json.loads(out)["nodes"]]
+    assert codes[0] == "IX" and "7.1.3" in codes
+
+
+def test_check_bundled(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "check", "criteria_2022")
+    assert (code, err) == (0, "")
+    assert out == (
+        "criteria_2022: OK: Chỉ số cải cách hành chính cấp xã năm 2022 (theo phụ lục thẩm định "
+        "của một phường); 100 points, 9 domains, 32 criteria (28 scored by rules or appraisal), "
+        "21 facts, 4 rating bands\n"
+    )
+
+
+def test_check_reports_every_problem(capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(DATA / "invalid" / "unknown_top_key_and_negative_max.toml")
+    code, out, err = run(capsys, "check", path)
+    assert (code, out) == (1, "")
+    assert err == (
+        f"error: {path}: colour: unknown top-level key; expected one of 'index', 'facts', "
+        "'criteria', 'bands'\n"
+        f'error: {path}: criterion "1.6".max: must be > 0 (got -2)\n'
+    )
+
+
+def test_bad_evidence_exits_1_with_located_problems(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    text = (EXAMPLE / "evidence.toml").read_text(encoding="utf-8")
+    text = text.replace('investment_disbursement_rate = "91,3%"', "investment_disbursement_rate = 1.2")
+    text = text.replace("[notes]", "[extra]\nx = 1\n\n[notes]")
+    path = tmp_path / "evidence.toml"
+    path.write_text(text, encoding="utf-8")
+    code, out, err = run(capsys, "score", str(path))
+    assert (code, out) == (1, "")
+    assert err == (
+        f"error: {path}: extra: unknown key or table; expected one of 'unit', 'year', 'rules', "
+        "'facts', 'appraised', 'notes', 'not_assessed'\n"
+        f'error: {path}: facts.investment_disbursement_rate: a ratio must be between 0 and 1 '
+        '(write 91,3% as "91,3%" or 0.913) (got 1.2)\n'
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["score"], "the following arguments are required: EVIDENCE"),
+        (["score", EVIDENCE, "--format", "xml"], "argument --format: invalid choice: 'xml'"),
+        (["score", EVIDENCE, "--depth", "0"], "argument --depth: expected a whole number ≥ 1, "
+                                              "got '0'"),
+        (["explain", EVIDENCE, "9.9"], "no criterion '9.9' in criteria_2022"),
+        (["frobnicate"], "argument COMMAND: invalid choice: 'frobnicate'"),
+    ],
+)
+def test_usage_errors_exit_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_evidence_without_rules_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "e.toml"
+    path.write_text('unit = "X"\n', encoding="utf-8")
+    code, _, err = run(capsys, "score", str(path))
+    assert code == 2
+    assert err.endswith(f"error: {path} names no rules: give --rules R\n")
+
+
+def test_missing_evidence_file(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "score", "nope.toml", "--rules", "criteria_2022")
+    assert (code, err) == (1, "error: nope.toml: cannot read the file: No such file or directory\n")
+
+
+def test_python_dash_m_and_broken_pipe() -> None:
+    # `python -m cchc_score … | head -1`: the reader closes the pipe early; no traceback.
+    proc = subprocess.run(
+        f"{sys.executable} -m cchc_score explain {EVIDENCE} | head -1",
+        shell=True, capture_output=True, text=True, check=False,
+    )
+    assert proc.stdout.startswith("Các tiêu chí bị trừ điểm")
+    assert "Traceback" not in proc.stderr

@@ -1,0 +1,161 @@
+"""The example ward's 2022 scores, line by line against its appraisal annex."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+import pytest
+
+from cchc_score import Evidence, EvidenceError, RuleSet, Scorecard, evaluate, load_evidence
+
+from .conftest import EXAMPLE
+
+
+@pytest.fixture(scope="module")
+def card() -> Scorecard:
+    from cchc_score import load_rules
+
+    return evaluate(load_rules("criteria_2022"), load_evidence(EXAMPLE / "evidence.toml"))
+
+
+# Each annex criterion line: (code, "Điểm chấm thẩm định" as the example reproduces it).
+# The derivation from the rules file and the example's facts is in the comment.
+ANNEX_LINES = [
+    ("1.2", "1.33"),  # ratio: 1,5 × 23/26 = 1,3269… → 1,33 (annex: 1,33, trừ 0,17)
+    ("1.7", "1.00"),  # levels: "cấp cơ sở" → 1,0 (annex: 1,0)
+    ("1.8", "1.50"),  # deduction: 2,0 − 0,25 × 2 tasks = 1,5 (annex: 1,5, trừ 0,5)
+    ("2.1", "0.75"),  # checklist: only review work done → 0,75 (annex text: bị trừ 1,75;
+    #                   its column says 0,5, contradicting the text: see the example file)
+    ("2.3", "2.00"),  # checklist: monitoring done, records and forms not → 2,0 (annex: 2,0)
+    ("3.1", "0.50"),  # deduction: 1,0 − 0,5 × 1 expired decision = 0,5 (annex: 0,5)
+    ("3.6", "1.25"),  # levels: "đạt một phần" → 1,25 (annex: 1,25)
+    ("5.1", "0.95"),  # ratio: 1,0 × 20/21 = 0,952… → 0,95 (annex: 0,95)
+    ("5.3", "0.90"),  # deduction: 1,0 − 0,05 × 2 officials = 0,90 (annex: 0,90)
+    ("5.7.2", "1.50"),  # deduction: 2,0 − 0,5 × 1 letter = 1,5 (annex: 1,5)
+    ("6.1", "0.90"),  # bands: 91,3% ≥ 90% → 0,9 (annex: 0.9)
+    ("6.3.2", "0.50"),  # levels: "đạt một phần" → 0,5 (annex: 0.5)
+    ("6.5", "0.50"),  # deduction: 1 − 0,25 × 2 findings = 0,5 (annex: 0.5)
+    ("6.6", "0.25"),  # bands over late reports: 2 ≥ 1 → 0,25 (annex: 0.25)
+    ("7.1.1.3", "1.00"),  # checklist: 4 sections × 0,125 missing → 1,5 − 0,5 = 1,0 (annex: 1,0)
+    ("7.1.2", "1.76"),  # ratio: 3,0 × (44/150) ÷ 0,5 = 1,76 (annex: 1,76)
+    ("7.1.3", "0.00"),  # ratio: 1,5 × 0 ÷ 0,2 = 0 (annex: 0)
+    ("7.2.5", "0.50"),  # levels: "đạt một phần" → 0,5 (annex: 0,5)
+    ("IX", "19.05"),  # appraised from the satisfaction survey (annex: 25 → 19,05)
+]
+
+
+@pytest.mark.parametrize(("code", "points"), ANNEX_LINES)
+def test_annex_criterion_lines(card: Scorecard, code: str, points: str) -> None:
+    assert str(card.node(code).points) == points
+
+
+# The annex's domain and sub-domain rows. V is the one the annex gets wrong (13,45 stated;
+# its criteria lose 0,05 + 0,10 + 0,5 = 0,65, so 14 − 0,65 = 13,35).
+DOMAINS = [
+    ("I", "8.83"),  # 10 − (0,17 + 0,5 + 0,5)
+    ("II", "4.50"),  # 7 − (1,75 + 0,75)
+    ("III", "11.75"),  # 12,5 − (0,5 + 0,25)
+    ("IV", "6.00"),  # no deduction
+    ("V", "13.35"),  # 14 − (0,05 + 0,10 + 0,5); the annex says 13,45
+    ("VI", "6.90"),  # 8 − (0,1 + 0,25 + 0,5 + 0,25)
+    ("7.1", "7.26"),  # 10,5 − (0,5 + 1,24 + 1,5)
+    ("7.2", "4.50"),  # 5 − 0,5
+    ("VII", "11.76"),  # 7,26 + 4,5
+    ("VIII", "2.00"),  # no deduction
+    ("IX", "19.05"),
+]
+
+
+@pytest.mark.parametrize(("code", "points"), DOMAINS)
+def test_annex_domain_rows(card: Scorecard, code: str, points: str) -> None:
+    assert str(card.node(code).points) == points
+
+
+def test_total_and_rating(card: Scorecard) -> None:
+    # 8,83 + 4,5 + 11,75 + 6 + 13,35 + 6,9 + 11,76 + 2 + 19,05 = 84,14: Khá (70 ≤ 84,14 < 90).
+    assert card.total == Decimal("84.14")
+    assert card.max == 100
+    assert card.rating is not None and card.rating.name == "Khá"
+
+
+def test_deduction_ledger_order(card: Scorecard) -> None:
+    ledger = card.deductions()
+    assert (ledger[0].code, ledger[0].deduction) == ("IX", Decimal("5.95"))
+    assert ("7.1.3", Decimal("1.50")) in [(n.code, n.deduction) for n in ledger]
+    losses = [n.deduction for n in ledger]
+    assert losses == sorted(losses, reverse=True)
+    # Every leaf that lost points, and only those: 100 − 84,14 = 15,86 in all.
+    assert sum(losses) == Decimal("15.86")
+
+
+@pytest.mark.parametrize(
+    ("code", "lang", "sentence"),
+    [
+        ("5.1", "vi", "20/21 cán bộ, công chức xếp loại hoàn thành tốt nhiệm vụ trở lên → "
+                      "1,0 × 20/21 = 0,95 điểm"),
+        ("5.1", "en", "20/21 officials rated as completing their duties well or better → "
+                      "1.0 × 20/21 = 0.95 points"),
+        ("7.1.2", "vi", "44/150 hồ sơ TTHC tiếp nhận và giải quyết trực tuyến toàn trình → "
+                        "3,0 × 44/150 ÷ 50% = 1,76 điểm"),
+        ("6.1", "vi", "Tỷ lệ giải ngân vốn đầu tư công so với kế hoạch được giao: 91,3% → "
+                      "mức từ 90% trở lên: 0,9 điểm"),
+        ("6.6", "en", "2 financial reports sent late → step from 1: 0.25 points"),
+        ("3.1", "vi", "1 quyết định công bố TTHC đã hết hiệu lực còn niêm yết → "
+                      "1,0 − 0,5 × 1 = 0,5 điểm"),
+        ("1.7", "en", "Highest recognition of a new PAR initiative: “cấp cơ sở” → 1 point"),
+        ("7.1.1.3", "vi", "Chuyên mục, thông tin công khai đầy đủ trên Trang thông tin điện tử: "
+                          "1/5 nội dung đạt; chưa đạt: Ngân sách, Góp ý và hỏi đáp, Tuyên truyền "
+                          "CCHC, Lịch công tác công khai → 1 điểm"),
+        ("7.1.3", "vi", "Tỷ lệ hồ sơ TTHC tiếp nhận, trả kết quả qua dịch vụ bưu chính công ích: "
+                        "0% → 1,5 × 0% ÷ 20% = 0 điểm"),
+        ("VII", "vi", "tổng các tiêu chí thành phần: 7,26 + 4,5 = 11,76 điểm"),
+        ("IX", "en", "appraised points entered directly: 19.05 points — Sự hài lòng cao nhất "
+                     "trong các phường, xã của thị xã (theo phụ lục)."),
+    ],
+)
+def test_explanations(card: Scorecard, code: str, lang: str, sentence: str) -> None:
+    assert card.node(code).explanation(lang) == sentence  # type: ignore[arg-type]
+
+
+def test_node_results_carry_rule_and_inputs(card: Scorecard) -> None:
+    node = card.node("5.1")
+    assert node.kind == "ratio"
+    assert [(fact.name, value) for fact, value in node.inputs] == [
+        ("staff_rated_good", 20), ("staff_total", 21)]
+    assert node.deduction == Decimal("0.05")
+    assert card.node("V").parts == (Decimal("0.95"), Decimal("0.90"), Decimal("1.50"),
+                                    Decimal("10.00"))
+
+
+def test_what_if_builds_new_evidence(rules: RuleSet) -> None:
+    evidence = load_evidence(EXAMPLE / "evidence.toml")
+    better = evidence.with_facts(postal_dossier_share="20%", staff_rated_good=21)
+    # 7.1.3: 1,5 × 20% ÷ 20% = 1,5 (+1,5); 5.1: 1,0 × 21/21 = 1 (+0,05): 84,14 + 1,55.
+    assert evaluate(rules, better).total == Decimal("85.69")
+    assert evaluate(rules, evidence).total == Decimal("84.14")
+    assert evidence.fact("postal_dossier_share") == 0
+
+
+def test_target_capped_and_floors(rules: RuleSet) -> None:
+    evidence = load_evidence(EXAMPLE / "evidence.toml")
+    # Above the 50% target, 7.1.2 is capped at its maximum 3,0.
+    capped = evaluate(rules, evidence.with_facts(online_dossiers=120)).node("7.1.2")
+    assert capped.points == Decimal("3.00")
+    assert capped.explanation("en") == (
+        "120/150 dossiers received and settled fully online → target 50% met → 3 points")
+    # Many letters of criticism: 2,0 − 0,5 × 9 is below 0, so 0.
+    floored = evaluate(rules, evidence.with_facts(criticism_letters=9)).node("5.7.2")
+    assert floored.points == 0
+    assert floored.explanation("vi").endswith("2,0 − 0,5 × 9, không dưới 0 = 0 điểm")
+
+
+def test_evaluate_checks_evidence_built_in_python(rules: RuleSet) -> None:
+    with pytest.raises(EvidenceError) as info:
+        evaluate(rules, Evidence("X", 2022, facts={"staff_total": 0}))
+    assert str(info.value.problems[0]) == "facts.staff_total: must be ≥ 1 (got 0)"
+
+
+def test_scorecard_is_frozen(card: Scorecard) -> None:
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        card.total = Decimal(0)  # type: ignore[misc]
