@@ -4,8 +4,10 @@
 >>> rules = cchc_score.load_rules("criteria_2022")
 >>> evidence = cchc_score.load_evidence("examples/ward_2022/evidence.toml")
 >>> card = cchc_score.evaluate(rules, evidence)
->>> str(card.total), card.node("5.1").explanation("en")
-('84.14', '20/21 officials rated as completing their duties well or better → 1.0 × 20/21 = 0.95 points')
+>>> str(card.total), card.rating.name
+('84.14', 'Khá')
+>>> card.node("5.1").explanation("vi")
+'20/21 cán bộ, công chức xếp loại hoàn thành tốt nhiệm vụ trở lên → 1,0 × 20/21 = 0,95 điểm'
 """
 
 from .errors import AnnexError, CchcScoreError, EvidenceError, Problem, RulesError

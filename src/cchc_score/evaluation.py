@@ -8,18 +8,17 @@ from the total.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Literal
 
 import attrs
 
 from .evidence import FactValue, check_evidence
 from .model import Band, Criterion, Fact, RuleSet, rule_facts
-from .numbers import round_points
-from .rules import explain, score
+from .rules import explain, scorer
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from .evidence import Evidence
     from .numbers import Lang
@@ -96,6 +95,10 @@ class NodeScore:
 class Scorecard:
     """Every node's result for one unit, domains first in rule-file order.
 
+    The scorecard keeps the points of every node and the checked facts; the per-node views
+    (:attr:`nodes`, :meth:`node`) with their inputs and explanations are built from them on
+    first use.
+
     >>> from cchc_score import load_evidence, load_rules
     >>> evidence = load_evidence("examples/ward_2022/evidence.toml")
     >>> card = evaluate(load_rules("criteria_2022"), evidence)
@@ -106,18 +109,28 @@ class Scorecard:
     rules: RuleSet = attrs.field(eq=False, repr=False)
     unit: str
     year: int | None
-    nodes: tuple[NodeScore, ...]
+    points: tuple[Decimal, ...]
+    values: tuple[tuple[str, FactValue], ...]
     total: Decimal
     rating: Band | None
-    _by_code: dict[str, NodeScore] = attrs.field(init=False, repr=False, eq=False)
-
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_by_code", {n.code: n for n in self.nodes})
+    notes: tuple[tuple[str, str], ...] = ()
+    not_assessed: tuple[tuple[str, str], ...] = ()
+    _nodes: tuple[NodeScore, ...] | None = attrs.field(
+        init=False, default=None, eq=False, repr=False
+    )
 
     @property
     def max(self) -> Decimal:
         """The index's total maximum."""
         return self.rules.max
+
+    @property
+    def nodes(self) -> tuple[NodeScore, ...]:
+        """Every node's result, parents before children, in rule-file order."""
+        if self._nodes is None:
+            object.__setattr__(self, "_nodes", _views(self))
+        assert self._nodes is not None
+        return self._nodes
 
     @property
     def domains(self) -> tuple[NodeScore, ...]:
@@ -130,17 +143,59 @@ class Scorecard:
         Raises:
             KeyError: no node has this code.
         """
-        return self._by_code[code]
+        return self.nodes[_program(self.rules).index[code]]
 
     def subtree(self, code: str) -> Iterator[NodeScore]:
         """The node with this code and every node under it."""
         for criterion in self.rules.node(code).walk():
-            yield self._by_code[criterion.code]
+            yield self.node(criterion.code)
 
     def deductions(self) -> tuple[NodeScore, ...]:
         """Every leaf that lost points, largest loss first (ties in rule-file order)."""
         lost = [n for n in self.nodes if n.criterion.is_leaf and n.deduction > 0]
         return tuple(sorted(lost, key=lambda n: -n.deduction))
+
+
+@attrs.frozen
+class _Program:
+    """The tree flattened for scoring, prepared once per rule set."""
+
+    nodes: tuple[Criterion, ...]  # parents before children
+    depths: tuple[int, ...]
+    children: tuple[tuple[int, ...], ...]
+    scorers: tuple[Callable[[Mapping[str, FactValue]], Decimal] | None, ...]
+    domains: tuple[int, ...]
+    index: dict[str, int]
+
+    @classmethod
+    def of(cls, rules: RuleSet) -> _Program:
+        nodes: list[Criterion] = []
+        depths: list[int] = []
+
+        def visit(node: Criterion, depth: int) -> None:
+            nodes.append(node)
+            depths.append(depth)
+            for child in node.children:
+                visit(child, depth + 1)
+
+        for domain in rules.domains:
+            visit(domain, 0)
+        index = {node.code: i for i, node in enumerate(nodes)}
+        return cls(
+            nodes=tuple(nodes),
+            depths=tuple(depths),
+            children=tuple(tuple(index[c.code] for c in node.children) for node in nodes),
+            scorers=tuple(
+                scorer(node.rule, node.max) if node.is_leaf and rule_facts(node.rule) else None
+                for node in nodes
+            ),
+            domains=tuple(i for i, depth in enumerate(depths) if depth == 0),
+            index=index,
+        )
+
+
+def _program(rules: RuleSet) -> _Program:
+    return rules.memo("evaluation.program", _Program.of)
 
 
 def evaluate(rules: RuleSet, evidence: Evidence) -> Scorecard:
@@ -157,62 +212,70 @@ def evaluate(rules: RuleSet, evidence: Evidence) -> Scorecard:
         EvidenceError: the evidence does not fit the rules (every problem listed).
     """
     values = check_evidence(rules, evidence)
-    ctx = _Context(
-        rules=rules,
-        values=values,
-        appraised=dict(evidence.appraised),
-        notes=dict(evidence.notes),
-        not_assessed=dict(evidence.not_assessed),
-    )
-    nodes: list[NodeScore] = []
-    total = sum((_score_node(domain, 0, ctx, nodes) for domain in rules.domains), Decimal(0))
-    total = min(total, rules.max)
+    program = _program(rules)
+    appraised = dict(evidence.appraised)
+    skipped = _not_assessed_codes(program, dict(evidence.not_assessed))
+    step = Decimal(1).scaleb(-rules.decimals)
+    points: list[Decimal] = [_ZERO] * len(program.nodes)
+    # Children come after their parent, so going backwards scores every child first.
+    for i in range(len(points) - 1, -1, -1):
+        node = program.nodes[i]
+        children = program.children[i]
+        if node.code in skipped:
+            points[i] = node.max
+        elif children:
+            points[i] = min(sum([points[c] for c in children], _ZERO), node.max)
+        else:
+            score_of = program.scorers[i]
+            raw = score_of(values) if score_of is not None else appraised[node.code]
+            points[i] = raw.quantize(step, rounding=ROUND_HALF_UP)
+    total = min(sum([points[i] for i in program.domains], _ZERO), rules.max)
     return Scorecard(
         rules=rules,
         unit=evidence.unit,
         year=evidence.year,
-        nodes=tuple(nodes),
+        points=tuple(points),
+        values=tuple(sorted(values.items())),
         total=total,
         rating=rules.rating_for(total),
+        notes=evidence.notes,
+        not_assessed=evidence.not_assessed,
     )
 
 
-@attrs.frozen
-class _Context:
-    rules: RuleSet
-    values: Mapping[str, FactValue]
-    appraised: Mapping[str, Decimal]
-    notes: Mapping[str, str]
-    not_assessed: Mapping[str, str]
+_ZERO = Decimal(0)
 
 
-def _score_node(node: Criterion, depth: int, ctx: _Context, out: list[NodeScore]) -> Decimal:
-    """Append the results of ``node`` and its subtree to ``out``, parent first."""
-    note = ctx.notes.get(node.code)
-    reason = ctx.not_assessed.get(node.code)
-    if reason is not None:
-        _score_node_not_assessed(node, depth, reason, out)
-        return node.max
-    if node.children:
-        slot = len(out)
-        out.append(NodeScore(node, Decimal(0)))  # placeholder until the children are scored
-        parts = tuple(_score_node(child, depth + 1, ctx, out) for child in node.children)
-        points = min(sum(parts, Decimal(0)), node.max)
-        out[slot] = NodeScore(node, points, parts=parts, status="summed", note=note, depth=depth)
-        return points
-    if node.rule.kind == "appraised":
-        points = round_points(ctx.appraised[node.code], ctx.rules.decimals)
-        out.append(NodeScore(node, points, status="appraised", note=note, depth=depth))
-        return points
-    points = round_points(score(node.rule, node.max, ctx.values), ctx.rules.decimals)
-    inputs = tuple((ctx.rules.fact(name), ctx.values[name]) for name in rule_facts(node.rule))
-    out.append(NodeScore(node, points, inputs=inputs, note=note, depth=depth))
-    return points
+def _views(card: Scorecard) -> tuple[NodeScore, ...]:
+    program = _program(card.rules)
+    values = dict(card.values)
+    notes = dict(card.notes)
+    reasons = dict(card.not_assessed)
+    skipped = _not_assessed_codes(program, reasons)
+    out: list[NodeScore] = []
+    for i, node in enumerate(program.nodes):
+        points, depth = card.points[i], program.depths[i]
+        if node.code in skipped:
+            out.append(NodeScore(node, points, status="not_assessed", note=skipped[node.code],
+                                 depth=depth))
+        elif node.children:
+            parts = tuple(card.points[c] for c in program.children[i])
+            out.append(NodeScore(node, points, parts=parts, status="summed",
+                                 note=notes.get(node.code), depth=depth))
+        elif node.rule.kind == "appraised":
+            out.append(NodeScore(node, points, status="appraised", note=notes.get(node.code),
+                                 depth=depth))
+        else:
+            inputs = tuple((card.rules.fact(n), values[n]) for n in rule_facts(node.rule))
+            out.append(NodeScore(node, points, inputs=inputs, note=notes.get(node.code),
+                                 depth=depth))
+    return tuple(out)
 
 
-def _score_node_not_assessed(
-    node: Criterion, depth: int, reason: str, out: list[NodeScore]
-) -> None:
-    out.append(NodeScore(node, node.max, status="not_assessed", note=reason, depth=depth))
-    for child in node.children:
-        _score_node_not_assessed(child, depth + 1, reason, out)
+def _not_assessed_codes(program: _Program, reasons: Mapping[str, str]) -> dict[str, str]:
+    """Each code not assessed, with the reason given for it or for an ancestor."""
+    out: dict[str, str] = {}
+    for code, reason in reasons.items():
+        for node in program.nodes[program.index[code]].walk():
+            out.setdefault(node.code, reason)
+    return out

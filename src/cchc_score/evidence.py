@@ -23,7 +23,7 @@ from .model import Ratio, rule_facts
 from .numbers import NumberFormatError, parse_number
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from .model import Fact, RuleSet
 
@@ -252,8 +252,12 @@ def check_evidence(rules: RuleSet, evidence: Evidence) -> dict[str, FactValue]:
     Raises:
         EvidenceError: with every problem found.
     """
+    typed = _quick_check(rules.memo("evidence.requirements", _Requirements.of), evidence)
+    if typed is not None:
+        return typed
+    # Something is off, or needs a closer look: check everything and say what is wrong.
     problems = ProblemList(evidence.source)
-    typed: dict[str, FactValue] = {}
+    typed = {}
     for name, raw in evidence.facts:
         where = f"facts.{_toml.key(name)}"
         if not rules.has_fact(name):
@@ -270,6 +274,91 @@ def check_evidence(rules: RuleSet, evidence: Evidence) -> dict[str, FactValue]:
     _check_codes(rules, evidence, problems)
     _check_needs(rules, evidence, typed, skipped, problems)
     problems.raise_if_any(EvidenceError)
+    return typed
+
+
+_BAD = object()
+
+
+@attrs.frozen
+class _Requirements:
+    """What valid evidence for a rule set looks like, prepared once per rule set."""
+
+    converters: dict[str, Callable[[RawValue], object]]
+    needed: frozenset[str]
+    appraised: dict[str, Decimal]
+    pairs: tuple[tuple[str, str], ...]
+    codes: frozenset[str]
+
+    @classmethod
+    def of(cls, rules: RuleSet) -> _Requirements:
+        leaves = [node for node in rules.nodes() if node.is_leaf]
+        return cls(
+            converters={fact.name: _converter(fact) for fact in rules.facts},
+            needed=frozenset(name for node in leaves for name in rule_facts(node.rule)),
+            appraised={n.code: n.max for n in leaves if n.rule.kind == "appraised"},
+            pairs=tuple(
+                (n.rule.fact, n.rule.of)
+                for n in leaves
+                if isinstance(n.rule, Ratio) and n.rule.of is not None
+            ),
+            codes=frozenset(node.code for node in rules.nodes()),
+        )
+
+
+def _converter(fact: Fact) -> Callable[[RawValue], object]:
+    """A fast check of a value already of the right Python type; ``_BAD`` for anything else
+    (which the full check then explains)."""
+    if fact.type == "count":
+        low, high = fact.lower_bound, fact.maximum
+
+        def count(raw: RawValue) -> object:
+            ok = type(raw) is int and (low is None or raw >= low) and (high is None or raw <= high)
+            return raw if ok else _BAD
+
+        return count
+    if fact.type in ("ratio", "number"):
+        low = fact.lower_bound
+        high = Decimal(1) if fact.type == "ratio" else fact.maximum
+
+        def number(raw: RawValue) -> object:
+            if type(raw) is not Decimal or not raw.is_finite():
+                return _BAD
+            ok = (low is None or raw >= low) and (high is None or raw <= high)
+            return raw if ok else _BAD
+
+        return number
+    if fact.type == "level":
+        levels = frozenset(fact.levels)
+        return lambda raw: raw if type(raw) is str and raw in levels else _BAD
+    if fact.type == "boolean":
+        return lambda raw: raw if type(raw) is bool else _BAD
+    items = frozenset(fact.items)
+    return lambda raw: raw if type(raw) is frozenset and raw <= items else _BAD
+
+
+def _quick_check(req: _Requirements, evidence: Evidence) -> dict[str, FactValue] | None:
+    """The typed facts of evidence that is plainly valid; ``None`` when in any doubt."""
+    if evidence.not_assessed or any(code not in req.codes for code, _ in evidence.notes):
+        return None
+    typed: dict[str, FactValue] = {}
+    converters = req.converters
+    for name, raw in evidence.facts:
+        convert = converters.get(name)
+        value = convert(raw) if convert is not None else _BAD
+        if value is _BAD:
+            return None
+        typed[name] = value  # type: ignore[assignment]  # checked by the converter
+    if not req.needed.issubset(typed) or len(evidence.appraised) != len(req.appraised):
+        return None
+    for code, points in evidence.appraised:
+        top = req.appraised.get(code)
+        if top is None or not 0 <= points <= top:
+            return None
+    for top_name, bottom_name in req.pairs:
+        top_value, bottom = typed[top_name], typed[bottom_name]
+        if not bottom or top_value > bottom:  # type: ignore[operator]
+            return None
     return typed
 
 

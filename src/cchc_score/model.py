@@ -7,12 +7,14 @@ only by :mod:`cchc_score.loading` or by users in Python; nothing here reads file
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal, Union
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, Union
 
 import attrs
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
+
+T = TypeVar("T")
 
 __all__ = [
     "FACT_TYPES",
@@ -222,12 +224,26 @@ class RuleSet:
     source: str | None = attrs.field(default=None, eq=False)
     _by_code: dict[str, Criterion] = attrs.field(init=False, repr=False, eq=False)
     _facts_by_name: dict[str, Fact] = attrs.field(init=False, repr=False, eq=False)
+    #: Derived tables other modules compute once per rule set (see ``memo``).
+    _memo: dict[str, Any] = attrs.field(init=False, repr=False, eq=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         # Private indexes derived from the tuples; never exposed, so the value stays immutable.
         by_code = {node.code: node for domain in self.domains for node in domain.walk()}
         object.__setattr__(self, "_by_code", by_code)
         object.__setattr__(self, "_facts_by_name", {f.name: f for f in self.facts})
+
+    def memo(self, key: str, build: Callable[[RuleSet], T]) -> T:
+        """A value derived from this rule set, built on first use and kept with it.
+
+        The rule set is immutable, so anything computed from it stays valid; evaluation
+        uses this to prepare its scorers once rather than for every unit.
+        """
+        try:
+            value: T = self._memo[key]
+        except KeyError:
+            value = self._memo[key] = build(self)
+        return value
 
     def nodes(self) -> Iterator[Criterion]:
         """Every node of the tree, each domain followed by everything under it."""

@@ -13,13 +13,13 @@ from .model import Appraised, Bands, Checklist, Deduction, Levels, Ratio, Sum
 from .numbers import format_number, format_percent, format_points
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
     from .evidence import FactValue
     from .model import Criterion, Fact, Rule
     from .numbers import Lang
 
-__all__ = ["explain", "ratio_value", "score"]
+__all__ = ["explain", "ratio_value", "score", "scorer"]
 
 _ZERO = Decimal(0)
 
@@ -79,31 +79,65 @@ def score(rule: Rule, top: Decimal, values: Mapping[str, FactValue]) -> Decimal:
         top: the criterion's maximum.
         values: checked fact values (see :func:`cchc_score.check_evidence`).
     """
+    return scorer(rule, top)(values)
+
+
+def scorer(rule: Rule, top: Decimal) -> Callable[[Mapping[str, FactValue]], Decimal]:
+    """A function scoring ``rule`` for a criterion of maximum ``top``: checked facts → points.
+
+    Prepared once per rule set by the evaluation, so that the per-unit work is only the
+    arithmetic.
+    """
     if isinstance(rule, Ratio):
-        value = ratio_value(rule, values)
-        if rule.min_ratio is not None and value < rule.min_ratio:
-            return _ZERO
-        if value >= rule.target:
-            return top
-        return top * value / rule.target
+        return _ratio_scorer(rule, top)
     if isinstance(rule, Bands):
-        number = _number(values[rule.fact])
-        for step in rule.steps:
-            if number >= step.min:
-                return step.points
-        return _ZERO  # unreachable for validated rules: the last step covers the range
+        name, steps = rule.fact, tuple((s.min, s.points) for s in rule.steps)
+
+        def bands(values: Mapping[str, FactValue]) -> Decimal:
+            number = _number(values[name])
+            for low, points in steps:
+                if number >= low:
+                    return points
+            return _ZERO  # unreachable for validated rules: the last step covers the range
+
+        return bands
     if isinstance(rule, Deduction):
-        count = _number(values[rule.fact])
-        return max(top - rule.each * count, rule.min_points)
+        name, each, floor = rule.fact, rule.each, rule.min_points
+        return lambda values: max(top - each * _number(values[name]), floor)
     if isinstance(rule, Levels):
-        level = values[rule.fact]
-        key = ("true" if level else "false") if isinstance(level, bool) else str(level)
-        return dict(rule.points)[key]
+        name, table = rule.fact, dict(rule.points)
+
+        def levels(values: Mapping[str, FactValue]) -> Decimal:
+            level = values[name]
+            return table["true" if level else "false"] if isinstance(level, bool) else table[
+                str(level)
+            ]
+
+        return levels
     if isinstance(rule, Checklist):
-        done = values[rule.fact]
-        assert isinstance(done, frozenset)
-        return min(sum((p for item, p in rule.items if item in done), _ZERO), top)
+        name, items = rule.fact, rule.items
+
+        def checklist(values: Mapping[str, FactValue]) -> Decimal:
+            done = values[name]
+            assert isinstance(done, frozenset)
+            return min(sum((p for item, p in items if item in done), _ZERO), top)
+
+        return checklist
     raise TypeError(f"{rule.kind} rules are not scored from facts")
+
+
+def _ratio_scorer(rule: Ratio, top: Decimal) -> Callable[[Mapping[str, FactValue]], Decimal]:
+    target, floor = rule.target, rule.min_ratio
+
+    def ratio(values: Mapping[str, FactValue]) -> Decimal:
+        value = ratio_value(rule, values)
+        if floor is not None and value < floor:
+            return _ZERO
+        if value >= target:
+            return top
+        return top * value / target
+
+    return ratio
 
 
 def explain(
