@@ -7,7 +7,7 @@ from the total.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Literal
 
@@ -18,7 +18,7 @@ from .model import Band, Criterion, Fact, RuleSet, rule_facts
 from .rules import explain, scorer
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Iterator
 
     from .evidence import Evidence
     from .numbers import Lang
