@@ -22,8 +22,18 @@ from cchc_score import Evidence, RuleSet, evaluate, load_rules
 
 Q = Decimal("0.01")
 LEVELS3 = ["không đạt", "đạt một phần", "đạt đầy đủ"]
-APPRAISED = {"1.r": 5, "2.r": 1.75, "3.r": 10, "4.r": 6, "5.r": 10, "6.r": 4.75, "7.1.r": 4.5,
-             "7.2.r": 4, "8.r": 2, "IX": 25}
+APPRAISED = {
+    "1.r": 5,
+    "2.r": 1.75,
+    "3.r": 10,
+    "4.r": 6,
+    "5.r": 10,
+    "6.r": 4.75,
+    "7.1.r": 4.5,
+    "7.2.r": 4,
+    "8.r": 2,
+    "IX": 25,
+}
 
 
 def synthetic_units(rules: RuleSet, count: int, seed: int) -> list[Evidence]:
@@ -41,9 +51,11 @@ def synthetic_units(rules: RuleSet, count: int, seed: int) -> list[Evidence]:
             "initiative_level": rnd.choice(fact("initiative_level").levels),
             "assigned_tasks_late": rnd.randint(0, 6),
             "legal_documents_work": frozenset(
-                rnd.sample(fact("legal_documents_work").items, rnd.randint(0, 3))),
+                rnd.sample(fact("legal_documents_work").items, rnd.randint(0, 3))
+            ),
             "law_monitoring_work": frozenset(
-                rnd.sample(fact("law_monitoring_work").items, rnd.randint(0, 3))),
+                rnd.sample(fact("law_monitoring_work").items, rnd.randint(0, 3))
+            ),
             "expired_procedures_posted": rnd.randint(0, 3),
             "feedback_address_posting": rnd.choice(LEVELS3),
             "staff_total": staff,
@@ -55,16 +67,30 @@ def synthetic_units(rules: RuleSet, count: int, seed: int) -> list[Evidence]:
             "budget_use_findings": rnd.randint(0, 4),
             "late_reports": rnd.randint(0, 6),
             "portal_sections": frozenset(
-                rnd.sample(fact("portal_sections").items, rnd.randint(0, 5))),
+                rnd.sample(fact("portal_sections").items, rnd.randint(0, 5))
+            ),
             "dossiers_total": dossiers,
             "online_dossiers": rnd.randint(0, dossiers),
             "postal_dossier_share": Decimal(rnd.randint(0, 400)) / 1000,
             "records_filing": rnd.choice(LEVELS3),
         }
-        appraised = {code: Decimal(rnd.randint(0, int(top * 100))) / 100
-                     for code, top in APPRAISED.items()}
+        appraised = {
+            code: Decimal(rnd.randint(0, int(top * 100))) / 100 for code, top in APPRAISED.items()
+        }
         units.append(Evidence(f"Đơn vị {i}", 2022, facts=facts, appraised=appraised))
     return units
+
+
+STEPS_61 = [
+    (Decimal(a), Decimal(b))
+    for a, b in (("1", "1"), ("0.9", "0.9"), ("0.8", "0.75"), ("0.7", "0.5"), ("0", "0"))
+]
+STEPS_66 = [(4, Decimal(0)), (1, Decimal("0.25")), (0, Decimal("0.5"))]
+PORTAL_ITEMS = [
+    (x, Decimal("0.125"))
+    for x in ("Ngân sách", "Góp ý và hỏi đáp", "Tuyên truyền CCHC", "Lịch công tác công khai")
+]
+PORTAL_ITEMS.append(("Các chuyên mục khác theo VB 180/STTTT-CNTT", Decimal(1)))
 
 
 def _r(value: Decimal) -> Decimal:
@@ -77,17 +103,22 @@ def floor_score(f: dict[str, Any], a: dict[str, Decimal]) -> Decimal:
     lv = {"không đạt": d(0), "đạt một phần": d(1), "đạt đầy đủ": d(2)}
     s12 = _r(d("1.5") * f["cchc_plan_tasks_done"] / f["cchc_plan_tasks_total"])
     s17 = {"không có": d(0), "cấp cơ sở": d(1), "cấp tỉnh, bộ, ngành trở lên": d("1.5")}[
-        f["initiative_level"]]
+        f["initiative_level"]
+    ]
     s18 = _r(max(d(2) - d("0.25") * f["assigned_tasks_late"], d(0)))
     dom1 = s12 + _r(s17) + s18 + _r(a["1.r"])
     w21 = f["legal_documents_work"]
-    s21 = _r((d("1.5") if "ban hành văn bản QPPL theo thẩm quyền" in w21 else d(0))
-             + (d("0.25") if "góp ý đầy đủ dự thảo của cấp trên" in w21 else d(0))
-             + (d("0.75") if "kiểm tra, rà soát văn bản" in w21 else d(0)))
+    s21 = _r(
+        (d("1.5") if "ban hành văn bản QPPL theo thẩm quyền" in w21 else d(0))
+        + (d("0.25") if "góp ý đầy đủ dự thảo của cấp trên" in w21 else d(0))
+        + (d("0.75") if "kiểm tra, rà soát văn bản" in w21 else d(0))
+    )
     w23 = f["law_monitoring_work"]
-    s23 = _r((d("0.5") if "hồ sơ xử lý vi phạm hành chính cập nhật đầy đủ" in w23 else d(0))
-             + (d("0.25") if "quyết định xử phạt đúng biểu mẫu" in w23 else d(0))
-             + (d(2) if "kế hoạch, báo cáo theo dõi thi hành pháp luật" in w23 else d(0)))
+    s23 = _r(
+        (d("0.5") if "hồ sơ xử lý vi phạm hành chính cập nhật đầy đủ" in w23 else d(0))
+        + (d("0.25") if "quyết định xử phạt đúng biểu mẫu" in w23 else d(0))
+        + (d(2) if "kế hoạch, báo cáo theo dõi thi hành pháp luật" in w23 else d(0))
+    )
     dom2 = s21 + s23 + _r(a["2.r"])
     s31 = _r(max(d(1) - d("0.5") * f["expired_procedures_posted"], d(0)))
     s36 = _r((d(0), d("1.25"), d("1.5"))[int(lv[f["feedback_address_posting"]])])
@@ -98,17 +129,13 @@ def floor_score(f: dict[str, Any], a: dict[str, Decimal]) -> Decimal:
     s572 = _r(max(d(2) - d("0.5") * f["criticism_letters"], d(0)))
     dom5 = s51 + s53 + s572 + _r(a["5.r"])
     rate = f["investment_disbursement_rate"]
-    s61 = d(1) if rate >= 1 else d("0.9") if rate >= d("0.9") else d("0.75") if rate >= d(
-        "0.8") else d("0.5") if rate >= d("0.7") else d(0)
+    s61 = next(p for low, p in STEPS_61 if rate >= low)
     s632 = (d(0), d("0.5"), d("0.75"))[int(lv[f["budget_allocation"]])]
     s65 = _r(max(d(1) - d("0.25") * f["budget_use_findings"], d(0)))
-    late = f["late_reports"]
-    s66 = d(0) if late >= 4 else d("0.25") if late >= 1 else d("0.5")
+    s66 = next(p for low, p in STEPS_66 if f["late_reports"] >= low)
     dom6 = _r(s61) + _r(s632) + s65 + _r(s66) + _r(a["6.r"])
     ps = f["portal_sections"]
-    s7113 = _r(sum((d("0.125") for x in ("Ngân sách", "Góp ý và hỏi đáp", "Tuyên truyền CCHC",
-                                         "Lịch công tác công khai") if x in ps), d(0))
-               + (d(1) if "Các chuyên mục khác theo VB 180/STTTT-CNTT" in ps else d(0)))
+    s7113 = _r(sum((p for x, p in PORTAL_ITEMS if x in ps), d(0)))
     share = d(f["online_dossiers"]) / f["dossiers_total"]
     s712 = d(3) if share >= d("0.5") else _r(d(3) * share / d("0.5"))
     postal = f["postal_dossier_share"]
@@ -160,12 +187,27 @@ def main() -> None:
     for name, run in (("engine", engine), ("floor", floor)):
         seconds = min(_timed(run) for _ in range(3))
         figures[name] = seconds
-        print(json.dumps({
-            "name": f"score.{name}", "units": args.units, "seconds": round(seconds, 4),
-            "units_per_second": round(args.units / seconds), "peak_bytes": _peak(run),
-        }))
-    print(json.dumps({"name": "score.engine_over_floor", "units": args.units,
-                      "ratio": round(figures["engine"] / figures["floor"], 2), "target": 3.0}))
+        print(
+            json.dumps(
+                {
+                    "name": f"score.{name}",
+                    "units": args.units,
+                    "seconds": round(seconds, 4),
+                    "units_per_second": round(args.units / seconds),
+                    "peak_bytes": _peak(run),
+                }
+            )
+        )
+    print(
+        json.dumps(
+            {
+                "name": "score.engine_over_floor",
+                "units": args.units,
+                "ratio": round(figures["engine"] / figures["floor"], 2),
+                "target": 3.0,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -254,21 +254,20 @@ def _views(card: Scorecard) -> tuple[NodeScore, ...]:
     skipped = _not_assessed_codes(program, reasons)
     out: list[NodeScore] = []
     for i, node in enumerate(program.nodes):
-        points, depth = card.points[i], program.depths[i]
+        note = notes.get(node.code)
+        inputs: tuple[tuple[Fact, FactValue], ...] = ()
+        parts: tuple[Decimal, ...] = ()
+        status: Status
         if node.code in skipped:
-            out.append(NodeScore(node, points, status="not_assessed", note=skipped[node.code],
-                                 depth=depth))
+            status, note = "not_assessed", skipped[node.code]
         elif node.children:
-            parts = tuple(card.points[c] for c in program.children[i])
-            out.append(NodeScore(node, points, parts=parts, status="summed",
-                                 note=notes.get(node.code), depth=depth))
+            status, parts = "summed", tuple(card.points[c] for c in program.children[i])
         elif node.rule.kind == "appraised":
-            out.append(NodeScore(node, points, status="appraised", note=notes.get(node.code),
-                                 depth=depth))
+            status = "appraised"
         else:
+            status = "scored"
             inputs = tuple((card.rules.fact(n), values[n]) for n in rule_facts(node.rule))
-            out.append(NodeScore(node, points, inputs=inputs, note=notes.get(node.code),
-                                 depth=depth))
+        out.append(NodeScore(node, card.points[i], inputs, parts, status, note, program.depths[i]))
     return tuple(out)
 
 

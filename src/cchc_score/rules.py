@@ -109,9 +109,11 @@ def scorer(rule: Rule, top: Decimal) -> Callable[[Mapping[str, FactValue]], Deci
 
         def levels(values: Mapping[str, FactValue]) -> Decimal:
             level = values[name]
-            return table["true" if level else "false"] if isinstance(level, bool) else table[
-                str(level)
-            ]
+            return (
+                table["true" if level else "false"]
+                if isinstance(level, bool)
+                else table[str(level)]
+            )
 
         return levels
     if isinstance(rule, Checklist):
