@@ -17,7 +17,10 @@ EXAMPLE = ROOT / "examples" / "ward_2022"
 
 # CI: derandomised and bounded, so a run is repeatable and quick. Locally: more examples.
 settings.register_profile(
-    "ci", derandomize=True, max_examples=60, deadline=None,
+    "ci",
+    derandomize=True,
+    max_examples=60,
+    deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile("dev", max_examples=200, deadline=None)

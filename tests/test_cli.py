@@ -30,8 +30,10 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     ("golden", "argv"),
     [
         ("score_table_vi.txt", ["score", EVIDENCE]),
-        ("score_depth3_en.md", ["score", EVIDENCE, "--depth", "3", "--lang", "en",
-                                "--format", "markdown"]),
+        (
+            "score_depth3_en.md",
+            ["score", EVIDENCE, "--depth", "3", "--lang", "en", "--format", "markdown"],
+        ),
         ("score.json", ["score", EVIDENCE, "--format", "json"]),
         ("explain_vi.txt", ["explain", EVIDENCE]),
         ("explain_7.1_en.txt", ["explain", EVIDENCE, "7.1", "--lang", "en"]),
@@ -52,10 +54,24 @@ def test_score_json_is_consistent(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert (doc["total"], doc["max"], doc["rating"]) == ("84.14", "100", "Khá")
     nodes = {n["code"]: n for n in doc["nodes"]}
-    assert set(nodes["5.1"]) == {"code", "name", "max", "points", "deduction", "depth", "status",
-                                 "rule", "inputs", "explanation"}
-    assert nodes["5.1"]["rule"] == {"kind": "ratio", "fact": "staff_rated_good",
-                                    "of": "staff_total", "target": "1"}
+    assert set(nodes["5.1"]) == {
+        "code",
+        "name",
+        "max",
+        "points",
+        "deduction",
+        "depth",
+        "status",
+        "rule",
+        "inputs",
+        "explanation",
+    }
+    assert nodes["5.1"]["rule"] == {
+        "kind": "ratio",
+        "fact": "staff_rated_good",
+        "of": "staff_total",
+        "target": "1",
+    }
     assert nodes["5.1"]["inputs"] == {"staff_rated_good": 20, "staff_total": 21}
     # The domains add up to the total, exactly.
     domains = [n for n in doc["nodes"] if n["depth"] == 0]
@@ -65,7 +81,8 @@ def test_score_json_is_consistent(capsys: pytest.CaptureFixture[str]) -> None:
 def test_explain_lists_ix_first(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "explain", EVIDENCE, "--format", "json")
     codes = [n["code"] for n in json.loads(out)["nodes"]]
-    assert codes[0] == "IX" and "7.1.3" in codes
+    assert codes[0] == "IX"
+    assert "7.1.3" in codes
 
 
 def test_check_bundled(capsys: pytest.CaptureFixture[str]) -> None:
@@ -93,7 +110,9 @@ def test_bad_evidence_exits_1_with_located_problems(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     text = (EXAMPLE / "evidence.toml").read_text(encoding="utf-8")
-    text = text.replace('investment_disbursement_rate = "91,3%"', "investment_disbursement_rate = 1.2")
+    text = text.replace(
+        'investment_disbursement_rate = "91,3%"', "investment_disbursement_rate = 1.2"
+    )
     text = text.replace("[notes]", "[extra]\nx = 1\n\n[notes]")
     path = tmp_path / "evidence.toml"
     path.write_text(text, encoding="utf-8")
@@ -102,7 +121,7 @@ def test_bad_evidence_exits_1_with_located_problems(
     assert err == (
         f"error: {path}: extra: unknown key or table; expected one of 'unit', 'year', 'rules', "
         "'facts', 'appraised', 'notes', 'not_assessed'\n"
-        f'error: {path}: facts.investment_disbursement_rate: a ratio must be between 0 and 1 '
+        f"error: {path}: facts.investment_disbursement_rate: a ratio must be between 0 and 1 "
         '(write 91,3% as "91,3%" or 0.913) (got 1.2)\n'
     )
 
@@ -112,8 +131,10 @@ def test_bad_evidence_exits_1_with_located_problems(
     [
         (["score"], "the following arguments are required: EVIDENCE"),
         (["score", EVIDENCE, "--format", "xml"], "argument --format: invalid choice: 'xml'"),
-        (["score", EVIDENCE, "--depth", "0"], "argument --depth: expected a whole number ≥ 1, "
-                                              "got '0'"),
+        (
+            ["score", EVIDENCE, "--depth", "0"],
+            "argument --depth: expected a whole number ≥ 1, got '0'",
+        ),
         (["explain", EVIDENCE, "9.9"], "no criterion '9.9' in criteria_2022"),
         (["frobnicate"], "argument COMMAND: invalid choice: 'frobnicate'"),
     ],
@@ -146,7 +167,10 @@ def test_python_dash_m_and_broken_pipe() -> None:
     # `python -m cchc_score … | head -1`: the reader closes the pipe early; no traceback.
     proc = subprocess.run(
         f"{sys.executable} -m cchc_score explain {EVIDENCE} | head -1",
-        shell=True, capture_output=True, text=True, check=False,
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.stdout.startswith("Các tiêu chí bị trừ điểm")
     assert "Traceback" not in proc.stderr

@@ -76,7 +76,8 @@ def test_total_and_rating(card: Scorecard) -> None:
     # 8,83 + 4,5 + 11,75 + 6 + 13,35 + 6,9 + 11,76 + 2 + 19,05 = 84,14: Khá (70 ≤ 84,14 < 90).
     assert card.total == Decimal("84.14")
     assert card.max == 100
-    assert card.rating is not None and card.rating.name == "Khá"
+    assert card.rating is not None
+    assert card.rating.name == "Khá"
 
 
 def test_deduction_ledger_order(card: Scorecard) -> None:
@@ -92,26 +93,57 @@ def test_deduction_ledger_order(card: Scorecard) -> None:
 @pytest.mark.parametrize(
     ("code", "lang", "sentence"),
     [
-        ("5.1", "vi", "20/21 cán bộ, công chức xếp loại hoàn thành tốt nhiệm vụ trở lên → "
-                      "1,0 × 20/21 = 0,95 điểm"),
-        ("5.1", "en", "20/21 officials rated as completing their duties well or better → "
-                      "1.0 × 20/21 = 0.95 points"),
-        ("7.1.2", "vi", "44/150 hồ sơ TTHC tiếp nhận và giải quyết trực tuyến toàn trình → "
-                        "3,0 × 44/150 ÷ 50% = 1,76 điểm"),
-        ("6.1", "vi", "Tỷ lệ giải ngân vốn đầu tư công so với kế hoạch được giao: 91,3% → "
-                      "mức từ 90% trở lên: 0,9 điểm"),
+        (
+            "5.1",
+            "vi",
+            "20/21 cán bộ, công chức xếp loại hoàn thành tốt nhiệm vụ trở lên → "
+            "1,0 × 20/21 = 0,95 điểm",
+        ),
+        (
+            "5.1",
+            "en",
+            "20/21 officials rated as completing their duties well or better → "
+            "1.0 × 20/21 = 0.95 points",
+        ),
+        (
+            "7.1.2",
+            "vi",
+            "44/150 hồ sơ TTHC tiếp nhận và giải quyết trực tuyến toàn trình → "
+            "3,0 × 44/150 ÷ 50% = 1,76 điểm",
+        ),
+        (
+            "6.1",
+            "vi",
+            "Tỷ lệ giải ngân vốn đầu tư công so với kế hoạch được giao: 91,3% → "
+            "mức từ 90% trở lên: 0,9 điểm",
+        ),
         ("6.6", "en", "2 financial reports sent late → step from 1: 0.25 points"),
-        ("3.1", "vi", "1 quyết định công bố TTHC đã hết hiệu lực còn niêm yết → "
-                      "1,0 − 0,5 × 1 = 0,5 điểm"),
+        (
+            "3.1",
+            "vi",
+            "1 quyết định công bố TTHC đã hết hiệu lực còn niêm yết → 1,0 − 0,5 × 1 = 0,5 điểm",
+        ),
         ("1.7", "en", "Highest recognition of a new PAR initiative: “cấp cơ sở” → 1 point"),
-        ("7.1.1.3", "vi", "Chuyên mục, thông tin công khai đầy đủ trên Trang thông tin điện tử: "
-                          "1/5 nội dung đạt; chưa đạt: Ngân sách, Góp ý và hỏi đáp, Tuyên truyền "
-                          "CCHC, Lịch công tác công khai → 1 điểm"),
-        ("7.1.3", "vi", "Tỷ lệ hồ sơ TTHC tiếp nhận, trả kết quả qua dịch vụ bưu chính công ích: "
-                        "0% → 1,5 × 0% ÷ 20% = 0 điểm"),
+        (
+            "7.1.1.3",
+            "vi",
+            "Chuyên mục, thông tin công khai đầy đủ trên Trang thông tin điện tử: "
+            "1/5 nội dung đạt; chưa đạt: Ngân sách, Góp ý và hỏi đáp, Tuyên truyền "
+            "CCHC, Lịch công tác công khai → 1 điểm",
+        ),
+        (
+            "7.1.3",
+            "vi",
+            "Tỷ lệ hồ sơ TTHC tiếp nhận, trả kết quả qua dịch vụ bưu chính công ích: "
+            "0% → 1,5 × 0% ÷ 20% = 0 điểm",
+        ),
         ("VII", "vi", "tổng các tiêu chí thành phần: 7,26 + 4,5 = 11,76 điểm"),
-        ("IX", "en", "appraised points entered directly: 19.05 points — Sự hài lòng cao nhất "
-                     "trong các phường, xã của thị xã (theo phụ lục)."),
+        (
+            "IX",
+            "en",
+            "appraised points entered directly: 19.05 points — Sự hài lòng cao nhất "
+            "trong các phường, xã của thị xã (theo phụ lục).",
+        ),
     ],
 )
 def test_explanations(card: Scorecard, code: str, lang: str, sentence: str) -> None:
@@ -122,10 +154,16 @@ def test_node_results_carry_rule_and_inputs(card: Scorecard) -> None:
     node = card.node("5.1")
     assert node.kind == "ratio"
     assert [(fact.name, value) for fact, value in node.inputs] == [
-        ("staff_rated_good", 20), ("staff_total", 21)]
+        ("staff_rated_good", 20),
+        ("staff_total", 21),
+    ]
     assert node.deduction == Decimal("0.05")
-    assert card.node("V").parts == (Decimal("0.95"), Decimal("0.90"), Decimal("1.50"),
-                                    Decimal("10.00"))
+    assert card.node("V").parts == (
+        Decimal("0.95"),
+        Decimal("0.90"),
+        Decimal("1.50"),
+        Decimal("10.00"),
+    )
 
 
 def test_what_if_builds_new_evidence(rules: RuleSet) -> None:
@@ -143,7 +181,8 @@ def test_target_capped_and_floors(rules: RuleSet) -> None:
     capped = evaluate(rules, evidence.with_facts(online_dossiers=120)).node("7.1.2")
     assert capped.points == Decimal("3.00")
     assert capped.explanation("en") == (
-        "120/150 dossiers received and settled fully online → target 50% met → 3 points")
+        "120/150 dossiers received and settled fully online → target 50% met → 3 points"
+    )
     # Many letters of criticism: 2,0 − 0,5 × 9 is below 0, so 0.
     floored = evaluate(rules, evidence.with_facts(criticism_letters=9)).node("5.7.2")
     assert floored.points == 0

@@ -61,9 +61,16 @@ def test_good_evidence_scores(minimal: RuleSet, tmp_path: Path) -> None:
     # 1.1: 2 × 3/4 = 1.5; 1.2: 85% ≥ 80% → 2; 1.3: 2 − 0.5 × 1 = 1.5; 1.4: "cao" → 1;
     # 1.5: item a → 0.5; 1.6: appraised 1.5. Total 1.5 + 2 + 1.5 + 1 + 0.5 + 1.5 = 8.
     assert [str(card.node(c).points) for c in ("1.1", "1.2", "1.3", "1.4", "1.5", "1.6")] == [
-        "1.50", "2.00", "1.50", "1.00", "0.50", "1.50"]
+        "1.50",
+        "2.00",
+        "1.50",
+        "1.00",
+        "0.50",
+        "1.50",
+    ]
     assert card.total == Decimal(8)
-    assert card.rating is not None and card.rating.name == "Tốt"
+    assert card.rating is not None
+    assert card.rating.name == "Tốt"
 
 
 @pytest.mark.parametrize(
@@ -71,26 +78,34 @@ def test_good_evidence_scores(minimal: RuleSet, tmp_path: Path) -> None:
     [
         pytest.param(
             ("[facts]", "[fact]\nx = 1\n[facts]"),
-            ["ev.toml: fact: unknown key or table; expected one of 'unit', 'year', 'rules', "
-             "'facts', 'appraised', 'notes', 'not_assessed'"],
+            [
+                "ev.toml: fact: unknown key or table; expected one of 'unit', 'year', 'rules', "
+                "'facts', 'appraised', 'notes', 'not_assessed'"
+            ],
             id="unknown-table",
         ),
         pytest.param(
             ('share = "85%"', "share = 1.2"),
-            ['ev.toml: facts.share: a ratio must be between 0 and 1 (write 91,3% as "91,3%" or '
-             "0.913) (got 1.2)"],
+            [
+                'ev.toml: facts.share: a ratio must be between 0 and 1 (write 91,3% as "91,3%" or '
+                "0.913) (got 1.2)"
+            ],
             id="ratio-above-1",
         ),
         pytest.param(
             ('share = "85%"', 'share = "120%"'),
-            ['ev.toml: facts.share: a ratio must be between 0 and 1 (write 91,3% as "91,3%" or '
-             "0.913) (got '120%')"],
+            [
+                'ev.toml: facts.share: a ratio must be between 0 and 1 (write 91,3% as "91,3%" or '
+                "0.913) (got '120%')"
+            ],
             id="percent-above-100",
         ),
         pytest.param(
             ("done = 3", "done = 5"),
-            ["ev.toml: facts.done: is more than planned (4), so criterion 1.1's ratio would "
-             "exceed 1 (got 5)"],
+            [
+                "ev.toml: facts.done: is more than planned (4), so criterion 1.1's ratio would "
+                "exceed 1 (got 5)"
+            ],
             id="numerator-above-denominator",
         ),
         pytest.param(
@@ -110,8 +125,10 @@ def test_good_evidence_scores(minimal: RuleSet, tmp_path: Path) -> None:
         ),
         pytest.param(
             ("late = 1", 'late = "1,234"'),
-            ["ev.toml: facts.late: ambiguous number '1,234': thousands separator or decimal "
-             "comma? write it without grouping, e.g. 1234 or 1.234 as a plain number"],
+            [
+                "ev.toml: facts.late: ambiguous number '1,234': thousands separator or decimal "
+                "comma? write it without grouping, e.g. 1234 or 1.234 as a plain number"
+            ],
             id="ambiguous-string",
         ),
         pytest.param(
@@ -126,37 +143,47 @@ def test_good_evidence_scores(minimal: RuleSet, tmp_path: Path) -> None:
         ),
         pytest.param(
             ('level = "cao"', 'level = "rất cao"'),
-            ["ev.toml: facts.level: not a level of this fact; expected one of 'thấp', 'cao' "
-             "(got 'rất cao')"],
+            [
+                "ev.toml: facts.level: not a level of this fact; expected one of 'thấp', 'cao' "
+                "(got 'rất cao')"
+            ],
             id="unknown-level",
         ),
         pytest.param(
             ('items = ["a"]', 'items = ["a", "c"]'),
-            ["ev.toml: facts.items: not an item of this checklist; expected some of 'a', 'b' "
-             "(got 'c')"],
+            [
+                "ev.toml: facts.items: not an item of this checklist; expected some of 'a', 'b' "
+                "(got 'c')"
+            ],
             id="unknown-item",
         ),
         pytest.param(
             ("done = 3", "done = 3\nextra = 1"),
-            ["ev.toml: facts.extra: not a fact declared by the rules 'minimal'; declared: done, "
-             "planned, share, late, level, items"],
+            [
+                "ev.toml: facts.extra: not a fact declared by the rules 'minimal'; declared: done, "
+                "planned, share, late, level, items"
+            ],
             id="unknown-fact",
         ),
         pytest.param(
             ('"1.6" = 1.5', '"1.6" = 2.5'),
-            ["ev.toml: appraised.\"1.6\": must be between 0 and the maximum 2 (got 2.5)"],
+            ['ev.toml: appraised."1.6": must be between 0 and the maximum 2 (got 2.5)'],
             id="appraised-above-max",
         ),
         pytest.param(
             ('"1.6" = 1.5', '"1.6" = 1.5\n"1.3" = 1'),
-            ["ev.toml: appraised.\"1.3\": criterion 1.3 is scored by its deduction rule, not by "
-             "appraised points"],
+            [
+                'ev.toml: appraised."1.3": criterion 1.3 is scored by its deduction rule, not by '
+                "appraised points"
+            ],
             id="appraised-for-a-rule",
         ),
         pytest.param(
             ('"1.6" = 1.5', '"1.6" = "abc"'),
-            ["ev.toml: appraised.\"1.6\": not a number: 'abc' (write digits with one decimal "
-             "comma or point)"],
+            [
+                "ev.toml: appraised.\"1.6\": not a number: 'abc' (write digits with one decimal "
+                "comma or point)"
+            ],
             id="appraised-not-a-number",
         ),
         pytest.param(
@@ -166,8 +193,10 @@ def test_good_evidence_scores(minimal: RuleSet, tmp_path: Path) -> None:
         ),
         pytest.param(
             ('"1.6" = 1.5', ""),
-            ["ev.toml: appraised: missing appraised points for: 1.6 (or list them under "
-             "[not_assessed] with a reason)"],
+            [
+                "ev.toml: appraised: missing appraised points for: 1.6 (or list them under "
+                "[not_assessed] with a reason)"
+            ],
             id="missing-appraised",
         ),
         pytest.param(
@@ -188,7 +217,7 @@ def test_invalid_evidence(
 
 def test_every_problem_reported_at_once(minimal: RuleSet, tmp_path: Path) -> None:
     # A shape problem (an unknown table) and two value problems, in one error.
-    text = GOOD.replace("share = \"85%\"", "share = 1.2").replace("late = 1", "late = -1")
+    text = GOOD.replace('share = "85%"', "share = 1.2").replace("late = 1", "late = -1")
     path = _write(tmp_path, text.replace("[facts]", "[factz]\n[facts]"))
     with pytest.raises(EvidenceError) as info:
         load_evidence(path, rules=minimal)
@@ -205,9 +234,16 @@ def test_toml_syntax_error(tmp_path: Path) -> None:
 
 def test_json_evidence_equals_toml(minimal: RuleSet, tmp_path: Path) -> None:
     doc = {
-        "unit": "Xã thử", "year": 2022,
-        "facts": {"done": 3, "planned": 4, "share": "85%", "late": 1, "level": "cao",
-                  "items": ["a"]},
+        "unit": "Xã thử",
+        "year": 2022,
+        "facts": {
+            "done": 3,
+            "planned": 4,
+            "share": "85%",
+            "late": 1,
+            "level": "cao",
+            "items": ["a"],
+        },
         "appraised": {"1.6": 1.5},
     }
     from_json = load_evidence(_write(tmp_path, json.dumps(doc), "ev.json"))
@@ -235,9 +271,7 @@ def test_not_assessed_scores_the_maximum(minimal: RuleSet, tmp_path: Path) -> No
     card = evaluate(minimal, load_evidence(_write(tmp_path, text)))
     node = card.node("1.3")
     assert (node.points, node.status) == (Decimal(2), "not_assessed")
-    assert node.explanation("vi") == (
-        "không đánh giá (không phát sinh): tính điểm tối đa 2 điểm"
-    )
+    assert node.explanation("vi") == ("không đánh giá (không phát sinh): tính điểm tối đa 2 điểm")
     # 8 − 1.5 + 2 = 8.5
     assert card.total == Decimal("8.5")
 
@@ -246,7 +280,7 @@ def test_not_assessed_needs_a_known_code_and_a_reason(minimal: RuleSet, tmp_path
     text = GOOD + '\n[not_assessed]\n"9.9" = "x"\n"1.6" = " "\n'
     path = _write(tmp_path, text)
     assert [p.replace(str(path), "ev.toml") for p in _problems(minimal, path)] == [
-        "ev.toml: not_assessed.\"1.6\": give the reason it was not assessed",
+        'ev.toml: not_assessed."1.6": give the reason it was not assessed',
         "ev.toml: not_assessed.\"9.9\": no criterion has this code (got '9.9')",
     ]
 
@@ -254,9 +288,11 @@ def test_not_assessed_needs_a_known_code_and_a_reason(minimal: RuleSet, tmp_path
 def test_evidence_is_immutable_and_order_free() -> None:
     a = Evidence("X", 2022, facts={"b": 1, "a": 2})
     b = Evidence("X", 2022, facts=[("a", 2), ("b", 1)])
-    assert a == b and hash(a) == hash(b)
+    assert a == b
+    assert hash(a) == hash(b)
     c = a.with_facts(a=3)
-    assert a.fact("a") == 2 and c.fact("a") == 3
+    assert a.fact("a") == 2
+    assert c.fact("a") == 3
     with pytest.raises(AttributeError):
         a.unit = "Y"  # type: ignore[misc]
 
@@ -264,7 +300,11 @@ def test_evidence_is_immutable_and_order_free() -> None:
 def test_check_evidence_types_values(minimal: RuleSet, tmp_path: Path) -> None:
     typed = check_evidence(minimal, load_evidence(_write(tmp_path, GOOD)))
     assert typed == {
-        "done": 3, "planned": 4, "share": Decimal("0.85"), "late": 1, "level": "cao",
+        "done": 3,
+        "planned": 4,
+        "share": Decimal("0.85"),
+        "late": 1,
+        "level": "cao",
         "items": frozenset({"a"}),
     }
     assert isinstance(typed["done"], int)

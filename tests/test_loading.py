@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from cchc_score import RuleSet, RulesError, bundled_rules, dump_rules, load_rules, loads_rules
+from cchc_score import RulesError, RuleSet, bundled_rules, dump_rules, load_rules, loads_rules
 from cchc_score.model import Appraised, Bands, Checklist, Deduction, Levels, Ratio, Sum
 
 from .conftest import DATA
@@ -47,8 +47,7 @@ def test_unknown_bundled_name() -> None:
     with pytest.raises(RulesError) as info:
         load_rules("criteria_1999")
     assert str(info.value) == (
-        "criteria_1999: no such file, and no bundled rules by that name; "
-        "bundled: 'criteria_2022'"
+        "criteria_1999: no such file, and no bundled rules by that name; bundled: 'criteria_2022'"
     )
 
 
@@ -76,8 +75,19 @@ def test_bundled_file_adds_up_to_100(rules: RuleSet) -> None:
 # The annex's domain maxima: 10, 7, 12,5, 6, 14, 8, 15,5, 2, 25.
 @pytest.mark.parametrize(
     ("code", "maximum"),
-    [("I", "10"), ("II", "7"), ("III", "12.5"), ("IV", "6"), ("V", "14"), ("VI", "8"),
-     ("VII", "15.5"), ("VIII", "2"), ("IX", "25"), ("7.1", "10.5"), ("7.2", "5")],
+    [
+        ("I", "10"),
+        ("II", "7"),
+        ("III", "12.5"),
+        ("IV", "6"),
+        ("V", "14"),
+        ("VI", "8"),
+        ("VII", "15.5"),
+        ("VIII", "2"),
+        ("IX", "25"),
+        ("7.1", "10.5"),
+        ("7.2", "5"),
+    ],
 )
 def test_domain_maxima_from_the_annex(rules: RuleSet, code: str, maximum: str) -> None:
     assert rules.node(code).max == Decimal(maximum)
@@ -92,8 +102,11 @@ ANNEX_CRITERIA = [
     ("2.1", "Công tác xây dựng và ban hành văn bản QPPL", "2.5"),
     ("2.3", "Theo dõi thi hành pháp luật", "2.75"),
     ("3.1", "Niêm yết công khai TTHC tại Bộ phận TN&TKQ", "1.0"),
-    ("3.6", "Phản ánh kiến nghị của tổ chức, cá nhân về quy định hành chính và hành vi hành "
-            "chính", "1.5"),
+    (
+        "3.6",
+        "Phản ánh kiến nghị của tổ chức, cá nhân về quy định hành chính và hành vi hành chính",
+        "1.5",
+    ),
     ("5.1", "Kết quả thực hiện nhiệm vụ của cán bộ, công chức", "1.0"),
     ("5.3", "Mức độ hoàn thành kế hoạch đào tạo, bồi dưỡng của CBCC", "1.0"),
     ("5.7.2", "Thực hiện kỷ luật kỷ cương hành chính, văn hóa công vụ do cấp trên chỉ ra", "2.0"),
@@ -103,10 +116,18 @@ ANNEX_CRITERIA = [
     ("6.6", "Chế độ báo cáo", "0.5"),
     ("7.1.1.3", "Chất lượng Trang TTĐT", "1.5"),
     ("7.1.2", "Cung cấp dịch vụ công trực tuyến", "3.0"),
-    ("7.1.3", "Thực hiện tiếp nhận hồ sơ, trả kết quả giải quyết TTHC qua dịch vụ bưu chính "
-              "công ích (BCCI)", "1.5"),
-    ("7.2.5", "Việc sắp xếp và lưu trữ tài liệu hồ sơ theo quy định (thông qua bóc mẫu hồ sơ "
-              "tại các bộ phận để đánh giá)", "1.0"),
+    (
+        "7.1.3",
+        "Thực hiện tiếp nhận hồ sơ, trả kết quả giải quyết TTHC qua dịch vụ bưu chính "
+        "công ích (BCCI)",
+        "1.5",
+    ),
+    (
+        "7.2.5",
+        "Việc sắp xếp và lưu trữ tài liệu hồ sơ theo quy định (thông qua bóc mẫu hồ sơ "
+        "tại các bộ phận để đánh giá)",
+        "1.0",
+    ),
 ]
 
 

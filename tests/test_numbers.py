@@ -43,10 +43,16 @@ def test_parse_percent(text: str, expected: str) -> None:
     [
         ("abc", "not a number: 'abc' (write digits with one decimal comma or point)"),
         ("1.234,5", "not a number: '1.234,5' (write digits with one decimal comma or point)"),
-        ("1,234", "ambiguous number '1,234': thousands separator or decimal comma? write it "
-                  "without grouping, e.g. 1234 or 1.234 as a plain number"),
-        ("12.500", "ambiguous number '12.500': thousands separator or decimal comma? write it "
-                   "without grouping, e.g. 1234 or 1.234 as a plain number"),
+        (
+            "1,234",
+            "ambiguous number '1,234': thousands separator or decimal comma? write it "
+            "without grouping, e.g. 1234 or 1.234 as a plain number",
+        ),
+        (
+            "12.500",
+            "ambiguous number '12.500': thousands separator or decimal comma? write it "
+            "without grouping, e.g. 1234 or 1.234 as a plain number",
+        ),
         ("5%", "a percentage is not allowed here: '5%'"),
         ("", "not a number: '' (write digits with one decimal comma or point)"),
     ],

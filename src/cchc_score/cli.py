@@ -66,21 +66,28 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
 
     check = commands.add_parser("check", help="validate a rules file")
-    check.add_argument("rules", metavar="RULES", help="a rules file, or a bundled name such as "
-                       "criteria_2022")
+    check.add_argument(
+        "rules", metavar="RULES", help="a rules file, or a bundled name such as criteria_2022"
+    )
     check.set_defaults(handler=_check)
 
     score = commands.add_parser("score", help="score one unit's evidence")
     _evidence_arguments(score)
     score.add_argument("--format", choices=("table", "markdown", "json"), default="table")
-    score.add_argument("--depth", type=_positive_int, default=1, metavar="N",
-                       help="tree levels in the table: 1 = domains (default), 2 = with criteria")
+    score.add_argument(
+        "--depth",
+        type=_positive_int,
+        default=1,
+        metavar="N",
+        help="tree levels in the table: 1 = domains (default), 2 = with criteria",
+    )
     score.set_defaults(handler=_score)
 
     explain = commands.add_parser("explain", help="list the deductions, largest first")
     _evidence_arguments(explain)
-    explain.add_argument("code", metavar="CODE", nargs="?",
-                         help="show this node and everything under it instead")
+    explain.add_argument(
+        "code", metavar="CODE", nargs="?", help="show this node and everything under it instead"
+    )
     explain.add_argument("--format", choices=("table", "markdown", "json"), default="table")
     explain.set_defaults(handler=_explain)
 
@@ -92,10 +99,17 @@ def _parser() -> argparse.ArgumentParser:
 
 def _evidence_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("evidence", metavar="EVIDENCE", help="an evidence file (.toml or .json)")
-    parser.add_argument("--rules", metavar="R", help="a rules file or bundled name (default: "
-                        "the one the evidence names)")
-    parser.add_argument("--lang", choices=("vi", "en"), default="vi",
-                        help="language of names and explanations (default: vi)")
+    parser.add_argument(
+        "--rules",
+        metavar="R",
+        help="a rules file or bundled name (default: the one the evidence names)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("vi", "en"),
+        default="vi",
+        help="language of names and explanations (default: vi)",
+    )
 
 
 def _positive_int(text: str) -> int:

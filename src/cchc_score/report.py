@@ -96,8 +96,9 @@ def rule_json(rule: Rule) -> dict[str, Any]:
         if field.name == "kind" or value is None:
             continue
         if field.name == "steps":
-            out["steps"] = [{"min": _json_value(s.min), "points": _json_value(s.points)}
-                            for s in value]
+            out["steps"] = [
+                {"min": _json_value(s.min), "points": _json_value(s.points)} for s in value
+            ]
         elif field.name in ("points", "items"):
             out[field.name] = {name: _json_value(points) for name, points in value}
         else:
@@ -151,8 +152,13 @@ def render_scorecard(
         return to_json(scorecard_json(card, lang))
     words = _LABELS[lang]
     rows = [
-        [node.code, "  " * node.depth + node.name(lang), format_number(node.max, lang),
-         _points(node.points, lang), _points(node.deduction, lang)]
+        [
+            node.code,
+            "  " * node.depth + node.name(lang),
+            format_number(node.max, lang),
+            _points(node.points, lang),
+            _points(node.deduction, lang),
+        ]
         for node in card.nodes
         if node.depth < depth
     ]
@@ -185,12 +191,14 @@ def render_ledger(
     nodes: Iterable[NodeScore] = card.deductions() if code is None else card.subtree(code)
     nodes = tuple(nodes)
     if fmt == "json":
-        return to_json({
-            "unit": card.unit,
-            "total": _json_value(card.total),
-            "lost": _json_value(sum((n.deduction for n in card.deductions()), Decimal(0))),
-            "nodes": [_node_json(node, lang) for node in nodes],
-        })
+        return to_json(
+            {
+                "unit": card.unit,
+                "total": _json_value(card.total),
+                "lost": _json_value(sum((n.deduction for n in card.deductions()), Decimal(0))),
+                "nodes": [_node_json(node, lang) for node in nodes],
+            }
+        )
     words = _LABELS[lang]
     if code is None:
         lost = sum((n.deduction for n in nodes), Decimal(0))
@@ -204,8 +212,10 @@ def render_ledger(
     for node in nodes:
         score = f"{_points(node.points, lang)}/{format_number(node.max, lang)}"
         loss = f"−{_points(node.deduction, lang)}" if node.deduction else " 0"
-        lines.append(f"{'- ' if fmt == 'markdown' else ''}{node.code:<8} {loss:>6}  {score:>11}  "
-                     f"{node.name(lang)}")
+        lines.append(
+            f"{'- ' if fmt == 'markdown' else ''}{node.code:<8} {loss:>6}  {score:>11}  "
+            f"{node.name(lang)}"
+        )
         lines.append(f"{'  ' if fmt == 'markdown' else ''}{'':<8} → {node.explanation(lang)}")
     return "\n".join(lines) + "\n"
 
