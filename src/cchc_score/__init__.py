@@ -10,6 +10,7 @@
 '20/21 cán bộ, công chức xếp loại hoàn thành tốt nhiệm vụ trở lên → 1,0 × 20/21 = 0,95 điểm'
 """
 
+from .annex import Appraisal, AppraisalNode, dump_appraisal, load_appraisal, read_annex
 from .errors import AnnexError, CchcScoreError, EvidenceError, Problem, RulesError
 from .evaluation import NodeScore, Scorecard, evaluate
 from .evidence import Evidence, check_evidence, load_evidence
@@ -30,11 +31,14 @@ from .model import (
 )
 from .numbers import format_number, parse_number, round_points
 from .plan import Deadline, Plan, PlanError, Task, load_plan, parse_deadline
+from .reconcile import Finding, reconcile
 
 __version__ = "0.1.0"
 
 __all__ = [
     "AnnexError",
+    "Appraisal",
+    "AppraisalNode",
     "Appraised",
     "Band",
     "Bands",
@@ -46,6 +50,7 @@ __all__ = [
     "Evidence",
     "EvidenceError",
     "Fact",
+    "Finding",
     "Levels",
     "NodeScore",
     "Plan",
@@ -61,14 +66,18 @@ __all__ = [
     "__version__",
     "bundled_rules",
     "check_evidence",
+    "dump_appraisal",
     "dump_rules",
     "evaluate",
     "format_number",
+    "load_appraisal",
     "load_evidence",
     "load_plan",
     "load_rules",
     "loads_rules",
     "parse_deadline",
     "parse_number",
+    "read_annex",
+    "reconcile",
     "round_points",
 ]

@@ -1,4 +1,5 @@
-"""The ``cchc-score`` command: check rules, score evidence, explain deductions, run the demo.
+"""The ``cchc-score`` command: check rules, score evidence, explain deductions, read and
+reconcile annexes, run the demo.
 
 Exit codes: 0 success; 1 the input has problems (every problem printed, one per line, on
 standard error); 2 a usage error. A user's mistake never prints a Python traceback.
@@ -9,14 +10,24 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .errors import CchcScoreError, EvidenceError
+from .annex import Appraisal, dump_appraisal, load_appraisal, read_annex
+from .errors import CchcScoreError, EvidenceError, ProblemList
 from .evaluation import evaluate
 from .evidence import load_evidence, read_evidence
 from .loading import bundled_path, load_rules
-from .report import render_ledger, render_scorecard, ruleset_summary
+from .plan import dump_plan
+from .reconcile import reconcile
+from .report import (
+    render_appraisal,
+    render_findings,
+    render_ledger,
+    render_scorecard,
+    ruleset_summary,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -91,6 +102,28 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("--format", choices=("table", "markdown", "json"), default="table")
     explain.set_defaults(handler=_explain)
 
+    annex = commands.add_parser("import-annex", help="read an appraisal annex (TSV/CSV)")
+    annex.add_argument(
+        "annex", metavar="ANNEX", help="the annex, as Word exports it (.tsv, .txt) or .csv"
+    )
+    annex.add_argument("--format", choices=("table", "markdown", "json"), default="table")
+    annex.add_argument("--out", metavar="DIR", help="write appraisal.toml and plan.toml there")
+    annex.add_argument("--force", action="store_true", help="overwrite files in --out")
+    annex.set_defaults(handler=_import_annex)
+
+    check_annex = commands.add_parser("reconcile", help="check an annex's arithmetic")
+    check_annex.add_argument(
+        "annex",
+        metavar="ANNEX",
+        help="an annex (.tsv, .txt, .csv) or an appraisal.toml written by import-annex",
+    )
+    check_annex.add_argument(
+        "--rules", metavar="R", help="also compare maxima and codes with these rules"
+    )
+    check_annex.add_argument("--format", choices=("table", "markdown", "json"), default="table")
+    check_annex.add_argument("--lang", choices=("vi", "en"), default="vi")
+    check_annex.set_defaults(handler=_reconcile)
+
     demo = commands.add_parser("demo", help="the main job on the bundled example ward")
     demo.add_argument("--lang", choices=("vi", "en"), default="vi")
     demo.set_defaults(handler=_demo)
@@ -154,14 +187,63 @@ def _explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _read_appraisal(path: str) -> Appraisal:
+    if path.lower().endswith(".toml"):
+        return load_appraisal(path)
+    return read_annex(path)[0]
+
+
+def _import_annex(args: argparse.Namespace) -> int:
+    appraisal, plan = read_annex(args.annex)
+    if args.out is None:
+        sys.stdout.write(render_appraisal(appraisal, plan, args.format))
+        return EXIT_OK
+    out = Path(args.out)
+    files = {out / "appraisal.toml": dump_appraisal(appraisal), out / "plan.toml": dump_plan(plan)}
+    existing = [str(target) for target in files if target.exists()]
+    if existing and not args.force:
+        problems = ProblemList(None)
+        for name in existing:
+            problems.add(name, "exists; not overwritten (use --force to replace it)")
+        problems.raise_as(CchcScoreError)
+    out.mkdir(parents=True, exist_ok=True)
+    for path, text in files.items():
+        path.write_text(text, encoding="utf-8")
+    print(f"wrote {out / 'appraisal.toml'}: {len(appraisal.nodes)} rows")
+    print(
+        f"wrote {out / 'plan.toml'}: {len(plan.tasks)} tasks; every effect defaults to "
+        "'restore' (the criterion back to its maximum): edit each task's [tasks.effect] to "
+        "say what it changes, and add effort and probability"
+    )
+    return EXIT_OK
+
+
+def _reconcile(args: argparse.Namespace) -> int:
+    appraisal = _read_appraisal(args.annex)
+    rules = load_rules(args.rules) if args.rules else None
+    findings = reconcile(appraisal, rules)
+    sys.stdout.write(render_findings(findings, args.format, args.lang))
+    return EXIT_PROBLEMS if any(f.severity == "error" for f in findings) else EXIT_OK
+
+
 def _demo(args: argparse.Namespace) -> int:
     example = bundled_path("examples") / "ward_2022"
     rules = load_rules("criteria_2022")
     evidence = load_evidence(example / "evidence.toml")
     card = evaluate(rules, evidence)
+    findings = reconcile(read_annex(example / "annex.tsv")[0], rules)
+    heading = _DEMO_HEADINGS[args.lang]
     print(ruleset_summary(rules))
-    print()
+    print(f"\n== {heading[0]}\n")
+    sys.stdout.write(render_findings(findings, "table", args.lang))
+    print(f"\n== {heading[1]}\n")
     sys.stdout.write(render_scorecard(card, "table", args.lang, depth=1))
     print()
     sys.stdout.write(render_ledger(card, None, "table", args.lang))
     return EXIT_OK
+
+
+_DEMO_HEADINGS = {
+    "vi": ("Kiểm tra số học của phụ lục thẩm định 2022", "Điểm năm 2022 tính lại từ số liệu"),
+    "en": ("The 2022 appraisal annex's arithmetic", "The 2022 score, recomputed from the facts"),
+}

@@ -37,6 +37,7 @@ from .model import (
     Rule,
     RuleSet,
     Sum,
+    parent_code,
     rule_facts,
 )
 
@@ -559,21 +560,6 @@ def _build_bands(
     return tuple(b for _, b in bands)
 
 
-def _parent_code(code: str) -> str:
-    head, _, _ = code.rpartition(".")
-    return _to_roman(int(head)) if "." not in head else head
-
-
-def _to_roman(number: int) -> str:
-    numerals = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-    out = []
-    for value, letters in numerals:
-        while number >= value:
-            out.append(letters)
-            number -= value
-    return "".join(out)
-
-
 @attrs.define
 class _Node:
     where: str
@@ -597,7 +583,7 @@ class _Tree:
             self.lost_unknown = True
             return
         while not _DOMAIN_CODE.match(code):  # every ancestor misses a descendant
-            code = _parent_code(code)
+            code = parent_code(code)
             self.lost.add(code)
 
     def whole(self, code: str) -> bool:
@@ -636,12 +622,12 @@ def _build_tree(
             nodes[code] = node
             domains.append(node)
             continue
-        parent = nodes.get(_parent_code(code))
+        parent = nodes.get(parent_code(code))
         if parent is None:
-            if tree.whole(_parent_code(code)):
+            if tree.whole(parent_code(code)):
                 problems.add(
                     f"{where}.code",
-                    f"parent {_toml.quote(_parent_code(code))} is not defined before it",
+                    f"parent {_toml.quote(parent_code(code))} is not defined before it",
                     code,
                 )
             tree.drop(code)

@@ -156,6 +156,24 @@ RULE_KINDS: dict[str, type[Rule]] = {
 }
 
 
+def roman(number: int) -> str:
+    """A positive integer in roman numerals, as domain codes are written: 7 → "VII"."""
+    out = []
+    for value, letters in (
+        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    ):  # fmt: skip
+        count, number = divmod(number, value)
+        out.append(letters * count)
+    return "".join(out)
+
+
+def parent_code(code: str) -> str:
+    """The parent a dotted code implies: "7.1.2" → "7.1", "1.2" → "I" (its domain)."""
+    head, _, _ = code.rpartition(".")
+    return roman(int(head)) if "." not in head else head
+
+
 def rule_facts(rule: Rule) -> tuple[str, ...]:
     """The facts a rule reads, in the order it reads them."""
     if isinstance(rule, Ratio):

@@ -16,15 +16,22 @@ from tabulate import tabulate
 from .numbers import format_number
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
+    from .annex import Appraisal
     from .evaluation import NodeScore, Scorecard
     from .evidence import FactValue
     from .model import Rule, RuleSet
     from .numbers import Lang
+    from .plan import Plan, Task
+    from .reconcile import Finding
 
 __all__ = [
     "Format",
+    "appraisal_json",
+    "findings_json",
+    "render_appraisal",
+    "render_findings",
     "render_ledger",
     "render_scorecard",
     "rule_json",
@@ -230,3 +237,132 @@ def ruleset_summary(rules: RuleSet) -> str:
         f"({leaves} scored by rules or appraisal), {len(rules.facts)} facts, "
         f"{len(rules.bands)} rating bands"
     )
+
+
+# --------------------------------------------------------------------------- annex
+
+
+def appraisal_json(appraisal: Appraisal, plan: Plan) -> dict[str, Any]:
+    """An imported annex as JSON-ready data: ``nodes`` and ``tasks``."""
+    return {
+        "source": appraisal.source,
+        "total": _json_value(appraisal.total) if appraisal.total is not None else None,
+        "rating": appraisal.rating,
+        "nodes": [
+            {
+                "code": node.code,
+                "level": node.level,
+                "name": node.name,
+                "max": _optional(node.max),
+                "score": _optional(node.score),
+                "stated_deduction": _optional(node.stated_deduction),
+                "reason": node.reason,
+                "line": node.line,
+            }
+            for node in appraisal.nodes
+        ],
+        "tasks": [_task_json(task) for task in plan.tasks],
+    }
+
+
+def _optional(value: Decimal | None) -> str | None:
+    return None if value is None else _json_value(value)
+
+
+def _task_json(task: Task) -> dict[str, Any]:
+    return {
+        "id": task.id,
+        "criteria": list(task.criteria),
+        "action": task.action,
+        "lead": task.lead,
+        "partners": list(task.partners),
+        "deadline_text": task.deadline.text,
+        "deadline": task.deadline.date.isoformat() if task.deadline.date else None,
+        "deadline_kind": task.deadline.kind,
+        "effect": task.effect.kind,
+        "effect_stated": task.effect_stated,
+        "effort": _optional(task.effort),
+        "probability": _json_value(task.probability),
+    }
+
+
+def render_appraisal(appraisal: Appraisal, plan: Plan, fmt: Format = "table") -> str:
+    """An imported annex: its rows, then its tasks."""
+    if fmt == "json":
+        return to_json(appraisal_json(appraisal, plan))
+    style = "github" if fmt == "markdown" else "simple"
+
+    def show(value: Decimal | None) -> str:
+        return "" if value is None else format_number(value, "vi")
+
+    rows = [
+        [n.line, n.code, n.name[:60], show(n.max), show(n.score), show(n.stated_deduction)]
+        for n in appraisal.nodes
+    ]
+    nodes = tabulate(
+        rows,
+        headers=["Dòng", "Mã", "Tên", "Tối đa", "Điểm chấm", "Trừ (ghi)"],
+        tablefmt=style,
+        disable_numparse=True,
+    )
+    tasks = tabulate(
+        [
+            [t.id, t.lead, t.deadline.text, t.deadline.date.isoformat() if t.deadline.date else "—"]
+            for t in plan.tasks
+        ],
+        headers=["Nhiệm vụ", "Chủ trì", "Thời hạn", "Ngày"],
+        tablefmt=style,
+        disable_numparse=True,
+    )
+    total = "" if appraisal.total is None else f"\nTổng điểm ghi: {show(appraisal.total)}\n"
+    return f"{nodes}\n{total}\n{tasks}\n"
+
+
+def findings_json(findings: Sequence[Finding], lang: Lang = "vi") -> dict[str, Any]:
+    """Reconciliation findings as JSON-ready data."""
+    return {
+        "errors": sum(1 for f in findings if f.severity == "error"),
+        "warnings": sum(1 for f in findings if f.severity == "warning"),
+        "findings": [
+            {
+                "severity": f.severity,
+                "code": f.code,
+                "kind": f.kind,
+                "stated": _optional(f.stated) if f.stated is not None else f.stated_text or None,
+                "computed": _optional(f.computed)
+                if f.computed is not None
+                else f.computed_text or None,
+                "line": f.line,
+                "message": f.message(lang),
+            }
+            for f in findings
+        ],
+    }
+
+
+def render_findings(findings: Sequence[Finding], fmt: Format = "table", lang: Lang = "vi") -> str:
+    """Reconciliation findings, one per row, in annex order."""
+    if fmt == "json":
+        return to_json(findings_json(findings, lang))
+    words = {
+        "vi": ("Không có sai lệch nào.", "lỗi", "cảnh báo"),
+        "en": ("No inconsistency found.", "errors", "warnings"),
+    }[lang]
+    if not findings:
+        return words[0] + "\n"
+    rows = [
+        [f.severity, f.code, "" if f.line is None else f.line, f.message(lang)] for f in findings
+    ]
+    headers = {
+        "vi": ["Mức", "Mã", "Dòng", "Nội dung"],
+        "en": ["Severity", "Code", "Line", "Finding"],
+    }[lang]
+    table = tabulate(
+        rows,
+        headers=headers,
+        disable_numparse=True,
+        tablefmt="github" if fmt == "markdown" else "simple",
+        maxcolwidths=[None, None, None, 90] if fmt == "table" else None,
+    )
+    errors = sum(1 for f in findings if f.severity == "error")
+    return f"{table}\n\n{errors} {words[1]}, {len(findings) - errors} {words[2]}\n"
