@@ -1,5 +1,5 @@
 """The ``cchc-score`` command: check rules, score evidence, explain deductions, read and
-reconcile annexes, run the demo.
+reconcile annexes, project a plan, pick the best tasks for a budget, run the demo.
 
 Exit codes: 0 success; 1 the input has problems (every problem printed, one per line, on
 standard error); 2 a usage error. A user's mistake never prints a Python traceback.
@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,17 +20,23 @@ from .errors import CchcScoreError, EvidenceError, ProblemList
 from .evaluation import evaluate
 from .evidence import load_evidence, read_evidence
 from .loading import bundled_path, load_rules
-from .plan import dump_plan
+from .numbers import NumberFormatError, parse_number
+from .optimise import best_plan
+from .plan import dump_plan, load_plan, parse_deadline
+from .projection import project
 from .reconcile import reconcile
 from .report import (
     render_appraisal,
+    render_best_plan,
     render_findings,
     render_ledger,
+    render_projection,
     render_scorecard,
     ruleset_summary,
 )
 
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Callable, Sequence
 
     from .evidence import Evidence
@@ -124,6 +131,49 @@ def _parser() -> argparse.ArgumentParser:
     check_annex.add_argument("--lang", choices=("vi", "en"), default="vi")
     check_annex.set_defaults(handler=_reconcile)
 
+    project_cmd = commands.add_parser("project", help="project the score when tasks are done")
+    _evidence_arguments(project_cmd)
+    project_cmd.add_argument("plan", metavar="PLAN", help="a plan file (.toml)")
+    project_cmd.add_argument(
+        "--tasks",
+        type=_ids,
+        metavar="ID,...",
+        help="the tasks for the deterministic 'chosen' total",
+    )
+    project_cmd.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="DATE",
+        help="assessment date (2023-12-31 or 31/12/2023): tasks due after it are not counted",
+    )
+    project_cmd.add_argument("--target", metavar="T", help="a total or a rating name to reach")
+    project_cmd.add_argument("--period", choices=("quarter", "month"), default="quarter")
+    project_cmd.add_argument(
+        "--rules-next", metavar="R", help="score the projection under next year's rules too"
+    )
+    project_cmd.add_argument("--format", choices=("table", "markdown", "json"), default="table")
+    project_cmd.set_defaults(handler=_project)
+
+    plan_cmd = commands.add_parser("plan", help="the best tasks for an effort budget")
+    _evidence_arguments(plan_cmd)
+    plan_cmd.add_argument("plan", metavar="PLAN", help="a plan file (.toml) with efforts")
+    plan_cmd.add_argument(
+        "--budget", type=_decimal, required=True, metavar="N", help="person-days available"
+    )
+    plan_cmd.add_argument(
+        "--target", metavar="RATING", help="a rating name (or a total) to reach at least cost"
+    )
+    plan_cmd.add_argument(
+        "--confidence",
+        type=_decimal,
+        default=Decimal("0.8"),
+        metavar="Q",
+        help="probability the target must be reached with (default 0.8)",
+    )
+    plan_cmd.add_argument("--as-of", type=_date, metavar="DATE")
+    plan_cmd.add_argument("--format", choices=("table", "markdown", "json"), default="table")
+    plan_cmd.set_defaults(handler=_plan)
+
     demo = commands.add_parser("demo", help="the main job on the bundled example ward")
     demo.add_argument("--lang", choices=("vi", "en"), default="vi")
     demo.set_defaults(handler=_demo)
@@ -153,6 +203,42 @@ def _positive_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number ≥ 1, got {text!r}")
     return value
+
+
+def _ids(text: str) -> list[str]:
+    ids = [part.strip() for part in text.split(",") if part.strip()]
+    if not ids:
+        raise argparse.ArgumentTypeError("expected task ids separated by commas")
+    return ids
+
+
+def _date(text: str) -> dt.date:
+    try:
+        deadline = parse_deadline(text)
+    except ValueError:
+        deadline = None
+    if deadline is None or deadline.kind != "date" or deadline.date is None:
+        raise argparse.ArgumentTypeError(f"expected a date such as 2023-12-31, got {text!r}")
+    return deadline.date
+
+
+def _decimal(text: str) -> Decimal:
+    try:
+        value = parse_number(text)
+    except NumberFormatError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a number ≥ 0, got {text!r}")
+    return value
+
+
+def _target(text: str | None) -> Decimal | str | None:
+    if text is None:
+        return None
+    try:
+        return parse_number(text)
+    except NumberFormatError:
+        return text  # a rating name, checked against the rules' bands
 
 
 def _load(args: argparse.Namespace) -> tuple[RuleSet, Evidence]:
@@ -226,12 +312,55 @@ def _reconcile(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if any(f.severity == "error" for f in findings) else EXIT_OK
 
 
+def _project(args: argparse.Namespace) -> int:
+    rules, evidence = _load(args)
+    plan = load_plan(args.plan)
+    target = _target(args.target)
+    if isinstance(target, str):
+        band = next((b for b in rules.bands if target in (b.name, b.name_en)), None)
+        if band is None:
+            names = ", ".join(b.name for b in rules.bands)
+            raise _UsageError(f"--target: {target!r} is neither a number nor a rating ({names})")
+        target = band.min
+    projection = project(
+        rules,
+        evidence,
+        plan,
+        tasks=args.tasks,
+        as_of=args.as_of,
+        target=target,
+        period=args.period,
+        rules_next=load_rules(args.rules_next) if args.rules_next else None,
+    )
+    sys.stdout.write(render_projection(projection, args.format, args.lang))
+    return EXIT_OK
+
+
+def _plan(args: argparse.Namespace) -> int:
+    rules, evidence = _load(args)
+    plan = load_plan(args.plan)
+    best = best_plan(
+        rules,
+        evidence,
+        plan,
+        args.budget,
+        as_of=args.as_of,
+        target=_target(args.target),
+        confidence=args.confidence,
+    )
+    sys.stdout.write(render_best_plan(best, args.format, args.lang))
+    return EXIT_OK
+
+
 def _demo(args: argparse.Namespace) -> int:
     example = bundled_path("examples") / "ward_2022"
     rules = load_rules("criteria_2022")
     evidence = load_evidence(example / "evidence.toml")
     card = evaluate(rules, evidence)
     findings = reconcile(read_annex(example / "annex.tsv")[0], rules)
+    plan = load_plan(example / "plan.toml")
+    projection = project(rules, evidence, plan, target=rules.bands[0].min)
+    best = best_plan(rules, evidence, plan, _DEMO_BUDGET)
     heading = _DEMO_HEADINGS[args.lang]
     print(ruleset_summary(rules))
     print(f"\n== {heading[0]}\n")
@@ -240,10 +369,25 @@ def _demo(args: argparse.Namespace) -> int:
     sys.stdout.write(render_scorecard(card, "table", args.lang, depth=1))
     print()
     sys.stdout.write(render_ledger(card, None, "table", args.lang))
+    print(f"\n== {heading[2]}\n")
+    sys.stdout.write(render_projection(projection, "table", args.lang))
+    print(f"\n== {heading[3]}\n")
+    sys.stdout.write(render_best_plan(best, "table", args.lang, step=Decimal(10)))
     return EXIT_OK
 
 
+_DEMO_BUDGET = Decimal(40)
 _DEMO_HEADINGS = {
-    "vi": ("Kiểm tra số học của phụ lục thẩm định 2022", "Điểm năm 2022 tính lại từ số liệu"),
-    "en": ("The 2022 appraisal annex's arithmetic", "The 2022 score, recomputed from the facts"),
+    "vi": (
+        "1. Kiểm tra số học của phụ lục thẩm định 2022",
+        "2. Điểm năm 2022 tính lại từ số liệu",
+        "3. Dự báo năm 2023 với kế hoạch khắc phục",
+        "4. Phương án tốt nhất với 40 ngày công",
+    ),
+    "en": (
+        "1. The 2022 appraisal annex's arithmetic",
+        "2. The 2022 score, recomputed from the facts",
+        "3. The 2023 projection with the remediation plan",
+        "4. The best plan for 40 person-days",
+    ),
 }

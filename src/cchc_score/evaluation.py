@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .evidence import Evidence
     from .numbers import Lang
 
-__all__ = ["NodeScore", "Scorecard", "evaluate"]
+__all__ = ["NodeScore", "Scorecard", "evaluate", "leaf_points"]
 
 Status = Literal["scored", "appraised", "summed", "not_assessed"]
 
@@ -196,6 +196,25 @@ class _Program:
 
 def _program(rules: RuleSet) -> _Program:
     return rules.memo("evaluation.program", _Program.of)
+
+
+def leaf_points(
+    rules: RuleSet,
+    code: str,
+    values: Mapping[str, FactValue],
+    appraised: Mapping[str, Decimal],
+) -> Decimal:
+    """The rounded points of one leaf, from checked fact values or appraised points.
+
+    This is the per-leaf step of :func:`evaluate`, for callers (projections) that rescore a
+    few leaves many times. Leaves add up to the total exactly: every parent's children's
+    maxima add up to its own, so no cap ever binds on valid rules.
+    """
+    program = _program(rules)
+    index = program.index[code]
+    score_of = program.scorers[index]
+    raw = score_of(values) if score_of is not None else appraised[code]
+    return raw.quantize(Decimal(1).scaleb(-rules.decimals), rounding=ROUND_HALF_UP)
 
 
 def evaluate(rules: RuleSet, evidence: Evidence) -> Scorecard:

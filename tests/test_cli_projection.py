@@ -1,0 +1,123 @@
+"""`project`, `plan` and `demo` on the command line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from decimal import Decimal
+
+import pytest
+
+from .conftest import EXAMPLE, ROOT, check_golden
+from .test_cli import run
+
+EVIDENCE = str(EXAMPLE / "evidence.toml")
+PLAN = str(EXAMPLE / "plan.toml")
+
+
+def test_project_json_is_complete_and_consistent(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "project", EVIDENCE, PLAN, "--format", "json", "--target", "Tốt")
+    assert (code, err) == (0, "")
+    doc = json.loads(out)
+    assert {
+        "baseline",
+        "all_done",
+        "expected",
+        "distribution",
+        "ratings",
+        "timeline",
+        "tasks",
+    } <= set(doc)
+    assert (doc["baseline"], doc["all_done"]) == ("84.14", "96.00")
+    probabilities = [row["probability"] for row in doc["distribution"]]
+    assert sum(probabilities) == pytest.approx(1.0, abs=1e-12)
+    mean = sum(float(row["total"]) * row["probability"] for row in doc["distribution"])
+    assert doc["expected"] == pytest.approx(mean, abs=1e-6)
+    assert sum(r["probability"] for r in doc["ratings"]) == pytest.approx(1.0, abs=1e-5)
+    assert doc["target"]["total"] == "90"
+    assert all(set(t) >= {"date", "total", "expected"} for t in doc["timeline"])
+    assert {"id", "gain_alone", "gain_last"} <= set(doc["tasks"][0])
+
+
+def test_project_table(capsys: pytest.CaptureFixture[str], update_golden: bool) -> None:
+    code, out, _ = run(capsys, "project", EVIDENCE, PLAN, "--target", "90")
+    assert code == 0
+    check_golden("project_vi.txt", out, update_golden)
+
+
+def test_plan_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "plan", EVIDENCE, PLAN, "--budget", "40", "--format", "json")
+    doc = json.loads(out)
+    assert code == 0
+    assert {"budget", "chosen", "effort", "expected", "frontier"} <= set(doc)
+    assert (doc["budget"], doc["effort"], doc["expected"]) == ("40", "40", "88.5275")
+    expected = [Decimal(f["expected"]) for f in doc["frontier"]]
+    assert expected == sorted(expected)
+    assert {"budget", "expected", "chosen"} <= set(doc["frontier"][0])
+
+
+def test_plan_with_target(capsys: pytest.CaptureFixture[str], update_golden: bool) -> None:
+    code, out, _ = run(
+        capsys,
+        "plan",
+        EVIDENCE,
+        PLAN,
+        "--budget",
+        "40",
+        "--target",
+        "Tốt",
+        "--confidence",
+        "0,6",
+        "--lang",
+        "en",
+    )
+    assert code == 0
+    check_golden("plan_target_en.txt", out, update_golden)
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "message"),
+    [
+        (["plan", EVIDENCE, PLAN], 2, "the following arguments are required: --budget"),
+        (["plan", EVIDENCE, PLAN, "--budget", "-3"], 2, "expected a number ≥ 0, got '-3'"),
+        (
+            ["project", EVIDENCE, PLAN, "--as-of", "soon"],
+            2,
+            "expected a date such as 2023-12-31, got 'soon'",
+        ),
+        (
+            ["project", EVIDENCE, PLAN, "--target", "Xuất sắc"],
+            2,
+            "--target: 'Xuất sắc' is neither a number nor a rating",
+        ),
+        (["project", EVIDENCE, PLAN, "--tasks", "3.1,Z"], 1, "no task has this id"),
+        (["plan", EVIDENCE, str(EXAMPLE / "annex.tsv"), "--budget", "3"], 1, "invalid TOML"),
+    ],
+)
+def test_errors(
+    capsys: pytest.CaptureFixture[str], argv: list[str], code: int, message: str
+) -> None:
+    got, out, err = run(capsys, *argv)
+    assert (got, out) == (code, "")
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_plan_as_of_iso_and_vietnamese_dates(capsys: pytest.CaptureFixture[str]) -> None:
+    _, iso, _ = run(capsys, "project", EVIDENCE, PLAN, "--as-of", "2023-06-30", "--format", "json")
+    _, vi, _ = run(capsys, "project", EVIDENCE, PLAN, "--as-of", "30/6/2023", "--format", "json")
+    assert iso == vi
+    assert json.loads(iso)["all_done"] == "87.14"
+
+
+def test_what_if_example_runs() -> None:
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "what_if.py")],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    assert "84.14" in proc.stdout
+    assert proc.stderr == ""

@@ -1,0 +1,257 @@
+"""The example ward's 2023 projection and best plan, with the numbers derived by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from cchc_score import (
+    PlanError,
+    Projection,
+    best_plan,
+    load_evidence,
+    load_plan,
+    load_rules,
+    loads_rules,
+    project,
+    read_annex,
+)
+
+from .conftest import EXAMPLE
+
+RULES = load_rules("criteria_2022")
+EVIDENCE = load_evidence(EXAMPLE / "evidence.toml")
+PLAN = load_plan(EXAMPLE / "plan.toml")
+
+# Each task's gain when done (the criterion back to full points unless stated) and its
+# estimated probability, from plan.toml and the 2022 scores:
+GAINS = {
+    "1.2": ("0.17", "0.8"),  # 1,5 × 26/26 − 1,33
+    "1.7": ("0.50", "0.3"),  # "cấp tỉnh…" → 1,5; was 1,0
+    "1.8": ("0.50", "0.7"),
+    "2.1": ("1.75", "0.5"),  # every item of the checklist: 2,5; was 0,75
+    "2.3": ("0.75", "0.9"),
+    "3.1": ("0.50", "0.95"),
+    "3.6": ("0.25", "0.95"),
+    "5.1": ("0.05", "0.6"),  # 21/21
+    "5.3": ("0.10", "0.7"),
+    "5.7.2": ("0.50", "0.6"),
+    "6.1": ("0.10", "0.5"),  # 100% ≥ 100% → 1
+    "6.3.2": ("0.25", "0.9"),
+    "6.5": ("0.50", "0.7"),
+    "6.6": ("0.25", "0.8"),
+    "7.1.1.3": ("0.50", "0.9"),
+    "7.1.2": ("1.24", "0.6"),  # 75/150 = 50% → 3,0; was 1,76
+    "7.1.3": ("1.50", "0.5"),  # 20% ≥ 20% → 1,5; was 0
+    "7.2.5": ("0.50", "0.8"),  # restore
+    "IX": ("1.95", "0.5"),  # appraised 21; was 19,05
+}
+
+
+@pytest.fixture(scope="module")
+def projection() -> Projection:
+    return project(RULES, EVIDENCE, PLAN, target=Decimal(90))
+
+
+def test_all_done_and_expected(projection: Projection) -> None:
+    # Every task touches its own criterion, so the gains add: 84,14 + 11,86 = 96,00.
+    assert sum(Decimal(g) for g, _ in GAINS.values()) == Decimal("11.86")
+    assert projection.all_done == Decimal("96.00")
+    # Expected: 84,14 + Σ p × gain = 84,14 + 7,4425.
+    expected = Decimal("84.14") + sum(Decimal(g) * Decimal(p) for g, p in GAINS.values())
+    assert expected == Decimal("91.5825")
+    assert projection.expected == pytest.approx(float(expected), abs=1e-9)
+
+
+def test_gains_alone_and_last(projection: Projection) -> None:
+    for gain in projection.tasks:
+        assert (str(gain.gain_alone), str(gain.probability)) == GAINS[gain.id], gain.id
+        assert gain.gain_last == gain.gain_alone  # independent tasks
+
+
+def test_ratings_and_target(projection: Projection) -> None:
+    chances = {band.name: p for band, p in projection.ratings}
+    assert sum(chances.values()) == pytest.approx(1.0)
+    # Tốt needs 90: the same event as reaching the target of 90.
+    assert chances["Tốt"] == pytest.approx(projection.target_probability)
+    assert chances["Trung bình"] == chances["Yếu"] == 0.0
+    assert projection.distribution.totals[0][0] == Decimal("84.14")  # nothing done
+    assert projection.distribution.totals[-1][0] == Decimal("96.00")  # everything done
+
+
+def test_timeline_counts_tasks_from_their_deadlines(projection: Projection) -> None:
+    # Q1: 3.1, 3.6, 6.3.2 (+0,5 +0,25 +0,25); Q2: + 7.1.1.3 (+0,5); Q3: + 5.3 (+0,10);
+    # at the assessment date every task, ongoing and undated ones included.
+    assert [(p.date, str(p.total)) for p in projection.timeline] == [
+        (dt.date(2023, 3, 31), "85.14"),
+        (dt.date(2023, 6, 30), "85.64"),
+        (dt.date(2023, 9, 30), "85.74"),
+        (dt.date(2023, 12, 31), "96.00"),
+    ]
+    # Expected at Q1: 84,14 + 0,95 × 0,5 + 0,95 × 0,25 + 0,9 × 0,25 = 85,0775.
+    assert projection.timeline[0].expected == pytest.approx(85.0775)
+
+
+def test_as_of_leaves_out_later_tasks() -> None:
+    early = project(RULES, EVIDENCE, PLAN, as_of=dt.date(2023, 6, 30))
+    # Counted: 3.1, 3.6, 6.3.2 (Q1), 7.1.1.3 (Q2) and the undated 2.3, 5.7.2, 6.6, which count
+    # at the assessment date: 84,14 + 0,5 + 0,25 + 0,25 + 0,5 + 0,75 + 0,5 + 0,25 = 87,14.
+    assert set(early.counted) == {"3.1", "3.6", "6.3.2", "7.1.1.3", "2.3", "5.7.2", "6.6"}
+    assert early.all_done == Decimal("87.14")
+    assert len(early.not_counted) == 12
+
+
+def test_chosen_tasks_and_domains() -> None:
+    chosen = project(RULES, EVIDENCE, PLAN, tasks=["3.1", "IX"])
+    assert chosen.chosen == Decimal("86.59")  # 84,14 + 0,5 + 1,95
+    domains = {d.code: (d.baseline, d.projected) for d in chosen.domains}
+    assert domains["IX"] == (Decimal("19.05"), Decimal("21.00"))
+    assert domains["III"] == (Decimal("11.75"), Decimal("12.25"))
+    assert domains["II"] == (Decimal("4.50"), Decimal("4.50"))
+
+
+def test_annex_plan_restores_by_default() -> None:
+    # The annex's 19 tasks, effects defaulted to "restore": every criterion that lost points,
+    # IX included, back to full points: 84,14 + 15,86 = 100.
+    _, plan = read_annex(EXAMPLE / "annex.tsv")
+    projection = project(RULES, EVIDENCE, plan)
+    assert projection.all_done == Decimal("100.00")
+    assert len(projection.defaulted) == 19
+
+
+def test_rules_next() -> None:
+    # Next year's rules drop 5.3 and its fact, and fold its point into 5.r (10 → 11).
+    source = (EXAMPLE.parents[1] / "rules" / "criteria_2022.toml").read_text(encoding="utf-8")
+    start = source.index('[[criteria]]\ncode = "5.3"')
+    end = source.index('[[criteria]]\ncode = "5.7"')
+    source = source[:start] + source[end:]
+    start = source.index("[facts.staff_untrained]")
+    end = source.index("[facts.criticism_letters]")
+    source = source[:start] + source[end:]
+    source = source.replace(
+        'code = "5.r"\nname = "Các tiêu chí khác của lĩnh vực V (không nêu '
+        'trong phụ lục)"\nname_en = "Other criteria of domain V (not itemised '
+        'in the annex)"\nmax = 10.0',
+        'code = "5.r"\nname = "Các tiêu chí khác của lĩnh vực V"\nmax = 11.0',
+    )
+    next_rules = loads_rules(source.replace('id = "criteria_2022"', 'id = "criteria_2023"'))
+    projection = project(RULES, EVIDENCE, PLAN, rules_next=next_rules)
+    assert projection.carry_over == (
+        "fact staff_untrained: not declared in criteria_2023",
+        "criterion 5.3 (task 5.3): not in criteria_2023",
+    )
+    # All done under 2022 rules: 96,00 with 5.3 at 1,0. Under 2023 rules 5.3 is gone and 5.r
+    # stays at 10 of 11: 96,00 − 1,00 = 95,00.
+    assert projection.next_total == Decimal("95.00")
+
+
+@pytest.mark.parametrize(
+    ("task", "message"),
+    [
+        (
+            'criteria = ["9.9"]',
+            'plan.toml: task "x".criteria: no criterion has this code in '
+            "criteria_2022 (got '9.9')",
+        ),
+        (
+            'criteria = ["3.6"]\n[tasks.effect]\nkind = "facts"\n[tasks.effect.facts]\nnope = 1',
+            'plan.toml: task "x".effect.facts.nope: not a fact declared by the rules '
+            "'criteria_2022'",
+        ),
+        (
+            'criteria = ["3.6"]\n[tasks.effect]\nkind = "facts"\n[tasks.effect.facts]\n'
+            'feedback_address_posting = "tốt"',
+            'plan.toml: task "x".effect.facts.feedback_address_posting: not a level of this '
+            "fact; expected one of 'không đạt', 'đạt một phần', 'đạt đầy đủ' (got 'tốt')",
+        ),
+        (
+            'criteria = ["3.6"]\n[tasks.effect]\nkind = "facts"\n[tasks.effect.appraised]\n'
+            '"3.6" = 1',
+            'plan.toml: task "x".effect.appraised."3.6": not a criterion scored '
+            "by appraised points (got '3.6')",
+        ),
+    ],
+)
+def test_plan_errors(tmp_path: Path, task: str, message: str) -> None:
+    path = tmp_path / "plan.toml"
+    path.write_text(f'[[tasks]]\nid = "x"\n{task}\n', encoding="utf-8")
+    with pytest.raises(PlanError) as info:
+        project(RULES, EVIDENCE, load_plan(path))
+    assert str(info.value).replace(str(path), "plan.toml") == message
+
+
+def test_unknown_chosen_task() -> None:
+    with pytest.raises(PlanError, match="no task has this id"):
+        project(RULES, EVIDENCE, PLAN, tasks=["Z"])
+
+
+# ------------------------------------------------------------------- best plan
+
+
+def _knapsack_by_hand(budget: int) -> Decimal:
+    """An independent 0/1 knapsack over the example's (independent) tasks."""
+    best = [Decimal(0)] * (budget + 1)
+    for task in PLAN.tasks:
+        gain, p = (Decimal(x) for x in GAINS[task.id])
+        cost = int(task.effort or 0)
+        for b in range(budget, cost - 1, -1):
+            best[b] = max(best[b], best[b - cost] + gain * p)
+    return Decimal("84.14") + best[budget]
+
+
+@pytest.mark.parametrize("budget", [0, 5, 17, 40, 80, 134])
+def test_best_plan_matches_an_independent_knapsack(budget: int) -> None:
+    assert best_plan(RULES, EVIDENCE, PLAN, Decimal(budget)).expected == _knapsack_by_hand(budget)
+
+
+def test_best_plan_for_40_days() -> None:
+    best = best_plan(RULES, EVIDENCE, PLAN, Decimal(40))
+    # 2.1 (12 days, 0,5 × 1,75), 2.3 (5, 0,9 × 0,75), 3.1 (2, 0,95 × 0,5), 3.6 (1, 0,95 × 0,25),
+    # 5.7.2 (2, 0,6 × 0,5), 6.3.2 (3, 0,9 × 0,25), 7.1.1.3 (4, 0,9 × 0,5), 7.1.3 (8, 0,5 × 1,5),
+    # 7.2.5 (3, 0,8 × 0,5): 40 days, 84,14 + 4,3875 = 88,5275.
+    assert best.chosen == (
+        "2.1",
+        "2.3",
+        "3.1",
+        "3.6",
+        "5.7.2",
+        "6.3.2",
+        "7.1.1.3",
+        "7.1.3",
+        "7.2.5",
+    )
+    assert (best.effort, best.expected) == (Decimal(40), Decimal("88.5275"))
+    assert best.frontier[-1].expected == Decimal("91.5825")  # everything: the expected total
+    assert best.frontier[-1].budget == sum(t.effort or 0 for t in PLAN.tasks)
+
+
+def test_cheapest_plan_for_a_rating() -> None:
+    best = best_plan(RULES, EVIDENCE, PLAN, Decimal(40), target="Tốt", confidence=Decimal("0.6"))
+    target = best.target
+    assert target is not None
+    assert target.proven
+    assert target.chosen is not None
+    assert target.probability is not None
+    assert target.probability >= 0.6
+    # Checked against the projection of exactly those tasks.
+    subset = type(PLAN)(tuple(t for t in PLAN.tasks if t.id in target.chosen), year=2023)
+    assert project(RULES, EVIDENCE, subset, target=Decimal(90)).target_probability == (
+        pytest.approx(target.probability)
+    )
+    # Unreachable: no plan gets Tốt with probability 0,99 (all tasks give about 0,81).
+    hopeless = best_plan(
+        RULES, EVIDENCE, PLAN, Decimal(40), target="Tốt", confidence=Decimal("0.99")
+    ).target
+    assert hopeless is not None
+    assert hopeless.chosen is None
+
+
+def test_best_plan_needs_efforts() -> None:
+    _, plan = read_annex(EXAMPLE / "annex.tsv")
+    with pytest.raises(PlanError) as info:
+        best_plan(RULES, EVIDENCE, plan, Decimal(10))
+    assert len(info.value.problems) == 19
+    assert str(info.value.problems[0]).endswith('task "1.2".effort: needed to plan within a budget')
