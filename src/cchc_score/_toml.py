@@ -7,8 +7,12 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from .numbers import NumberFormatError, parse_number
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
+
+    from .errors import ProblemList
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
@@ -42,3 +46,31 @@ def value(item: object) -> str:
         items = sorted(item) if isinstance(item, frozenset) else item
         return "[" + ", ".join(value(v) for v in items) + "]"
     raise TypeError(f"cannot write {item!r} as TOML")
+
+
+def number(
+    item: object,
+    where: str,
+    problems: ProblemList,
+    *,
+    text: bool = True,
+    percent: bool = False,
+    expected: str = "expected a number",
+) -> Decimal | None:
+    """A user's number, exactly: a TOML/JSON number or (with ``text``) a string such as
+    ``"1,5"`` or (with ``percent``) ``"91,3%"``. Anything else, NaN or infinity is recorded
+    in ``problems`` at ``where`` and gives ``None``."""
+    if isinstance(item, str) and text:
+        try:
+            return parse_number(item, allow_percent=percent)
+        except NumberFormatError as exc:
+            problems.add(where, str(exc))
+            return None
+    if isinstance(item, bool) or not isinstance(item, (int, Decimal)):
+        problems.add(where, expected, item)
+        return None
+    result = Decimal(item)
+    if not result.is_finite():
+        problems.add(where, "must be a finite number", item)
+        return None
+    return result

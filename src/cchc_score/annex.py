@@ -930,13 +930,4 @@ def _toml_number(
     doc: dict[str, Any], key: str, where: str, problems: ProblemList
 ) -> Decimal | None:
     value = doc.get(key)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-        problems.add(where, "expected a number", value)
-        return None
-    number = Decimal(value)
-    if not number.is_finite():
-        problems.add(where, "must be a finite number", value)
-        return None
-    return number
+    return None if value is None else _toml.number(value, where, problems, text=False)

@@ -20,7 +20,6 @@ from . import _toml
 from .errors import EvidenceError, ProblemList
 from .loading import parse_toml, read_input
 from .model import Ratio, rule_facts
-from .numbers import NumberFormatError, parse_number
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -180,7 +179,9 @@ def _from_document(doc: dict[str, Any], name: str, problems: ProblemList) -> Evi
             )
     appraised: dict[str, Decimal] = {}
     for code, value in _table(doc, "appraised", problems).items():
-        points = _points(value, f"appraised.{_toml.key(code)}", problems)
+        points = _toml.number(
+            value, f"appraised.{_toml.key(code)}", problems, expected="expected points as a number"
+        )
         if points is not None:
             appraised[code] = points
     notes = _strings(doc, "notes", problems)
@@ -219,23 +220,6 @@ def _is_raw_value(value: object) -> bool:
     if isinstance(value, (bool, int, Decimal, str)):
         return True
     return isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value)
-
-
-def _points(value: object, where: str, problems: ProblemList) -> Decimal | None:
-    if isinstance(value, str):
-        try:
-            return parse_number(value)
-        except NumberFormatError as exc:
-            problems.add(where, str(exc))
-            return None
-    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-        problems.add(where, "expected points as a number", value)
-        return None
-    number = Decimal(value)
-    if not number.is_finite():
-        problems.add(where, "must be a finite number", value)
-        return None
-    return number
 
 
 # --------------------------------------------------------------------------- checking
@@ -400,21 +384,14 @@ def _typed(fact: Fact, raw: RawValue, where: str, problems: ProblemList) -> Fact
 
 
 def _typed_number(raw: RawValue, kind: str, where: str, problems: ProblemList) -> Decimal | None:
-    if isinstance(raw, str):
-        try:
-            number = parse_number(raw, allow_percent=kind == "ratio")
-        except NumberFormatError as exc:
-            problems.add(where, str(exc))
-            return None
-    elif isinstance(raw, bool) or not isinstance(raw, (int, Decimal)):
-        problems.add(where, f"expected a number for a {kind} fact", raw)
-        return None
-    else:
-        number = Decimal(raw)
-    if not number.is_finite():
-        problems.add(where, "must be a finite number", raw)
-        return None
-    if kind == "count" and number != number.to_integral_value():
+    number = _toml.number(
+        raw,
+        where,
+        problems,
+        percent=kind == "ratio",
+        expected=f"expected a number for a {kind} fact",
+    )
+    if number is not None and kind == "count" and number != number.to_integral_value():
         problems.add(where, "a count must be a whole number", raw)
         return None
     return number

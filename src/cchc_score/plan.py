@@ -19,7 +19,6 @@ import attrs
 from . import _toml
 from .errors import CchcScoreError, ProblemList
 from .loading import parse_toml, read_input
-from .numbers import NumberFormatError, parse_number
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -409,22 +408,10 @@ def _number(
         if required:
             problems.add(where, "required")
         return None
-    if isinstance(value, str):
-        try:
-            number = parse_number(value, allow_percent=percent)
-        except NumberFormatError as exc:
-            problems.add(where, str(exc))
-            return None
-    elif isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-        problems.add(where, "expected a number", value)
+    number = _toml.number(value, where, problems, percent=percent)
+    if number is None:
         return None
-    else:
-        number = Decimal(value)
-    if (
-        not number.is_finite()
-        or (low is not None and number < low)
-        or (high is not None and number > high)
-    ):
+    if (low is not None and number < low) or (high is not None and number > high):
         bounds = f"between {low} and {high}" if high is not None else f"≥ {low}"
         problems.add(where, f"must be a number {bounds}", value)
         return None
