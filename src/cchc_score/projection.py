@@ -22,7 +22,7 @@ from . import _toml
 from .errors import ProblemList
 from .evaluation import Scorecard, evaluate, leaf_points
 from .evidence import FactValue, _typed, check_evidence
-from .model import Band, RuleSet, rule_facts
+from .model import Band, Fact, RuleSet, rule_facts
 from .plan import PartialRestore, Plan, PlanError, Restore, SetFacts, Task
 
 if TYPE_CHECKING:
@@ -204,17 +204,25 @@ class _Model:
 
     def leaf_scores(self, done: Iterable[Task]) -> dict[str, Decimal]:
         """The points of every leaf the done tasks change (the others keep their baseline)."""
-        done = sorted(done, key=lambda t: self.order[t.id])  # later tasks win on a fact
+        done = sorted(done, key=lambda t: self.order[t.id])  # a fixed order for partials
         if not done:
             return {}
-        values = dict(self.values)
-        appraised = dict(self.appraised)
         leaves: set[str] = set()
+        facts: dict[str, FactValue] = {}
+        points: dict[str, Decimal] = {}
         for task in done:
             effect = self.effects[task.id]
-            values.update(effect.facts)
-            appraised.update(effect.appraised)
+            # Two done tasks setting one fact: the better value stands (the items of both,
+            # for a checklist; the higher appraised points), so doing more never undoes.
+            for name, value in effect.facts:
+                facts[name] = (
+                    _best(self.rules.fact(name), facts[name], value) if name in facts else value
+                )
+            for code, value in effect.appraised:
+                points[code] = max(points.get(code, value), value)
             leaves |= effect.leaves
+        values = {**self.values, **facts}
+        appraised = {**self.appraised, **points}
         scores = {code: leaf_points(self.rules, code, values, appraised) for code in leaves}
         for task in done:
             effect = self.effects[task.id]
@@ -264,6 +272,23 @@ class _Model:
         for i, task in enumerate(tasks):
             grouped.setdefault(find(i), []).append(task)
         return list(grouped.values())
+
+
+def _best(fact: Fact, a: FactValue, b: FactValue) -> FactValue:
+    """The better of two values of a fact, by its declared direction (``b`` when neither
+    direction is declared)."""
+    if isinstance(a, frozenset) and isinstance(b, frozenset):
+        return a | b
+    if fact.better == "none":
+        return b
+    if fact.type == "level":
+        rank = fact.levels.index
+        better = rank(str(b)) > rank(str(a))
+    else:
+        better = b > a  # type: ignore[operator]  # both numbers or both booleans
+    if fact.better == "lower":
+        better = not better and b != a
+    return b if better else a
 
 
 # --------------------------------------------------------------------------- checking

@@ -19,7 +19,7 @@ RULES = load_rules("criteria_2022")
 EVIDENCE = load_evidence(EXAMPLE / "evidence.toml")
 
 
-@given(plans_for(RULES, EVIDENCE, monotone=False))
+@given(plans_for(RULES))
 def test_exact_distribution_equals_brute_force(plan: Plan) -> None:
     exact = project(RULES, EVIDENCE, plan).distribution
     brute = brute_force_distribution(RULES, EVIDENCE, plan)
@@ -30,7 +30,7 @@ def test_exact_distribution_equals_brute_force(plan: Plan) -> None:
         assert p == pytest.approx(q, abs=1e-12)
 
 
-@given(plans_for(RULES, EVIDENCE, monotone=False))
+@given(plans_for(RULES))
 def test_probabilities_sum_to_one_and_mean_is_expected(plan: Plan) -> None:
     projection = project(RULES, EVIDENCE, plan)
     dist = projection.distribution
@@ -40,7 +40,7 @@ def test_probabilities_sum_to_one_and_mean_is_expected(plan: Plan) -> None:
     assert projection.timeline[-1].expected == pytest.approx(projection.expected, abs=1e-9)
 
 
-@given(plans_for(RULES, EVIDENCE, monotone=True), st.data())
+@given(plans_for(RULES, EVIDENCE), st.data())
 def test_monotone_effects_all_done_at_least_any_subset_at_least_baseline(
     plan: Plan, data: st.DataObject
 ) -> None:
@@ -55,7 +55,7 @@ def test_monotone_effects_all_done_at_least_any_subset_at_least_baseline(
 
 
 @settings(max_examples=40)
-@given(plans_for(RULES, EVIDENCE, monotone=True, max_tasks=5), st.integers(0, 15))
+@given(plans_for(RULES, EVIDENCE, max_tasks=5), st.integers(0, 15))
 def test_best_plan_equals_brute_force(plan: Plan, budget: int) -> None:
     best = best_plan(RULES, EVIDENCE, plan, Decimal(budget))
     # Brute force: the expected total of every affordable subset, by enumerating outcomes.
@@ -76,7 +76,7 @@ def test_best_plan_equals_brute_force(plan: Plan, budget: int) -> None:
     assert best.effort <= budget
 
 
-@given(plans_for(RULES, EVIDENCE, monotone=True))
+@given(plans_for(RULES, EVIDENCE))
 def test_frontier_never_decreases(plan: Plan) -> None:
     frontier = best_plan(RULES, EVIDENCE, plan, Decimal(0)).frontier
     assert frontier[0].budget == 0

@@ -1,0 +1,163 @@
+"""The public property-testing toolkit: its strategies yield only valid data, and
+check_invariants catches broken rule sets with a minimal counterexample."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from hypothesis import Phase, find, given, settings
+from hypothesis import strategies as st
+
+from cchc_score import RuleSet, check_evidence, dump_rules, load_rules, loads_rules
+from cchc_score.model import RULE_KINDS
+from cchc_score.projection import _resolve_effects
+from cchc_score.testing import (
+    INVARIANTS,
+    InvariantError,
+    check_invariants,
+    evidence_for,
+    plans_for,
+    rulesets,
+)
+
+from .conftest import DATA
+
+MINIMAL = (DATA / "valid" / "minimal.toml").read_text(encoding="utf-8")
+
+
+def _minimal_with(old: str, new: str) -> RuleSet:
+    assert old in MINIMAL
+    return loads_rules(MINIMAL.replace(old, new), file="broken.toml")
+
+
+@settings(max_examples=30, deadline=None)
+@given(rulesets(), st.data())
+def test_strategies_yield_what_the_validators_accept(rules: RuleSet, data: st.DataObject) -> None:
+    assert loads_rules(dump_rules(rules)) == rules  # the rules validator
+    evidence = data.draw(evidence_for(rules))
+    check_evidence(rules, evidence)  # the evidence checker raises on anything invalid
+    _resolve_effects(rules, data.draw(plans_for(rules, evidence)))  # the plan checker
+    _resolve_effects(rules, data.draw(plans_for(rules)))
+
+
+# The first example found is enough: no shrinking.
+_FIRST = settings(max_examples=500, database=None, phases=[Phase.generate])
+
+
+@pytest.mark.parametrize("kind", sorted(RULE_KINDS))
+def test_every_rule_kind_is_generated(kind: str) -> None:
+    rules = find(rulesets(), lambda r: any(n.rule.kind == kind for n in r.nodes()), settings=_FIRST)
+    assert any(n.rule.kind == kind for n in rules.nodes())
+
+
+def test_a_fact_feeding_several_criteria_is_generated() -> None:
+    def shared(rules: RuleSet) -> bool:
+        readers = [n.rule.fact for n in rules.nodes() if hasattr(n.rule, "fact")]
+        return len(readers) != len(set(readers))
+
+    assert shared(find(rulesets(), shared, settings=_FIRST))
+
+
+def test_bundled_and_minimal_rules_keep_every_invariant() -> None:
+    check_invariants(load_rules("criteria_2022"), max_examples=40)
+    check_invariants(load_rules(DATA / "valid" / "minimal.toml"), max_examples=40)
+
+
+# Broken on purpose; each must be caught, naming the criterion, with a minimal example.
+BROKEN = [
+    pytest.param(  # bands upside down: more points for a worse ratio
+        (
+            "min = 0.8\npoints = 2\n[[criteria.rule.steps]]\nmin = 0\npoints = 1",
+            "min = 0.8\npoints = 1\n[[criteria.rule.steps]]\nmin = 0\npoints = 2",
+        ),
+        "monotone (a fact improved in its declared direction never lowers a score): "
+        "criterion 1.2 (bands rule) fell from 2.00 to 1.00 points when fact 'share' improved "
+        "(higher is better) from 0 to 0.8",
+        id="inverted-bands",
+    ),
+    pytest.param(  # levels listed best first
+        ('levels = ["thấp", "cao"]', 'levels = ["cao", "thấp"]'),
+        "monotone (a fact improved in its declared direction never lowers a score): "
+        "criterion 1.4 (levels rule) fell from 1.00 to 0.00 points when fact 'level' improved "
+        "(higher is better) from cao to thấp",
+        id="levels-best-first",
+    ),
+    pytest.param(  # a deduction per report on a fact declared "more is better"
+        ('label = "báo cáo chậm"\nbetter = "lower"', 'label = "báo cáo chậm"\nbetter = "higher"'),
+        "monotone (a fact improved in its declared direction never lowers a score): "
+        "criterion 1.3 (deduction rule) fell from 2.00 to 1.50 points when fact 'late' improved "
+        "(higher is better) from 0 to 1",
+        id="deduction-on-a-good-count",
+    ),
+]
+
+
+@pytest.mark.parametrize(("change", "message"), BROKEN)
+def test_broken_rule_sets_fail_with_a_minimal_counterexample(
+    change: tuple[str, str], message: str
+) -> None:
+    with pytest.raises(InvariantError) as info:
+        check_invariants(_minimal_with(*change), max_examples=200, plans=False)
+    assert info.value.invariant == "monotone"
+    assert str(info.value).startswith(message)
+
+
+def test_invariants_are_documented() -> None:
+    import cchc_score.testing as toolkit
+
+    for name in INVARIANTS:
+        assert f"``{name}``" in (toolkit.__doc__ or "")
+
+
+USER_TEST = """\
+    from cchc_score import evaluate, load_rules
+    from cchc_score.testing import check_invariants, evidence_for
+    from hypothesis import given
+
+    RULES = load_rules({rules!r})
+
+    def test_rules_keep_their_promises():
+        check_invariants(RULES, max_examples=60)
+
+    @given(evidence_for(RULES))
+    def test_total_within_the_maximum(evidence):
+        assert 0 <= evaluate(RULES, evidence).total <= RULES.max
+"""
+
+
+def _run_user_test(tmp_path: Path, rules: str) -> subprocess.CompletedProcess[str]:
+    test = tmp_path / "test_my_rules.py"
+    test.write_text(textwrap.dedent(USER_TEST.format(rules=rules)), encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(test)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+
+
+def test_a_users_ten_line_test_file(tmp_path: Path) -> None:
+    green = _run_user_test(tmp_path, "criteria_2022")
+    assert green.returncode == 0, green.stdout
+    assert "2 passed" in green.stdout
+
+    inverted = tmp_path / "inverted.toml"
+    inverted.write_text(
+        MINIMAL.replace(
+            "min = 0.8\npoints = 2\n[[criteria.rule.steps]]\nmin = 0\npoints = 1",
+            "min = 0.8\npoints = 1\n[[criteria.rule.steps]]\nmin = 0\npoints = 2",
+        ),
+        encoding="utf-8",
+    )
+    red = _run_user_test(tmp_path, str(inverted))
+    assert red.returncode == 1
+    assert "1 failed, 1 passed" in red.stdout
+    assert (
+        "criterion 1.2 (bands rule) fell from 2.00 to 1.00 points when fact 'share' "
+        "improved (higher is better) from 0 to 0.8" in red.stdout
+    )
