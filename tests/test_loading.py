@@ -185,3 +185,31 @@ def test_input_with_bom_crlf_and_nfd_is_normalised() -> None:
     rules = loads_rules(messy.encode("utf-8"), file="messy.toml")
     assert rules == load_rules(DATA / "valid" / "minimal.toml")
     assert rules.node("I").name == unicodedata.normalize("NFC", "Lĩnh vực thử")
+
+
+def test_round_trip_without_facts() -> None:
+    # An index scored only by appraisal declares no facts; its dump must still load.
+    text = """
+[index]
+id = "x"
+name = "x"
+year = 2022
+max = 1
+[facts]
+[[criteria]]
+code = "I"
+name = "I"
+max = 1
+basis = "b"
+[[criteria]]
+code = "1.1"
+name = "c"
+max = 1
+basis = "b"
+rule = { kind = "appraised" }
+[[bands]]
+name = "A"
+min = 0
+"""
+    rules = loads_rules(text)
+    assert loads_rules(dump_rules(rules)) == rules

@@ -874,6 +874,8 @@ def dump_rules(ruleset: RuleSet) -> str:
         "basis": ruleset.basis,
     }
     _emit_table(out, "index", index)
+    if not ruleset.facts:
+        _emit_table(out, "facts", {})  # the table is required, even when empty
     for fact in ruleset.facts:
         _emit_table(
             out,

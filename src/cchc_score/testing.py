@@ -115,13 +115,21 @@ class InvariantError(AssertionError):
 # --------------------------------------------------------------------------- evidence
 
 
-def _pairs(rules: RuleSet) -> dict[str, str]:
-    """numerator fact → denominator fact, for every ratio rule with ``of``."""
-    return {
-        node.rule.fact: node.rule.of
-        for node in rules.nodes()
-        if isinstance(node.rule, Ratio) and node.rule.of is not None
-    }
+def _denominators(rules: RuleSet) -> dict[str, list[str]]:
+    """numerator fact → its denominator facts, over every ratio rule with ``of``."""
+    out: dict[str, list[str]] = {}
+    for node in rules.nodes():
+        if isinstance(node.rule, Ratio) and node.rule.of is not None:
+            out.setdefault(node.rule.fact, []).append(node.rule.of)
+    return out
+
+
+def _ceiling(rules: RuleSet, name: str, values: Mapping[str, Any]) -> int | None:
+    """The most a count may be: the smallest of the denominators it is divided by."""
+    bounds = [
+        values[d] for d in _denominators(rules).get(name, ()) if isinstance(values.get(d), int)
+    ]
+    return min(bounds) if bounds else None
 
 
 def _thresholds(rules: RuleSet, fact: str) -> list[Decimal]:
@@ -164,12 +172,11 @@ def fact_values(fact: Fact, rules: RuleSet, ceiling: int | None = None) -> st.Se
 
 @st.composite
 def _evidence(draw: st.DrawFn, rules: RuleSet) -> Evidence:
-    pairs = _pairs(rules)
+    numerators = _denominators(rules)
     values: dict[str, Any] = {}
-    # Denominators first, so that each numerator can stay at or below its denominator.
-    for fact in sorted(rules.facts, key=lambda f: f.name in pairs):
-        ceiling = values.get(pairs[fact.name]) if fact.name in pairs else None
-        values[fact.name] = draw(fact_values(fact, rules, ceiling))
+    # Denominators first, so that each numerator can stay at or below its denominators.
+    for fact in sorted(rules.facts, key=lambda f: f.name in numerators):
+        values[fact.name] = draw(fact_values(fact, rules, _ceiling(rules, fact.name, values)))
     appraised = {
         node.code: draw(
             st.one_of(st.sampled_from([Decimal(0), node.max]), st.decimals(0, node.max, places=2))
@@ -381,8 +388,7 @@ def _improvement(draw: st.DrawFn, rules: RuleSet, evidence: Evidence) -> tuple[s
         return None
     fact = draw(st.sampled_from(monotone))
     values = check_evidence(rules, evidence)
-    bound = values.get(_pairs(rules).get(fact.name, ""))
-    better = improvements(fact, values[fact.name], rules, bound if isinstance(bound, int) else None)
+    better = improvements(fact, values[fact.name], rules, _ceiling(rules, fact.name, values))
     return None if better is None else (fact.name, draw(better))
 
 
@@ -396,7 +402,6 @@ def improved_fact(rules: RuleSet, evidence: Evidence) -> st.SearchStrategy[tuple
 def _plans(draw: st.DrawFn, rules: RuleSet, evidence: Evidence | None, max_tasks: int) -> Plan:
     values: Mapping[str, Any] = check_evidence(rules, evidence) if evidence is not None else {}
     appraised = dict(evidence.appraised) if evidence is not None else {}
-    pairs = _pairs(rules)
     leaves = [node for node in rules.nodes() if node.is_leaf]
     # A few leaves only, so that tasks crowd onto them and form groups.
     pool = draw(
@@ -414,8 +419,7 @@ def _plans(draw: st.DrawFn, rules: RuleSet, evidence: Evidence | None, max_tasks
             effect = SetFacts(appraised=((node.code, draw(st.decimals(low, node.max, places=2))),))
         elif kind == "facts" and rule_facts(node.rule):
             fact = rules.fact(rule_facts(node.rule)[0])
-            bound = values.get(pairs[fact.name]) if fact.name in pairs else None
-            ceiling = bound if isinstance(bound, int) else None
+            ceiling = _ceiling(rules, fact.name, values) if values else None
             better = improvements(fact, values[fact.name], rules, ceiling) if values else None
             if better is not None:
                 effect = SetFacts(facts=((fact.name, draw(better)),))
