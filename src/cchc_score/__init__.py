@@ -11,6 +11,17 @@
 """
 
 from .annex import Appraisal, AppraisalNode, dump_appraisal, load_appraisal, read_annex
+from .batch import (
+    CriterionLoss,
+    LossTable,
+    RankedUnit,
+    Ranking,
+    UnitResult,
+    dump_evidence_csv,
+    loss_table,
+    rank,
+    score_many,
+)
 from .errors import AnnexError, CchcScoreError, EvidenceError, Problem, RulesError
 from .evaluation import NodeScore, Scorecard, evaluate
 from .evidence import Evidence, check_evidence, load_evidence
@@ -59,6 +70,7 @@ __all__ = [
     "CchcScoreError",
     "Checklist",
     "Criterion",
+    "CriterionLoss",
     "Deadline",
     "Deduction",
     "Distribution",
@@ -68,12 +80,15 @@ __all__ = [
     "Finding",
     "FrontierPoint",
     "Levels",
+    "LossTable",
     "NodeScore",
     "PartialRestore",
     "Plan",
     "PlanError",
     "Problem",
     "Projection",
+    "RankedUnit",
+    "Ranking",
     "Ratio",
     "Restore",
     "RuleSet",
@@ -86,11 +101,13 @@ __all__ = [
     "Task",
     "TaskGain",
     "TimelinePoint",
+    "UnitResult",
     "__version__",
     "best_plan",
     "bundled_rules",
     "check_evidence",
     "dump_appraisal",
+    "dump_evidence_csv",
     "dump_plan",
     "dump_rules",
     "evaluate",
@@ -100,10 +117,13 @@ __all__ = [
     "load_plan",
     "load_rules",
     "loads_rules",
+    "loss_table",
     "parse_deadline",
     "parse_number",
     "project",
+    "rank",
     "read_annex",
     "reconcile",
     "round_points",
+    "score_many",
 ]

@@ -1,5 +1,6 @@
 """The ``cchc-score`` command: check rules, score evidence, explain deductions, read and
-reconcile annexes, project a plan, pick the best tasks for a budget, run the demo.
+reconcile annexes, project a plan, pick the best tasks for a budget, rank many units, run the
+demo.
 
 Exit codes: 0 success; 1 the input has problems (every problem printed, one per line, on
 standard error); 2 a usage error. A user's mistake never prints a Python traceback.
@@ -8,14 +9,16 @@ standard error); 2 a usage error. A user's mistake never prints a Python traceba
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
+from . import __version__, _toml
 from .annex import Appraisal, dump_appraisal, load_appraisal, read_annex
+from .batch import loss_table, named_rules, rank, score_many
 from .errors import CchcScoreError, EvidenceError, ProblemList
 from .evaluation import evaluate
 from .evidence import load_evidence, read_evidence
@@ -26,7 +29,12 @@ from .plan import dump_plan, load_plan, parse_deadline
 from .projection import project
 from .reconcile import reconcile
 from .report import (
+    EXCEL_MISSING,
+    batch_xlsx,
+    losses_csv,
+    ranking_csv,
     render_appraisal,
+    render_batch,
     render_best_plan,
     render_findings,
     render_ledger,
@@ -41,6 +49,7 @@ if TYPE_CHECKING:
 
     from .evidence import Evidence
     from .model import RuleSet
+    from .report import Format
 
 __all__ = ["main"]
 
@@ -173,6 +182,46 @@ def _parser() -> argparse.ArgumentParser:
     plan_cmd.add_argument("--as-of", type=_date, metavar="DATE")
     plan_cmd.add_argument("--format", choices=("table", "markdown", "json"), default="table")
     plan_cmd.set_defaults(handler=_plan)
+
+    rank_cmd = commands.add_parser(
+        "rank", help="score many units, rank them and show where they lost points"
+    )
+    rank_cmd.add_argument(
+        "source",
+        metavar="SOURCE",
+        help="a folder of evidence files (.toml, .json), or a table (.csv, .tsv) with a row "
+        "per unit",
+    )
+    rank_cmd.add_argument(
+        "--rules",
+        metavar="R",
+        help="a rules file or bundled name (default: the one the units name)",
+    )
+    rank_cmd.add_argument(
+        "--format",
+        choices=_RANK_FORMATS,
+        help="default: from the extension of --out (.md, .csv, .json, .xlsx), else table",
+    )
+    rank_cmd.add_argument(
+        "--by", choices=("domain",), help="add each domain's points to the ranking table"
+    )
+    rank_cmd.add_argument(
+        "--only",
+        choices=("ranking", "losses"),
+        help="show only the ranking or only the loss table (a CSV holds one: the ranking "
+        "unless --only losses)",
+    )
+    rank_cmd.add_argument(
+        "--lang",
+        choices=("vi", "en"),
+        default="vi",
+        help="language of labels, names and decimal marks (default: vi)",
+    )
+    rank_cmd.add_argument(
+        "--out", metavar="FILE", help="write the report to FILE instead of standard output"
+    )
+    rank_cmd.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    rank_cmd.set_defaults(handler=_rank)
 
     demo = commands.add_parser("demo", help="the main job on the bundled example ward")
     demo.add_argument("--lang", choices=("vi", "en"), default="vi")
@@ -350,6 +399,86 @@ def _plan(args: argparse.Namespace) -> int:
     )
     sys.stdout.write(render_best_plan(best, args.format, args.lang))
     return EXIT_OK
+
+
+_RANK_FORMATS = ("table", "markdown", "csv", "json", "xlsx")
+_FORMAT_FOR_SUFFIX = {".md": "markdown", ".csv": "csv", ".json": "json", ".xlsx": "xlsx"}
+
+
+def _rank(args: argparse.Namespace) -> int:
+    fmt = args.format or (
+        _FORMAT_FOR_SUFFIX.get(Path(args.out).suffix.lower(), "table") if args.out else "table"
+    )
+    if fmt == "xlsx":
+        if args.out is None:
+            raise _UsageError("--format xlsx writes a workbook: give --out FILE.xlsx")
+        try:
+            importlib.import_module("openpyxl")
+        except ImportError:
+            raise _UsageError(EXCEL_MISSING) from None
+    out = Path(args.out) if args.out else None
+    if out is not None and out.exists() and not args.force:
+        problems = ProblemList(args.out)
+        problems.add("", "exists; not overwritten (use --force to replace it)")
+        problems.raise_as(CchcScoreError)
+    ranking = rank(score_many(_batch_rules(args), args.source))
+    table = loss_table(ranking.scorecards)
+    report: str | bytes
+    if fmt == "xlsx":
+        report = batch_xlsx(ranking, table, args.lang, args.only)
+    elif fmt == "csv":
+        report = (
+            losses_csv(table, args.lang)
+            if args.only == "losses"
+            else ranking_csv(ranking, args.lang)
+        )
+    else:
+        text: Format = "markdown" if fmt == "markdown" else "json" if fmt == "json" else "table"
+        report = render_batch(ranking, table, text, args.lang, args.by == "domain", args.only)
+    if out is None:
+        assert isinstance(report, str)
+        sys.stdout.write(report)
+    else:
+        _write(out, report, bom=fmt == "csv")
+        print(f"wrote {out}: {len(ranking.units)} units ranked")
+    if ranking.invalid:
+        total = len(ranking.units) + len(ranking.invalid)
+        print(
+            f"error: {len(ranking.invalid)} of {total} units not ranked: their evidence has "
+            "problems (listed in the report)",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def _batch_rules(args: argparse.Namespace) -> RuleSet:
+    """The rules given, or the one rule set the units name."""
+    if args.rules:
+        return load_rules(args.rules)
+    names = named_rules(args.source)
+    if not names:
+        raise _UsageError(f"the units in {args.source} name no rules: give --rules R")
+    if len(names) > 1:
+        raise _UsageError(
+            f"the units in {args.source} name different rules ({_toml.allowed(names)}): "
+            "give --rules R"
+        )
+    return load_rules(names[0])
+
+
+def _write(path: Path, report: str | bytes, *, bom: bool) -> None:
+    """Write a report; a CSV file starts with a BOM so that Excel reads it as UTF-8."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(report, bytes):
+            path.write_bytes(report)
+        else:
+            path.write_text(report, encoding="utf-8-sig" if bom else "utf-8")
+    except OSError as exc:
+        problems = ProblemList(str(path))
+        problems.add("", f"cannot write the file: {exc.strerror or exc}")
+        problems.raise_as(CchcScoreError)
 
 
 def _demo(args: argparse.Namespace) -> int:

@@ -145,6 +145,15 @@ class Scorecard:
         """
         return self.nodes[_program(self.rules).index[code]]
 
+    def points_of(self, code: str) -> Decimal:
+        """The points of the node with this code: ``node(code).points`` without building the
+        per-node views (for reading many scorecards, e.g. a batch's domain points).
+
+        Raises:
+            KeyError: no node has this code.
+        """
+        return self.points[_program(self.rules).index[code]]
+
     def subtree(self, code: str) -> Iterator[NodeScore]:
         """The node with this code and every node under it."""
         for criterion in self.rules.node(code).walk():

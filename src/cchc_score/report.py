@@ -6,6 +6,8 @@ Decimals go into JSON as strings, so nothing is lost to floating point.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
@@ -16,12 +18,13 @@ from tabulate import tabulate
 from .numbers import format_number
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
     from .annex import Appraisal
+    from .batch import LossTable, RankedUnit, Ranking, UnitResult
     from .evaluation import NodeScore, Scorecard
     from .evidence import FactValue
-    from .model import Band, Rule, RuleSet
+    from .model import Band, Criterion, Rule, RuleSet
     from .numbers import Lang
     from .optimise import BestPlan, FrontierPoint
     from .plan import Plan, Task
@@ -29,17 +32,27 @@ if TYPE_CHECKING:
     from .reconcile import Finding
 
 __all__ = [
+    "EXCEL_MISSING",
     "Format",
+    "Part",
     "appraisal_json",
+    "batch_json",
+    "batch_xlsx",
     "best_plan_json",
     "findings_json",
+    "losses_csv",
+    "losses_json",
     "projection_json",
+    "ranking_csv",
+    "ranking_json",
     "render_appraisal",
+    "render_batch",
     "render_best_plan",
     "render_findings",
     "render_ledger",
     "render_projection",
     "render_scorecard",
+    "results_csv",
     "rule_json",
     "ruleset_summary",
     "scorecard_json",
@@ -764,3 +777,450 @@ def render_best_plan(
             )
         lines += ["", text + ("" if target.proven else w["unproven"])]
     return "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------- batches
+
+#: What ``cchc-score rank --only`` keeps: the ranking, the loss table, or both (``None``).
+Part = Literal["ranking", "losses"]
+
+#: Said when a workbook is asked for and openpyxl is not installed.
+EXCEL_MISSING = (
+    "writing .xlsx needs openpyxl, which the 'excel' extra installs: "
+    'pip install "cchc-score[excel]"'
+)
+
+_BATCH_WORDS = {
+    "vi": {
+        "ranking": "Xếp hạng {n} đơn vị theo bộ tiêu chí {rules}",
+        "rank": "Hạng",
+        "tied": "Đồng hạng",
+        "tied_cell": "đồng hạng",
+        "unit": "Đơn vị",
+        "total": "Tổng điểm",
+        "rating": "Xếp loại",
+        "tie": "Dấu {mark} sau hạng: đồng hạng (cùng tổng điểm).",
+        "none_ranked": "Không có đơn vị nào được xếp hạng.",
+        "losses": "Điểm bị trừ theo tiêu chí ({n} tiêu chí; tổng cộng {lost} điểm bị trừ)",
+        "no_loss": "Không đơn vị nào bị trừ điểm.",
+        "code": "Mã",
+        "criterion": "Tiêu chí",
+        "max": "Tối đa",
+        "units_lost": "Số ĐV bị trừ",
+        "lost": "Tổng trừ",
+        "sum": "Cộng",
+        "invalid": "Đơn vị chưa được xếp hạng vì số liệu có lỗi ({n})",
+        "no_name": "(không có tên)",
+        "sheet_ranking": "Xếp hạng",
+        "sheet_losses": "Điểm trừ",
+        "sheet_invalid": "Số liệu có lỗi",
+        "problems": "Lỗi",
+        "where": "Nơi",
+    },
+    "en": {
+        "ranking": "Ranking of {n} units under {rules}",
+        "rank": "Rank",
+        "tied": "Tied",
+        "tied_cell": "tied",
+        "unit": "Unit",
+        "total": "Total",
+        "rating": "Rating",
+        "tie": "{mark} after a rank: tied (the same total).",
+        "none_ranked": "No unit was ranked.",
+        "losses": "Points lost by criterion ({n} criteria; {lost} points lost in all)",
+        "no_loss": "No unit lost points.",
+        "code": "Code",
+        "criterion": "Criterion",
+        "max": "Maximum",
+        "units_lost": "Units losing",
+        "lost": "Total lost",
+        "sum": "Total",
+        "invalid": "Units not ranked because their evidence has problems ({n})",
+        "no_name": "(no name)",
+        "sheet_ranking": "Ranking",
+        "sheet_losses": "Deductions",
+        "sheet_invalid": "Invalid evidence",
+        "problems": "Problems",
+        "where": "Where",
+    },
+}
+_TIE = "="
+
+
+def _domain_points(card: Scorecard) -> dict[str, Decimal]:
+    return {domain.code: card.points_of(domain.code) for domain in card.rules.domains}
+
+
+def _rank_label(unit: RankedUnit) -> str:
+    return f"{unit.rank}{_TIE}" if unit.tied else str(unit.rank)
+
+
+def _invalid_json(result: UnitResult) -> dict[str, Any]:
+    return {
+        "unit": result.unit,
+        "source": result.source,
+        "line": result.line,
+        "problems": [str(p) for p in result.problems],
+    }
+
+
+def ranking_json(ranking: Ranking, lang: Lang = "vi") -> list[dict[str, Any]]:
+    """The ranked units as JSON-ready data: rank, tie, unit, total, rating, domain points."""
+    return [
+        {
+            "rank": unit.rank,
+            "tied": unit.tied,
+            "unit": unit.unit,
+            "total": _json_value(unit.total),
+            "max": _json_value(unit.scorecard.max),
+            "rating": _band_name(unit.scorecard, lang),
+            "domains": {code: _json_value(p) for code, p in _domain_points(unit.scorecard).items()},
+            "source": unit.source,
+            "line": unit.line,
+        }
+        for unit in ranking.units
+    ]
+
+
+def losses_json(table: LossTable, lang: Lang = "vi") -> dict[str, Any]:
+    """A loss table as JSON-ready data: the units, each one's points lost, and per criterion
+    its total loss, how many units lost points on it and each unit's deduction."""
+    return {
+        "units": list(table.units),
+        "lost": dict(zip(table.units, map(_json_value, table.lost), strict=True)),
+        "criteria": [
+            {
+                "code": row.code,
+                "name": _criterion_name(row.criterion, lang),
+                "max": _json_value(row.criterion.max),
+                "total": _json_value(row.total),
+                "units_lost": row.units_lost,
+                "deductions": dict(zip(table.units, map(_json_value, row.deductions), strict=True)),
+            }
+            for row in table.criteria
+        ],
+    }
+
+
+def batch_json(
+    ranking: Ranking, table: LossTable, lang: Lang = "vi", only: Part | None = None
+) -> dict[str, Any]:
+    """A batch as JSON-ready data: the rules, the ranking, the loss table (``only`` keeps one
+    of the two) and the units not ranked with their problems."""
+    rules = ranking.rules
+    out: dict[str, Any] = {"rules": rules.id if rules is not None else None}
+    if only != "losses":
+        out["ranking"] = ranking_json(ranking, lang)
+    if only != "ranking":
+        out["losses"] = losses_json(table, lang)
+    out["invalid"] = [_invalid_json(r) for r in ranking.invalid]
+    return out
+
+
+def _criterion_name(criterion: Criterion, lang: Lang) -> str:
+    return criterion.name_en if lang == "en" and criterion.name_en else criterion.name
+
+
+def render_batch(
+    ranking: Ranking,
+    table: LossTable,
+    fmt: Format = "table",
+    lang: Lang = "vi",
+    by_domain: bool = False,
+    only: Part | None = None,
+) -> str:
+    """A batch report: the ranking (with each domain's points if ``by_domain``), the loss
+    table, then the units not ranked with their problems. ``only`` keeps one of the first
+    two. With ``fmt="json"``, :func:`batch_json` as text."""
+    if fmt == "json":
+        return to_json(batch_json(ranking, table, lang, only))
+    parts = []
+    if only != "losses":
+        parts.append(_render_ranking(ranking, fmt, lang, by_domain))
+    if only != "ranking" and ranking.units:
+        parts.append(_render_losses(table, fmt, lang))
+    if ranking.invalid:
+        parts.append(_render_invalid(ranking.invalid, fmt, lang))
+    return "\n".join(parts)
+
+
+def _heading(text: str, fmt: Format) -> str:
+    return f"**{text}**" if fmt == "markdown" else text
+
+
+def _render_ranking(ranking: Ranking, fmt: Format, lang: Lang, by_domain: bool) -> str:
+    w = _BATCH_WORDS[lang]
+    rules = ranking.rules
+    if rules is None:
+        return w["none_ranked"] + "\n"
+    codes = [d.code for d in rules.domains] if by_domain else []
+    rows = [
+        [
+            _rank_label(unit),
+            unit.unit,
+            _points(unit.total, lang),
+            _band_name(unit.scorecard, lang) or _LABELS[lang]["none"],
+            *(_points(p, lang) for p in _domain_points(unit.scorecard).values() if by_domain),
+        ]
+        for unit in ranking.units
+    ]
+    text = tabulate(
+        rows,
+        headers=[w["rank"], w["unit"], w["total"], w["rating"], *codes],
+        tablefmt="github" if fmt == "markdown" else "simple",
+        disable_numparse=True,
+        colalign=("right", "left", "right", "left", *("right" for _ in codes)),
+    )
+    lines = [_heading(w["ranking"].format(n=len(ranking.units), rules=rules.id), fmt), "", text]
+    if any(unit.tied for unit in ranking.units):
+        lines += ["", w["tie"].format(mark=_TIE)]
+    return "\n".join(lines) + "\n"
+
+
+def _render_losses(table: LossTable, fmt: Format, lang: Lang) -> str:
+    w = _BATCH_WORDS[lang]
+    all_lost = sum(table.lost, Decimal(0))
+    head = w["losses"].format(n=len(table.criteria), lost=_points(all_lost, lang))
+    if not table.criteria:
+        return w["no_loss"] + "\n"
+
+    def cell(value: Decimal) -> str:
+        return _points(value, lang) if value else ""
+
+    rows = [
+        [
+            row.code,
+            _criterion_name(row.criterion, lang),
+            format_number(row.criterion.max, lang),
+            str(row.units_lost),
+            _points(row.total, lang),
+            *(cell(d) for d in row.deductions),
+        ]
+        for row in table.criteria
+    ]
+    rows.append(["", w["sum"], "", "", _points(all_lost, lang), *(cell(d) for d in table.lost)])
+    text = tabulate(
+        rows,
+        headers=[w["code"], w["criterion"], w["max"], w["units_lost"], w["lost"], *table.units],
+        tablefmt="github" if fmt == "markdown" else "simple",
+        disable_numparse=True,
+        colalign=("left", "left", "right", "right", "right", *("right" for _ in table.units)),
+        # Wrapped in a terminal, so that seven or eight units fit across.
+        maxcolwidths=[None, 30, None, None, None, *(None for _ in table.units)]
+        if fmt == "table"
+        else None,
+        maxheadercolwidths=[None, None, 7, 7, 7, *(8 for _ in table.units)]
+        if fmt == "table"
+        else None,
+    )
+    return f"{_heading(head, fmt)}\n\n{text}\n"
+
+
+def _render_invalid(invalid: Sequence[UnitResult], fmt: Format, lang: Lang) -> str:
+    w = _BATCH_WORDS[lang]
+    lines = [_heading(w["invalid"].format(n=len(invalid)), fmt), ""]
+    for result in invalid:
+        name = result.unit or w["no_name"]
+        lines.append(f"{'- ' if fmt == 'markdown' else ''}{name} ({result.where})")
+        indent = "  - " if fmt == "markdown" else "    "
+        lines += [f"{indent}{problem}" for problem in result.problems]
+    return "\n".join(lines) + "\n"
+
+
+# CSV: stable column keys and decimal points, for programs and spreadsheets alike.
+
+
+def _csv_text(rows: Iterable[Sequence[object]]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()
+
+
+def _unit_cells(card: Scorecard | None, codes: Sequence[str], lang: Lang) -> list[str]:
+    if card is None:
+        return ["", "", "", *("" for _ in codes)]
+    domains = _domain_points(card)
+    return [
+        _json_value(card.total),
+        _json_value(card.max),
+        _band_name(card, lang) or "",
+        *(_json_value(domains[code]) for code in codes),
+    ]
+
+
+def _where_cells(source: str | None, line: int | None) -> list[str]:
+    return [source or "", "" if line is None else str(line)]
+
+
+def ranking_csv(ranking: Ranking, lang: Lang = "vi") -> str:
+    """The ranking as CSV: ``rank, tied, unit, total, max, rating``, a column per domain,
+    ``source, line, problems``; then the units not ranked, with empty rank and points and
+    their problems (one per line in the cell)."""
+    rules = ranking.rules
+    codes = [d.code for d in rules.domains] if rules is not None else []
+    header = ["rank", "tied", "unit", "total", "max", "rating", *codes]
+    rows: list[Sequence[object]] = [[*header, "source", "line", "problems"]]
+    for unit in ranking.units:
+        rows.append(
+            [
+                unit.rank,
+                "true" if unit.tied else "false",
+                unit.unit,
+                *_unit_cells(unit.scorecard, codes, lang),
+                *_where_cells(unit.source, unit.line),
+                "",
+            ]
+        )
+    for result in ranking.invalid:
+        rows.append(
+            [
+                "",
+                "",
+                result.unit,
+                *_unit_cells(None, codes, lang),
+                *_where_cells(result.source, result.line),
+                "\n".join(str(p) for p in result.problems),
+            ]
+        )
+    return _csv_text(rows)
+
+
+def losses_csv(table: LossTable, lang: Lang = "vi") -> str:
+    """The loss table as CSV: ``code, name, max, units_lost, total``, then a column per unit
+    with its deduction (0.00 where it lost nothing)."""
+    rows: list[Sequence[object]] = [["code", "name", "max", "units_lost", "total", *table.units]]
+    for row in table.criteria:
+        rows.append(
+            [
+                row.code,
+                _criterion_name(row.criterion, lang),
+                _json_value(row.criterion.max),
+                row.units_lost,
+                _json_value(row.total),
+                *(_json_value(d) for d in row.deductions),
+            ]
+        )
+    return _csv_text(rows)
+
+
+def results_csv(rules: RuleSet, results: Iterable[UnitResult], lang: Lang = "vi") -> Iterator[str]:
+    """Each unit's total, rating and domain points as CSV text, a line at a time, in the order
+    the results come: memory stays flat however many units stream through.
+
+    Columns: ``unit, total, max, rating``, a column per domain, ``source, line, problems``;
+    a unit that was not scored has empty points and its problems (one per line in the cell).
+
+    >>> from cchc_score import load_rules, score_many
+    >>> rules = load_rules("criteria_2022")
+    >>> lines = results_csv(rules, score_many(rules, "examples/district_2022"))
+    >>> next(lines)
+    'unit,total,max,rating,I,II,III,IV,V,VI,VII,VIII,IX,source,line,problems\\n'
+    """
+    codes = [d.code for d in rules.domains]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+
+    def line(cells: Sequence[object]) -> str:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(cells)
+        return buffer.getvalue()
+
+    yield line(["unit", "total", "max", "rating", *codes, "source", "line", "problems"])
+    for result in results:
+        yield line(
+            [
+                result.unit,
+                *_unit_cells(result.scorecard if result.ok else None, codes, lang),
+                *_where_cells(result.source, result.line),
+                "\n".join(str(p) for p in result.problems),
+            ]
+        )
+
+
+def batch_xlsx(
+    ranking: Ranking, table: LossTable, lang: Lang = "vi", only: Part | None = None
+) -> bytes:
+    """A workbook (.xlsx) with a ranking sheet, a deductions sheet (``only`` keeps one) and,
+    when some units were not ranked, a sheet listing them with their problems. Points are
+    numbers shown with two decimals.
+
+    Raises:
+        ImportError: openpyxl is not installed (``pip install "cchc-score[excel]"``).
+    """
+    try:
+        from openpyxl import Workbook
+        from openpyxl.styles import Font
+    except ImportError as exc:
+        raise ImportError(EXCEL_MISSING) from exc
+    w = _BATCH_WORDS[lang]
+    book = Workbook()
+    book.remove(book.active)
+    bold = Font(bold=True)
+
+    def sheet(title: str, header: Sequence[str], rows: Iterable[Sequence[object]]) -> Any:
+        ws = book.create_sheet(title)
+        ws.append(list(header))
+        for cell in ws[1]:
+            cell.font = bold
+        for row in rows:
+            ws.append(list(row))
+        for cells in ws.iter_rows(min_row=2):
+            for cell in cells:
+                if isinstance(cell.value, Decimal):
+                    cell.number_format = "0.00"
+                elif isinstance(cell.value, str) and cell.value.startswith("="):
+                    cell.data_type = "s"  # a name, not a formula
+        ws.freeze_panes = "A2"
+        return ws
+
+    rules = ranking.rules
+    codes = [d.code for d in rules.domains] if rules is not None else []
+    if only != "losses":
+        ws = sheet(
+            w["sheet_ranking"],
+            [w["rank"], w["tied"], w["unit"], w["total"], w["rating"], *codes],
+            (
+                [
+                    u.rank,
+                    w["tied_cell"] if u.tied else "",
+                    u.unit,
+                    u.total,
+                    _band_name(u.scorecard, lang) or "",
+                    *_domain_points(u.scorecard).values(),
+                ]
+                for u in ranking.units
+            ),
+        )
+        ws.column_dimensions["C"].width = 28
+    if only != "ranking":
+        rows: list[list[object]] = [
+            [
+                row.code,
+                _criterion_name(row.criterion, lang),
+                row.criterion.max,
+                row.units_lost,
+                row.total,
+                *row.deductions,
+            ]
+            for row in table.criteria
+        ]
+        rows.append(["", w["sum"], None, None, sum(table.lost, Decimal(0)), *table.lost])
+        ws = sheet(
+            w["sheet_losses"],
+            [w["code"], w["criterion"], w["max"], w["units_lost"], w["lost"], *table.units],
+            rows,
+        )
+        ws.column_dimensions["B"].width = 48
+        ws.freeze_panes = "C2"
+    if ranking.invalid:
+        ws = sheet(
+            w["sheet_invalid"],
+            [w["unit"], w["where"], w["problems"]],
+            ([r.unit, r.where, "\n".join(str(p) for p in r.problems)] for r in ranking.invalid),
+        )
+        ws.column_dimensions["A"].width = 28
+        ws.column_dimensions["C"].width = 100
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -1,0 +1,282 @@
+"""`cchc-score rank`: reports (golden files), formats, exit codes and the Excel export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, check_golden
+from .test_cli import run
+
+# Relative paths, so that the sources printed in reports are the same on every machine.
+DISTRICT = "examples/district_2022"
+WARDS = "examples/district_2022/wards.csv"
+
+
+@pytest.fixture(autouse=True)
+def _in_the_repository(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+
+
+@pytest.mark.parametrize(
+    ("golden", "argv"),
+    [
+        ("rank_vi.txt", ["rank", f"{DISTRICT}/"]),
+        (
+            "rank_by_domain_en.md",
+            ["rank", WARDS, "--by", "domain", "--lang", "en", "--format", "markdown"],
+        ),
+        ("rank.json", ["rank", DISTRICT, "--format", "json"]),
+        ("rank.csv", ["rank", DISTRICT, "--format", "csv"]),
+        ("rank_losses.csv", ["rank", WARDS, "--format", "csv", "--only", "losses"]),
+    ],
+)
+def test_golden_outputs(
+    capsys: pytest.CaptureFixture[str], update_golden: bool, golden: str, argv: list[str]
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert (code, err) == (0, "")
+    check_golden(golden, out, update_golden)
+
+
+def test_json_agrees_with_scoring_each_unit(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "rank", DISTRICT, "--format", "json")
+    assert code == 0
+    ranking = json.loads(out)["ranking"]
+    assert len(ranking) == 7
+    for unit in ranking:
+        code, out, _ = run(capsys, "score", unit["source"], "--format", "json")
+        card = json.loads(out)
+        assert code == 0
+        assert (unit["unit"], unit["total"], unit["rating"]) == (
+            card["unit"],
+            card["total"],
+            card["rating"],
+        )
+        assert unit["domains"] == {n["code"]: n["points"] for n in card["nodes"] if n["depth"] == 0}
+
+
+def test_losses_json_adds_up(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "rank", WARDS, "--format", "json", "--only", "losses")
+    doc = json.loads(out)
+    assert set(doc) == {"rules", "losses", "invalid"}
+    losses = doc["losses"]
+    for unit in losses["units"]:
+        cells = sum(Decimal(c["deductions"][unit]) for c in losses["criteria"])
+        assert cells == Decimal(losses["lost"][unit])
+    for criterion in losses["criteria"]:
+        deductions = [Decimal(d) for d in criterion["deductions"].values()]
+        assert Decimal(criterion["total"]) == sum(deductions)
+        assert criterion["units_lost"] == sum(1 for d in deductions if d)
+
+
+def malformed(tmp_path: Path) -> Path:
+    """wards.csv with Phường mẫu D's row (line 5) giving a staff count as words."""
+    text = (ROOT / WARDS).read_text(encoding="utf-8")
+    lines = text.split("\n")
+    assert lines[4].startswith("Phường mẫu D,")
+    lines[4] = lines[4].replace(",20,20,4,", ",hai mươi,20,4,")
+    path = tmp_path / "districts.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def test_a_malformed_row_is_listed_and_the_rest_ranked(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = malformed(tmp_path)
+    code, out, err = run(capsys, "rank", str(path), "--only", "ranking")
+    assert code == 1
+    assert err == (
+        "error: 1 of 7 units not ranked: their evidence has problems (listed in the report)\n"
+    )
+    assert out.startswith("Xếp hạng 6 đơn vị theo bộ tiêu chí criteria_2022\n")
+    assert "Phường mẫu D" not in out.split("\n\n")[1]  # the ranking table
+    assert out.endswith(
+        "Đơn vị chưa được xếp hạng vì số liệu có lỗi (1)\n"
+        "\n"
+        f"Phường mẫu D ({path}: line 5)\n"
+        f"    {path}: line 5: facts.staff_total: not a number: 'hai mươi' (write digits with "
+        "one decimal comma or point)\n"
+    )
+
+
+def test_a_malformed_row_in_json_and_csv(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = malformed(tmp_path)
+    problem = (
+        f"{path}: line 5: facts.staff_total: not a number: 'hai mươi' (write digits with one "
+        "decimal comma or point)"
+    )
+    code, out, _ = run(capsys, "rank", str(path), "--format", "json")
+    doc = json.loads(out)
+    assert code == 1
+    assert doc["invalid"] == [
+        {"unit": "Phường mẫu D", "source": str(path), "line": 5, "problems": [problem]}
+    ]
+    assert [u["rank"] for u in doc["ranking"]] == [1, 2, 3, 4, 5, 6]
+    assert "Phường mẫu D" not in doc["losses"]["units"]
+    code, out, _ = run(capsys, "rank", str(path), "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 1
+    assert [(r["rank"], r["unit"], r["total"], r["problems"]) for r in rows[-2:]] == [
+        ("6", "Xã mẫu G", "68.40", ""),
+        ("", "Phường mẫu D", "", problem),
+    ]
+
+
+def test_out_writes_a_file_and_never_overwrites(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "reports" / "district.csv"
+    code, out, err = run(capsys, "rank", DISTRICT, "--out", str(target))
+    assert (code, out, err) == (0, f"wrote {target}: 7 units ranked\n", "")
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfrank,tied,unit,total,")  # a BOM, for Excel
+    code, _, err = run(capsys, "rank", DISTRICT, "--out", str(target), "--format", "json")
+    assert (code, err) == (
+        1,
+        f"error: {target}: exists; not overwritten (use --force to replace it)\n",
+    )
+    assert target.read_bytes() == data
+    code, _, _ = run(capsys, "rank", DISTRICT, "--out", str(target), "--format", "json", "--force")
+    assert code == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["rules"] == "criteria_2022"
+
+
+def test_xlsx_workbook(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    target = tmp_path / "district.xlsx"
+    path = malformed(tmp_path)
+    code, out, _ = run(capsys, "rank", str(path), "--out", str(target), "--lang", "en")
+    assert (code, out) == (1, f"wrote {target}: 6 units ranked\n")
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["Ranking", "Deductions", "Invalid evidence"]
+    ranking = list(book["Ranking"].iter_rows(values_only=True))
+    assert ranking[0][:5] == ("Rank", "Tied", "Unit", "Total", "Rating")
+    # Ranks are numbers; C and A no longer tie once D is out: F, B, C, A, E, G.
+    assert [(r[0], r[1], r[2], str(r[3])) for r in ranking[1:]] == [
+        (1, None, "Phường mẫu F", "95.35"),
+        (2, None, "Phường mẫu B", "91.6"),
+        (3, None, "Phường mẫu C", "87.25"),
+        (4, None, "Phường mẫu A", "84.35"),
+        (5, None, "Phường mẫu E", "79.6"),
+        (6, None, "Xã mẫu G", "68.4"),
+    ]
+    losses = list(book["Deductions"].iter_rows(values_only=True))
+    assert losses[1][:5] == (
+        "IX",
+        "Satisfaction of citizens and organisations with public administrative services",
+        25,
+        6,
+        51.03,  # 60.65 without D's 9.62
+    )
+    assert losses[-1][1] == "Total"
+    invalid = list(book["Invalid evidence"].iter_rows(values_only=True))
+    assert invalid[1][:2] == ("Phường mẫu D", f"{path}: line 5")
+
+
+def test_xlsx_without_openpyxl_names_the_extra(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # import openpyxl → ImportError
+    code, out, err = run(capsys, "rank", DISTRICT, "--out", str(tmp_path / "d.xlsx"))
+    assert (code, out) == (2, "")
+    assert err.endswith(
+        "error: writing .xlsx needs openpyxl, which the 'excel' extra installs: "
+        'pip install "cchc-score[excel]"\n'
+    )
+    assert not (tmp_path / "d.xlsx").exists()
+
+
+def test_the_library_says_which_extra_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cchc_score import loss_table, rank
+    from cchc_score.report import EXCEL_MISSING, batch_xlsx
+
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    ranking = rank([])
+    with pytest.raises(ImportError, match=re.escape(EXCEL_MISSING)):
+        batch_xlsx(ranking, loss_table([]))
+
+
+def test_openpyxl_is_imported_only_for_a_workbook() -> None:
+    code = (
+        "import sys, cchc_score, cchc_score.cli, cchc_score.report; "
+        "sys.exit('openpyxl' in sys.modules)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_a_spreadsheet_name_is_not_a_formula(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    from cchc_score import loss_table, rank, score_many
+    from cchc_score.loading import load_rules
+    from cchc_score.report import batch_xlsx
+
+    from .test_batch import ward
+
+    ranking = rank(score_many(load_rules("criteria_2022"), [ward("=1+1", "19")]))
+    target = tmp_path / "x.xlsx"
+    target.write_bytes(batch_xlsx(ranking, loss_table(ranking.scorecards)))
+    assert openpyxl.load_workbook(target)["Xếp hạng"]["C2"].value == "=1+1"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["rank", DISTRICT, "--format", "xlsx"], "--format xlsx writes a workbook: give --out"),
+        (["rank", DISTRICT, "--by", "criterion"], "argument --by: invalid choice: 'criterion'"),
+        (["rank"], "the following arguments are required: SOURCE"),
+    ],
+)
+def test_usage_errors_exit_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert message in err
+
+
+def test_which_rules(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    text = (ROOT / WARDS).read_text(encoding="utf-8")
+    no_rules = tmp_path / "none.csv"
+    no_rules.write_text(text.replace(",criteria_2022,", ",,"), encoding="utf-8")
+    code, _, err = run(capsys, "rank", str(no_rules))
+    assert code == 2
+    assert err.endswith(f"error: the units in {no_rules} name no rules: give --rules R\n")
+    code, out, _ = run(capsys, "rank", str(no_rules), "--rules", "criteria_2022")
+    assert code == 0
+    assert out.startswith("Xếp hạng 7 đơn vị theo bộ tiêu chí criteria_2022\n")
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_text(text.replace("Phường mẫu B,2022,criteria_2022", "B,2022,other"), "utf-8")
+    code, _, err = run(capsys, "rank", str(mixed))
+    assert code == 2
+    assert err.endswith(
+        f"error: the units in {mixed} name different rules ('criteria_2022', 'other'): "
+        "give --rules R\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("missing", "{tmp}/missing: no such file or folder"),
+        ("empty", "{tmp}/empty: no evidence files (*.toml, *.json) in this folder"),
+    ],
+)
+def test_sources_that_cannot_be_read_exit_1(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, source: str, message: str
+) -> None:
+    (tmp_path / "empty").mkdir()
+    code, out, err = run(capsys, "rank", str(tmp_path / source), "--rules", "criteria_2022")
+    assert (code, out) == (1, "")
+    assert err == f"error: {message.format(tmp=tmp_path)}\n"
