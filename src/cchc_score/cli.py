@@ -281,13 +281,18 @@ def _decimal(text: str) -> Decimal:
     return value
 
 
-def _target(text: str | None) -> Decimal | str | None:
+def _target(rules: RuleSet, text: str | None) -> Decimal | str | None:
+    """``--target``: a total, or the name of one of the rules' rating bands."""
     if text is None:
         return None
     try:
         return parse_number(text)
     except NumberFormatError:
-        return text  # a rating name, checked against the rules' bands
+        pass
+    if rules.band(text) is None:
+        names = ", ".join(b.name for b in rules.bands)
+        raise _UsageError(f"--target: {text!r} is neither a number nor a rating ({names})")
+    return text
 
 
 def _load(args: argparse.Namespace) -> tuple[RuleSet, Evidence]:
@@ -364,12 +369,10 @@ def _reconcile(args: argparse.Namespace) -> int:
 def _project(args: argparse.Namespace) -> int:
     rules, evidence = _load(args)
     plan = load_plan(args.plan)
-    target = _target(args.target)
+    target = _target(rules, args.target)
     if isinstance(target, str):
-        band = next((b for b in rules.bands if target in (b.name, b.name_en)), None)
-        if band is None:
-            names = ", ".join(b.name for b in rules.bands)
-            raise _UsageError(f"--target: {target!r} is neither a number nor a rating ({names})")
+        band = rules.band(target)
+        assert band is not None  # _target checked the name
         target = band.min
     projection = project(
         rules,
@@ -394,7 +397,7 @@ def _plan(args: argparse.Namespace) -> int:
         plan,
         args.budget,
         as_of=args.as_of,
-        target=_target(args.target),
+        target=_target(rules, args.target),
         confidence=args.confidence,
     )
     sys.stdout.write(render_best_plan(best, args.format, args.lang))

@@ -221,6 +221,10 @@ class Band:
     name_en: str | None = None
     basis: str | None = None
 
+    def label(self, lang: str = "vi") -> str:
+        """The band's name in ``lang`` (Vietnamese where no English name is given)."""
+        return self.name_en if lang == "en" and self.name_en else self.name
+
 
 @attrs.frozen
 class RuleSet:
@@ -291,6 +295,10 @@ class RuleSet:
     def has_fact(self, name: str) -> bool:
         """Whether a fact with this name is declared."""
         return name in self._facts_by_name
+
+    def band(self, name: str) -> Band | None:
+        """The rating band with this name (Vietnamese or English), if any."""
+        return next((b for b in self.bands if name in (b.name, b.name_en)), None)
 
     def rating_for(self, total: Decimal) -> Band | None:
         """The band a total falls in (the first, from the highest, whose ``min`` it reaches)."""

@@ -272,7 +272,7 @@ def _threshold(rules: RuleSet, target: Decimal | str) -> tuple[Decimal, str | No
     """A target as a total, and the rating it names (if it names one)."""
     if not isinstance(target, str):
         return target, None
-    band = next((b for b in rules.bands if target in (b.name, b.name_en)), None)
+    band = rules.band(target)
     if band is None:
         problems = ProblemList(None)
         names = _toml.allowed(b.name for b in rules.bands)

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from .batch import LossTable, RankedUnit, Ranking, UnitResult
     from .evaluation import NodeScore, Scorecard
     from .evidence import FactValue
-    from .model import Band, Criterion, Rule, RuleSet
+    from .model import Criterion, Rule, RuleSet
     from .numbers import Lang
     from .optimise import BestPlan, FrontierPoint
     from .plan import Plan, Task
@@ -161,10 +161,7 @@ def scorecard_json(card: Scorecard, lang: Lang = "vi") -> dict[str, Any]:
 
 
 def _band_name(card: Scorecard, lang: Lang) -> str | None:
-    band = card.rating
-    if band is None:
-        return None
-    return band.name_en if lang == "en" and band.name_en else band.name
+    return card.rating.label(lang) if card.rating is not None else None
 
 
 def render_scorecard(
@@ -410,7 +407,7 @@ def projection_json(projection: Projection, lang: Lang = "vi") -> dict[str, Any]
             {"total": _json_value(total), "probability": p} for total, p in dist.totals
         ],
         "ratings": [
-            {"rating": _band_label(band, lang), "probability": round(p, _PLACES)}
+            {"rating": band.label(lang), "probability": round(p, _PLACES)}
             for band, p in projection.ratings
         ],
         "target": None
@@ -453,10 +450,6 @@ def projection_json(projection: Projection, lang: Lang = "vi") -> dict[str, Any]
         "carry_over": list(projection.carry_over),
         "next_total": _optional(projection.next_total),
     }
-
-
-def _band_label(band: Band, lang: Lang) -> str:
-    return band.name_en if lang == "en" and band.name_en else band.name
 
 
 _PROJECTION_WORDS = {
@@ -567,7 +560,7 @@ def render_projection(projection: Projection, fmt: Format = "table", lang: Lang 
     lines += [
         w["ratings"],
         tabulate(
-            [[_band_label(b, lang), pct(p)] for b, p in projection.ratings],
+            [[b.label(lang), pct(p)] for b, p in projection.ratings],
             tablefmt=style,
             disable_numparse=True,
             headers=["", w["prob"]],
