@@ -439,7 +439,7 @@ def test_a_folder_lists_files_it_cannot_score(rules: RuleSet, tmp_path: Path) ->
         f"{tmp_path / 'b.json'}: facts.staff_total: must be ≥ 1 (got 0)"
     )
     assert [str(p) for p in results[2].problems] == [
-        f"{tmp_path / 'c.toml'}: invalid TOML: Invalid value (at line 1, column 8)"
+        f"{tmp_path / 'c.toml'}: line 1, column 8: invalid TOML: Invalid value"
     ]
 
 

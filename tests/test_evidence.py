@@ -229,7 +229,7 @@ def test_toml_syntax_error(tmp_path: Path) -> None:
     path = _write(tmp_path, "unit = \n")
     with pytest.raises(EvidenceError) as info:
         load_evidence(path)
-    assert str(info.value) == f"{path}: invalid TOML: Invalid value (at line 1, column 8)"
+    assert str(info.value) == f"{path}: line 1, column 8: invalid TOML: Invalid value"
 
 
 def test_json_evidence_equals_toml(minimal: RuleSet, tmp_path: Path) -> None:

@@ -62,6 +62,7 @@ __all__ = [
 ]
 
 _TOP_KEYS = ("index", "facts", "criteria", "bands")
+_TOML_POSITION = re.compile(r" \(at line (?P<line>\d+), column (?P<col>\d+)\)$")
 _FACT_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _DOMAIN_CODE = re.compile(r"^[IVXL]+$")
 _CRITERION_CODE = re.compile(r"^\d+(?:\.\d+)*\.(?:\d+|r)$")
@@ -111,8 +112,15 @@ def parse_toml(text: str, problems: ProblemList) -> dict[str, Any] | None:
     try:
         doc: dict[str, Any] = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
+        # tomli ≥ 2.1 (Python 3.10 here) has the position as attributes; Python 3.11's
+        # tomllib only in the message. Either way the problem reads the same.
+        message = str(exc)
         line, col = getattr(exc, "lineno", None), getattr(exc, "colno", None)
-        message = getattr(exc, "msg", None) or str(exc)
+        at = _TOML_POSITION.search(message)
+        if at is not None:
+            message = message[: at.start()]
+            line, col = line or int(at["line"]), col or int(at["col"])
+        message = getattr(exc, "msg", None) or message
         where = f"line {line}, column {col}" if line is not None else ""
         problems.add(where, f"invalid TOML: {message}")
         return None
