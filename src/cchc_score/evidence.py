@@ -33,6 +33,7 @@ __all__ = [
     "check_evidence",
     "load_evidence",
     "read_evidence",
+    "typed_value",
 ]
 
 #: A fact's value once checked: a count is an ``int``, a ratio or number a ``Decimal``, a
@@ -251,7 +252,7 @@ def check_evidence(rules: RuleSet, evidence: Evidence) -> dict[str, FactValue]:
                 f"{rules.id!r}; declared: {', '.join(f.name for f in rules.facts)}",
             )
             continue
-        value = _typed(rules.fact(name), raw, where, problems)
+        value = typed_value(rules.fact(name), raw, where, problems)
         if value is not None:
             typed[name] = value
     skipped = _skipped_codes(rules, evidence, problems)
@@ -346,7 +347,9 @@ def _quick_check(req: _Requirements, evidence: Evidence) -> dict[str, FactValue]
     return typed
 
 
-def _typed(fact: Fact, raw: RawValue, where: str, problems: ProblemList) -> FactValue | None:
+def typed_value(fact: Fact, raw: RawValue, where: str, problems: ProblemList) -> FactValue | None:
+    """One value checked against its declared fact and typed; ``None`` after recording the
+    problem at ``where`` (used for evidence and for plans' fact effects alike)."""
     kind = fact.type
     if kind == "boolean":
         if isinstance(raw, bool):

@@ -21,7 +21,7 @@ import attrs
 from . import _toml
 from .errors import ProblemList
 from .evaluation import Scorecard, evaluate, leaf_points
-from .evidence import FactValue, _typed, check_evidence
+from .evidence import FactValue, check_evidence, typed_value
 from .model import Band, Fact, RuleSet, rule_facts
 from .plan import PartialRestore, Plan, PlanError, Restore, SetFacts, Task
 
@@ -324,7 +324,7 @@ def _resolve_effects(rules: RuleSet, plan: Plan) -> dict[str, _Effect]:
                 if not rules.has_fact(name):
                     problems.add(path, f"not a fact declared by the rules {rules.id!r}")
                     continue
-                value = _typed(rules.fact(name), raw, path, problems)
+                value = typed_value(rules.fact(name), raw, path, problems)
                 if value is not None:
                     facts[name] = value
             for code, points in effect.appraised:
