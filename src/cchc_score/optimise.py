@@ -9,7 +9,6 @@ knapsack over the groups picks one option per group. Expected values are exact d
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -19,7 +18,7 @@ import attrs
 from . import _toml
 from .errors import ProblemList
 from .plan import Plan, PlanError, Task
-from .projection import _convolve, _Model, _resolve_effects
+from .projection import _convolve, _Model, _outcomes, _resolve_effects
 
 if TYPE_CHECKING:
     from .evidence import Evidence
@@ -331,7 +330,7 @@ def _target(
 ) -> TargetPlan:
     """The cheapest choice whose total reaches the target with probability ≥ confidence."""
     threshold, rating = _threshold(rules, target)
-    dists = [[_option_distribution(model, o) for o in group] for group in options]
+    dists = [[_outcomes(model, o.tasks) for o in group] for group in options]
     # The best any choice from group g on can do: every task of those groups attempted.
     suffix: list[dict[int, float]] = [{0: 1.0}]
     for g in range(len(options) - 1, -1, -1):
@@ -379,14 +378,3 @@ class _Tail:
     def chance(self, dist: dict[int, float], need: int) -> float:
         """P(X + Y ≥ need) for Y drawn from ``dist``, independent of X."""
         return sum(p * self.at_least(need - y) for y, p in dist.items())
-
-
-def _option_distribution(model: _Model, option: _Option) -> dict[int, float]:
-    out: dict[int, float] = {}
-    for outcome in itertools.product((False, True), repeat=len(option.tasks)):
-        p = 1.0
-        for is_done, task in zip(outcome, option.tasks, strict=True):
-            p *= float(task.probability) if is_done else 1.0 - float(task.probability)
-        cents = int(model.delta(t for t, d in zip(option.tasks, outcome, strict=True) if d) * 100)
-        out[cents] = out.get(cents, 0.0) + p
-    return out

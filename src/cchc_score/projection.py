@@ -21,7 +21,7 @@ import attrs
 from . import _toml
 from .errors import ProblemList
 from .evaluation import Scorecard, evaluate, leaf_points
-from .evidence import FactValue, check_evidence, typed_value
+from .evidence import FactValue, typed_value
 from .model import Band, Fact, RuleSet, rule_facts
 from .plan import PartialRestore, Plan, PlanError, Restore, SetFacts, Task
 
@@ -191,7 +191,7 @@ class _Model:
         self.rules = rules
         self.evidence = evidence
         self.card = evaluate(rules, evidence)
-        self.values = check_evidence(rules, evidence)
+        self.values = dict(self.card.values)  # checked and typed by evaluate
         self.appraised = dict(evidence.appraised)
         self.base = {n.code: n.points for n in self.card.nodes if n.criterion.is_leaf}
         fixed = {n.code for n in self.card.nodes if n.status == "not_assessed"}
@@ -201,6 +201,7 @@ class _Model:
             for t, e in ((t, effects[t.id]) for t in tasks)
         }
         self.order = {t.id: i for i, t in enumerate(tasks)}
+        self._deltas: dict[frozenset[str], Decimal] = {}
 
     def leaf_scores(self, done: Iterable[Task]) -> dict[str, Decimal]:
         """The points of every leaf the done tasks change (the others keep their baseline)."""
@@ -236,11 +237,16 @@ class _Model:
         return scores
 
     def delta(self, done: Iterable[Task]) -> Decimal:
-        """How much the total moves when these tasks are done."""
-        return sum(
-            (points - self.base[code] for code, points in self.leaf_scores(done).items()),
-            Decimal(0),
-        )
+        """How much the total moves when these tasks are done (remembered per set of tasks:
+        the distribution, gains, timeline and best plan ask for the same sets again)."""
+        done = list(done)
+        key = frozenset(t.id for t in done)
+        if key not in self._deltas:
+            scores = self.leaf_scores(done)
+            self._deltas[key] = sum(
+                (points - self.base[code] for code, points in scores.items()), Decimal(0)
+            )
+        return self._deltas[key]
 
     def total(self, done: Iterable[Task]) -> Decimal:
         """The total when these tasks are done."""
@@ -353,25 +359,32 @@ def _resolve_effects(rules: RuleSet, plan: Plan) -> dict[str, _Effect]:
 # --------------------------------------------------------------------------- distribution
 
 
+def _outcomes(model: _Model, tasks: Sequence[Task]) -> dict[int, float]:
+    """The exact distribution of the change the tasks make to the total, in hundredths of a
+    point: every outcome enumerated, each task done with its probability."""
+    out: dict[int, float] = {}
+    for outcome in itertools.product((False, True), repeat=len(tasks)):
+        p = 1.0
+        for is_done, task in zip(outcome, tasks, strict=True):
+            q = float(task.probability)
+            p *= q if is_done else 1.0 - q
+        if p == 0.0:
+            continue
+        cents = int(model.delta(t for t, d in zip(tasks, outcome, strict=True) if d) * 100)
+        out[cents] = out.get(cents, 0.0) + p
+    return out
+
+
 def _group_distribution(
     model: _Model, group: Sequence[Task], max_enumerate: int, samples: int, rnd: random.Random
 ) -> tuple[dict[int, float], bool]:
-    """The distribution of one group's change to the total, in hundredths of a point."""
-    probs = [float(t.probability) for t in group]
-    out: dict[int, float] = {}
+    """One group's distribution: exact up to ``max_enumerate`` tasks, else sampled."""
     if len(group) <= max_enumerate:
-        for outcome in itertools.product((False, True), repeat=len(group)):
-            p = 1.0
-            for is_done, q in zip(outcome, probs, strict=True):
-                p *= q if is_done else 1.0 - q
-            if p == 0.0:
-                continue
-            cents = int(model.delta(t for t, d in zip(group, outcome, strict=True) if d) * 100)
-            out[cents] = out.get(cents, 0.0) + p
-        return out, False
+        return _outcomes(model, group), False
+    out: dict[int, float] = {}
     weight = 1.0 / samples
     for _ in range(samples):
-        done = [t for t, q in zip(group, probs, strict=True) if rnd.random() < q]
+        done = [t for t in group if rnd.random() < float(t.probability)]
         cents = int(model.delta(done) * 100)
         out[cents] = out.get(cents, 0.0) + weight
     return out, True
@@ -508,7 +521,8 @@ def _chosen(plan: Plan, counted: Sequence[Task], ids: Iterable[str] | None) -> l
                 "tasks", f"no task has this id; the plan has {_toml.allowed(known)}", task_id
             )
         problems.raise_as(PlanError)
-    return [t for t in counted if t.id in set(wanted)]
+    chosen = set(wanted)
+    return [t for t in counted if t.id in chosen]
 
 
 def _ratings(rules: RuleSet, distribution: Distribution) -> tuple[tuple[Band, float], ...]:
