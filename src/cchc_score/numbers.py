@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from fractions import Fraction
 from typing import Literal
 
 __all__ = [
@@ -17,8 +18,12 @@ __all__ = [
     "format_number",
     "format_percent",
     "format_points",
+    "from_steps",
     "parse_number",
+    "round_exact",
     "round_points",
+    "step",
+    "to_steps",
 ]
 
 Lang = Literal["vi", "en"]
@@ -76,9 +81,61 @@ def round_points(value: Decimal, places: int = 2) -> Decimal:
     Decimal('0.95')
     """
     try:
-        return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        return value.quantize(step(places), rounding=ROUND_HALF_UP)
     except InvalidOperation as exc:  # pragma: no cover - guarded by validation
         raise NumberFormatError(f"cannot round {value!r}") from exc
+
+
+def step(places: int) -> Decimal:
+    """The smallest step at ``places`` decimals: 2 → ``Decimal("0.01")``.
+
+    >>> step(2), step(0)
+    (Decimal('0.01'), Decimal('1'))
+    """
+    return Decimal(1).scaleb(-places)
+
+
+def round_exact(value: Fraction | Decimal | int, places: int = 2) -> Decimal:
+    """Round an exact value (a fraction, a decimal or an integer) once, half up.
+
+    A rule's arithmetic is done in fractions and rounded here, so that a value that is a
+    tie (3 × 28/192 ÷ 1/2 = 7/8 = 0,875) rounds up (0,88) rather than the way a 28-digit
+    division happens to fall (0,87499… → 0,87).
+
+    >>> round_exact(Fraction(7, 8)), round_exact(Fraction(-7, 8)), round_exact(Fraction(1, 3), 0)
+    (Decimal('0.88'), Decimal('-0.88'), Decimal('0'))
+    """
+    exact = Fraction(value)
+    scaled = abs(exact) * 10**places
+    whole, rest = divmod(scaled.numerator, scaled.denominator)
+    if 2 * rest >= scaled.denominator:
+        whole += 1
+    return Decimal(-whole if exact < 0 else whole).scaleb(-places)
+
+
+def to_steps(value: Decimal, places: int) -> int:
+    """``value`` as a whole number of steps of ``places`` decimals: 4,83 at 2 → 483.
+
+    The value must be a multiple of the step (points rounded to the rule set's decimals,
+    and their sums and differences, always are); anything else is a programming error,
+    never truncated silently.
+
+    >>> to_steps(Decimal("4.83"), 2), to_steps(Decimal("-0.5"), 3)
+    (483, -500)
+    """
+    scaled = value.scaleb(places)
+    if scaled != scaled.to_integral_value():
+        raise ValueError(f"{value} is not a multiple of {step(places)}")
+    return int(scaled)
+
+
+def from_steps(count: int, places: int) -> Decimal:
+    """The inverse of :func:`to_steps`: 483 at 2 → 4,83.
+
+    >>> from_steps(483, 2), from_steps(-500, 3)
+    (Decimal('4.83'), Decimal('-0.500'))
+    """
+    return Decimal(count).scaleb(-places)
 
 
 def format_number(value: Decimal | int, lang: Lang = "vi") -> str:
