@@ -34,18 +34,9 @@ def allowed(names: Iterable[str]) -> str:
 
 def value(item: object) -> str:
     """A TOML value for a string, number, boolean or array of them."""
-    if isinstance(item, bool):
-        return "true" if item else "false"
-    if isinstance(item, Decimal):
-        return format(item, "f")
-    if isinstance(item, int):
-        return str(item)
-    if isinstance(item, str):
-        return quote(item)
-    if isinstance(item, (list, tuple, frozenset)):
-        items = sorted(item) if isinstance(item, frozenset) else item
-        return "[" + ", ".join(value(v) for v in items) + "]"
-    raise TypeError(f"cannot write {item!r} as TOML")
+    from .values import render  # here, not at the top: this body is all that changed
+
+    return render(item, "toml")
 
 
 def number(

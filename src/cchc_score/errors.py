@@ -6,10 +6,11 @@ and raises once, so a user sees every mistake in a file in one run.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING, NoReturn
 
 import attrs
+
+from .values import render
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -31,16 +32,11 @@ NO_VALUE: object = attrs.NOTHING
 def show(value: object) -> str:
     """Render a user's value for an error message: strings quoted, numbers as written.
 
+    >>> from decimal import Decimal
     >>> show("abc"), show(Decimal("1.50")), show(True), show(3)
     ("'abc'", '1.50', 'true', '3')
     """
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Decimal):
-        return format(value, "f") if value.is_finite() else str(value).lower()
-    if isinstance(value, (frozenset, set)):
-        return "[" + ", ".join(repr(v) for v in sorted(value)) + "]"
-    return repr(value)
+    return render(value, "message")
 
 
 @attrs.frozen
@@ -96,6 +92,7 @@ class AnnexError(CchcScoreError, ValueError):
 class ProblemList:
     """Collects the problems of one input so they can be raised together.
 
+    >>> from decimal import Decimal
     >>> problems = ProblemList("rules.toml")
     >>> problems.add("index.max", "must be > 0", Decimal(0))
     >>> print(problems.items[0])
