@@ -40,14 +40,16 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from . import words
 from .model import roman
-from .numbers import Lang, format_number
+from .numbers import format_number
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from .annex import Appraisal, AppraisalNode
     from .model import RuleSet
+    from .numbers import Lang
 
 __all__ = ["FINDING_KINDS", "Finding", "Severity", "reconcile"]
 
@@ -72,78 +74,6 @@ FINDING_KINDS: dict[str, Severity] = {
     "missing_deadline": "warning",
 }
 
-# {row} names the row; {stated}/{computed} are the numbers; {stated_text}/{computed_text}
-# the words (for ratings).
-_MESSAGES: dict[str, dict[Lang, str]] = {
-    "deduction_mismatch": {
-        "en": "{row}: the text states a deduction of {stated}, but max − score is {computed}.",
-        "vi": "{row}: văn bản ghi bị trừ {stated} điểm, nhưng điểm tối đa − điểm chấm "
-        "là {computed} điểm.",
-    },
-    "criteria_sum_mismatch": {
-        "en": "{row}: its deduction is {stated}, but the deductions of the criteria listed "
-        "under it add up to {computed}.",
-        "vi": "{row}: bị trừ {stated} điểm, nhưng các tiêu chí liệt kê bên dưới cộng lại "
-        "bị trừ {computed} điểm.",
-    },
-    "subdomain_sum_mismatch": {
-        "en": "{row}: its deduction is {stated}, but the deductions of the sub-domains listed "
-        "under it add up to {computed}.",
-        "vi": "{row}: bị trừ {stated} điểm, nhưng các nhóm tiêu chí liệt kê bên dưới "
-        "cộng lại bị trừ {computed} điểm.",
-    },
-    "total_mismatch": {
-        "en": "{row}: the stated total is {stated}, but the domain scores add up to {computed}.",
-        "vi": "{row}: ghi tổng {stated} điểm, nhưng điểm các lĩnh vực cộng lại là {computed} điểm.",
-    },
-    "score_above_max": {
-        "en": "{row}: the score {stated} is above the maximum {computed}.",
-        "vi": "{row}: điểm chấm {stated} cao hơn điểm tối đa {computed}.",
-    },
-    "score_below_zero": {
-        "en": "{row}: the score {stated} is below 0.",
-        "vi": "{row}: điểm chấm {stated} nhỏ hơn 0.",
-    },
-    "max_mismatch": {
-        "en": "{row}: the annex gives a maximum of {stated}, but the rules give {computed}.",
-        "vi": "{row}: phụ lục ghi điểm tối đa {stated}, nhưng bộ tiêu chí quy định {computed}.",
-    },
-    "unknown_code": {
-        "en": "{row}: the rules have no criterion with this code.",
-        "vi": "{row}: bộ tiêu chí không có mã này.",
-    },
-    "rating_mismatch": {
-        "en": "{row}: the annex states {stated_text!r}, but the rules rate a total of "
-        "{stated} as {computed_text!r}.",
-        "vi": "{row}: phụ lục ghi “{stated_text}”, nhưng theo bộ tiêu chí tổng {stated} "
-        "điểm được xếp loại “{computed_text}”.",
-    },
-    "missing_points": {
-        "en": "{row}: the maximum or the score is missing, so its arithmetic cannot be checked.",
-        "vi": "{row}: thiếu điểm tối đa hoặc điểm chấm nên không kiểm tra được.",
-    },
-    "duplicate_code": {
-        "en": "{row}: this code is listed more than once; only its first row is counted "
-        "in the sums.",
-        "vi": "{row}: mã này xuất hiện nhiều lần; chỉ dòng đầu tiên được tính vào tổng.",
-    },
-    "missing_reason": {
-        "en": "{row}: no reason is given for the lost points.",
-        "vi": "{row}: không ghi lý do bị trừ điểm.",
-    },
-    "missing_task": {
-        "en": "{row}: no task is given.",
-        "vi": "{row}: không ghi nhiệm vụ/giải pháp.",
-    },
-    "missing_lead": {
-        "en": "{row}: no lead unit is given.",
-        "vi": "{row}: không ghi đơn vị chủ trì.",
-    },
-    "missing_deadline": {
-        "en": "{row}: no deadline is given.",
-        "vi": "{row}: không ghi thời hạn hoàn thành.",
-    },
-}
 _ROMAN = re.compile(r"^[IVXL]+$")
 
 
@@ -182,8 +112,9 @@ class Finding:
         >>> f.message("en")
         'Criterion 2.1 (line 15): the text states a deduction of 1.75, but max − score is 2.0.'
         """  # noqa: E501
-        template = _MESSAGES[self.kind][lang]
-        return template.format(
+        return words.text(
+            f"reconcile.{self.kind}",
+            lang,
             row=self._row(lang),
             stated="" if self.stated is None else format_number(self.stated, lang),
             computed="" if self.computed is None else format_number(self.computed, lang),
@@ -193,17 +124,17 @@ class Finding:
 
     def _row(self, lang: Lang) -> str:
         if self.code == "total":
-            what = {"vi": "Xếp loại", "en": "The rating"}
-            if self.kind != "rating_mismatch":
-                what = {"vi": "Tổng điểm", "en": "The total"}
-            label = what[lang]
+            label = words.text(
+                "reconcile.row_rating" if self.kind == "rating_mismatch" else "reconcile.row_total",
+                lang,
+            )
         elif _ROMAN.match(self.code):
-            label = f"{'Lĩnh vực' if lang == 'vi' else 'Domain'} {self.code}"
+            label = words.text("reconcile.row_domain", lang, code=self.code)
         else:
-            label = f"{'Tiêu chí' if lang == 'vi' else 'Criterion'} {self.code}"
+            label = words.text("reconcile.row_criterion", lang, code=self.code)
         if self.line is None:
             return label
-        return f"{label} ({'dòng' if lang == 'vi' else 'line'} {self.line})"
+        return words.text("reconcile.row_line", lang, row=label, line=self.line)
 
 
 def _finding(

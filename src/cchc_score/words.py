@@ -26,8 +26,252 @@ WORDS: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------------ rule kinds (kinds/)
     # ------------------------------------------------------------------ inputs (io/)
     # ------------------------------------------------------------------ reports (report/)
+    "report.code": ("Mã", "Code"),
+    "report.name": ("Lĩnh vực, tiêu chí", "Domain, criterion"),
+    "report.max": ("Điểm tối đa", "Maximum"),
+    "report.points": ("Điểm đạt", "Points"),
+    "report.deduction": ("Điểm trừ", "Deduction"),
+    "report.total": ("Tổng điểm", "Total"),
+    "report.rating": ("Xếp loại", "Rating"),
+    "report.no_rating": ("không xếp loại", "no rating"),
+    "report.unit": ("Đơn vị: {unit}", "Unit: {unit}"),
+    "report.unit_year": ("Đơn vị: {unit}, năm {year}", "Unit: {unit}, year {year}"),
+    "report.ledger": (
+        "Các tiêu chí bị trừ điểm ({n}, trừ {lost} điểm)",
+        "Criteria that lost points ({n}, lost {lost})",
+    ),
+    "report.ledger_node": (
+        "Điểm của {code} và các tiêu chí thành phần",
+        "Points of {code} and everything under it",
+    ),
+    "report.no_loss": ("Không có tiêu chí nào bị trừ điểm.", "No criterion lost points."),
+    # Provenance of a criterion: the decision that defines it, and what was seen or assumed.
+    "report.reference": ("Căn cứ", "Reference"),
+    "report.basis": ("Cơ sở xác định", "Basis"),
+    "report.findings_none": ("Không có sai lệch nào.", "No inconsistency found."),
+    "report.findings_count": (
+        "{errors} lỗi, {warnings} cảnh báo",
+        "{errors} errors, {warnings} warnings",
+    ),
+    "report.severity": ("Mức", "Severity"),
+    "report.line": ("Dòng", "Line"),
+    "report.finding": ("Nội dung", "Finding"),
+    "report.row_name": ("Tên", "Name"),
+    "report.row_max": ("Tối đa", "Maximum"),
+    "report.row_score": ("Điểm chấm", "Score"),
+    "report.row_stated": ("Trừ (ghi)", "Deduction (stated)"),
+    "report.task": ("Nhiệm vụ", "Task"),
+    "report.lead": ("Chủ trì", "Lead"),
+    "report.deadline": ("Thời hạn", "Deadline"),
+    "report.date": ("Ngày", "Date"),
+    "report.stated_total": ("Tổng điểm ghi: {total}", "Stated total: {total}"),
+    "batch.ranking": (
+        "Xếp hạng {n} đơn vị theo bộ tiêu chí {rules}",
+        "Ranking of {n} units under {rules}",
+    ),
+    "batch.rank": ("Hạng", "Rank"),
+    "batch.tied": ("Đồng hạng", "Tied"),
+    "batch.tied_cell": ("đồng hạng", "tied"),
+    "batch.unit": ("Đơn vị", "Unit"),
+    "batch.total": ("Tổng điểm", "Total"),
+    "batch.rating": ("Xếp loại", "Rating"),
+    "batch.tie": (
+        "Dấu {mark} sau hạng: đồng hạng (cùng tổng điểm).",
+        "{mark} after a rank: tied (the same total).",
+    ),
+    "batch.none_ranked": ("Không có đơn vị nào được xếp hạng.", "No unit was ranked."),
+    "batch.losses": (
+        "Điểm bị trừ theo tiêu chí ({n} tiêu chí; tổng cộng {lost} điểm bị trừ)",
+        "Points lost by criterion ({n} criteria; {lost} points lost in all)",
+    ),
+    "batch.no_loss": ("Không đơn vị nào bị trừ điểm.", "No unit lost points."),
+    "batch.code": ("Mã", "Code"),
+    "batch.criterion": ("Tiêu chí", "Criterion"),
+    "batch.max": ("Tối đa", "Maximum"),
+    "batch.units_lost": ("Số ĐV bị trừ", "Units losing"),
+    "batch.lost": ("Tổng trừ", "Total lost"),
+    "batch.sum": ("Cộng", "Total"),
+    "batch.invalid": (
+        "Đơn vị chưa được xếp hạng vì số liệu có lỗi ({n})",
+        "Units not ranked because their evidence has problems ({n})",
+    ),
+    "batch.no_name": ("(không có tên)", "(no name)"),
+    "batch.sheet_ranking": ("Xếp hạng", "Ranking"),
+    "batch.sheet_losses": ("Điểm trừ", "Deductions"),
+    "batch.sheet_invalid": ("Số liệu có lỗi", "Invalid evidence"),
+    "batch.problems": ("Lỗi", "Problems"),
+    "batch.where": ("Nơi", "Where"),
     # ------------------------------------------------------------------ projection and plans
+    "projection.title": (
+        "Dự báo điểm khi thực hiện kế hoạch khắc phục (đánh giá ngày {date})",
+        "Projected score with the remediation plan (assessed on {date})",
+    ),
+    "projection.baseline": ("Điểm hiện tại", "Score now"),
+    "projection.all_done": ("Nếu hoàn thành mọi nhiệm vụ", "If every task is done"),
+    "projection.chosen": (
+        "Nếu hoàn thành các nhiệm vụ đã chọn ({n})",
+        "If the chosen tasks are done ({n})",
+    ),
+    "projection.expected": (
+        "Kỳ vọng (theo xác suất hoàn thành)",
+        "Expected (with completion probabilities)",
+    ),
+    "projection.std": ("độ lệch chuẩn", "standard deviation"),
+    "projection.quantiles": ("Phân vị 10% / 50% / 90%", "10% / 50% / 90% quantiles"),
+    "projection.ratings": ("Xác suất xếp loại", "Rating probabilities"),
+    "projection.target": ("Xác suất đạt {total} điểm", "Probability of reaching {total}"),
+    "projection.timeline": ("Tiến độ theo thời hạn", "Timeline by deadline"),
+    "projection.date": ("Ngày", "Date"),
+    "projection.total": ("Điểm nếu xong", "Total if done"),
+    "projection.exp": ("Kỳ vọng", "Expected"),
+    "projection.tasks": ("Số nhiệm vụ", "Tasks"),
+    "projection.gains": ("Đóng góp của từng nhiệm vụ", "What each task adds"),
+    "projection.task": ("Nhiệm vụ", "Task"),
+    "projection.alone": ("Riêng lẻ", "Alone"),
+    "projection.last": ("Làm sau cùng", "As last"),
+    "projection.prob": ("Xác suất", "Probability"),
+    "projection.effort": ("Công (ngày)", "Effort (days)"),
+    "projection.domains": ("Theo lĩnh vực", "By domain"),
+    "projection.code": ("Mã", "Code"),
+    "projection.max": ("Tối đa", "Max"),
+    "projection.now": ("Hiện tại", "Now"),
+    "projection.then": ("Dự báo", "Projected"),
+    "projection.sampled": (
+        "Lưu ý: có nhóm nhiệm vụ quá lớn, phân phối được ước lượng bằng {n} mẫu.",
+        "Note: a group of tasks was too large to enumerate; {n} samples were drawn.",
+    ),
+    "projection.not_counted": (
+        "Không tính (thời hạn sau ngày đánh giá): {ids}",
+        "Not counted (due after the assessment date): {ids}",
+    ),
+    "projection.defaulted": (
+        "Chưa nêu tác động, mặc định khôi phục điểm tối đa: {ids}",
+        "Effect not stated, restoring the maximum by default: {ids}",
+    ),
+    "projection.next": (
+        "Theo bộ tiêu chí năm sau: {total} điểm",
+        "Under next year's rules: {total}",
+    ),
+    "projection.carry": ("Không chuyển được: {item}", "Does not carry over: {item}"),
+    "plan.title": (
+        "Nhiệm vụ nên làm với {budget} ngày công",
+        "Tasks to do with {budget} person-days",
+    ),
+    "plan.chosen": ("Chọn", "Chosen"),
+    "plan.effort": ("Công", "Effort"),
+    "plan.expected": ("Điểm kỳ vọng", "Expected total"),
+    "plan.baseline": ("Hiện tại", "Now"),
+    "plan.frontier": (
+        "Điểm kỳ vọng tốt nhất theo số ngày công",
+        "Best expected total by budget",
+    ),
+    "plan.budget": ("Ngày công", "Budget"),
+    "plan.tasks": ("Nhiệm vụ", "Tasks"),
+    "plan.target": (
+        "Rẻ nhất để đạt {what} với xác suất ≥ {q}: {ids} ({effort} ngày công, xác suất {p})",
+        "Cheapest to reach {what} with probability ≥ {q}: {ids} ({effort} person-days, "
+        "probability {p})",
+    ),
+    "plan.target_none": (
+        "Không có tập nhiệm vụ nào đạt {what} với xác suất ≥ {q}.",
+        "No set of tasks reaches {what} with probability ≥ {q}.",
+    ),
+    "plan.unproven": (
+        " (dừng ở giới hạn tìm kiếm: có thể còn phương án rẻ hơn)",
+        " (stopped at the search limit: a cheaper set may exist)",
+    ),
     # ------------------------------------------------------------------ command line (cli)
+    "cli.demo_reconcile": (
+        "1. Kiểm tra số học của phụ lục thẩm định 2022",
+        "1. The 2022 appraisal annex's arithmetic",
+    ),
+    "cli.demo_score": (
+        "2. Điểm năm 2022 tính lại từ số liệu",
+        "2. The 2022 score, recomputed from the facts",
+    ),
+    "cli.demo_project": (
+        "3. Dự báo năm 2023 với kế hoạch khắc phục",
+        "3. The 2023 projection with the remediation plan",
+    ),
+    "cli.demo_plan": (
+        "4. Phương án tốt nhất với {budget} ngày công",
+        "4. The best plan for {budget} person-days",
+    ),
+    # ------------------------------------------------------------------ reconcile
+    # {row} names the row; {stated}/{computed} are the numbers; {stated_text}/{computed_text}
+    # the words (for ratings).
+    "reconcile.deduction_mismatch": (
+        "{row}: văn bản ghi bị trừ {stated} điểm, nhưng điểm tối đa − điểm chấm "
+        "là {computed} điểm.",
+        "{row}: the text states a deduction of {stated}, but max − score is {computed}.",
+    ),
+    "reconcile.criteria_sum_mismatch": (
+        "{row}: bị trừ {stated} điểm, nhưng các tiêu chí liệt kê bên dưới cộng lại "
+        "bị trừ {computed} điểm.",
+        "{row}: its deduction is {stated}, but the deductions of the criteria listed "
+        "under it add up to {computed}.",
+    ),
+    "reconcile.subdomain_sum_mismatch": (
+        "{row}: bị trừ {stated} điểm, nhưng các nhóm tiêu chí liệt kê bên dưới "
+        "cộng lại bị trừ {computed} điểm.",
+        "{row}: its deduction is {stated}, but the deductions of the sub-domains listed "
+        "under it add up to {computed}.",
+    ),
+    "reconcile.total_mismatch": (
+        "{row}: ghi tổng {stated} điểm, nhưng điểm các lĩnh vực cộng lại là {computed} điểm.",
+        "{row}: the stated total is {stated}, but the domain scores add up to {computed}.",
+    ),
+    "reconcile.score_above_max": (
+        "{row}: điểm chấm {stated} cao hơn điểm tối đa {computed}.",
+        "{row}: the score {stated} is above the maximum {computed}.",
+    ),
+    "reconcile.score_below_zero": (
+        "{row}: điểm chấm {stated} nhỏ hơn 0.",
+        "{row}: the score {stated} is below 0.",
+    ),
+    "reconcile.max_mismatch": (
+        "{row}: phụ lục ghi điểm tối đa {stated}, nhưng bộ tiêu chí quy định {computed}.",
+        "{row}: the annex gives a maximum of {stated}, but the rules give {computed}.",
+    ),
+    "reconcile.unknown_code": (
+        "{row}: bộ tiêu chí không có mã này.",
+        "{row}: the rules have no criterion with this code.",
+    ),
+    "reconcile.rating_mismatch": (
+        "{row}: phụ lục ghi “{stated_text}”, nhưng theo bộ tiêu chí tổng {stated} "
+        "điểm được xếp loại “{computed_text}”.",
+        "{row}: the annex states {stated_text!r}, but the rules rate a total of "
+        "{stated} as {computed_text!r}.",
+    ),
+    "reconcile.missing_points": (
+        "{row}: thiếu điểm tối đa hoặc điểm chấm nên không kiểm tra được.",
+        "{row}: the maximum or the score is missing, so its arithmetic cannot be checked.",
+    ),
+    "reconcile.duplicate_code": (
+        "{row}: mã này xuất hiện nhiều lần; chỉ dòng đầu tiên được tính vào tổng.",
+        "{row}: this code is listed more than once; only its first row is counted in the sums.",
+    ),
+    "reconcile.missing_reason": (
+        "{row}: không ghi lý do bị trừ điểm.",
+        "{row}: no reason is given for the lost points.",
+    ),
+    "reconcile.missing_task": (
+        "{row}: không ghi nhiệm vụ/giải pháp.",
+        "{row}: no task is given.",
+    ),
+    "reconcile.missing_lead": (
+        "{row}: không ghi đơn vị chủ trì.",
+        "{row}: no lead unit is given.",
+    ),
+    "reconcile.missing_deadline": (
+        "{row}: không ghi thời hạn hoàn thành.",
+        "{row}: no deadline is given.",
+    ),
+    "reconcile.row_rating": ("Xếp loại", "The rating"),
+    "reconcile.row_total": ("Tổng điểm", "The total"),
+    "reconcile.row_domain": ("Lĩnh vực {code}", "Domain {code}"),
+    "reconcile.row_criterion": ("Tiêu chí {code}", "Criterion {code}"),
+    "reconcile.row_line": ("{row} (dòng {line})", "{row} (line {line})"),
 }
 
 
