@@ -65,6 +65,8 @@ def test_score_json_is_consistent(capsys: pytest.CaptureFixture[str]) -> None:
         "rule",
         "inputs",
         "explanation",
+        "reference",
+        "basis",
     }
     assert nodes["5.1"]["rule"] == {
         "kind": "ratio",
@@ -72,7 +74,14 @@ def test_score_json_is_consistent(capsys: pytest.CaptureFixture[str]) -> None:
         "of": "staff_total",
         "target": "1",
     }
-    assert nodes["5.1"]["inputs"] == {"staff_rated_good": 20, "staff_total": 21}
+    assert nodes["5.1"]["inputs"] == {
+        "staff_rated_good": {"value": 20, "unit": "người"},
+        "staff_total": {"value": 21, "unit": "người"},
+    }
+    assert nodes["5.1"]["basis"].startswith("Annex: maximum 1,0, appraised 0,95;")
+    assert nodes["7.1.1.3"]["reference"] == (
+        "VB 180/STTTT-CNTT ngày 29/3/2017 của Sở Thông tin và Truyền thông"
+    )
     # The domains add up to the total, exactly.
     domains = [n for n in doc["nodes"] if n["depth"] == 0]
     assert sum(Decimal(n["points"]) for n in domains) == Decimal(doc["total"])

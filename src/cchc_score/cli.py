@@ -16,14 +16,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__, _toml
+from . import __version__, _toml, words
 from .annex import Appraisal, dump_appraisal, load_appraisal, read_annex
 from .batch import loss_table, named_rules, rank, score_many
 from .errors import CchcScoreError, EvidenceError, ProblemList
 from .evaluation import evaluate
 from .evidence import load_evidence, read_evidence
 from .loading import bundled_path, load_rules
-from .numbers import NumberFormatError, parse_number
+from .numbers import NumberFormatError, format_number, parse_number
 from .optimise import best_plan
 from .plan import dump_plan, load_plan, parse_deadline
 from .projection import project
@@ -125,6 +125,9 @@ def _parser() -> argparse.ArgumentParser:
     annex.add_argument("--format", choices=("table", "markdown", "json"), default="table")
     annex.add_argument("--out", metavar="DIR", help="write appraisal.toml and plan.toml there")
     annex.add_argument("--force", action="store_true", help="overwrite files in --out")
+    annex.add_argument(
+        "--lang", choices=("vi", "en"), default="vi", help="language of the table's labels"
+    )
     annex.set_defaults(handler=_import_annex)
 
     check_annex = commands.add_parser("reconcile", help="check an annex's arithmetic")
@@ -336,7 +339,7 @@ def _read_appraisal(path: str) -> Appraisal:
 def _import_annex(args: argparse.Namespace) -> int:
     appraisal, plan = read_annex(args.annex)
     if args.out is None:
-        sys.stdout.write(render_appraisal(appraisal, plan, args.format))
+        sys.stdout.write(render_appraisal(appraisal, plan, args.format, args.lang))
         return EXIT_OK
     out = Path(args.out)
     files = {out / "appraisal.toml": dump_appraisal(appraisal), out / "plan.toml": dump_plan(plan)}
@@ -400,7 +403,7 @@ def _plan(args: argparse.Namespace) -> int:
         target=_target(rules, args.target),
         confidence=args.confidence,
     )
-    sys.stdout.write(render_best_plan(best, args.format, args.lang))
+    sys.stdout.write(render_best_plan(best, args.format, args.lang, decimals=rules.decimals))
     return EXIT_OK
 
 
@@ -493,33 +496,21 @@ def _demo(args: argparse.Namespace) -> int:
     plan = load_plan(example / "plan.toml")
     projection = project(rules, evidence, plan, target=rules.bands[0].min)
     best = best_plan(rules, evidence, plan, _DEMO_BUDGET)
-    heading = _DEMO_HEADINGS[args.lang]
+    lang = args.lang
+    budget = format_number(_DEMO_BUDGET, lang)
     print(ruleset_summary(rules))
-    print(f"\n== {heading[0]}\n")
-    sys.stdout.write(render_findings(findings, "table", args.lang))
-    print(f"\n== {heading[1]}\n")
-    sys.stdout.write(render_scorecard(card, "table", args.lang, depth=1))
+    print(f"\n== {words.text('cli.demo_reconcile', lang)}\n")
+    sys.stdout.write(render_findings(findings, "table", lang))
+    print(f"\n== {words.text('cli.demo_score', lang)}\n")
+    sys.stdout.write(render_scorecard(card, "table", lang, depth=1))
     print()
-    sys.stdout.write(render_ledger(card, None, "table", args.lang))
-    print(f"\n== {heading[2]}\n")
-    sys.stdout.write(render_projection(projection, "table", args.lang))
-    print(f"\n== {heading[3]}\n")
-    sys.stdout.write(render_best_plan(best, "table", args.lang, step=Decimal(10)))
+    sys.stdout.write(render_ledger(card, None, "table", lang))
+    print(f"\n== {words.text('cli.demo_project', lang)}\n")
+    sys.stdout.write(render_projection(projection, "table", lang))
+    print(f"\n== {words.text('cli.demo_plan', lang, budget=budget)}\n")
+    step = Decimal(10)
+    sys.stdout.write(render_best_plan(best, "table", lang, step, decimals=rules.decimals))
     return EXIT_OK
 
 
 _DEMO_BUDGET = Decimal(40)
-_DEMO_HEADINGS = {
-    "vi": (
-        "1. Kiểm tra số học của phụ lục thẩm định 2022",
-        "2. Điểm năm 2022 tính lại từ số liệu",
-        "3. Dự báo năm 2023 với kế hoạch khắc phục",
-        "4. Phương án tốt nhất với 40 ngày công",
-    ),
-    "en": (
-        "1. The 2022 appraisal annex's arithmetic",
-        "2. The 2022 score, recomputed from the facts",
-        "3. The 2023 projection with the remediation plan",
-        "4. The best plan for 40 person-days",
-    ),
-}

@@ -1,0 +1,63 @@
+"""Results as people and programs read them: tables (tabulate), text ledgers, JSON, CSV and
+workbooks; one module per subject.
+
+=============  ==========================================================================
+scorecard      one unit's score table and JSON, a rule's JSON, a rule set's summary
+ledger         ``explain``: what lost points, why, and where each criterion comes from
+findings       an imported annex and its reconciliation findings
+projection     a projection: totals, distribution, ratings, timeline, gains, domains
+plan           the best plan for a budget and its frontier
+batch          many units: ranking, loss table, CSV
+workbook       many units as an Excel workbook
+common         formats, JSON values, points at the rule set's decimals, table styles
+=============  ==========================================================================
+
+Every word comes from :mod:`cchc_score.words`; every value from :mod:`cchc_score.values`.
+Nothing here reads or writes files.
+"""
+
+from .batch import (
+    Part,
+    batch_json,
+    losses_csv,
+    losses_json,
+    ranking_csv,
+    ranking_json,
+    render_batch,
+    results_csv,
+)
+from .common import Format, to_json
+from .findings import appraisal_json, findings_json, render_appraisal, render_findings
+from .ledger import render_ledger
+from .plan import best_plan_json, render_best_plan
+from .projection import projection_json, render_projection
+from .scorecard import render_scorecard, rule_json, ruleset_summary, scorecard_json
+from .workbook import EXCEL_MISSING, batch_xlsx
+
+__all__ = [
+    "EXCEL_MISSING",
+    "Format",
+    "Part",
+    "appraisal_json",
+    "batch_json",
+    "batch_xlsx",
+    "best_plan_json",
+    "findings_json",
+    "losses_csv",
+    "losses_json",
+    "projection_json",
+    "ranking_csv",
+    "ranking_json",
+    "render_appraisal",
+    "render_batch",
+    "render_best_plan",
+    "render_findings",
+    "render_ledger",
+    "render_projection",
+    "render_scorecard",
+    "results_csv",
+    "rule_json",
+    "ruleset_summary",
+    "scorecard_json",
+    "to_json",
+]

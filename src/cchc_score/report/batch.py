@@ -1,0 +1,337 @@
+"""Many units (``rank``): the ranking, the loss table by criterion, the units not ranked;
+as tables, JSON and CSV (stable column keys and decimal points, for programs and
+spreadsheets alike)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Literal
+
+from tabulate import tabulate
+
+from ..numbers import format_number
+from ..words import pick, text
+from .common import (
+    Format,
+    band_name,
+    domain_points,
+    heading,
+    json_value,
+    points,
+    style,
+    to_json,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Sequence
+
+    from ..batch import LossTable, RankedUnit, Ranking, UnitResult
+    from ..evaluation import Scorecard
+    from ..model import RuleSet
+    from ..numbers import Lang
+
+__all__ = [
+    "Part",
+    "batch_json",
+    "losses_csv",
+    "losses_json",
+    "ranking_csv",
+    "ranking_json",
+    "render_batch",
+    "results_csv",
+]
+
+#: What ``cchc-score rank --only`` keeps: the ranking, the loss table, or both (``None``).
+Part = Literal["ranking", "losses"]
+
+_TIE = "="
+
+
+def _rank_label(unit: RankedUnit) -> str:
+    return f"{unit.rank}{_TIE}" if unit.tied else str(unit.rank)
+
+
+def _invalid_json(result: UnitResult) -> dict[str, Any]:
+    return {
+        "unit": result.unit,
+        "source": result.source,
+        "line": result.line,
+        "problems": [str(p) for p in result.problems],
+    }
+
+
+def ranking_json(ranking: Ranking, lang: Lang = "vi") -> list[dict[str, Any]]:
+    """The ranked units as JSON-ready data: rank, tie, unit, total, rating, domain points."""
+    return [
+        {
+            "rank": unit.rank,
+            "tied": unit.tied,
+            "unit": unit.unit,
+            "total": json_value(unit.total),
+            "max": json_value(unit.scorecard.max),
+            "rating": band_name(unit.scorecard, lang),
+            "domains": {code: json_value(p) for code, p in domain_points(unit.scorecard).items()},
+            "source": unit.source,
+            "line": unit.line,
+        }
+        for unit in ranking.units
+    ]
+
+
+def losses_json(table: LossTable, lang: Lang = "vi") -> dict[str, Any]:
+    """A loss table as JSON-ready data: the units, each one's points lost, and per criterion
+    its total loss, how many units lost points on it and each unit's deduction."""
+    return {
+        "units": list(table.units),
+        "lost": dict(zip(table.units, map(json_value, table.lost), strict=True)),
+        "criteria": [
+            {
+                "code": row.code,
+                "name": pick(row.criterion.name, row.criterion.name_en, lang),
+                "max": json_value(row.criterion.max),
+                "total": json_value(row.total),
+                "units_lost": row.units_lost,
+                "deductions": dict(zip(table.units, map(json_value, row.deductions), strict=True)),
+            }
+            for row in table.criteria
+        ],
+    }
+
+
+def batch_json(
+    ranking: Ranking, table: LossTable, lang: Lang = "vi", only: Part | None = None
+) -> dict[str, Any]:
+    """A batch as JSON-ready data: the rules, the ranking, the loss table (``only`` keeps one
+    of the two) and the units not ranked with their problems."""
+    rules = ranking.rules
+    out: dict[str, Any] = {"rules": rules.id if rules is not None else None}
+    if only != "losses":
+        out["ranking"] = ranking_json(ranking, lang)
+    if only != "ranking":
+        out["losses"] = losses_json(table, lang)
+    out["invalid"] = [_invalid_json(r) for r in ranking.invalid]
+    return out
+
+
+def render_batch(
+    ranking: Ranking,
+    table: LossTable,
+    fmt: Format = "table",
+    lang: Lang = "vi",
+    by_domain: bool = False,
+    only: Part | None = None,
+) -> str:
+    """A batch report: the ranking (with each domain's points if ``by_domain``), the loss
+    table, then the units not ranked with their problems. ``only`` keeps one of the first
+    two. Points are shown with the rule set's ``decimals``. With ``fmt="json"``,
+    :func:`batch_json` as text."""
+    if fmt == "json":
+        return to_json(batch_json(ranking, table, lang, only))
+    parts = []
+    if only != "losses":
+        parts.append(_render_ranking(ranking, fmt, lang, by_domain))
+    if only != "ranking" and ranking.rules is not None and ranking.units:
+        parts.append(_render_losses(table, fmt, lang, ranking.rules.decimals))
+    if ranking.invalid:
+        parts.append(_render_invalid(ranking.invalid, fmt, lang))
+    return "\n".join(parts)
+
+
+def _render_ranking(ranking: Ranking, fmt: Format, lang: Lang, by_domain: bool) -> str:
+    rules = ranking.rules
+    if rules is None:
+        return text("batch.none_ranked", lang) + "\n"
+    places = rules.decimals
+    codes = [d.code for d in rules.domains] if by_domain else []
+    rows = [
+        [
+            _rank_label(unit),
+            unit.unit,
+            points(unit.total, lang, places),
+            band_name(unit.scorecard, lang) or text("report.no_rating", lang),
+            *(points(p, lang, places) for p in domain_points(unit.scorecard).values() if by_domain),
+        ]
+        for unit in ranking.units
+    ]
+    table = tabulate(
+        rows,
+        headers=[text(f"batch.{key}", lang) for key in ("rank", "unit", "total", "rating")] + codes,
+        tablefmt=style(fmt),
+        disable_numparse=True,
+        colalign=("right", "left", "right", "left", *("right" for _ in codes)),
+    )
+    title = text("batch.ranking", lang, n=len(ranking.units), rules=rules.id)
+    lines = [heading(title, fmt), "", table]
+    if any(unit.tied for unit in ranking.units):
+        lines += ["", text("batch.tie", lang, mark=_TIE)]
+    return "\n".join(lines) + "\n"
+
+
+def _render_losses(table: LossTable, fmt: Format, lang: Lang, places: int) -> str:
+    all_lost = sum(table.lost, Decimal(0))
+    if not table.criteria:
+        return text("batch.no_loss", lang) + "\n"
+    head = text("batch.losses", lang, n=len(table.criteria), lost=points(all_lost, lang, places))
+
+    def cell(value: Decimal) -> str:
+        return points(value, lang, places) if value else ""
+
+    rows = [
+        [
+            row.code,
+            pick(row.criterion.name, row.criterion.name_en, lang),
+            format_number(row.criterion.max, lang),
+            str(row.units_lost),
+            points(row.total, lang, places),
+            *(cell(d) for d in row.deductions),
+        ]
+        for row in table.criteria
+    ]
+    rows.append(
+        [
+            "",
+            text("batch.sum", lang),
+            "",
+            "",
+            points(all_lost, lang, places),
+            *(cell(d) for d in table.lost),
+        ]
+    )
+    headers = [
+        text(f"batch.{key}", lang) for key in ("code", "criterion", "max", "units_lost", "lost")
+    ]
+    rendered = tabulate(
+        rows,
+        headers=headers + list(table.units),
+        tablefmt=style(fmt),
+        disable_numparse=True,
+        colalign=("left", "left", "right", "right", "right", *("right" for _ in table.units)),
+        # Wrapped in a terminal, so that seven or eight units fit across.
+        maxcolwidths=[None, 30, None, None, None, *(None for _ in table.units)]
+        if fmt == "table"
+        else None,
+        maxheadercolwidths=[None, None, 7, 7, 7, *(8 for _ in table.units)]
+        if fmt == "table"
+        else None,
+    )
+    return f"{heading(head, fmt)}\n\n{rendered}\n"
+
+
+def _render_invalid(invalid: Sequence[UnitResult], fmt: Format, lang: Lang) -> str:
+    lines = [heading(text("batch.invalid", lang, n=len(invalid)), fmt), ""]
+    for result in invalid:
+        name = result.unit or text("batch.no_name", lang)
+        lines.append(f"{'- ' if fmt == 'markdown' else ''}{name} ({result.where})")
+        indent = "  - " if fmt == "markdown" else "    "
+        lines += [f"{indent}{problem}" for problem in result.problems]
+    return "\n".join(lines) + "\n"
+
+
+def _csv_text(rows: Iterable[Sequence[object]]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()
+
+
+def _unit_cells(card: Scorecard | None, codes: Sequence[str], lang: Lang) -> list[str]:
+    if card is None:
+        return ["", "", "", *("" for _ in codes)]
+    domains = domain_points(card)
+    return [
+        json_value(card.total),
+        json_value(card.max),
+        band_name(card, lang) or "",
+        *(json_value(domains[code]) for code in codes),
+    ]
+
+
+def _where_cells(source: str | None, line: int | None) -> list[str]:
+    return [source or "", "" if line is None else str(line)]
+
+
+def ranking_csv(ranking: Ranking, lang: Lang = "vi") -> str:
+    """The ranking as CSV: ``rank, tied, unit, total, max, rating``, a column per domain,
+    ``source, line, problems``; then the units not ranked, with empty rank and points and
+    their problems (one per line in the cell)."""
+    rules = ranking.rules
+    codes = [d.code for d in rules.domains] if rules is not None else []
+    header = ["rank", "tied", "unit", "total", "max", "rating", *codes]
+    rows: list[Sequence[object]] = [[*header, "source", "line", "problems"]]
+    for unit in ranking.units:
+        rows.append(
+            [
+                unit.rank,
+                "true" if unit.tied else "false",
+                unit.unit,
+                *_unit_cells(unit.scorecard, codes, lang),
+                *_where_cells(unit.source, unit.line),
+                "",
+            ]
+        )
+    for result in ranking.invalid:
+        rows.append(
+            [
+                "",
+                "",
+                result.unit,
+                *_unit_cells(None, codes, lang),
+                *_where_cells(result.source, result.line),
+                "\n".join(str(p) for p in result.problems),
+            ]
+        )
+    return _csv_text(rows)
+
+
+def losses_csv(table: LossTable, lang: Lang = "vi") -> str:
+    """The loss table as CSV: ``code, name, max, units_lost, total``, then a column per unit
+    with its deduction (0.00 where it lost nothing)."""
+    rows: list[Sequence[object]] = [["code", "name", "max", "units_lost", "total", *table.units]]
+    for row in table.criteria:
+        rows.append(
+            [
+                row.code,
+                pick(row.criterion.name, row.criterion.name_en, lang),
+                json_value(row.criterion.max),
+                row.units_lost,
+                json_value(row.total),
+                *(json_value(d) for d in row.deductions),
+            ]
+        )
+    return _csv_text(rows)
+
+
+def results_csv(rules: RuleSet, results: Iterable[UnitResult], lang: Lang = "vi") -> Iterator[str]:
+    """Each unit's total, rating and domain points as CSV text, a line at a time, in the order
+    the results come: memory stays flat however many units stream through.
+
+    Columns: ``unit, total, max, rating``, a column per domain, ``source, line, problems``;
+    a unit that was not scored has empty points and its problems (one per line in the cell).
+
+    >>> from cchc_score import load_rules, score_many
+    >>> rules = load_rules("criteria_2022")
+    >>> lines = results_csv(rules, score_many(rules, "examples/district_2022"))
+    >>> next(lines)
+    'unit,total,max,rating,I,II,III,IV,V,VI,VII,VIII,IX,source,line,problems\\n'
+    """
+    codes = [d.code for d in rules.domains]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+
+    def line(cells: Sequence[object]) -> str:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(cells)
+        return buffer.getvalue()
+
+    yield line(["unit", "total", "max", "rating", *codes, "source", "line", "problems"])
+    for result in results:
+        yield line(
+            [
+                result.unit,
+                *_unit_cells(result.scorecard if result.ok else None, codes, lang),
+                *_where_cells(result.source, result.line),
+                "\n".join(str(p) for p in result.problems),
+            ]
+        )

@@ -1,0 +1,66 @@
+"""The deduction ledger (``explain``): what lost points, why, and where each criterion
+comes from."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from ..numbers import format_number
+from ..words import text
+from .common import Format, json_value, points, to_json
+from .scorecard import node_json
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from ..evaluation import NodeScore, Scorecard
+    from ..numbers import Lang
+
+__all__ = ["render_ledger"]
+
+
+def render_ledger(
+    card: Scorecard, code: str | None = None, fmt: Format = "table", lang: Lang = "vi"
+) -> str:
+    """The deduction ledger: every criterion that lost points, largest loss first.
+
+    With ``code``, that node and everything under it instead, in tree order. Under each
+    node, its sentence, then its provenance: the decision that defines it (``Căn cứ`` /
+    ``Reference``) and what was seen or assumed (``Cơ sở xác định`` / ``Basis``), where the
+    rules give them.
+    """
+    nodes: Iterable[NodeScore] = card.deductions() if code is None else card.subtree(code)
+    nodes = tuple(nodes)
+    places = card.rules.decimals
+    if fmt == "json":
+        return to_json(
+            {
+                "unit": card.unit,
+                "total": json_value(card.total),
+                "lost": json_value(sum((n.deduction for n in card.deductions()), Decimal(0))),
+                "nodes": [node_json(node, lang) for node in nodes],
+            }
+        )
+    if code is None:
+        if not nodes:
+            return text("report.no_loss", lang) + "\n"
+        lost = sum((n.deduction for n in nodes), Decimal(0))
+        head = text("report.ledger", lang, n=len(nodes), lost=points(lost, lang, places))
+    else:
+        head = text("report.ledger_node", lang, code=code)
+    bold = "**" if fmt == "markdown" else ""
+    item, indent = ("- ", "  ") if fmt == "markdown" else ("", "")
+    lines = [f"{bold}{head}{bold}", ""]
+    for node in nodes:
+        score = f"{points(node.points, lang, places)}/{format_number(node.max, lang)}"
+        loss = f"−{points(node.deduction, lang, places)}" if node.deduction else " 0"
+        lines.append(f"{item}{node.code:<8} {loss:>6}  {score:>11}  {node.name(lang)}")
+        lines.append(f"{indent}{'':<8} → {node.explanation(lang)}")
+        for key, said in (
+            ("report.reference", node.criterion.reference),
+            ("report.basis", node.criterion.basis),
+        ):
+            if said:
+                lines.append(f"{indent}{'':<8}   {text(key, lang)}: {said}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,146 @@
+"""The best plan for a budget (``plan``): the tasks to do, the budget → best expected total
+frontier, and the cheapest plan for a target."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import attrs
+from tabulate import tabulate
+
+from ..numbers import format_number, round_points
+from ..words import text
+from .common import PLACES, Format, json_optional, json_value, points, style, to_json
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ..numbers import Lang
+    from ..optimise import BestPlan, FrontierPoint
+
+__all__ = ["best_plan_json", "render_best_plan"]
+
+#: Expected totals are averages over outcomes: shown with this many places more than points.
+_EXTRA_PLACES = 2
+
+
+def _thin(frontier: Sequence[FrontierPoint], step: Decimal) -> list[FrontierPoint]:
+    """The best frontier point within each budget 0, step, 2 × step, …, up to the last."""
+    out: list[FrontierPoint] = []
+    budget = Decimal(0)
+    top = frontier[-1].budget
+    while True:
+        within = [f for f in frontier if f.budget <= budget]
+        if within and (not out or within[-1] != out[-1]):
+            out.append(attrs.evolve(within[-1], budget=min(budget, top)))
+        if budget >= top:
+            return out
+        budget += step
+
+
+def best_plan_json(best: BestPlan) -> dict[str, Any]:
+    """A best plan and its frontier as JSON-ready data (totals and budgets as strings)."""
+    target = best.target
+    return {
+        "budget": json_value(best.budget),
+        "baseline": json_value(best.baseline),
+        "chosen": list(best.chosen),
+        "effort": json_value(best.effort),
+        "expected": json_value(best.expected),
+        "frontier": [
+            {
+                "budget": json_value(f.budget),
+                "expected": json_value(f.expected),
+                "chosen": list(f.chosen),
+                "effort": json_value(f.effort),
+            }
+            for f in best.frontier
+        ],
+        "target": None
+        if target is None
+        else {
+            "threshold": json_value(target.threshold),
+            "rating": target.rating,
+            "confidence": json_value(target.confidence),
+            "chosen": None if target.chosen is None else list(target.chosen),
+            "effort": json_optional(target.effort),
+            "probability": None
+            if target.probability is None
+            else round(target.probability, PLACES),
+            "proven": target.proven,
+        },
+    }
+
+
+def render_best_plan(
+    best: BestPlan,
+    fmt: Format = "table",
+    lang: Lang = "vi",
+    step: Decimal | None = None,
+    *,
+    decimals: int = 2,
+) -> str:
+    """A best plan and its frontier as a readable report (or JSON).
+
+    With ``step``, the frontier is shown only at budgets 0, step, 2 × step, … (the best
+    plan within each), for a short summary. ``decimals`` is the rule set's
+    (``RuleSet.decimals``): the baseline is shown with that many places, expected totals
+    with two more.
+    """
+    if fmt == "json":
+        return to_json(best_plan_json(best))
+    table = style(fmt)
+
+    def w(code: str, **fields: object) -> str:
+        return text(f"plan.{code}", lang, **fields)
+
+    def expected(value: Decimal) -> str:
+        return format_number(round_points(value, decimals + _EXTRA_PLACES), lang)
+
+    lines = [w("title", budget=format_number(best.budget, lang)), ""]
+    lines.append(
+        tabulate(
+            [
+                [w("chosen"), ", ".join(best.chosen) or "—"],
+                [w("effort"), format_number(best.effort, lang)],
+                [w("baseline"), points(best.baseline, lang, decimals)],
+                [w("expected"), expected(best.expected)],
+            ],
+            tablefmt="plain" if fmt == "table" else table,
+            disable_numparse=True,
+        )
+    )
+    frontier = best.frontier if step is None else _thin(best.frontier, step)
+    lines += [
+        "",
+        w("frontier"),
+        tabulate(
+            [
+                [format_number(f.budget, lang), expected(f.expected), ", ".join(f.chosen)]
+                for f in frontier
+            ],
+            headers=[w("budget"), w("expected"), w("tasks")],
+            tablefmt=table,
+            disable_numparse=True,
+            colalign=("right", "right", "left"),
+            maxcolwidths=[None, None, 70] if fmt == "table" else None,
+        ),
+    ]
+    target = best.target
+    if target is not None:
+        what = target.rating or format_number(target.threshold, lang)
+        q = format_number(target.confidence, lang)
+        if target.chosen is None:
+            said = w("target_none", what=what, q=q)
+        else:
+            said = w(
+                "target",
+                what=what,
+                q=q,
+                ids=", ".join(target.chosen),
+                effort=format_number(target.effort or Decimal(0), lang),
+                p=format_number(Decimal(str(round(target.probability or 0.0, 4))), lang),
+            )
+        lines += ["", said + ("" if target.proven else w("unproven"))]
+    return "\n".join(lines) + "\n"

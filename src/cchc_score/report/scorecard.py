@@ -1,0 +1,137 @@
+"""One unit's scorecard: the table of domains (or deeper), the total and rating, and JSON.
+
+Each node's JSON carries its provenance (``reference``, ``basis``) and the facts it read,
+each with its declared ``unit``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import attrs
+from tabulate import tabulate
+
+from ..numbers import format_number
+from ..words import text
+from .common import Format, band_name, json_value, points, style, to_json
+
+if TYPE_CHECKING:
+    from ..evaluation import NodeScore, Scorecard
+    from ..model import Rule, RuleSet
+    from ..numbers import Lang
+
+__all__ = ["node_json", "render_scorecard", "rule_json", "ruleset_summary", "scorecard_json"]
+
+
+def rule_json(rule: Rule) -> dict[str, Any]:
+    """A rule's kind and parameters as JSON-ready data (decimals as strings)."""
+    out: dict[str, Any] = {"kind": rule.kind}
+    for field in attrs.fields(type(rule)):
+        value = getattr(rule, field.name)
+        if field.name == "kind" or value is None:
+            continue
+        if field.name == "steps":
+            out["steps"] = [
+                {"min": json_value(s.min), "points": json_value(s.points)} for s in value
+            ]
+        elif field.name in ("points", "items"):
+            out[field.name] = {name: json_value(points) for name, points in value}
+        else:
+            out[field.name] = json_value(value)
+    return out
+
+
+def node_json(node: NodeScore, lang: Lang) -> dict[str, Any]:
+    """One node's result as JSON-ready data: points, rule, inputs (each fact's value and
+    unit), the sentence, and where the criterion comes from (``reference``, ``basis``)."""
+    return {
+        "code": node.code,
+        "name": node.name(lang),
+        "max": json_value(node.max),
+        "points": json_value(node.points),
+        "deduction": json_value(node.deduction),
+        "depth": node.depth,
+        "status": node.status,
+        "rule": rule_json(node.criterion.rule),
+        "inputs": {
+            fact.name: {"value": json_value(value), "unit": fact.unit}
+            for fact, value in node.inputs
+        },
+        "explanation": node.explanation(lang),
+        "reference": node.criterion.reference,
+        "basis": node.criterion.basis,
+    }
+
+
+def scorecard_json(card: Scorecard, lang: Lang = "vi") -> dict[str, Any]:
+    """The whole scorecard as JSON-ready data: total, max, rating and every node."""
+    return {
+        "unit": card.unit,
+        "year": card.year,
+        "rules": card.rules.id,
+        "total": json_value(card.total),
+        "max": json_value(card.max),
+        "rating": band_name(card, lang),
+        "nodes": [node_json(node, lang) for node in card.nodes],
+    }
+
+
+def render_scorecard(
+    card: Scorecard, fmt: Format = "table", lang: Lang = "vi", depth: int = 1
+) -> str:
+    """The scorecard as a table of nodes down to ``depth`` (1 = domains), then total, rating.
+
+    Points are shown with the rule set's ``decimals``. With ``fmt="json"`` every node is
+    included, whatever ``depth``.
+    """
+    if fmt == "json":
+        return to_json(scorecard_json(card, lang))
+    places = card.rules.decimals
+    rows = [
+        [
+            node.code,
+            "  " * node.depth + node.name(lang),
+            format_number(node.max, lang),
+            points(node.points, lang, places),
+            points(node.deduction, lang, places),
+        ]
+        for node in card.nodes
+        if node.depth < depth
+    ]
+    headers = [
+        text(f"report.{key}", lang) for key in ("code", "name", "max", "points", "deduction")
+    ]
+    table = tabulate(
+        rows,
+        headers=headers,
+        tablefmt=style(fmt),
+        disable_numparse=True,
+        colalign=("left", "left", "right", "right", "right"),
+        maxcolwidths=[None, 70, None, None, None] if fmt == "table" else None,
+    )
+    if card.year is None:
+        title = text("report.unit", lang, unit=card.unit)
+    else:
+        title = text("report.unit_year", lang, unit=card.unit, year=card.year)
+    total = (
+        f"{text('report.total', lang)}: "
+        f"{points(card.total, lang, places)}/{format_number(card.max, lang)}"
+    )
+    rating = (
+        f"{text('report.rating', lang)}: {band_name(card, lang) or text('report.no_rating', lang)}"
+    )
+    if fmt == "markdown":
+        return f"**{title}**\n\n{table}\n\n**{total}**. {rating}.\n"
+    return f"{title}\n\n{table}\n\n{total}\n{rating}\n"
+
+
+def ruleset_summary(rules: RuleSet) -> str:
+    """One line saying what a valid rule set holds."""
+    nodes = list(rules.nodes())
+    leaves = sum(1 for n in nodes if n.is_leaf)
+    return (
+        f"{rules.source or rules.id}: OK: {rules.name}; {format_number(rules.max, 'en')} points, "
+        f"{len(rules.domains)} domains, {len(nodes) - len(rules.domains)} criteria "
+        f"({leaves} scored by rules or appraisal), {len(rules.facts)} facts, "
+        f"{len(rules.bands)} rating bands"
+    )

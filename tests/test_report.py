@@ -1,0 +1,83 @@
+"""The report package: points at the rule set's decimals, provenance, words in both
+languages."""
+
+from __future__ import annotations
+
+import ast
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from cchc_score import Evidence, evaluate, loads_rules
+from cchc_score.evaluation import Scorecard
+from cchc_score.report import render_ledger, render_scorecard, scorecard_json
+
+from .conftest import DATA, ROOT
+
+MINIMAL = (DATA / "valid" / "minimal.toml").read_text(encoding="utf-8")
+
+
+def _card(decimals: int) -> Scorecard:
+    text = MINIMAL.replace("max = 10\n", f"max = 10\ndecimals = {decimals}\n", 1)
+    text = text.replace('code = "1.1"\n', 'code = "1.1"\nreference = "QĐ 1/2022"\n', 1)
+    rules = loads_rules(text, "minimal.toml")
+    evidence = Evidence(
+        "Xã A",
+        2022,
+        facts={
+            "done": 2,
+            "planned": 3,
+            "share": Decimal("0.9"),
+            "late": 1,
+            "level": "cao",
+            "items": frozenset({"a"}),
+        },
+        appraised={"1.6": Decimal("1.5")},
+    )
+    return evaluate(rules, evidence)
+
+
+@pytest.mark.parametrize(
+    ("decimals", "row", "total"),
+    [
+        # 1.1 is 2 × 2/3: the table used to show 2 places whatever the rule set said.
+        (3, "1.1   Tỷ lệ hoàn thành                  2       1,333       0,667", "7,833/10"),
+        (1, "1.1   Tỷ lệ hoàn thành                  2         1,3         0,7", "7,8/10"),
+        (0, "1.1   Tỷ lệ hoàn thành                  2           1           1", "9/10"),
+    ],
+)
+def test_points_show_with_the_rule_sets_decimals(decimals: int, row: str, total: str) -> None:
+    lines = render_scorecard(_card(decimals), depth=2).splitlines()
+    assert row in lines
+    assert f"Tổng điểm: {total}" in lines
+
+
+def test_the_ledger_shows_where_each_criterion_comes_from() -> None:
+    card = _card(2)
+    assert render_ledger(card, "1.1").splitlines()[2:] == [
+        "1.1       −0,67       1,33/2  Tỷ lệ hoàn thành",
+        "         → 2/3 nhiệm vụ hoàn thành → 2 × 2/3 = 1,33 điểm",
+        "           Căn cứ: QĐ 1/2022",
+        "           Cơ sở xác định: test",
+    ]
+    english = render_ledger(card, "1.1", "markdown", "en").splitlines()[2:]
+    assert english[2:] == ["             Reference: QĐ 1/2022", "             Basis: test"]
+
+
+def test_the_json_carries_provenance_and_units() -> None:
+    node = next(n for n in scorecard_json(_card(2))["nodes"] if n["code"] == "1.1")
+    assert (node["reference"], node["basis"]) == ("QĐ 1/2022", "test")
+    assert node["inputs"] == {
+        "done": {"value": 2, "unit": None},
+        "planned": {"value": 3, "unit": None},
+    }
+
+
+def test_no_report_module_imports_private_names() -> None:
+    for path in (ROOT / "src" / "cchc_score" / "report").glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                names = [a.name for a in node.names if a.name.startswith("_")]
+                assert not names, f"{Path(path).name} imports {names} from {node.module}"
