@@ -9,20 +9,29 @@ from pathlib import Path
 
 import pytest
 
-from cchc_score import Evidence, evaluate, loads_rules
+from cchc_score import Evidence, RuleSet, evaluate, loads_rules, loss_table, rank, score_many
 from cchc_score.evaluation import Scorecard
-from cchc_score.report import render_ledger, render_scorecard, scorecard_json
+from cchc_score.report import (
+    batch_xlsx,
+    render_batch,
+    render_ledger,
+    render_scorecard,
+    scorecard_json,
+)
 
 from .conftest import DATA, ROOT
 
 MINIMAL = (DATA / "valid" / "minimal.toml").read_text(encoding="utf-8")
 
 
-def _card(decimals: int) -> Scorecard:
+def _rules(decimals: int) -> RuleSet:
     text = MINIMAL.replace("max = 10\n", f"max = 10\ndecimals = {decimals}\n", 1)
     text = text.replace('code = "1.1"\n', 'code = "1.1"\nreference = "QĐ 1/2022"\n', 1)
-    rules = loads_rules(text, "minimal.toml")
-    evidence = Evidence(
+    return loads_rules(text, "minimal.toml")
+
+
+def _evidence() -> Evidence:
+    return Evidence(
         "Xã A",
         2022,
         facts={
@@ -35,7 +44,10 @@ def _card(decimals: int) -> Scorecard:
         },
         appraised={"1.6": Decimal("1.5")},
     )
-    return evaluate(rules, evidence)
+
+
+def _card(decimals: int) -> Scorecard:
+    return evaluate(_rules(decimals), _evidence())
 
 
 @pytest.mark.parametrize(
@@ -81,3 +93,13 @@ def test_no_report_module_imports_private_names() -> None:
             if isinstance(node, ast.ImportFrom):
                 names = [a.name for a in node.names if a.name.startswith("_")]
                 assert not names, f"{Path(path).name} imports {names} from {node.module}"
+
+
+def test_a_batch_shows_points_with_the_rule_sets_decimals(tmp_path: Path) -> None:
+    ranking = rank(score_many(_rules(3), [_evidence()]))
+    table = loss_table(ranking.scorecards)
+    assert "     1  Xã A            7,833  Chưa tốt" in render_batch(ranking, table).splitlines()
+    openpyxl = pytest.importorskip("openpyxl")
+    target = tmp_path / "x.xlsx"
+    target.write_bytes(batch_xlsx(ranking, table))
+    assert openpyxl.load_workbook(target)["Xếp hạng"]["D2"].number_format == "0.000"
