@@ -10,9 +10,12 @@ from pathlib import Path
 import pytest
 
 from cchc_score import Evidence, RuleSet, evaluate, loads_rules, loss_table, rank, score_many
+from cchc_score.annex import read_annex
 from cchc_score.evaluation import Scorecard
+from cchc_score.numbers import Lang
 from cchc_score.report import (
     batch_xlsx,
+    render_appraisal,
     render_batch,
     render_ledger,
     render_scorecard,
@@ -103,3 +106,21 @@ def test_a_batch_shows_points_with_the_rule_sets_decimals(tmp_path: Path) -> Non
     target = tmp_path / "x.xlsx"
     target.write_bytes(batch_xlsx(ranking, table))
     assert openpyxl.load_workbook(target)["Xếp hạng"]["D2"].number_format == "0.000"
+
+
+@pytest.mark.parametrize(
+    ("lang", "header", "total"),
+    [
+        ("vi", ["Dòng", "Mã", "Tên", "Tối", "đa", "Điểm", "chấm", "Trừ", "(ghi)"], "Tổng điểm ghi"),
+        (
+            "en",
+            ["Line", "Code", "Name", "Maximum", "Score", "Deduction", "(stated)"],
+            "Stated total",
+        ),
+    ],
+)
+def test_an_imported_annex_in_either_language(lang: Lang, header: list[str], total: str) -> None:
+    appraisal, plan = read_annex(DATA / "annex" / "total_row.tsv")
+    lines = render_appraisal(appraisal, plan, lang=lang).splitlines()
+    assert lines[0].split() == header
+    assert any(line.startswith(f"{total}: ") for line in lines)
