@@ -93,8 +93,8 @@ class BandsKind(RuleKind[Bands]):
         steps = tuple((s.min, round_points(s.points, places)) for s in rule.steps)
         zero = round_points(Decimal(0), places)
 
-        def bands(values: Mapping[str, FactValue]) -> Decimal:
-            value = number(values[name])
+        def bands(values: Mapping[str, Any]) -> Decimal:  # checked: a number
+            value = values[name]
             for low, points in steps:
                 if value >= low:
                     return points

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
 from .. import _toml
-from ..numbers import round_points
+from ..numbers import step
 from ..words import text
 from .base import Rule, RuleKind, Scorer, Table, points_phrase
 from .facttypes import label
@@ -74,13 +74,12 @@ class ChecklistKind(RuleKind[Checklist]):
             problems.add(f"{where}.items", "at least one item is required")
 
     def scorer(self, rule: Checklist, top: Decimal, places: int) -> Scorer:
-        name, items = rule.fact, rule.items
+        name, items, unit = rule.fact, rule.items, step(places)
 
-        def checklist(values: Mapping[str, FactValue]) -> Decimal:
+        def checklist(values: Mapping[str, Any]) -> Decimal:  # checked: a set of items
             done = values[name]
-            assert isinstance(done, frozenset)
             total = sum([p for item, p in items if item in done], _ZERO)
-            return round_points(min(total, top), places)
+            return (total if total < top else top).quantize(unit, ROUND_HALF_UP)
 
         return checklist
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from ..numbers import format_number, format_points, round_points
+from ..numbers import format_number, format_points, step
 from ..words import text
 from .base import EXACT, Rule, RuleKind, Scorer, number, points_in_range, points_phrase
 from .facttypes import fact_type
@@ -62,11 +62,12 @@ class DeductionKind(RuleKind[Deduction]):
             )
 
     def scorer(self, rule: Deduction, top: Decimal, places: int) -> Scorer:
-        name, each, floor = rule.fact, rule.each, rule.min_points
+        name, each, floor, unit = rule.fact, rule.each, rule.min_points, step(places)
         minus, times = EXACT.subtract, EXACT.multiply
 
-        def deduction(values: Mapping[str, FactValue]) -> Decimal:
-            return round_points(max(minus(top, times(each, number(values[name]))), floor), places)
+        def deduction(values: Mapping[str, Any]) -> Decimal:  # checked numbers
+            points = minus(top, times(each, values[name]))
+            return (points if points > floor else floor).quantize(unit, ROUND_HALF_UP)
 
         return deduction
 

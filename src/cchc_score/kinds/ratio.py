@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal
 from fractions import Fraction
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
@@ -47,22 +47,18 @@ class Ratio(Rule):
     kind: Literal["ratio"] = "ratio"
 
 
-def quotient_points(
-    top: Decimal, value: Decimal | int, under: Decimal | int, places: int
-) -> Decimal:
-    """``top × value ÷ under`` rounded once, half up, to ``places``: exactly.
+def quotient_points(over: Decimal, under: Decimal, unit: Decimal) -> Decimal:
+    """``over ÷ under`` (both ≥ 0) rounded once, half up, to the step ``unit``: exactly.
 
-    The 28-digit quotient rounds to nearest, so it lies on the same side of every tie at
-    ``places`` as the exact value, and rounds the same way, unless it *is* a tie: only then
-    is the exact value worked out, as a fraction.
+    The 28-digit quotient rounds to nearest, so it lies on the same side of every tie as
+    the exact value and rounds the same way, unless it *is* a tie: only then is the exact
+    value worked out, as a fraction.
     """
-    over = EXACT.multiply(top, value)
-    below = EXACT.multiply(under, 1)
-    quotient = _QUOTIENT.divide(over, below)
-    unit = step(places)
+    quotient = _QUOTIENT.divide(over, under)
     rounded = quotient.quantize(unit, rounding=ROUND_HALF_UP, context=_QUOTIENT)
-    if _QUOTIENT.subtract(quotient, rounded).copy_abs() * 2 == unit:
-        return round_exact(Fraction(over) / Fraction(below), places)
+    if _QUOTIENT.subtract(rounded, quotient) * 2 == unit:
+        places = -unit.as_tuple().exponent  # type: ignore[operator]  # a finite step
+        return round_exact(Fraction(over) / Fraction(under), places)
     return rounded
 
 
@@ -100,18 +96,32 @@ class RatioKind(RuleKind[Ratio]):
 
     def scorer(self, rule: Ratio, top: Decimal, places: int) -> Scorer:
         name, of, target, floor = rule.fact, rule.of, rule.target, rule.min_ratio
-        full, zero = round_points(top, places), round_points(_ZERO, places)
+        full, zero, unit = round_points(top, places), round_points(_ZERO, places), step(places)
         times = EXACT.multiply
 
-        def ratio(values: Mapping[str, FactValue]) -> Decimal:
-            value = number(values[name])
-            under = 1 if of is None else number(values[of])
-            # value ÷ under is compared and scaled without ever being divided out.
+        # ``values`` are checked numbers (typed ``Any`` here to keep the hot path bare);
+        # value ÷ under is compared and scaled without ever being divided out on its own.
+        if of is None:
+            low = floor
+
+            def share(values: Mapping[str, Any]) -> Decimal:
+                value = values[name]
+                if low is not None and value < low:
+                    return zero
+                if value >= target:
+                    return full
+                return quotient_points(times(top, value), target, unit)
+
+            return share
+
+        def ratio(values: Mapping[str, Any]) -> Decimal:
+            value, under = values[name], values[of]
             if floor is not None and value < times(floor, under):
                 return zero
-            if value >= times(target, under):
+            scaled = times(target, under)
+            if value >= scaled:
                 return full
-            return quotient_points(top, value, times(target, under), places)
+            return quotient_points(times(top, value), scaled, unit)
 
         return ratio
 
