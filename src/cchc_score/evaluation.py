@@ -195,9 +195,9 @@ class _Program:
 
 
 def _scorer(node: Criterion, places: int) -> Scorer | None:
-    """The leaf's prepared scorer, if it is scored from facts (not appraised or summed)."""
+    """The leaf's prepared scorer, if its kind scores it (it is not appraised or summed)."""
     kind = kind_of(node.rule)
-    if not node.is_leaf or not kind.scores_from_facts:
+    if not node.is_leaf or not kind.scored:
         return None
     return kind.scorer(node.rule, node.max, places)
 

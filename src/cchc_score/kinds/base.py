@@ -78,7 +78,7 @@ class RuleKind(Generic[R]):
         name: the ``kind`` written in rules files (and the data class's ``kind`` default).
         rule_type: the frozen attrs class holding a rule's parameters.
         fact_types: for each key of the rule naming a fact (``fact``, ``of``), the fact
-            types it may name. A kind with none is not scored from facts.
+            types it may name.
         appraised: its points are entered directly (evidence ``[appraised]``).
         inner: it scores a node with sub-criteria (the ``sum`` of its children); every
             other kind scores a leaf.
@@ -91,9 +91,10 @@ class RuleKind(Generic[R]):
     inner: bool = False
 
     @property
-    def scores_from_facts(self) -> bool:
-        """Whether a leaf of this kind is scored from facts (by :meth:`scorer`)."""
-        return bool(self.fact_types)
+    def scored(self) -> bool:
+        """Whether a leaf of this kind is scored by its :meth:`scorer` (from the facts it
+        reads, if any), rather than entered (``appraised``) or added up (``inner``)."""
+        return not (self.appraised or self.inner)
 
     def reads(self, rule: R) -> tuple[tuple[str, str], ...]:
         """``(key, fact name)`` for every fact the rule reads, in the order it reads them."""
