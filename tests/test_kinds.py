@@ -3,31 +3,38 @@ explained, written as JSON and TOML and read back, with no library module touche
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
+from fractions import Fraction
+from types import MappingProxyType
 from typing import Any, Literal
 
 import attrs
 import pytest
 
-from cchc_score import Evidence, RulesError, dump_rules, evaluate, loads_rules
+from cchc_score import Evidence, EvidenceError, RulesError, dump_rules, evaluate, loads_rules
 from cchc_score.errors import ProblemList
-from cchc_score.evidence import FactValue
+from cchc_score.evidence import FactValue, RawValue
 from cchc_score.kinds import (
+    FactType,
     Rule,
     RuleKind,
     Scorer,
+    fact_type,
     fact_type_names,
     fact_types,
     kind_named,
     kind_names,
     kind_of,
     register,
+    register_fact_type,
     rule_kinds,
     unregister,
+    unregister_fact_type,
 )
+from cchc_score.kinds.facttypes import BAD
 from cchc_score.model import FACT_TYPES, RULE_KINDS, Criterion, Fact, RuleSet
-from cchc_score.numbers import Lang, format_percent, format_points, round_exact
+from cchc_score.numbers import Lang, format_number, format_percent, format_points, round_exact
 from cchc_score.report import scorecard_json
 
 
@@ -232,16 +239,177 @@ def test_each_kind_has_every_part(name: str) -> None:
 
 
 def test_each_fact_type_has_every_part() -> None:
-    for fact_type in fact_types():
-        assert fact_type.name in FACT_TYPES
-        fact = Fact("x", fact_type.name, "x", levels=("a", "b"), items=("a",))  # type: ignore[arg-type]
+    for each in fact_types():
+        assert each.name in FACT_TYPES
+        fact = Fact("x", each.name, "x", levels=("a", "b"), items=("a",))  # type: ignore[arg-type]
         problems = ProblemList("t")
-        assert callable(fact_type.quick(fact))
+        assert callable(each.quick(fact))
         value: Any = {"count": 1, "ratio": Decimal("0.5"), "number": Decimal(2)}.get(
-            fact_type.name, {"level": "a", "boolean": True, "checklist": ("a",)}.get(fact_type.name)
+            each.name, {"level": "a", "boolean": True, "checklist": ("a",)}.get(each.name)
         )
-        typed = fact_type.typed(fact, value, "facts.x", problems)
+        typed = each.typed(fact, value, "facts.x", problems)
         assert typed is not None, list(problems)
         assert not problems
-        assert fact_type.stated(fact, typed, "vi").startswith("x") or fact_type.name == "count"
-        assert fact_type.json_value(typed) is not None
+        assert each.stated(fact, typed, "vi").startswith("x") or each.name == "count"
+        assert each.json_value(typed) is not None
+
+
+@pytest.mark.parametrize("source", ["criteria_2022", "minimal"])
+def test_kinds_write_the_json_the_report_writes(source: str) -> None:
+    # report.rule_json is to call kind_of(rule).to_json(rule); until then they must agree.
+    from cchc_score import load_rules
+    from cchc_score.report import rule_json
+
+    rules = load_rules(source) if source != "minimal" else _minimal()
+    for node in rules.nodes():
+        assert kind_of(node.rule).to_json(node.rule) == rule_json(node.rule), node.code
+
+
+def test_ratio_values_checked_by_the_kind_as_by_the_evidence_checker(rules: RuleSet) -> None:
+    # check_evidence's own ratio-pair check is to call kind.check_values; same messages.
+    from cchc_score import EvidenceError, check_evidence, load_evidence
+
+    from .conftest import EXAMPLE
+
+    evidence = load_evidence(EXAMPLE / "evidence.toml")
+    node = rules.node("5.1")
+    kind = kind_of(node.rule)
+    for changes in ({"staff_total": 20, "staff_rated_good": 21}, {"staff_rated_good": 20}):
+        bad = evidence.with_facts(**changes)
+        values: dict[str, Any] = dict(bad.facts)
+        problems = ProblemList(bad.source)
+        kind.check_values(node.rule, node.code, values, problems)
+        assert kind.values_ok(node.rule, values) == (not problems)
+        if problems:
+            with pytest.raises(EvidenceError) as info:
+                check_evidence(rules, bad)
+            assert [str(p) for p in problems] == [str(p) for p in info.value.problems]
+
+
+class Percent100(FactType):
+    """A share written out of 100 (87,5 for 87,5%), as some forms do."""
+
+    name = "percent100"
+    numeric = True
+
+    def lower_bound(self, fact: Fact) -> Decimal | None:
+        return Decimal(0)
+
+    def quick(self, fact: Fact) -> Callable[[RawValue], object]:
+        return lambda raw: raw if type(raw) is Decimal and 0 <= raw <= 100 else BAD
+
+    def typed(
+        self, fact: Fact, raw: RawValue, where: str, problems: ProblemList
+    ) -> FactValue | None:
+        if isinstance(raw, (int, Decimal)) and not isinstance(raw, bool) and 0 <= raw <= 100:
+            return Decimal(raw)
+        problems.add(where, "expected a number from 0 to 100", raw)
+        return None
+
+    def show(self, value: Decimal | int, lang: Lang) -> str:
+        return format_number(value, lang) + "/100"
+
+
+@attrs.frozen
+class Scaled(Rule):
+    """max × value ÷ 100."""
+
+    fact: str
+    kind: Literal["scaled"] = "scaled"
+
+
+class ScaledKind(RuleKind[Scaled]):
+    name = "scaled"
+    rule_type = Scaled
+    fact_types = MappingProxyType({"fact": ("percent100",)})
+
+    def scorer(self, rule: Scaled, top: Decimal, places: int) -> Scorer:
+        def scaled(values: Mapping[str, Any]) -> Decimal:
+            return round_exact(Fraction(top) * Fraction(values[rule.fact]) / 100, places)
+
+        return scaled
+
+    def explain(
+        self,
+        rule: Scaled,
+        top: Decimal,
+        inputs: Sequence[tuple[Fact, FactValue]],
+        points: Decimal,
+        lang: Lang,
+        parts: Sequence[Decimal] = (),
+    ) -> str:
+        fact, value = inputs[0]
+        return f"{fact_type(fact).stated(fact, value, lang)} → {format_points(points, lang)}"
+
+
+@pytest.fixture
+def percent100() -> Iterator[None]:
+    register_fact_type(Percent100())
+    register(ScaledKind())
+    try:
+        yield
+    finally:
+        unregister("scaled")
+        unregister_fact_type("percent100")
+
+
+SCALED = """
+[index]
+id = "scaled"
+name = "Chỉ số thử"
+year = 2024
+max = 2
+
+[facts.satisfaction]
+type = "percent100"
+label = "Mức hài lòng"
+
+[[criteria]]
+code = "I"
+name = "Lĩnh vực"
+max = 2
+basis = "test"
+
+[[criteria]]
+code = "1.1"
+name = "Hài lòng"
+max = 2
+basis = "test"
+[criteria.rule]
+kind = "scaled"
+fact = "satisfaction"
+
+[[bands]]
+name = "Đạt"
+min = 0
+"""
+
+
+@pytest.mark.usefixtures("percent100")
+def test_a_fact_type_registered_in_a_test_is_declared_checked_and_scored() -> None:
+    rules = loads_rules(SCALED)
+    assert rules.fact("satisfaction").lower_bound == 0
+    card = evaluate(rules, Evidence("X", facts={"satisfaction": Decimal("87.5")}))
+    # 2 × 87,5 ÷ 100 = 1,75.
+    assert card.node("1.1").points == Decimal("1.75")
+    assert card.node("1.1").explanation("vi") == "Mức hài lòng: 87,5/100 → 1,75"
+    assert loads_rules(dump_rules(rules)) == rules
+    with pytest.raises(EvidenceError) as info:
+        evaluate(rules, Evidence("X", facts={"satisfaction": Decimal(120)}))
+    assert str(info.value.problems[0]) == (
+        "facts.satisfaction: expected a number from 0 to 100 (got 120)"
+    )
+    with pytest.raises(RulesError) as bounds:
+        loads_rules(SCALED.replace('label = "Mức hài lòng"', 'label = "x"\nmin = 1'))
+    assert str(bounds.value) == (
+        '<rules>: fact "satisfaction".min: only count and number facts take bounds, not percent100'
+    )
+
+
+def test_an_unregistered_fact_type_is_unknown_again() -> None:
+    with pytest.raises(RulesError) as info:
+        loads_rules(SCALED)
+    assert str(info.value.problems[0]) == (
+        "<rules>: fact \"satisfaction\".type: unknown fact type; expected one of 'count', "
+        "'ratio', 'number', 'level', 'boolean', 'checklist' (got 'percent100')"
+    )

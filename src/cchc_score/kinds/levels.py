@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from ..model import Fact
     from ..numbers import Lang
 
-__all__ = ["Levels", "LevelsKind", "level_name"]
+__all__ = ["Levels", "LevelsKind"]
 
 
 @attrs.frozen
@@ -32,13 +32,6 @@ class Levels(Rule):
     fact: str
     points: tuple[tuple[str, Decimal], ...]
     kind: Literal["levels"] = "levels"
-
-
-def level_name(value: FactValue) -> str:
-    """The name a ``levels`` rule gives a value: the level, or ``"true"``/``"false"``."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
 
 
 class LevelsKind(RuleKind[Levels]):

@@ -31,6 +31,7 @@ __all__ = ["Ratio", "RatioKind", "quotient_points"]
 _ZERO = Decimal(0)
 #: Quotients: 28 digits, rounded to nearest, whatever the caller's own decimal context says.
 _QUOTIENT = Context(prec=28, rounding=ROUND_HALF_EVEN)
+_STEPS = tuple(step(places) for places in range(7))  # the decimals a rule set may have
 
 
 @attrs.frozen
@@ -47,17 +48,17 @@ class Ratio(Rule):
     kind: Literal["ratio"] = "ratio"
 
 
-def quotient_points(over: Decimal, under: Decimal, unit: Decimal) -> Decimal:
-    """``over ÷ under`` (both ≥ 0) rounded once, half up, to the step ``unit``: exactly.
+def quotient_points(over: Decimal, under: Decimal, places: int) -> Decimal:
+    """``over ÷ under`` (both ≥ 0) rounded once, half up, to ``places``: exactly.
 
     The 28-digit quotient rounds to nearest, so it lies on the same side of every tie as
     the exact value and rounds the same way, unless it *is* a tie: only then is the exact
     value worked out, as a fraction.
     """
     quotient = _QUOTIENT.divide(over, under)
+    unit = _STEPS[places] if places < len(_STEPS) else step(places)
     rounded = quotient.quantize(unit, rounding=ROUND_HALF_UP, context=_QUOTIENT)
     if _QUOTIENT.subtract(rounded, quotient) * 2 == unit:
-        places = -unit.as_tuple().exponent  # type: ignore[operator]  # a finite step
         return round_exact(Fraction(over) / Fraction(under), places)
     return rounded
 
@@ -96,7 +97,7 @@ class RatioKind(RuleKind[Ratio]):
 
     def scorer(self, rule: Ratio, top: Decimal, places: int) -> Scorer:
         name, of, target, floor = rule.fact, rule.of, rule.target, rule.min_ratio
-        full, zero, unit = round_points(top, places), round_points(_ZERO, places), step(places)
+        full, zero = round_points(top, places), round_points(_ZERO, places)
         times = EXACT.multiply
 
         # ``values`` are checked numbers (typed ``Any`` here to keep the hot path bare);
@@ -110,7 +111,7 @@ class RatioKind(RuleKind[Ratio]):
                     return zero
                 if value >= target:
                     return full
-                return quotient_points(times(top, value), target, unit)
+                return quotient_points(times(top, value), target, places)
 
             return share
 
@@ -121,7 +122,7 @@ class RatioKind(RuleKind[Ratio]):
             scaled = times(target, under)
             if value >= scaled:
                 return full
-            return quotient_points(times(top, value), scaled, unit)
+            return quotient_points(times(top, value), scaled, places)
 
         return ratio
 
