@@ -58,7 +58,8 @@ __all__ = [
 # The names :mod:`cchc_score.kinds.facttypes` registers; spelled out for the type checker.
 FactType = Literal["count", "ratio", "number", "level", "boolean", "checklist"]
 Better = Literal["higher", "lower", "none"]
-#: The registered fact types' names (see :mod:`cchc_score.kinds.facttypes`).
+#: The built-in fact types' names; :func:`cchc_score.kinds.fact_type_names` also lists any
+#: registered since.
 FACT_TYPES: tuple[str, ...] = fact_type_names()
 
 
