@@ -115,6 +115,10 @@ class FactType:
         """The smallest value the fact can take, where it is numeric."""
         return fact.minimum
 
+    def upper_bound(self, fact: Fact) -> Decimal | None:
+        """The largest value the fact can take, where it is numeric and bounded."""
+        return fact.maximum
+
     # ----------------------------------------------------------------- values
 
     def quick(self, fact: Fact) -> Callable[[RawValue], object]:
@@ -153,9 +157,6 @@ class _Number(FactType):
     numeric = True
     bounded = True
 
-    def upper_bound(self, fact: Fact) -> Decimal | None:
-        return fact.maximum
-
     def quick(self, fact: Fact) -> Callable[[RawValue], object]:
         low, high = self.lower_bound(fact), self.upper_bound(fact)
 
@@ -179,7 +180,7 @@ class _Number(FactType):
         number = self.number(raw, where, problems)
         if number is None:
             return None
-        low, high = self.lower_bound(fact), fact.maximum
+        low, high = self.lower_bound(fact), self.upper_bound(fact)
         if low is not None and number < low:
             problems.add(where, f"must be ≥ {low}", raw)
             return None
@@ -210,7 +211,7 @@ class _Count(_Number):
         return fact.minimum if fact.minimum is not None else Decimal(0)
 
     def quick(self, fact: Fact) -> Callable[[RawValue], object]:
-        low, high = self.lower_bound(fact), fact.maximum
+        low, high = self.lower_bound(fact), self.upper_bound(fact)
 
         def count(raw: RawValue) -> object:
             ok = type(raw) is int and (low is None or raw >= low) and (high is None or raw <= high)
