@@ -198,3 +198,46 @@ def test_evaluate_checks_evidence_built_in_python(rules: RuleSet) -> None:
 def test_scorecard_is_frozen(card: Scorecard) -> None:
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         card.total = Decimal(0)  # type: ignore[misc]
+
+
+def test_an_exact_tie_rounds_half_up(rules: RuleSet) -> None:
+    # Issue 11, bug 13: 7.1.2 with 28 of 192 dossiers online. 3,0 × 28/192 ÷ 50% is exactly
+    # 0,875, which rounds half up to 0,88; dividing 28 by 192 first (0,1458333…) at 28
+    # digits gave 0,87499… and 0,87.
+    evidence = load_evidence(EXAMPLE / "evidence.toml")
+    node = evaluate(rules, evidence.with_facts(online_dossiers=28, dossiers_total=192))
+    assert node.node("7.1.2").points == Decimal("0.88")
+    assert node.node("7.1.2").explanation("vi") == (
+        "28/192 hồ sơ TTHC tiếp nhận và giải quyết trực tuyến toàn trình → "
+        "3,0 × 28/192 ÷ 50% = 0,88 điểm"
+    )
+
+
+def test_a_tie_below_the_28th_digit_is_not_taken_for_one(rules: RuleSet) -> None:
+    # 3,0 × 27/192 ÷ 50% = 0,84375 and 3,0 × 29/192 ÷ 50% = 0,90625: no ties, rounded
+    # to nearest; and 20/21 of staff (5.1) stays 0,95.
+    evidence = load_evidence(EXAMPLE / "evidence.toml")
+    for online, points in ((27, "0.84"), (29, "0.91")):
+        card = evaluate(rules, evidence.with_facts(online_dossiers=online, dossiers_total=192))
+        assert card.node("7.1.2").points == Decimal(points)
+    assert evaluate(rules, evidence).node("5.1").points == Decimal("0.95")
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("vi", "không đánh giá (không phát sinh): tính điểm tối đa 1,5 điểm"),
+        ("en", "not assessed (không phát sinh): counted at its maximum of 1.5 points"),
+    ],
+)
+def test_not_assessed_maximum_is_written_in_the_language(
+    rules: RuleSet, lang: str, sentence: str
+) -> None:
+    # Issue 11, bug 11: the Vietnamese sentence printed the raw 1.5, not 1,5.
+    evidence = attrs.evolve(
+        load_evidence(EXAMPLE / "evidence.toml"), not_assessed={"1.2": "không phát sinh"}
+    )
+    node = evaluate(rules, evidence).node("1.2")
+    assert node.status == "not_assessed"
+    assert node.points == Decimal("1.5")
+    assert node.explanation(lang) == sentence  # type: ignore[arg-type]

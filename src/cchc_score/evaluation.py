@@ -7,18 +7,19 @@ from the total.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Literal
 
 import attrs
 
 from .evidence import FactValue, check_evidence
-from .model import Band, Criterion, Fact, RuleSet, rule_facts
-from .rules import explain, scorer
+from .kinds import Scorer, kind_of
+from .model import Band, Criterion, Fact, RuleSet
+from .numbers import format_number, round_points, step
+from .words import pick, text
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Mapping
 
     from .evidence import Evidence
     from .numbers import Lang
@@ -26,11 +27,6 @@ if TYPE_CHECKING:
 __all__ = ["NodeScore", "Scorecard", "evaluate", "leaf_points"]
 
 Status = Literal["scored", "appraised", "summed", "not_assessed"]
-
-_NOT_ASSESSED = {
-    "vi": "không đánh giá ({reason}): tính điểm tối đa {max} điểm",
-    "en": "not assessed ({reason}): counted at its maximum of {max} points",
-}
 
 
 @attrs.frozen
@@ -77,17 +73,15 @@ class NodeScore:
 
     def name(self, lang: Lang = "vi") -> str:
         """The node's name in ``lang`` (Vietnamese where no English name is given)."""
-        return (
-            self.criterion.name_en
-            if lang == "en" and self.criterion.name_en
-            else (self.criterion.name)
-        )
+        return pick(self.criterion.name, self.criterion.name_en, lang)
 
     def explanation(self, lang: Lang = "vi") -> str:
         """One sentence saying how the node got its points."""
         if self.status == "not_assessed":
-            return _NOT_ASSESSED[lang].format(reason=self.note, max=self.max)
-        sentence = explain(self.criterion, self.inputs, self.points, lang, self.parts)
+            top = format_number(self.max, lang)
+            return text("eval.not_assessed", lang, reason=self.note, max=top)
+        rule = self.criterion.rule
+        sentence = kind_of(rule).explain(rule, self.max, self.inputs, self.points, lang, self.parts)
         return f"{sentence} — {self.note}" if self.note else sentence
 
 
@@ -172,7 +166,7 @@ class _Program:
     nodes: tuple[Criterion, ...]  # parents before children
     depths: tuple[int, ...]
     children: tuple[tuple[int, ...], ...]
-    scorers: tuple[Callable[[Mapping[str, FactValue]], Decimal] | None, ...]
+    scorers: tuple[Scorer | None, ...]
     domains: tuple[int, ...]
     index: dict[str, int]
 
@@ -194,13 +188,18 @@ class _Program:
             nodes=tuple(nodes),
             depths=tuple(depths),
             children=tuple(tuple(index[c.code] for c in node.children) for node in nodes),
-            scorers=tuple(
-                scorer(node.rule, node.max) if node.is_leaf and rule_facts(node.rule) else None
-                for node in nodes
-            ),
+            scorers=tuple(_scorer(node, rules.decimals) for node in nodes),
             domains=tuple(i for i, depth in enumerate(depths) if depth == 0),
             index=index,
         )
+
+
+def _scorer(node: Criterion, places: int) -> Scorer | None:
+    """The leaf's prepared scorer, if its kind scores it (it is not appraised or summed)."""
+    kind = kind_of(node.rule)
+    if not node.is_leaf or not kind.scored:
+        return None
+    return kind.scorer(node.rule, node.max, places)
 
 
 def _program(rules: RuleSet) -> _Program:
@@ -220,10 +219,10 @@ def leaf_points(
     maxima add up to its own, so no cap ever binds on valid rules.
     """
     program = _program(rules)
-    index = program.index[code]
-    score_of = program.scorers[index]
-    raw = score_of(values) if score_of is not None else appraised[code]
-    return raw.quantize(Decimal(1).scaleb(-rules.decimals), rounding=ROUND_HALF_UP)
+    score_of = program.scorers[program.index[code]]
+    if score_of is not None:
+        return score_of(values)  # exact, and rounded once by the rule's kind
+    return round_points(appraised[code], rules.decimals)
 
 
 def evaluate(rules: RuleSet, evidence: Evidence) -> Scorecard:
@@ -243,7 +242,7 @@ def evaluate(rules: RuleSet, evidence: Evidence) -> Scorecard:
     program = _program(rules)
     appraised = dict(evidence.appraised)
     skipped = _not_assessed_codes(program, dict(evidence.not_assessed))
-    step = Decimal(1).scaleb(-rules.decimals)
+    unit = step(rules.decimals)
     points: list[Decimal] = [_ZERO] * len(program.nodes)
     # Children come after their parent, so going backwards scores every child first.
     for i in range(len(points) - 1, -1, -1):
@@ -255,8 +254,10 @@ def evaluate(rules: RuleSet, evidence: Evidence) -> Scorecard:
             points[i] = min(sum([points[c] for c in children], _ZERO), node.max)
         else:
             score_of = program.scorers[i]
-            raw = score_of(values) if score_of is not None else appraised[node.code]
-            points[i] = raw.quantize(step, rounding=ROUND_HALF_UP)
+            if score_of is not None:
+                points[i] = score_of(values)  # exact, and rounded once by the rule's kind
+            else:
+                points[i] = appraised[node.code].quantize(unit, ROUND_HALF_UP)
     total = min(sum([points[i] for i in program.domains], _ZERO), rules.max)
     return Scorecard(
         rules=rules,
@@ -290,11 +291,12 @@ def _views(card: Scorecard) -> tuple[NodeScore, ...]:
             status, note = "not_assessed", skipped[node.code]
         elif node.children:
             status, parts = "summed", tuple(card.points[c] for c in program.children[i])
-        elif node.rule.kind == "appraised":
+        elif kind_of(node.rule).appraised:
             status = "appraised"
         else:
             status = "scored"
-            inputs = tuple((card.rules.fact(n), values[n]) for n in rule_facts(node.rule))
+            facts = kind_of(node.rule).facts(node.rule)
+            inputs = tuple((card.rules.fact(n), values[n]) for n in facts)
         out.append(NodeScore(node, card.points[i], inputs, parts, status, note, program.depths[i]))
     return tuple(out)
 

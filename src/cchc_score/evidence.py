@@ -18,6 +18,8 @@ import attrs
 
 from . import _toml
 from .errors import EvidenceError, ProblemList
+from .kinds import Rule, RuleKind, fact_type, kind_of
+from .kinds.facttypes import BAD
 from .loading import parse_toml, read_input
 from .model import Ratio, rule_facts
 
@@ -262,9 +264,6 @@ def check_evidence(rules: RuleSet, evidence: Evidence) -> dict[str, FactValue]:
     return typed
 
 
-_BAD = object()
-
-
 @attrs.frozen
 class _Requirements:
     """What valid evidence for a rule set looks like, prepared once per rule set."""
@@ -272,54 +271,31 @@ class _Requirements:
     converters: dict[str, Callable[[RawValue], object]]
     needed: frozenset[str]
     appraised: dict[str, Decimal]
-    pairs: tuple[tuple[str, str], ...]
+    #: Leaves whose facts must also agree with each other (a ratio's numerator and
+    #: denominator): each one's kind and rule.
+    joint: tuple[tuple[RuleKind[Any], Rule], ...]
     codes: frozenset[str]
 
     @classmethod
     def of(cls, rules: RuleSet) -> _Requirements:
-        leaves = [node for node in rules.nodes() if node.is_leaf]
+        leaves = [(node, kind_of(node.rule)) for node in rules.nodes() if node.is_leaf]
         return cls(
             converters={fact.name: _converter(fact) for fact in rules.facts},
-            needed=frozenset(name for node in leaves for name in rule_facts(node.rule)),
-            appraised={n.code: n.max for n in leaves if n.rule.kind == "appraised"},
-            pairs=tuple(
-                (n.rule.fact, n.rule.of)
-                for n in leaves
-                if isinstance(n.rule, Ratio) and n.rule.of is not None
+            needed=frozenset(name for node, kind in leaves for name in kind.facts(node.rule)),
+            appraised={node.code: node.max for node, kind in leaves if kind.appraised},
+            joint=tuple(
+                (kind, node.rule)
+                for node, kind in leaves
+                if type(kind).values_ok is not RuleKind.values_ok
             ),
             codes=frozenset(node.code for node in rules.nodes()),
         )
 
 
 def _converter(fact: Fact) -> Callable[[RawValue], object]:
-    """A fast check of a value already of the right Python type; ``_BAD`` for anything else
+    """A fast check of a value already of the right Python type; ``BAD`` for anything else
     (which the full check then explains)."""
-    if fact.type == "count":
-        low, high = fact.lower_bound, fact.maximum
-
-        def count(raw: RawValue) -> object:
-            ok = type(raw) is int and (low is None or raw >= low) and (high is None or raw <= high)
-            return raw if ok else _BAD
-
-        return count
-    if fact.type in ("ratio", "number"):
-        low = fact.lower_bound
-        high = Decimal(1) if fact.type == "ratio" else fact.maximum
-
-        def number(raw: RawValue) -> object:
-            if type(raw) is not Decimal or not raw.is_finite():
-                return _BAD
-            ok = (low is None or raw >= low) and (high is None or raw <= high)
-            return raw if ok else _BAD
-
-        return number
-    if fact.type == "level":
-        levels = frozenset(fact.levels)
-        return lambda raw: raw if type(raw) is str and raw in levels else _BAD
-    if fact.type == "boolean":
-        return lambda raw: raw if type(raw) is bool else _BAD
-    items = frozenset(fact.items)
-    return lambda raw: raw if type(raw) is frozenset and raw <= items else _BAD
+    return fact_type(fact).quick(fact)
 
 
 def _quick_check(req: _Requirements, evidence: Evidence) -> dict[str, FactValue] | None:
@@ -330,8 +306,8 @@ def _quick_check(req: _Requirements, evidence: Evidence) -> dict[str, FactValue]
     converters = req.converters
     for name, raw in evidence.facts:
         convert = converters.get(name)
-        value = convert(raw) if convert is not None else _BAD
-        if value is _BAD:
+        value = convert(raw) if convert is not None else BAD
+        if value is BAD:
             return None
         typed[name] = value  # type: ignore[assignment]  # checked by the converter
     if not req.needed.issubset(typed) or len(evidence.appraised) != len(req.appraised):
@@ -340,9 +316,8 @@ def _quick_check(req: _Requirements, evidence: Evidence) -> dict[str, FactValue]
         top = req.appraised.get(code)
         if top is None or not 0 <= points <= top:
             return None
-    for top_name, bottom_name in req.pairs:
-        top_value, bottom = typed[top_name], typed[bottom_name]
-        if not bottom or top_value > bottom:  # type: ignore[operator]
+    for kind, rule in req.joint:
+        if not kind.values_ok(rule, typed):
             return None
     return typed
 
@@ -350,74 +325,7 @@ def _quick_check(req: _Requirements, evidence: Evidence) -> dict[str, FactValue]
 def typed_value(fact: Fact, raw: RawValue, where: str, problems: ProblemList) -> FactValue | None:
     """One value checked against its declared fact and typed; ``None`` after recording the
     problem at ``where`` (used for evidence and for plans' fact effects alike)."""
-    kind = fact.type
-    if kind == "boolean":
-        if isinstance(raw, bool):
-            return raw
-        problems.add(where, "expected true or false", raw)
-        return None
-    if kind == "level":
-        if isinstance(raw, str) and raw in fact.levels:
-            return raw
-        levels = ", ".join(repr(level) for level in fact.levels)
-        problems.add(where, f"not a level of this fact; expected one of {levels}", raw)
-        return None
-    if kind == "checklist":
-        return _typed_checklist(fact, raw, where, problems)
-    number = _typed_number(raw, kind, where, problems)
-    if number is None:
-        return None
-    if kind == "ratio":
-        if not 0 <= number <= 1:
-            problems.add(
-                where, 'a ratio must be between 0 and 1 (write 91,3% as "91,3%" or 0.913)', raw
-            )
-            return None
-        return number
-    low, high = fact.lower_bound, fact.maximum
-    if low is not None and number < low:
-        problems.add(where, f"must be ≥ {low}", raw)
-        return None
-    if high is not None and number > high:
-        problems.add(where, f"must be ≤ {high}", raw)
-        return None
-    if kind == "count":
-        return int(number)
-    return number
-
-
-def _typed_number(raw: RawValue, kind: str, where: str, problems: ProblemList) -> Decimal | None:
-    number = _toml.number(
-        raw,
-        where,
-        problems,
-        percent=kind == "ratio",
-        expected=f"expected a number for a {kind} fact",
-    )
-    if number is not None and kind == "count" and number != number.to_integral_value():
-        problems.add(where, "a count must be a whole number", raw)
-        return None
-    return number
-
-
-def _typed_checklist(
-    fact: Fact, raw: RawValue, where: str, problems: ProblemList
-) -> frozenset[str] | None:
-    if isinstance(raw, frozenset):
-        raw = tuple(sorted(raw))
-    if not isinstance(raw, tuple):
-        problems.add(where, "expected an array of the items done", raw)
-        return None
-    ok = True
-    for item in raw:
-        if item not in fact.items:
-            items = ", ".join(repr(i) for i in fact.items)
-            problems.add(where, f"not an item of this checklist; expected some of {items}", item)
-            ok = False
-    if len(set(raw)) != len(raw):
-        problems.add(where, "an item is listed twice", list(raw))
-        ok = False
-    return frozenset(raw) if ok else None
+    return fact_type(fact).typed(fact, raw, where, problems)
 
 
 def _skipped_codes(rules: RuleSet, evidence: Evidence, problems: ProblemList) -> set[str]:

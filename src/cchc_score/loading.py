@@ -22,23 +22,17 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 
 from . import _toml
 from .errors import NO_VALUE, ProblemList, RulesError
+from .kinds import fact_type_named, fact_type_names, kind_named, kind_names, kind_of
 from .model import (
-    FACT_TYPES,
     RULE_KINDS,
     Appraised,
     Band,
-    Bands,
-    Checklist,
     Criterion,
-    Deduction,
     Fact,
-    Levels,
-    Ratio,
     Rule,
     RuleSet,
     Sum,
     parent_code,
-    rule_facts,
 )
 
 if sys.version_info >= (3, 11):
@@ -47,7 +41,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
+    from collections.abc import Iterable, Iterator
 
 __all__ = [
     "bundled_path",
@@ -67,14 +61,6 @@ _FACT_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _DOMAIN_CODE = re.compile(r"^[IVXL]+$")
 _CRITERION_CODE = re.compile(r"^\d+(?:\.\d+)*\.(?:\d+|r)$")
 _BETTER = ("higher", "lower", "none")
-_RATIO_FACTS = ("count", "ratio", "number")
-_FACT_TYPES_FOR: dict[str, tuple[str, ...]] = {
-    "ratio": _RATIO_FACTS,
-    "bands": _RATIO_FACTS,
-    "deduction": ("count", "number"),
-    "levels": ("level", "boolean"),
-    "checklist": ("checklist",),
-}
 
 
 # --------------------------------------------------------------------------- reading
@@ -196,12 +182,12 @@ def _structure_rule(value: object, _: type) -> Rule | None:
         raise _Invalid("expected a table with a 'kind' key", value)
     kind = value.get("kind")
     if kind is None:
-        raise _Invalid(f"missing; expected one of {_toml.allowed(RULE_KINDS)}", subpath=".kind")
-    if not isinstance(kind, str) or kind not in RULE_KINDS:
+        raise _Invalid(f"missing; expected one of {_toml.allowed(kind_names())}", subpath=".kind")
+    if not isinstance(kind, str) or kind not in kind_names():
         raise _Invalid(
-            f"unknown rule kind; expected one of {_toml.allowed(RULE_KINDS)}", kind, ".kind"
+            f"unknown rule kind; expected one of {_toml.allowed(kind_names())}", kind, ".kind"
         )
-    rule: Rule = _CONVERTER.structure(value, RULE_KINDS[kind])
+    rule: Rule = _CONVERTER.structure(value, kind_named(kind).rule_type)
     return rule
 
 
@@ -448,34 +434,22 @@ def _build_facts(raw: object, problems: ProblemList) -> tuple[dict[str, Fact], s
 
 def _check_fact(name: str, doc: _FactDoc, where: str, problems: ProblemList) -> Fact | None:
     before = len(problems.items)
-    if doc.type not in FACT_TYPES:
+    kind = fact_type_named(doc.type)
+    if kind is None:
         problems.add(
             f"{where}.type",
-            f"unknown fact type; expected one of {_toml.allowed(FACT_TYPES)}",
+            f"unknown fact type; expected one of {_toml.allowed(fact_type_names())}",
             doc.type,
         )
         return None
     if doc.better not in _BETTER:
         problems.add(f"{where}.better", f"expected one of {_toml.allowed(_BETTER)}", doc.better)
-    bounded = doc.type in ("count", "number")
-    for key, bound in (("min", doc.min), ("max", doc.max)):
-        if bound is None:
-            continue
-        if not bounded:
-            problems.add(
-                f"{where}.{key}", f"only count and number facts take bounds, not {doc.type}"
-            )
-        elif doc.type == "count" and (bound < 0 or bound != bound.to_integral_value()):
-            problems.add(f"{where}.{key}", "a count's bound must be a whole number ≥ 0", bound)
-    if doc.min is not None and doc.max is not None and doc.min > doc.max:
-        problems.add(f"{where}.min", f"must not exceed max {doc.max}", doc.min)
-    _check_names(doc.levels, doc.type == "level", 2, f"{where}.levels", "level", problems)
-    _check_names(doc.items, doc.type == "checklist", 1, f"{where}.items", "checklist", problems)
+    kind.check(doc, where, problems)
     if len(problems.items) > before:
         return None
     return Fact(
         name=name,
-        type=doc.type,  # type: ignore[arg-type]  # checked against FACT_TYPES above
+        type=doc.type,  # type: ignore[arg-type]  # a registered fact type, checked above
         label=doc.label,
         label_en=doc.label_en,
         unit=doc.unit,
@@ -485,22 +459,6 @@ def _check_fact(name: str, doc: _FactDoc, where: str, problems: ProblemList) -> 
         items=doc.items,
         better=doc.better,  # type: ignore[arg-type]  # checked against _BETTER above
     )
-
-
-def _check_names(
-    names: tuple[str, ...], wanted: bool, least: int, where: str, kind: str, problems: ProblemList
-) -> None:
-    if not wanted:
-        if names:
-            problems.add(where, f"only {kind} facts take this key")
-        return
-    if len(names) < least:
-        problems.add(where, f"a {kind} fact needs at least {least} entries", list(names))
-    seen: set[str] = set()
-    for name in names:
-        if name in seen:
-            problems.add(where, "listed twice", name)
-        seen.add(name)
 
 
 def _structure_criteria(
@@ -697,38 +655,27 @@ def _freeze(node: _Node, tree: _Tree) -> Criterion:
 
 
 def _check_rule(rule: Rule, top: Decimal, where: str, tree: _Tree) -> None:
+    kind = kind_of(rule)
     ok = True
-    for key, name in zip(("fact", "of"), rule_facts(rule), strict=False):
+    for key, name in kind.reads(rule):
         if name in tree.broken_facts:
             ok = False  # its declaration is wrong, and reported
             continue
-        ok = _check_fact_ref(rule.kind, name, f"{where}.{key}", tree.facts, tree.problems) and ok
-    if not ok:
-        return
-    checks: dict[type[Any], Callable[[Any, Decimal, str, dict[str, Fact], ProblemList], None]] = {
-        Ratio: _check_ratio,
-        Bands: _check_bands,
-        Deduction: _check_deduction,
-        Levels: _check_levels,
-        Checklist: _check_checklist,
-    }
-    check = checks.get(type(rule))
-    if check is not None:
-        check(rule, top, where, tree.facts, tree.problems)
+        allowed = kind.fact_types[key]
+        ok = _check_fact_ref(kind.name, allowed, name, f"{where}.{key}", tree) and ok
+    if ok:
+        kind.check(rule, top, where, tree.facts, tree.problems)
 
 
 def _check_fact_ref(
-    kind: str, name: str, where: str, facts: dict[str, Fact], problems: ProblemList
+    kind: str, allowed: tuple[str, ...], name: str, where: str, tree: _Tree
 ) -> bool:
-    fact = facts.get(name)
+    fact = tree.facts.get(name)
     if fact is None:
-        problems.add(where, "refers to an undeclared fact; declare it under [facts]", name)
+        tree.problems.add(where, "refers to an undeclared fact; declare it under [facts]", name)
         return False
-    allowed = _FACT_TYPES_FOR[kind]
-    if where.endswith(".of"):
-        allowed = ("count", "number")
     if fact.type not in allowed:
-        problems.add(
+        tree.problems.add(
             where,
             f"a {kind} rule cannot read a {fact.type} fact; expected a fact of "
             f"type {_toml.allowed(allowed)}",
@@ -736,129 +683,6 @@ def _check_fact_ref(
         )
         return False
     return True
-
-
-def _points_in_range(points: Decimal, top: Decimal, where: str, problems: ProblemList) -> None:
-    if points < 0:
-        problems.add(where, "can award less than 0 points", points)
-    elif points > top:
-        problems.add(where, f"can award more than the criterion's maximum {top}", points)
-
-
-def _check_ratio(
-    rule: Ratio, top: Decimal, where: str, facts: dict[str, Fact], problems: ProblemList
-) -> None:
-    if rule.target <= 0:
-        problems.add(f"{where}.target", "must be > 0", rule.target)
-    if rule.min_ratio is not None and not 0 <= rule.min_ratio <= rule.target:
-        problems.add(f"{where}.min_ratio", "must be between 0 and the target", rule.min_ratio)
-    for key, name in zip(("fact", "of"), rule_facts(rule), strict=False):
-        low = facts[name].lower_bound
-        if low is None or low < 0:
-            problems.add(
-                f"{where}.{key}", "can award less than 0 points: the fact needs min ≥ 0", name
-            )
-    if rule.of is not None and facts[rule.fact].type == "ratio":
-        problems.add(
-            f"{where}.of",
-            "a ratio fact is already a share; give 'of' only for counts or numbers",
-            rule.of,
-        )
-
-
-def _check_bands(
-    rule: Bands, top: Decimal, where: str, facts: dict[str, Fact], problems: ProblemList
-) -> None:
-    if not rule.steps:
-        problems.add(f"{where}.steps", "at least one step is required")
-        return
-    for i, step in enumerate(rule.steps):
-        _points_in_range(step.points, top, f"{where}.steps[{i}].points", problems)
-        if i and step.min == rule.steps[i - 1].min:
-            problems.add(
-                f"{where}.steps[{i}].min",
-                "overlaps the step before, which has the same min",
-                step.min,
-            )
-        elif i and step.min > rule.steps[i - 1].min:
-            problems.add(
-                f"{where}.steps[{i}].min",
-                "steps must be listed from the highest min "
-                f"down (the step before has min {rule.steps[i - 1].min})",
-                step.min,
-            )
-    low = facts[rule.fact].lower_bound
-    lowest = min(s.min for s in rule.steps)
-    if low is None:
-        problems.add(
-            f"{where}.fact",
-            "the fact has no lower bound, so the steps cannot cover it; declare its min",
-            rule.fact,
-        )
-    elif lowest > low:
-        problems.add(
-            f"{where}.steps", f"leave a gap: values from {low} to below {lowest} match no step"
-        )
-
-
-def _check_deduction(
-    rule: Deduction, top: Decimal, where: str, facts: dict[str, Fact], problems: ProblemList
-) -> None:
-    if rule.each <= 0:
-        problems.add(f"{where}.each", "must be > 0", rule.each)
-    _points_in_range(rule.min_points, top, f"{where}.min_points", problems)
-    low = facts[rule.fact].lower_bound
-    if low is None or low < 0:
-        problems.add(
-            f"{where}.fact", "can award more than the maximum: the fact needs min ≥ 0", rule.fact
-        )
-
-
-def _check_levels(
-    rule: Levels, top: Decimal, where: str, facts: dict[str, Fact], problems: ProblemList
-) -> None:
-    fact = facts[rule.fact]
-    expected = fact.levels if fact.type == "level" else ("true", "false")
-    given = [name for name, _ in rule.points]
-    for name, points in rule.points:
-        if name not in expected:
-            problems.add(
-                f"{where}.points.{_toml.key(name)}",
-                f"not a level of fact {_toml.quote(fact.name)}; "
-                f"expected one of {_toml.allowed(expected)}",
-                name,
-            )
-        _points_in_range(points, top, f"{where}.points.{_toml.key(name)}", problems)
-    for name in expected:
-        if name not in given:
-            problems.add(
-                f"{where}.points",
-                f"level {_toml.quote(name)} of fact {_toml.quote(fact.name)} has no points",
-            )
-
-
-def _check_checklist(
-    rule: Checklist, top: Decimal, where: str, facts: dict[str, Fact], problems: ProblemList
-) -> None:
-    fact = facts[rule.fact]
-    for name, points in rule.items:
-        if name not in fact.items:
-            problems.add(
-                f"{where}.items.{_toml.key(name)}",
-                f"not an item of fact {_toml.quote(fact.name)}; "
-                f"expected one of {_toml.allowed(fact.items)}",
-                name,
-            )
-        if points < 0:
-            problems.add(f"{where}.items.{_toml.key(name)}", "can award less than 0 points", points)
-    total = sum((p for _, p in rule.items), Decimal(0))
-    if total > top:
-        problems.add(
-            f"{where}.items",
-            f"add up to {total}: can award more than the criterion's maximum {top}",
-        )
-    if not rule.items:
-        problems.add(f"{where}.items", "at least one item is required")
 
 
 # --------------------------------------------------------------------------- dumping
@@ -915,7 +739,8 @@ def dump_rules(ruleset: RuleSet) -> str:
             array=True,
         )
         if node.is_leaf:
-            _emit_rule(out, node.rule)
+            for header, values, array in kind_of(node.rule).dump(node.rule):
+                _emit_table(out, header, values, array)
     for band in ruleset.bands:
         _emit_table(
             out,
@@ -924,20 +749,6 @@ def dump_rules(ruleset: RuleSet) -> str:
             array=True,
         )
     return "\n".join(out)
-
-
-def _emit_rule(out: list[str], rule: Rule) -> None:
-    fields = {a.name: getattr(rule, a.name) for a in attrs.fields(type(rule))}
-    kind = fields.pop("kind")
-    steps = fields.pop("steps", None)
-    tables = {k: fields.pop(k) for k in ("points", "items") if k in fields}
-    _emit_table(out, "criteria.rule", {"kind": kind, **fields})
-    for name, pairs in tables.items():
-        _emit_table(out, f"criteria.rule.{name}", dict(pairs))
-    for step in steps or ():
-        _emit_table(
-            out, "criteria.rule.steps", {"min": step.min, "points": step.points}, array=True
-        )
 
 
 def _emit_table(out: list[str], header: str, values: dict[str, Any], array: bool = False) -> None:

@@ -1,15 +1,35 @@
 """The rule set as frozen values: the criteria tree, declared facts, rule kinds, bands.
 
 Everything here is immutable (frozen attrs classes holding tuples), hashable, and built
-only by :mod:`cchc_score.loading` or by users in Python; nothing here reads files.
+only by :mod:`cchc_score.loading` or by users in Python; nothing here reads files. The
+rule kinds' data classes (:class:`Ratio`, :class:`Bands`, …) live with their kinds in
+:mod:`cchc_score.kinds` and are re-exported here; :class:`Rule` is their common base.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import attrs
+
+from .kinds import (
+    Appraised,
+    Bands,
+    Checklist,
+    Deduction,
+    Levels,
+    Ratio,
+    Rule,
+    Step,
+    Sum,
+    fact_type,
+    fact_type_names,
+    kind_named,
+    kind_names,
+    kind_of,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -35,9 +55,12 @@ __all__ = [
     "Sum",
 ]
 
+# The names :mod:`cchc_score.kinds.facttypes` registers; spelled out for the type checker.
 FactType = Literal["count", "ratio", "number", "level", "boolean", "checklist"]
 Better = Literal["higher", "lower", "none"]
-FACT_TYPES: tuple[str, ...] = ("count", "ratio", "number", "level", "boolean", "checklist")
+#: The built-in fact types' names; :func:`cchc_score.kinds.fact_type_names` also lists any
+#: registered since.
+FACT_TYPES: tuple[str, ...] = fact_type_names()
 
 
 @attrs.frozen
@@ -64,96 +87,27 @@ class Fact:
     @property
     def lower_bound(self) -> Decimal | None:
         """The smallest value the fact can take, where it is numeric."""
-        if self.type == "ratio":
-            return Decimal(0)
-        if self.type == "count":
-            return self.minimum if self.minimum is not None else Decimal(0)
-        return self.minimum
+        return fact_type(self).lower_bound(self)
 
 
-@attrs.frozen
-class Ratio:
-    """``max × value ÷ target``, capped at ``max``; 0 below ``min_ratio``.
+class _RuleKinds(Mapping[str, "type[Rule]"]):
+    """The registered rule kinds' data classes by name, as the registry has them now."""
 
-    ``value`` is the fact itself, or ``fact ÷ of`` when ``of`` names a denominator.
-    """
+    def __getitem__(self, name: str) -> type[Rule]:
+        return kind_named(name).rule_type
 
-    fact: str
-    of: str | None = None
-    target: Decimal = Decimal(1)
-    min_ratio: Decimal | None = None
-    kind: Literal["ratio"] = "ratio"
+    def __iter__(self) -> Iterator[str]:
+        return iter(kind_names())
 
+    def __len__(self) -> int:
+        return len(kind_names())
 
-@attrs.frozen
-class Step:
-    """One step of a ``bands`` rule: ``points`` when the value is at least ``min``."""
-
-    min: Decimal
-    points: Decimal
+    def __repr__(self) -> str:
+        return f"RULE_KINDS({dict(self)!r})"
 
 
-@attrs.frozen
-class Bands:
-    """A step function over a number: the first step whose ``min`` the value reaches."""
-
-    fact: str
-    steps: tuple[Step, ...]
-    kind: Literal["bands"] = "bands"
-
-
-@attrs.frozen
-class Deduction:
-    """``max − each × count``, never below ``min_points``."""
-
-    fact: str
-    each: Decimal
-    min_points: Decimal = Decimal(0)
-    kind: Literal["deduction"] = "deduction"
-
-
-@attrs.frozen
-class Levels:
-    """Points for each level of a categorical fact (``"true"``/``"false"`` for booleans)."""
-
-    fact: str
-    points: tuple[tuple[str, Decimal], ...]
-    kind: Literal["levels"] = "levels"
-
-
-@attrs.frozen
-class Checklist:
-    """The points of every item done, out of the items the rule lists."""
-
-    fact: str
-    items: tuple[tuple[str, Decimal], ...]
-    kind: Literal["checklist"] = "checklist"
-
-
-@attrs.frozen
-class Appraised:
-    """Points entered directly (a survey result, the appraisal team's judgement)."""
-
-    kind: Literal["appraised"] = "appraised"
-
-
-@attrs.frozen
-class Sum:
-    """An inner node: the sum of its children, capped at its maximum."""
-
-    kind: Literal["sum"] = "sum"
-
-
-Rule = Union[Ratio, Bands, Deduction, Levels, Checklist, Appraised, Sum]
-RULE_KINDS: dict[str, type[Rule]] = {
-    "ratio": Ratio,
-    "bands": Bands,
-    "deduction": Deduction,
-    "levels": Levels,
-    "checklist": Checklist,
-    "appraised": Appraised,
-    "sum": Sum,
-}
+#: Every registered rule kind's data class by name (a live view of :mod:`cchc_score.kinds`).
+RULE_KINDS: Mapping[str, type[Rule]] = _RuleKinds()
 
 
 def roman(number: int) -> str:
@@ -176,11 +130,7 @@ def parent_code(code: str) -> str:
 
 def rule_facts(rule: Rule) -> tuple[str, ...]:
     """The facts a rule reads, in the order it reads them."""
-    if isinstance(rule, Ratio):
-        return (rule.fact,) if rule.of is None else (rule.fact, rule.of)
-    if isinstance(rule, (Bands, Deduction, Levels, Checklist)):
-        return (rule.fact,)
-    return ()
+    return kind_of(rule).facts(rule)
 
 
 @attrs.frozen

@@ -24,6 +24,21 @@ WORDS: dict[str, tuple[str, str]] = {
     "common.yes": ("có", "yes"),
     "common.no": ("không", "no"),
     # ------------------------------------------------------------------ rule kinds (kinds/)
+    "kind.points": ("điểm", "points"),
+    "kind.point": ("điểm", "point"),
+    "kind.at_least": ("mức từ {min} trở lên", "step from {min}"),
+    "kind.target_met": ("đạt mục tiêu {target}", "target {target} met"),
+    "kind.below_min": ("dưới ngưỡng {min}", "below the threshold {min}"),
+    "kind.not_below": ("không dưới {floor}", "not below {floor}"),
+    "kind.done": ("{done}/{total} nội dung đạt", "{done} of {total} items done"),
+    "kind.missing": ("chưa đạt: {items}", "missing: {items}"),
+    "kind.appraised": ("điểm thẩm định nhập trực tiếp", "appraised points entered directly"),
+    "kind.sum": ("tổng các tiêu chí thành phần", "sum of the sub-criteria"),
+    "kind.capped": ("tối đa {max}", "capped at {max}"),
+    "eval.not_assessed": (
+        "không đánh giá ({reason}): tính điểm tối đa {max} điểm",
+        "not assessed ({reason}): counted at its maximum of {max} points",
+    ),
     # ------------------------------------------------------------------ inputs (io/)
     # ------------------------------------------------------------------ reports (report/)
     "report.code": ("Mã", "Code"),

@@ -1,0 +1,110 @@
+"""``checklist``: the points of every item done, out of the items the rule lists."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+
+from .. import _toml
+from ..numbers import step
+from ..words import text
+from .base import Rule, RuleKind, Scorer, Table, points_phrase
+from .facttypes import label
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from ..errors import ProblemList
+    from ..evidence import FactValue
+    from ..model import Fact
+    from ..numbers import Lang
+
+__all__ = ["Checklist", "ChecklistKind"]
+
+_ZERO = Decimal(0)
+
+
+@attrs.frozen
+class Checklist(Rule):
+    """The points of every item done, out of the items the rule lists."""
+
+    fact: str
+    items: tuple[tuple[str, Decimal], ...]
+    kind: Literal["checklist"] = "checklist"
+
+
+class ChecklistKind(RuleKind[Checklist]):
+    """Points for each item done."""
+
+    name = "checklist"
+    rule_type = Checklist
+    fact_types = MappingProxyType({"fact": ("checklist",)})
+
+    def check(
+        self,
+        rule: Checklist,
+        top: Decimal,
+        where: str,
+        facts: Mapping[str, Fact],
+        problems: ProblemList,
+    ) -> None:
+        fact = facts[rule.fact]
+        for name, points in rule.items:
+            if name not in fact.items:
+                problems.add(
+                    f"{where}.items.{_toml.key(name)}",
+                    f"not an item of fact {_toml.quote(fact.name)}; "
+                    f"expected one of {_toml.allowed(fact.items)}",
+                    name,
+                )
+            if points < 0:
+                problems.add(
+                    f"{where}.items.{_toml.key(name)}", "can award less than 0 points", points
+                )
+        total = sum((p for _, p in rule.items), _ZERO)
+        if total > top:
+            problems.add(
+                f"{where}.items",
+                f"add up to {total}: can award more than the criterion's maximum {top}",
+            )
+        if not rule.items:
+            problems.add(f"{where}.items", "at least one item is required")
+
+    def scorer(self, rule: Checklist, top: Decimal, places: int) -> Scorer:
+        name, items, unit = rule.fact, rule.items, step(places)
+
+        def checklist(values: Mapping[str, Any]) -> Decimal:  # checked: a set of items
+            done = values[name]
+            total = sum([p for item, p in items if item in done], _ZERO)
+            return (total if total < top else top).quantize(unit, ROUND_HALF_UP)
+
+        return checklist
+
+    def explain(
+        self,
+        rule: Checklist,
+        top: Decimal,
+        inputs: Sequence[tuple[Fact, FactValue]],
+        points: Decimal,
+        lang: Lang,
+        parts: Sequence[Decimal] = (),
+    ) -> str:
+        fact, value = inputs[0]
+        done = value if isinstance(value, frozenset) else frozenset()
+        listed = [item for item, _ in rule.items]
+        missing = [item for item in listed if item not in done]
+        said = text("kind.done", lang, done=len(listed) - len(missing), total=len(listed))
+        if missing:
+            said += "; " + text("kind.missing", lang, items=", ".join(missing))
+        return f"{label(fact, lang)}: {said} → {points_phrase(points, lang)}"
+
+    def to_json(self, rule: Checklist) -> dict[str, Any]:
+        out = super().to_json(rule)
+        out["items"] = {name: format(points, "f") for name, points in rule.items}
+        return out
+
+    def dump(self, rule: Checklist) -> tuple[Table, ...]:
+        return (*super().dump(rule), ("criteria.rule.items", dict(rule.items), False))

@@ -1,0 +1,391 @@
+"""Fact types in one place: what a declaration of each may say, the values it takes, how a
+value is checked and typed, its lower bound, its JSON value, and how a sentence states it.
+
+Adding a fact type is one :class:`FactType` subclass here and :func:`register_fact_type`.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Protocol
+
+from .. import _toml
+from ..numbers import format_number, format_percent
+from ..words import pick, text
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ..errors import ProblemList
+    from ..evidence import FactValue, RawValue
+    from ..model import Fact
+    from ..numbers import Lang
+
+__all__ = [
+    "BAD",
+    "FactDeclaration",
+    "FactType",
+    "fact_type",
+    "fact_type_named",
+    "fact_type_names",
+    "fact_types",
+    "register_fact_type",
+    "unregister_fact_type",
+]
+
+#: What a quick check (:meth:`FactType.quick`) returns for a value it cannot vouch for.
+BAD: Any = object()
+
+
+class FactDeclaration(Protocol):
+    """A fact's declaration as read from a rules file, before it is checked."""
+
+    @property
+    def type(self) -> str: ...
+    @property
+    def min(self) -> Decimal | None: ...
+    @property
+    def max(self) -> Decimal | None: ...
+    @property
+    def levels(self) -> tuple[str, ...]: ...
+    @property
+    def items(self) -> tuple[str, ...]: ...
+
+
+class FactType:
+    """One type of fact. Subclass it and :func:`register_fact_type` an instance.
+
+    Attributes:
+        name: the ``type`` written in rules files.
+        numeric: its values are numbers (rules compare, divide and deduct them).
+        bounded: a declaration may give it ``min`` / ``max``.
+        percent: its values are shares, entered and shown as percentages.
+        names_key: the declaration's key listing the values it takes (``levels``,
+            ``items``), with at least ``least_names`` entries; only this type takes it.
+    """
+
+    name: str
+    numeric: bool = False
+    bounded: bool = False
+    percent: bool = False
+    names_key: str | None = None
+    least_names: int = 0
+
+    # ----------------------------------------------------------------- declaration
+
+    def check(self, decl: FactDeclaration, where: str, problems: ProblemList) -> None:
+        """Record every problem of a declaration of this type at ``where`` (``fact "x"``)."""
+        for key, bound in (("min", decl.min), ("max", decl.max)):
+            if bound is None:
+                continue
+            if not self.bounded:
+                takers = " and ".join(t.name for t in fact_types() if t.bounded)
+                problems.add(f"{where}.{key}", f"only {takers} facts take bounds, not {self.name}")
+            else:
+                self.check_bound(key, bound, where, problems)
+        if decl.min is not None and decl.max is not None and decl.min > decl.max:
+            problems.add(f"{where}.min", f"must not exceed max {decl.max}", decl.min)
+        for other in fact_types():
+            if other.names_key is not None:
+                other.check_names(getattr(decl, other.names_key), other is self, where, problems)
+
+    def check_bound(self, key: str, bound: Decimal, where: str, problems: ProblemList) -> None:
+        """Record a problem with a declared ``min`` or ``max`` (``key``) of this type."""
+
+    def check_names(
+        self, names: tuple[str, ...], wanted: bool, where: str, problems: ProblemList
+    ) -> None:
+        """Check the declaration's :attr:`names_key` list (``wanted``: it is of this type)."""
+        where = f"{where}.{self.names_key}"
+        if not wanted:
+            if names:
+                problems.add(where, f"only {self.name} facts take this key")
+            return
+        if len(names) < self.least_names:
+            problems.add(
+                where, f"a {self.name} fact needs at least {self.least_names} entries", list(names)
+            )
+        seen: set[str] = set()
+        for name in names:
+            if name in seen:
+                problems.add(where, "listed twice", name)
+            seen.add(name)
+
+    def lower_bound(self, fact: Fact) -> Decimal | None:
+        """The smallest value the fact can take, where it is numeric."""
+        return fact.minimum
+
+    def upper_bound(self, fact: Fact) -> Decimal | None:
+        """The largest value the fact can take, where it is numeric and bounded."""
+        return fact.maximum
+
+    # ----------------------------------------------------------------- values
+
+    def quick(self, fact: Fact) -> Callable[[RawValue], object]:
+        """A fast check of a value already of the right Python type: the value, or
+        :data:`BAD` for anything else (which :meth:`typed` then explains)."""
+        raise NotImplementedError(self.name)
+
+    def typed(
+        self, fact: Fact, raw: RawValue, where: str, problems: ProblemList
+    ) -> FactValue | None:
+        """The value checked against the declaration and typed; ``None`` after recording
+        the problem at ``where``."""
+        raise NotImplementedError(self.name)
+
+    def json_value(self, value: FactValue) -> Any:
+        """The value as JSON-ready data (decimals as strings, checklists as sorted lists)."""
+        return format(value, "f") if isinstance(value, Decimal) else value
+
+    def show(self, value: Decimal | int, lang: Lang) -> str:
+        """A number of this fact (a value or a threshold) as a sentence writes it."""
+        return format_number(value, lang)
+
+    def stated(self, fact: Fact, value: FactValue, lang: Lang) -> str:
+        """The fact and its value as a phrase: "Tỷ lệ …: 91,3%"."""
+        assert isinstance(value, (int, Decimal))
+        return f"{label(fact, lang)}: {self.show(value, lang)}"
+
+
+def label(fact: Fact, lang: Lang) -> str:
+    """The fact's label in ``lang``."""
+    return pick(fact.label, fact.label_en, lang)
+
+
+class _Number(FactType):
+    name = "number"
+    numeric = True
+    bounded = True
+
+    def quick(self, fact: Fact) -> Callable[[RawValue], object]:
+        low, high = self.lower_bound(fact), self.upper_bound(fact)
+
+        def number(raw: RawValue) -> object:
+            if type(raw) is not Decimal or not raw.is_finite():
+                return BAD
+            ok = (low is None or raw >= low) and (high is None or raw <= high)
+            return raw if ok else BAD
+
+        return number
+
+    def typed(
+        self, fact: Fact, raw: RawValue, where: str, problems: ProblemList
+    ) -> FactValue | None:
+        return self.within(fact, raw, where, problems)
+
+    def within(
+        self, fact: Fact, raw: RawValue, where: str, problems: ProblemList
+    ) -> Decimal | None:
+        """The raw value as a number within the declared bounds, or ``None``."""
+        number = self.number(raw, where, problems)
+        if number is None:
+            return None
+        low, high = self.lower_bound(fact), self.upper_bound(fact)
+        if low is not None and number < low:
+            problems.add(where, f"must be ≥ {low}", raw)
+            return None
+        if high is not None and number > high:
+            problems.add(where, f"must be ≤ {high}", raw)
+            return None
+        return number
+
+    def number(self, raw: RawValue, where: str, problems: ProblemList) -> Decimal | None:
+        """The raw value as an exact number (a TOML number or a numeric string)."""
+        return _toml.number(
+            raw,
+            where,
+            problems,
+            percent=self.percent,
+            expected=f"expected a number for a {self.name} fact",
+        )
+
+
+class _Count(_Number):
+    name = "count"
+
+    def check_bound(self, key: str, bound: Decimal, where: str, problems: ProblemList) -> None:
+        if bound < 0 or bound != bound.to_integral_value():
+            problems.add(f"{where}.{key}", "a count's bound must be a whole number ≥ 0", bound)
+
+    def lower_bound(self, fact: Fact) -> Decimal | None:
+        return fact.minimum if fact.minimum is not None else Decimal(0)
+
+    def quick(self, fact: Fact) -> Callable[[RawValue], object]:
+        low, high = self.lower_bound(fact), self.upper_bound(fact)
+
+        def count(raw: RawValue) -> object:
+            ok = type(raw) is int and (low is None or raw >= low) and (high is None or raw <= high)
+            return raw if ok else BAD
+
+        return count
+
+    def typed(
+        self, fact: Fact, raw: RawValue, where: str, problems: ProblemList
+    ) -> FactValue | None:
+        number = self.within(fact, raw, where, problems)
+        return None if number is None else int(number)
+
+    def number(self, raw: RawValue, where: str, problems: ProblemList) -> Decimal | None:
+        number = super().number(raw, where, problems)
+        if number is not None and number != number.to_integral_value():
+            problems.add(where, "a count must be a whole number", raw)
+            return None
+        return number
+
+    def stated(self, fact: Fact, value: FactValue, lang: Lang) -> str:
+        return f"{value} {label(fact, lang)}"
+
+
+class _Ratio(_Number):
+    name = "ratio"
+    bounded = False
+    percent = True
+
+    def lower_bound(self, fact: Fact) -> Decimal | None:
+        return Decimal(0)
+
+    def upper_bound(self, fact: Fact) -> Decimal | None:
+        return Decimal(1)
+
+    def typed(
+        self, fact: Fact, raw: RawValue, where: str, problems: ProblemList
+    ) -> FactValue | None:
+        number = self.number(raw, where, problems)
+        if number is None:
+            return None
+        if not 0 <= number <= 1:
+            problems.add(
+                where, 'a ratio must be between 0 and 1 (write 91,3% as "91,3%" or 0.913)', raw
+            )
+            return None
+        return number
+
+    def show(self, value: Decimal | int, lang: Lang) -> str:
+        return format_percent(Decimal(value), lang)
+
+
+class _Level(FactType):
+    name = "level"
+    names_key = "levels"
+    least_names = 2
+
+    def quick(self, fact: Fact) -> Callable[[RawValue], object]:
+        levels = frozenset(fact.levels)
+        return lambda raw: raw if type(raw) is str and raw in levels else BAD
+
+    def typed(
+        self, fact: Fact, raw: RawValue, where: str, problems: ProblemList
+    ) -> FactValue | None:
+        if isinstance(raw, str) and raw in fact.levels:
+            return raw
+        levels = ", ".join(repr(level) for level in fact.levels)
+        problems.add(where, f"not a level of this fact; expected one of {levels}", raw)
+        return None
+
+    def stated(self, fact: Fact, value: FactValue, lang: Lang) -> str:
+        return f"{label(fact, lang)}: “{value}”"
+
+
+class _Boolean(FactType):
+    name = "boolean"
+
+    def quick(self, fact: Fact) -> Callable[[RawValue], object]:
+        return lambda raw: raw if type(raw) is bool else BAD
+
+    def typed(
+        self, fact: Fact, raw: RawValue, where: str, problems: ProblemList
+    ) -> FactValue | None:
+        if isinstance(raw, bool):
+            return raw
+        problems.add(where, "expected true or false", raw)
+        return None
+
+    def stated(self, fact: Fact, value: FactValue, lang: Lang) -> str:
+        return f"{label(fact, lang)}: {text('common.yes' if value else 'common.no', lang)}"
+
+
+class _Checklist(FactType):
+    name = "checklist"
+    names_key = "items"
+    least_names = 1
+
+    def quick(self, fact: Fact) -> Callable[[RawValue], object]:
+        items = frozenset(fact.items)
+        return lambda raw: raw if type(raw) is frozenset and raw <= items else BAD
+
+    def typed(
+        self, fact: Fact, raw: RawValue, where: str, problems: ProblemList
+    ) -> FactValue | None:
+        if isinstance(raw, frozenset):
+            raw = tuple(sorted(raw))
+        if not isinstance(raw, tuple):
+            problems.add(where, "expected an array of the items done", raw)
+            return None
+        ok = True
+        for item in raw:
+            if item not in fact.items:
+                items = ", ".join(repr(i) for i in fact.items)
+                problems.add(
+                    where, f"not an item of this checklist; expected some of {items}", item
+                )
+                ok = False
+        if len(set(raw)) != len(raw):
+            problems.add(where, "an item is listed twice", list(raw))
+            ok = False
+        return frozenset(raw) if ok else None
+
+    def json_value(self, value: FactValue) -> Any:
+        assert isinstance(value, frozenset)
+        return sorted(value)
+
+    def stated(self, fact: Fact, value: FactValue, lang: Lang) -> str:
+        assert isinstance(value, frozenset)
+        return f"{label(fact, lang)}: {', '.join(sorted(value))}"
+
+
+_TYPES: dict[str, FactType] = {}
+
+
+def register_fact_type(kind: FactType) -> FactType:
+    """Add a fact type rules files may declare, and return it.
+
+    Raises:
+        ValueError: a type of that name is registered already.
+    """
+    if kind.name in _TYPES:
+        raise ValueError(f"fact type {kind.name!r} is registered already")
+    _TYPES[kind.name] = kind
+    return kind
+
+
+def unregister_fact_type(name: str) -> None:
+    """Remove a fact type (for tests that register their own).
+
+    Raises:
+        KeyError: no type has this name.
+    """
+    del _TYPES[name]
+
+
+def fact_type_named(name: str) -> FactType | None:
+    """The registered fact type with this name, if any."""
+    return _TYPES.get(name)
+
+
+def fact_type(fact: Fact) -> FactType:
+    """The type of a declared fact."""
+    return _TYPES[fact.type]
+
+
+def fact_type_names() -> tuple[str, ...]:
+    """The names of the registered fact types, in the order they were registered."""
+    return tuple(_TYPES)
+
+
+def fact_types() -> tuple[FactType, ...]:
+    """The registered fact types, in the order they were registered."""
+    return tuple(_TYPES.values())
+
+
+for _type in (_Count(), _Ratio(), _Number(), _Level(), _Boolean(), _Checklist()):
+    register_fact_type(_type)

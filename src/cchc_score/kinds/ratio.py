@@ -1,0 +1,191 @@
+"""``ratio``: ``max × value ÷ target``, capped at ``max``; 0 below ``min_ratio``.
+
+The arithmetic is exact: the value is never divided out on its own (28/192 is not a
+decimal), so 3,0 × 28/192 ÷ 50% is exactly 0,875 and rounds, half up, to 0,88.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal
+from fractions import Fraction
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Literal
+
+import attrs
+
+from ..numbers import format_number, format_percent, round_exact, round_points, step
+from ..words import text
+from .base import EXACT, Rule, RuleKind, Scorer, number, points_phrase
+from .facttypes import fact_type, label
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from ..errors import ProblemList
+    from ..evidence import FactValue
+    from ..model import Fact
+    from ..numbers import Lang
+
+__all__ = ["Ratio", "RatioKind", "quotient_points"]
+
+_ZERO = Decimal(0)
+#: Quotients: 28 digits, rounded to nearest, whatever the caller's own decimal context says.
+_QUOTIENT = Context(prec=28, rounding=ROUND_HALF_EVEN)
+_STEPS = tuple(step(places) for places in range(7))  # the decimals a rule set may have
+
+
+@attrs.frozen
+class Ratio(Rule):
+    """``max × value ÷ target``, capped at ``max``; 0 below ``min_ratio``.
+
+    ``value`` is the fact itself, or ``fact ÷ of`` when ``of`` names a denominator.
+    """
+
+    fact: str
+    of: str | None = None
+    target: Decimal = Decimal(1)
+    min_ratio: Decimal | None = None
+    kind: Literal["ratio"] = "ratio"
+
+
+def quotient_points(over: Decimal, under: Decimal, places: int) -> Decimal:
+    """``over ÷ under`` (both ≥ 0) rounded once, half up, to ``places``: exactly.
+
+    The 28-digit quotient rounds to nearest, so it lies on the same side of every tie as
+    the exact value and rounds the same way, unless it *is* a tie: only then is the exact
+    value worked out, as a fraction.
+    """
+    quotient = _QUOTIENT.divide(over, under)
+    unit = _STEPS[places] if places < len(_STEPS) else step(places)
+    rounded = quotient.quantize(unit, rounding=ROUND_HALF_UP, context=_QUOTIENT)
+    if _QUOTIENT.subtract(rounded, quotient) * 2 == unit:
+        return round_exact(Fraction(over) / Fraction(under), places)
+    return rounded
+
+
+class RatioKind(RuleKind[Ratio]):
+    """Points in proportion to a share of a target."""
+
+    name = "ratio"
+    rule_type = Ratio
+    fact_types = MappingProxyType({"fact": ("count", "ratio", "number"), "of": ("count", "number")})
+
+    def check(
+        self,
+        rule: Ratio,
+        top: Decimal,
+        where: str,
+        facts: Mapping[str, Fact],
+        problems: ProblemList,
+    ) -> None:
+        if rule.target <= 0:
+            problems.add(f"{where}.target", "must be > 0", rule.target)
+        if rule.min_ratio is not None and not 0 <= rule.min_ratio <= rule.target:
+            problems.add(f"{where}.min_ratio", "must be between 0 and the target", rule.min_ratio)
+        for key, name in self.reads(rule):
+            low = fact_type(facts[name]).lower_bound(facts[name])
+            if low is None or low < 0:
+                problems.add(
+                    f"{where}.{key}", "can award less than 0 points: the fact needs min ≥ 0", name
+                )
+        if rule.of is not None and fact_type(facts[rule.fact]).percent:
+            problems.add(
+                f"{where}.of",
+                "a ratio fact is already a share; give 'of' only for counts or numbers",
+                rule.of,
+            )
+
+    def scorer(self, rule: Ratio, top: Decimal, places: int) -> Scorer:
+        name, of, target, floor = rule.fact, rule.of, rule.target, rule.min_ratio
+        full, zero = round_points(top, places), round_points(_ZERO, places)
+        times = EXACT.multiply
+
+        # ``values`` are checked numbers (typed ``Any`` here to keep the hot path bare);
+        # value ÷ under is compared and scaled without ever being divided out on its own.
+        if of is None:
+            low = floor
+
+            def share(values: Mapping[str, Any]) -> Decimal:
+                value = values[name]
+                if low is not None and value < low:
+                    return zero
+                if value >= target:
+                    return full
+                return quotient_points(times(top, value), target, places)
+
+            return share
+
+        def ratio(values: Mapping[str, Any]) -> Decimal:
+            value, under = values[name], values[of]
+            if floor is not None and value < times(floor, under):
+                return zero
+            scaled = times(target, under)
+            if value >= scaled:
+                return full
+            return quotient_points(times(top, value), scaled, places)
+
+        return ratio
+
+    def values_ok(self, rule: Ratio, values: Mapping[str, FactValue]) -> bool:
+        if rule.of is None:
+            return True
+        value, under = number(values[rule.fact]), number(values[rule.of])
+        return bool(under) and value <= under
+
+    def check_values(
+        self, rule: Ratio, code: str, values: Mapping[str, FactValue], problems: ProblemList
+    ) -> None:
+        if rule.of is None:
+            return
+        value, under = values.get(rule.fact), values.get(rule.of)
+        if not isinstance(value, (int, Decimal)) or not isinstance(under, (int, Decimal)):
+            return  # missing or already reported
+        if under == 0:
+            problems.add(
+                f"facts.{rule.of}",
+                f"is 0, so criterion {code}'s ratio {rule.fact}/{rule.of} is undefined",
+                under,
+            )
+        elif value > under:
+            problems.add(
+                f"facts.{rule.fact}",
+                f"is more than {rule.of} ({under}), so criterion {code}'s ratio would exceed 1",
+                value,
+            )
+
+    def explain(
+        self,
+        rule: Ratio,
+        top: Decimal,
+        inputs: Sequence[tuple[Fact, FactValue]],
+        points: Decimal,
+        lang: Lang,
+        parts: Sequence[Decimal] = (),
+    ) -> str:
+        values = {fact.name: value for fact, value in inputs}
+        fact = inputs[0][0]
+        kind = fact_type(fact)
+        value = number(values[rule.fact])
+        under = 1 if rule.of is None else number(values[rule.of])
+        percent = rule.of is not None or kind.percent
+        if rule.of is not None:
+            shown = f"{values[rule.fact]}/{values[rule.of]}"
+            stated = f"{shown} {label(fact, lang)}"
+        else:
+            shown = kind.show(value, lang)
+            stated = kind.stated(fact, value, lang)
+
+        def share(bound: Decimal) -> str:
+            return format_percent(bound, lang) if percent else format_number(bound, lang)
+
+        result = points_phrase(points, lang)
+        if rule.min_ratio is not None and value < EXACT.multiply(rule.min_ratio, under):
+            return (
+                f"{stated} → {text('kind.below_min', lang, min=share(rule.min_ratio))} → {result}"
+            )
+        target = share(rule.target)
+        if value >= EXACT.multiply(rule.target, under) and rule.target != 1:
+            return f"{stated} → {text('kind.target_met', lang, target=target)} → {result}"
+        formula = f"{format_number(top, lang)} × {shown}"
+        formula += "" if rule.target == 1 else f" ÷ {target}"
+        return f"{stated} → {formula} = {result}"
