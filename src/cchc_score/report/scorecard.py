@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import attrs
 from tabulate import tabulate
 
+from ..kinds import kind_of
+from ..kinds.facttypes import fact_type
 from ..numbers import format_number
 from ..words import text
 from .common import Format, band_name, json_value, points, style, to_json
@@ -24,21 +25,9 @@ __all__ = ["node_json", "render_scorecard", "rule_json", "ruleset_summary", "sco
 
 
 def rule_json(rule: Rule) -> dict[str, Any]:
-    """A rule's kind and parameters as JSON-ready data (decimals as strings)."""
-    out: dict[str, Any] = {"kind": rule.kind}
-    for field in attrs.fields(type(rule)):
-        value = getattr(rule, field.name)
-        if field.name == "kind" or value is None:
-            continue
-        if field.name == "steps":
-            out["steps"] = [
-                {"min": json_value(s.min), "points": json_value(s.points)} for s in value
-            ]
-        elif field.name in ("points", "items"):
-            out[field.name] = {name: json_value(points) for name, points in value}
-        else:
-            out[field.name] = json_value(value)
-    return out
+    """A rule's kind and parameters as JSON-ready data (decimals as strings): each kind
+    says how (:meth:`cchc_score.kinds.RuleKind.to_json`)."""
+    return kind_of(rule).to_json(rule)
 
 
 def node_json(node: NodeScore, lang: Lang) -> dict[str, Any]:
@@ -54,7 +43,7 @@ def node_json(node: NodeScore, lang: Lang) -> dict[str, Any]:
         "status": node.status,
         "rule": rule_json(node.criterion.rule),
         "inputs": {
-            fact.name: {"value": json_value(value), "unit": fact.unit}
+            fact.name: {"value": fact_type(fact).json_value(value), "unit": fact.unit}
             for fact, value in node.inputs
         },
         "explanation": node.explanation(lang),
