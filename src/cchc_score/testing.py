@@ -48,6 +48,7 @@ import attrs
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from .engine import Engine, resolve_effects
 from .evaluation import evaluate
 from .evidence import Evidence, check_evidence
 from .loading import dump_rules, loads_rules
@@ -68,7 +69,7 @@ from .model import (
     rule_facts,
 )
 from .plan import PartialRestore, Plan, Restore, SetFacts, Task
-from .projection import _Model, _resolve_effects, brute_force_distribution, project
+from .projection import brute_force_distribution, project
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -535,7 +536,7 @@ def check_round_trip(rules: RuleSet) -> None:
 def check_plan(rules: RuleSet, evidence: Evidence, plan: Plan) -> None:
     """Check ``completion`` (for a plan whose effects improve on ``evidence``) and
     ``expectation`` (against brute-force enumeration)."""
-    model = _Model(rules, evidence, plan.tasks, _resolve_effects(rules, plan))
+    model = Engine(rules, evidence, plan.tasks, resolve_effects(rules, plan))
     for size in range(len(plan.tasks)):
         for done in itertools.combinations(plan.tasks, size):
             for task in plan.tasks:

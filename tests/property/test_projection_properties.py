@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cchc_score import Plan, best_plan, load_evidence, load_rules, project
-from cchc_score.projection import _Model, _resolve_effects, brute_force_distribution
+from cchc_score.engine import Engine, resolve_effects
+from cchc_score.projection import brute_force_distribution
 
 from ..conftest import EXAMPLE
 from .strategies import plans_for
@@ -44,7 +45,7 @@ def test_probabilities_sum_to_one_and_mean_is_expected(plan: Plan) -> None:
 def test_monotone_effects_all_done_at_least_any_subset_at_least_baseline(
     plan: Plan, data: st.DataObject
 ) -> None:
-    model = _Model(RULES, EVIDENCE, plan.tasks, _resolve_effects(RULES, plan))
+    model = Engine(RULES, EVIDENCE, plan.tasks, resolve_effects(RULES, plan))
     subset = data.draw(st.lists(st.sampled_from(plan.tasks), unique_by=lambda t: t.id))
     baseline = model.card.total
     assert model.total(plan.tasks) >= model.total(subset) >= baseline
@@ -59,7 +60,7 @@ def test_monotone_effects_all_done_at_least_any_subset_at_least_baseline(
 def test_best_plan_equals_brute_force(plan: Plan, budget: int) -> None:
     best = best_plan(RULES, EVIDENCE, plan, Decimal(budget))
     # Brute force: the expected total of every affordable subset, by enumerating outcomes.
-    model = _Model(RULES, EVIDENCE, plan.tasks, _resolve_effects(RULES, plan))
+    model = Engine(RULES, EVIDENCE, plan.tasks, resolve_effects(RULES, plan))
     top = Decimal(-1)
     for size in range(len(plan.tasks) + 1):
         for subset in itertools.combinations(plan.tasks, size):
