@@ -125,7 +125,7 @@ def best_plan(
     >>> len(best.chosen), best.effort, best.expected
     (9, Decimal('40'), Decimal('88.5275'))
     """
-    problems = ProblemList(plan.source)
+    problems = ProblemList(None)  # arguments, not the plan file
     days = _number("budget", budget, problems)
     if days is not None and days < 0:
         problems.add("budget", "must be ≥ 0 person-days", days)
@@ -135,6 +135,7 @@ def best_plan(
     problems.raise_if_any(PlanError)
     assert days is not None
     assert chance is not None
+    problems = ProblemList(plan.source)
     effects = resolve_effects(rules, plan)
     year = plan.year if plan.year is not None else rules.year + 1
     as_of = as_of or dt.date(year, 12, 31)

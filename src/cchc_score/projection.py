@@ -238,7 +238,7 @@ def project(
     >>> p.all_done, round(p.expected, 4), p.distribution.sampled
     (Decimal('96.00'), 91.5825, False)
     """
-    _check_unused(plan, max_enumerate=max_enumerate, samples=samples, seed=seed)
+    _check_unused(max_enumerate=max_enumerate, samples=samples, seed=seed)
     effects = resolve_effects(rules, plan)
     year = plan.year if plan.year is not None else rules.year + 1
     as_of = as_of or dt.date(year, 12, 31)
@@ -268,8 +268,8 @@ def project(
     )
 
 
-def _check_unused(plan: Plan, **arguments: object) -> None:
-    problems = ProblemList(plan.source)
+def _check_unused(**arguments: object) -> None:
+    problems = ProblemList(None)  # arguments, not the plan file
     for name, value in arguments.items():
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
             problems.add(name, "must be an integer ≥ 0 (kept for compatibility, unused)", value)
