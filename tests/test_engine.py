@@ -28,7 +28,8 @@ from cchc_score import (
     loads_rules,
     project,
 )
-from cchc_score.engine import Engine, best_value, convolve, partly_restored, resolve_effects
+from cchc_score.effects import best_value, resolve_effects
+from cchc_score.engine import Engine, convolve, partly_restored
 from cchc_score.projection import brute_force_distribution
 from cchc_score.testing import InvariantError, check_plan_order
 

@@ -13,7 +13,7 @@ from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
 
 from cchc_score import RuleSet, check_evidence, dump_rules, load_rules, loads_rules
-from cchc_score.engine import resolve_effects
+from cchc_score.effects import resolve_effects
 from cchc_score.model import RULE_KINDS
 from cchc_score.testing import (
     INVARIANTS,

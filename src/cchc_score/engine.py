@@ -1,9 +1,9 @@
 """The projection engine: leaves rescored under task outcomes, and the exact per-group folds
 that projection, optimise and testing share. Pure: no files, no clock.
 
-A task's effect is first checked against the rules and resolved (:func:`resolve_effects`).
-An :class:`Engine` then holds the baseline scorecard and every task's effect, and answers
-two questions:
+A task's effect is first checked against the rules and resolved
+(:func:`cchc_score.effects.resolve_effects`). An :class:`Engine` then holds the baseline
+scorecard and every task's effect, and answers two questions:
 
 - **What is the total when these tasks are done?** (:meth:`Engine.total`,
   :meth:`Engine.delta`, :meth:`Engine.leaf_scores`): the done tasks are applied to a
@@ -21,7 +21,8 @@ rounds to (2,75 with ``decimals = 0``): the step is then that finer one
 
 What done tasks do together, in every answer:
 
-- two tasks setting one fact: the better value stands (:func:`best_value`);
+- two tasks setting one fact: the better value stands
+  (:func:`cchc_score.effects.best_value`);
 - two tasks setting one appraised criterion: the higher points stand;
 - a restore sets its leaves to their maximum, whatever else is done;
 - partial restores compound: shares ``s₁ … sₖ`` on one leaf leave ``(1 − s₁)…(1 − sₖ)`` of
@@ -36,54 +37,33 @@ from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
-from . import _toml
-from .errors import ProblemList
+from .effects import best_value
 from .evaluation import evaluate, leaf_points
-from .evidence import FactValue, typed_value
-from .model import Fact, RuleSet, rule_facts
+from .evidence import FactValue
+from .model import rule_facts
 from .numbers import round_exact, to_steps
-from .plan import PartialRestore, Plan, PlanError, Restore, SetFacts, Task
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
 
+    from .effects import Effect
     from .evidence import Evidence
+    from .model import RuleSet
+    from .plan import Task
 
 __all__ = [
-    "Effect",
     "Engine",
     "State",
     "Weight",
-    "best_value",
     "convolve",
     "mean_change",
     "partly_restored",
-    "resolve_effects",
 ]
 
 #: A probability: ``float`` for distributions, ``Decimal`` for exact expected values.
 Weight = TypeVar("Weight", float, Decimal)
 
 _ONE = Fraction(1)
-
-
-@attrs.frozen
-class Effect:
-    """A task's effect, checked and resolved against the rules.
-
-    Attributes:
-        facts: the typed fact values the task sets, by name.
-        appraised: the appraised points it sets, by criterion code.
-        restore: the leaves it restores to their maximum.
-        partial: ``(leaf, share)``: the share of the leaf's lost points it wins back.
-        leaves: every leaf the effect can change (readers of its facts included).
-    """
-
-    facts: tuple[tuple[str, FactValue], ...]
-    appraised: tuple[tuple[str, Decimal], ...]
-    restore: frozenset[str]
-    partial: tuple[tuple[str, Decimal], ...]
-    leaves: frozenset[str]
 
 
 @attrs.frozen(cache_hash=True)
@@ -105,97 +85,6 @@ class State:
     appraised: tuple[tuple[str, Decimal], ...] = ()
     restored: frozenset[str] = frozenset()
     remaining: tuple[tuple[str, Fraction], ...] = ()
-
-
-def best_value(fact: Fact, a: FactValue, b: FactValue) -> FactValue:
-    """The better of two values of a fact, by its declared direction: the items of both for
-    a checklist, ``b`` (the later task's) when the fact declares no direction.
-
-    >>> from cchc_score.model import Fact
-    >>> best_value(Fact("late", "count", "số báo cáo chậm", better="lower"), 3, 1)
-    1
-    """
-    if isinstance(a, frozenset) and isinstance(b, frozenset):
-        return a | b
-    if fact.better == "none":
-        return b
-    if fact.type == "level":
-        rank = fact.levels.index
-        better = rank(str(b)) > rank(str(a))
-    else:
-        better = b > a  # type: ignore[operator]  # both numbers or both booleans
-    if fact.better == "lower":
-        better = not better and b != a
-    return b if better else a
-
-
-# --------------------------------------------------------------------------- checking
-
-
-def resolve_effects(rules: RuleSet, plan: Plan) -> dict[str, Effect]:
-    """Check every task against the rules and resolve its effect to leaves and typed facts.
-
-    Returns:
-        Each task's :class:`Effect`, by task id.
-
-    Raises:
-        PlanError: with every problem found: unknown criteria or facts, values of the wrong
-            type or range, appraised points outside [0, the maximum], a share or a
-            probability outside [0, 1].
-    """
-    problems = ProblemList(plan.source)
-    readers: dict[str, set[str]] = {}
-    for node in rules.nodes():
-        if node.is_leaf:
-            for name in rule_facts(node.rule):
-                readers.setdefault(name, set()).add(node.code)
-    effects: dict[str, Effect] = {}
-    for task in plan.tasks:
-        where = f"task {_toml.quote(task.id)}"
-        if not 0 <= task.probability <= 1:
-            problems.add(f"{where}.probability", "must be between 0 and 1", task.probability)
-        served: set[str] = set()
-        for code in task.criteria:
-            if not rules.has_node(code):
-                problems.add(f"{where}.criteria", f"no criterion has this code in {rules.id}", code)
-                continue
-            served |= {n.code for n in rules.node(code).walk() if n.is_leaf}
-        effect = task.effect
-        facts: dict[str, FactValue] = {}
-        appraised: dict[str, Decimal] = {}
-        if isinstance(effect, SetFacts):
-            for name, raw in effect.facts:
-                path = f"{where}.effect.facts.{_toml.key(name)}"
-                if not rules.has_fact(name):
-                    problems.add(path, f"not a fact declared by the rules {rules.id!r}")
-                    continue
-                value = typed_value(rules.fact(name), raw, path, problems)
-                if value is not None:
-                    facts[name] = value
-            for code, points in effect.appraised:
-                path = f"{where}.effect.appraised.{_toml.key(code)}"
-                target = rules.node(code) if rules.has_node(code) else None
-                if target is None or target.rule.kind != "appraised":
-                    problems.add(path, "not a criterion scored by appraised points", code)
-                elif not 0 <= points <= target.max:
-                    # The same words as the evidence checker for the same value in a file.
-                    problems.add(path, f"must be between 0 and the maximum {target.max}", points)
-                else:
-                    appraised[code] = points
-        elif isinstance(effect, PartialRestore) and not 0 <= effect.share <= 1:
-            problems.add(f"{where}.effect.share", "must be between 0 and 1", effect.share)
-        changed = {c for name in facts for c in readers.get(name, ())} | set(appraised)
-        effects[task.id] = Effect(
-            facts=tuple(sorted(facts.items())),
-            appraised=tuple(sorted(appraised.items())),
-            restore=frozenset(served) if isinstance(effect, Restore) else frozenset(),
-            partial=tuple((c, effect.share) for c in sorted(served))
-            if isinstance(effect, PartialRestore)
-            else (),
-            leaves=frozenset(changed | (served if not isinstance(effect, SetFacts) else set())),
-        )
-    problems.raise_if_any(PlanError)
-    return effects
 
 
 # --------------------------------------------------------------------------- the engine
@@ -220,7 +109,8 @@ class Engine:
         evidence: the baseline evidence (checked by :func:`cchc_score.evaluate`).
         tasks: the tasks that may be done, in plan order (the order decides only which
             value stands for a fact that declares no better direction: the later task's).
-        effects: every task's resolved effect, from :func:`resolve_effects`.
+        effects: every task's resolved effect, from
+            :func:`cchc_score.effects.resolve_effects`.
 
     Attributes:
         places: the decimals of a step of the total: the rule set's ``decimals``, or more
@@ -231,6 +121,7 @@ class Engine:
         effects: each task's effect, by id.
 
     >>> from cchc_score import load_evidence, load_plan, load_rules
+    >>> from cchc_score.effects import resolve_effects
     >>> rules = load_rules("criteria_2022")
     >>> plan = load_plan("examples/ward_2022/plan.toml")
     >>> engine = Engine(rules, load_evidence("examples/ward_2022/evidence.toml"),
@@ -451,10 +342,10 @@ class Engine:
         return folded
 
     def subset_expectations(self, group: Sequence[Task]) -> list[Decimal]:
-        """The exact expected change when only the tasks of a subset of ``group`` are
-        attempted, for every subset: item ``mask`` for the tasks ``group[i]`` whose bit
-        ``i`` is set. Exponential in the group's size (the best plan prices every subset);
-        each subset's fold extends the fold of the subset without its last task."""
+        """The exact expected change when only the tasks of a subset of ``group`` (in plan
+        order) are attempted, for every subset: item ``mask`` for the tasks ``group[i]``
+        whose bit ``i`` is set. Exponential in the group's size (the best plan prices every
+        subset); each subset's fold extends the fold of the subset without its last task."""
         one = Decimal(1)
         folds: list[dict[State, Decimal]] = [{State(): one}]
         for i, task in enumerate(group):
@@ -486,13 +377,6 @@ class Engine:
         if key not in self._folds:
             self._folds[key] = self.fold(group, lambda t: float(t.probability), 1.0)
         return self._folds[key]
-
-    def expected_change(self, tasks: Sequence[Task]) -> float:
-        """The expected change of the total when each task is done with its probability."""
-        return sum(
-            (mean_change(self.group_changes(g), self.places) for g in self.groups(tasks)),
-            0.0,
-        )
 
 
 def partly_restored(top: Decimal, points: Decimal, kept: Fraction, decimals: int) -> Decimal:

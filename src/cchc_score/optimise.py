@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 import attrs
 
 from . import _toml
-from .engine import Engine, convolve, resolve_effects
+from .effects import resolve_effects
+from .engine import Engine, convolve
 from .errors import ProblemList
 from .numbers import NumberFormatError, parse_number
 from .plan import Plan, PlanError, Task

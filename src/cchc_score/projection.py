@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from . import _toml
-from .engine import Engine, mean_change, partly_restored, resolve_effects
+from .effects import resolve_effects
+from .engine import Engine, mean_change, partly_restored
 from .errors import ProblemList
 from .evaluation import Scorecard, evaluate
 from .model import Band, RuleSet

@@ -19,7 +19,8 @@ from cchc_score import (
     load_rules,
     project,
 )
-from cchc_score.engine import Engine, resolve_effects
+from cchc_score.effects import resolve_effects
+from cchc_score.engine import Engine
 from cchc_score.projection import brute_force_distribution
 from cchc_score.testing import check_rescoring
 

@@ -12,7 +12,8 @@ import attrs
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from ..engine import Engine, best_value, resolve_effects
+from ..effects import best_value, resolve_effects
+from ..engine import Engine
 from ..evaluation import evaluate
 from ..evidence import Evidence, check_evidence
 from ..loading import dump_rules, loads_rules
