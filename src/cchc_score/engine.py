@@ -142,9 +142,10 @@ class Engine:
         self.card = evaluate(rules, evidence)
         self.values = dict(self.card.values)  # checked and typed by evaluate
         self.appraised = dict(evidence.appraised)
-        self.base = {n.code: n.points for n in self.card.nodes if n.criterion.is_leaf}
-        self.places = max([rules.decimals, *(_places(rules.node(c).max) for c in self.base)])
-        fixed = {n.code for n in self.card.nodes if n.status == "not_assessed"}
+        leaves = [n for n in self.card.nodes if n.criterion.is_leaf]
+        self.base = {n.code: n.points for n in leaves}
+        self.places = rules.memo("engine.places", _step_places)
+        fixed = {n.code for n in leaves if n.status == "not_assessed"}
         self.tasks = tuple(tasks)
         self.effects = {t.id: effects[t.id] for t in self.tasks}
         self.order = {t.id: i for i, t in enumerate(self.tasks)}
@@ -158,9 +159,7 @@ class Engine:
             )
             for task_id, e in self.effects.items()
         }
-        self._reads = {
-            code: rule_facts(rules.node(code).rule) for code in self.base if code not in fixed
-        }
+        self._reads = {n.code: rule_facts(n.criterion.rule) for n in leaves if n.code not in fixed}
         readers: dict[str, set[str]] = {}
         for code, names in self._reads.items():
             for name in names:
@@ -169,6 +168,7 @@ class Engine:
         self._points: dict[tuple[object, ...], Decimal] = {}
         self._folds: dict[tuple[str, ...], dict[int, float]] = {}
         self._applied: dict[tuple[State, str], State] = {}
+        self._deltas: dict[frozenset[str], Decimal] = {}
 
     # ------------------------------------------------------------------ states
 
@@ -262,9 +262,13 @@ class Engine:
         return self.score(self.state(done), self.leaves(done))
 
     def delta(self, done: Iterable[Task]) -> Decimal:
-        """How much the total moves when exactly these tasks are done."""
+        """How much the total moves when exactly these tasks are done (remembered per set
+        of tasks: the gains, the timeline and the totals ask for the same sets again)."""
         done = list(done)
-        return self.change(self.state(done), self.leaves(done))
+        key = frozenset(t.id for t in done)
+        if key not in self._deltas:
+            self._deltas[key] = self.change(self.state(done), self.leaves(done))
+        return self._deltas[key]
 
     def total(self, done: Iterable[Task]) -> Decimal:
         """The total when exactly these tasks are done."""
@@ -388,6 +392,12 @@ def partly_restored(top: Decimal, points: Decimal, kept: Fraction, decimals: int
     """
     won = round_exact(Fraction(top) - kept * Fraction(top - points), decimals)
     return max(points, min(won, top))  # rounding up must not pass the maximum
+
+
+def _step_places(rules: RuleSet) -> int:
+    """The decimals of a step of the total: the rules' own, or a leaf maximum's if more."""
+    leaves = (n.max for n in rules.nodes() if n.is_leaf)
+    return max([rules.decimals, *(_places(top) for top in leaves)])
 
 
 def _places(value: Decimal) -> int:
