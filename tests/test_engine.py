@@ -22,6 +22,7 @@ from cchc_score import (
     SetFacts,
     Task,
     best_plan,
+    evaluate,
     load_evidence,
     load_plan,
     load_rules,
@@ -29,7 +30,7 @@ from cchc_score import (
     project,
 )
 from cchc_score.effects import best_value, resolve_effects
-from cchc_score.engine import Engine, convolve, partly_restored
+from cchc_score.engine import convolve, partly_restored
 from cchc_score.projection import brute_force_distribution
 from cchc_score.testing import InvariantError, check_plan_order
 
@@ -125,6 +126,7 @@ def plan(*tasks: Task) -> Plan:
 RULES = load_rules("criteria_2022")
 EVIDENCE = load_evidence(EXAMPLE / "evidence.toml")
 PLAN = load_plan(EXAMPLE / "plan.toml")
+EVIDENCE_CARD = evaluate(RULES, EVIDENCE)  # total 84,14
 
 
 # ------------------------------------------------------------------ bug 1: rounding
@@ -184,8 +186,11 @@ def test_timeline_and_target_count_thousandths() -> None:
 
 def test_the_cheapest_plan_for_a_target_between_two_steps() -> None:
     # Restoring 1.1 (0,09 → 1) is the only way past 8,095 (total 8,09): 1 day, sure.
+    # Truncating 0,005 to 0 cents needed nothing: no task, "reached" with certainty.
     one = plan(task("t", effort=D(1)))
-    best = best_plan(tiny_rules(), tiny_evidence("0.09"), one, 1, target=D("8.095"), confidence=1)
+    best = best_plan(
+        tiny_rules(), tiny_evidence("0.09"), one, D(1), target=D("8.095"), confidence=D(1)
+    )
     assert best.target is not None
     assert (best.target.chosen, best.target.probability) == (("t",), 1.0)
 
@@ -270,14 +275,11 @@ def test_twenty_tasks_project_exactly_well_under_a_second(spread: bool) -> None:
             float(base) + sum(float(g) * p for g, p in gains)
         )
     else:
-        # T0 restores 7.1.2 (1,76 of 3,0): all done is 84,14 + 1,24 = 85,38; nothing done
-        # (probability 0,9 × 0,8 × … × 0,1 × 0,9 × …) stays at 84,14.
+        # T0 restores 7.1.2 (1,76 of 3,0): all done is 84,14 + 1,24 = 85,38. Every task
+        # has a probability below 1, so nothing done (84,14) is possible too.
         assert projection.all_done == D("85.38")
         assert projection.distribution.totals[0][0] == base
         assert projection.distribution.totals[-1][0] == D("85.38")
-
-
-EVIDENCE_CARD = Engine(RULES, EVIDENCE, (), {}).card
 
 
 def test_unused_sampling_arguments_are_accepted_and_checked() -> None:
