@@ -1,12 +1,14 @@
-"""Projection and best-plan speed: exact grouping against brute force, and large plans.
+"""Projection and best-plan speed: the example plan, crowded groups and a large spread plan.
 
 Prints one JSON line per figure:
 
-- ``projection.vs_brute_force``: n = 8 … 16 tasks on a few shared criteria; the exact
-  projection (groups enumerated, distributions convolved) against enumerating all 2ⁿ
-  outcomes. Target: ≥ 100× faster at n = 16.
-- ``projection.exact`` and ``best_plan``: 60 and 200 tasks spread over criteria_2022.
-  Target: 60 tasks well under a second.
+- ``example``: the example ward's plan (19 independent tasks): ``project`` and
+  ``best_plan`` for 40 person-days.
+- ``one_criterion``: 16, 20 and 22 tasks all on criterion 7.1.2 (restores and partial
+  restores): one group of interacting tasks, folded exactly. At 16 tasks the distribution
+  is also compared with enumerating all 2¹⁶ outcomes. Target: 20 tasks well under 1 s.
+- ``spread``: 120 tasks spread over criteria_2022 (at most 7 per criterion): ``project``
+  and ``best_plan`` for a quarter of the total effort.
 
     python benchmarks/bench_projection.py [--seed S]
 """
@@ -33,12 +35,21 @@ from cchc_score import (
     Task,
     best_plan,
     load_evidence,
+    load_plan,
     load_rules,
     project,
 )
 from cchc_score.projection import brute_force_distribution
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "ward_2022" / "evidence.toml"
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "ward_2022"
+
+
+def _effect(rnd: random.Random, code: str) -> Any:
+    if code == "IX":
+        return SetFacts(appraised=(("IX", Decimal(rnd.randint(1905, 2500)) / 100),))
+    if rnd.choice(["restore", "partial", "partial"]) == "restore":
+        return Restore()
+    return PartialRestore(Decimal(rnd.choice(["0.25", "0.5", "0.75"])))
 
 
 def synthetic_plan(rules: RuleSet, count: int, rnd: random.Random, per_leaf: int) -> Plan:
@@ -46,27 +57,23 @@ def synthetic_plan(rules: RuleSet, count: int, rnd: random.Random, per_leaf: int
     leaves = [n.code for n in rules.nodes() if n.is_leaf and not n.code.endswith(".r")]
     slots = [code for code in leaves for _ in range(per_leaf)]
     rnd.shuffle(slots)
-    tasks = []
-    for i, code in enumerate(slots[:count]):
-        kind = rnd.choice(["restore", "partial", "partial"])
-        effect: Any = (
-            Restore()
-            if kind == "restore"
-            else PartialRestore(Decimal(rnd.choice(["0.25", "0.5", "0.75"])))
-        )
-        if code == "IX":
-            effect = SetFacts(appraised=(("IX", Decimal(rnd.randint(1905, 2500)) / 100),))
-        tasks.append(
-            Task(
-                id=f"T{i:03d}",
-                criteria=(code,),
-                effect=effect,
-                effect_stated=True,
-                effort=Decimal(rnd.randint(1, 10)),
-                probability=Decimal(rnd.randint(1, 20)) / 20,
-            )
-        )
-    return Plan(tuple(tasks), year=2023)
+    return Plan(tuple(_task(rnd, i, code) for i, code in enumerate(slots[:count])), year=2023)
+
+
+def crowded_plan(count: int, rnd: random.Random, code: str = "7.1.2") -> Plan:
+    """``count`` tasks all on one criterion: one group of interacting tasks."""
+    return Plan(tuple(_task(rnd, i, code) for i in range(count)), year=2023)
+
+
+def _task(rnd: random.Random, i: int, code: str) -> Task:
+    return Task(
+        id=f"T{i:03d}",
+        criteria=(code,),
+        effect=_effect(rnd, code),
+        effect_stated=True,
+        effort=Decimal(rnd.randint(1, 10)),
+        probability=Decimal(rnd.randint(1, 20)) / 20,
+    )
 
 
 def timed(run: Callable[[], object], repeat: int = 3) -> float:
@@ -78,64 +85,70 @@ def timed(run: Callable[[], object], repeat: int = 3) -> float:
     return best
 
 
+def emit(**fields: object) -> None:
+    print(json.dumps(fields), flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--seed", type=int, default=2023)
     args = parser.parse_args()
     rnd = random.Random(args.seed)
     rules = load_rules("criteria_2022")
-    evidence: Evidence = load_evidence(EXAMPLE)
+    evidence: Evidence = load_evidence(EXAMPLE / "evidence.toml")
 
-    for n in range(8, 17, 2):
-        plan = synthetic_plan(rules, n, rnd, per_leaf=2)
-        exact = timed(partial(project, rules, evidence, plan))
-        brute = timed(partial(brute_force_distribution, rules, evidence, plan), 1)
-        same = project(rules, evidence, plan).distribution.totals
-        reference = brute_force_distribution(rules, evidence, plan).totals
-        agree = [t for t, p in same if p > 1e-15] == [t for t, _ in reference]
-        print(
-            json.dumps(
-                {
-                    "name": "projection.vs_brute_force",
-                    "tasks": n,
-                    "seconds": round(exact, 5),
-                    "brute_force_seconds": round(brute, 4),
-                    "speedup": round(brute / exact, 1),
-                    "agree": agree,
-                }
-            )
-        )
+    plan = load_plan(EXAMPLE / "plan.toml")
+    emit(
+        name="example.project",
+        tasks=len(plan.tasks),
+        seconds=round(timed(partial(project, rules, evidence, plan)), 5),
+        outcomes=len(project(rules, evidence, plan).distribution.totals),
+    )
+    emit(
+        name="example.best_plan",
+        tasks=len(plan.tasks),
+        budget="40",
+        seconds=round(timed(partial(best_plan, rules, evidence, plan, Decimal(40))), 5),
+    )
 
-    for n in (60, 200):
-        plan = synthetic_plan(rules, n, rnd, per_leaf=8)
-        seconds = timed(partial(project, rules, evidence, plan))
+    for n in (16, 20, 22):
+        plan = crowded_plan(n, rnd)
+        seconds = timed(partial(project, rules, evidence, plan), 3 if n <= 16 else 1)
         projection = project(rules, evidence, plan)
-        print(
-            json.dumps(
-                {
-                    "name": "projection.exact",
-                    "tasks": n,
-                    "seconds": round(seconds, 4),
-                    "outcomes": len(projection.distribution.totals),
-                    "sampled": projection.distribution.sampled,
-                }
-            )
+        fields: dict[str, object] = {}
+        if n == 16:
+            brute = brute_force_distribution(rules, evidence, plan).totals
+            fields["agrees_with_brute_force"] = [
+                t for t, p in projection.distribution.totals if p > 0
+            ] == [t for t, _ in brute]
+        emit(
+            name="one_criterion.project",
+            tasks=n,
+            seconds=round(seconds, 4),
+            outcomes=len(projection.distribution.totals),
+            sampled=projection.distribution.sampled,
+            **fields,
         )
-        budget = Decimal(sum(int(t.effort or 0) for t in plan.tasks) // 4)
-        seconds = timed(partial(best_plan, rules, evidence, plan, budget), 1)
-        best = best_plan(rules, evidence, plan, budget)
-        print(
-            json.dumps(
-                {
-                    "name": "best_plan",
-                    "tasks": n,
-                    "budget": str(budget),
-                    "seconds": round(seconds, 4),
-                    "frontier_points": len(best.frontier),
-                    "expected": str(best.expected),
-                }
-            )
-        )
+
+    plan = synthetic_plan(rules, 120, rnd, per_leaf=7)
+    projection = project(rules, evidence, plan)
+    emit(
+        name="spread.project",
+        tasks=len(plan.tasks),
+        seconds=round(timed(partial(project, rules, evidence, plan)), 4),
+        outcomes=len(projection.distribution.totals),
+        sampled=projection.distribution.sampled,
+    )
+    budget = Decimal(sum(int(t.effort or 0) for t in plan.tasks) // 4)
+    best = best_plan(rules, evidence, plan, budget)
+    emit(
+        name="spread.best_plan",
+        tasks=len(plan.tasks),
+        budget=str(budget),
+        seconds=round(timed(partial(best_plan, rules, evidence, plan, budget)), 4),
+        frontier_points=len(best.frontier),
+        expected=str(best.expected),
+    )
 
 
 if __name__ == "__main__":

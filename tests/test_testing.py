@@ -13,8 +13,8 @@ from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
 
 from cchc_score import RuleSet, check_evidence, dump_rules, load_rules, loads_rules
+from cchc_score.effects import resolve_effects
 from cchc_score.model import RULE_KINDS
-from cchc_score.projection import _resolve_effects
 from cchc_score.testing import (
     INVARIANTS,
     InvariantError,
@@ -40,8 +40,8 @@ def test_strategies_yield_what_the_validators_accept(rules: RuleSet, data: st.Da
     assert loads_rules(dump_rules(rules)) == rules  # the rules validator
     evidence = data.draw(evidence_for(rules))
     check_evidence(rules, evidence)  # the evidence checker raises on anything invalid
-    _resolve_effects(rules, data.draw(plans_for(rules, evidence)))  # the plan checker
-    _resolve_effects(rules, data.draw(plans_for(rules)))
+    resolve_effects(rules, data.draw(plans_for(rules, evidence)))  # the plan checker
+    resolve_effects(rules, data.draw(plans_for(rules)))
 
 
 # The first example found is enough: no shrinking.

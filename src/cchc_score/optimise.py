@@ -2,23 +2,26 @@
 budget → best expected total frontier, and the cheapest plan that reaches a target.
 
 Exact, not greedy: the tasks are split into the same independent groups as the projection
-uses, each group offers every subset of its tasks as an option, and a multiple-choice
-knapsack over the groups picks one option per group. Expected values are exact decimals.
+uses, each group offers every subset of its tasks as an option (priced by the engine's
+exact fold, :mod:`cchc_score.engine`), and a multiple-choice knapsack over the groups picks
+one option per group. Expected values are exact decimals.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
 import attrs
 
 from . import _toml
+from .effects import resolve_effects
+from .engine import Engine, convolve
 from .errors import ProblemList
+from .numbers import NumberFormatError, parse_number
 from .plan import Plan, PlanError, Task
-from .projection import _convolve, _Model, _outcomes, _resolve_effects
 
 if TYPE_CHECKING:
     from .evidence import Evidence
@@ -26,7 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = ["BestPlan", "FrontierPoint", "TargetPlan", "best_plan"]
 
-_MAX_GROUP = 12  # 3ⁿ work per group to price every subset exactly
+_MAX_GROUP = 12  # 2ⁿ options per group, each priced by an exact fold
 
 
 @attrs.frozen
@@ -91,38 +94,59 @@ def best_plan(
     rules: RuleSet,
     evidence: Evidence,
     plan: Plan,
-    budget: Decimal,
+    budget: Decimal | int | float | str,
     *,
     as_of: dt.date | None = None,
     target: Decimal | str | None = None,
-    confidence: Decimal = Decimal("0.8"),
+    confidence: Decimal | int | float | str = Decimal("0.8"),
     search_limit: int = 200_000,
 ) -> BestPlan:
     """The set of tasks that maximises the expected total within an effort budget.
 
     Args:
         rules, evidence, plan: as for :func:`cchc_score.project`.
-        budget: person-days available.
+        budget: person-days available, ≥ 0: a ``Decimal``, an ``int``, a ``float`` (read
+            as written: ``40.5`` is 40,5) or a string with a decimal comma or point.
+            A budget above the plan's total effort buys the whole plan.
         as_of: the assessment date: tasks due after it are left out.
         target: a total, or the name of a rating band (its minimum), to reach.
-        confidence: the probability with which the target must be reached.
+        confidence: the probability, in (0, 1], with which the target must be reached
+            (the same forms as ``budget``).
         search_limit: the most candidate sets the target search examines.
 
     Raises:
-        PlanError: a task has no effort, the plan does not fit the rules, the target is
+        PlanError: the budget is negative or not a number, the confidence is outside
+            (0, 1], a task has no effort, the plan does not fit the rules, the target is
             not a band name, or a group of interacting tasks is too large to price exactly.
+
+    >>> from cchc_score import load_evidence, load_plan, load_rules
+    >>> best = best_plan(load_rules("criteria_2022"),
+    ...                  load_evidence("examples/ward_2022/evidence.toml"),
+    ...                  load_plan("examples/ward_2022/plan.toml"), 40)
+    >>> len(best.chosen), best.effort, best.expected
+    (9, Decimal('40'), Decimal('88.5275'))
     """
-    effects = _resolve_effects(rules, plan)
+    problems = ProblemList(None)  # arguments, not the plan file
+    days = _number("budget", budget, problems)
+    if days is not None and days < 0:
+        problems.add("budget", "must be ≥ 0 person-days", days)
+    chance = _number("confidence", confidence, problems)
+    if chance is not None and not 0 < chance <= 1:
+        problems.add("confidence", "must be > 0 and ≤ 1", chance)
+    problems.raise_if_any(PlanError)
+    assert days is not None
+    assert chance is not None
+    problems = ProblemList(plan.source)
+    effects = resolve_effects(rules, plan)
     year = plan.year if plan.year is not None else rules.year + 1
     as_of = as_of or dt.date(year, 12, 31)
     tasks = [t for t in plan.tasks if t.deadline.date is None or t.deadline.date <= as_of]
-    problems = ProblemList(plan.source)
     for task in tasks:
         if task.effort is None:
             problems.add(f"task {_toml.quote(task.id)}.effort", "needed to plan within a budget")
     problems.raise_if_any(PlanError)
-    model = _Model(rules, evidence, tasks, effects)
-    groups = model.groups(tasks)
+    engine = Engine(rules, evidence, tasks, effects)
+    groups = engine.groups(tasks)
     for group in groups:
         if len(group) > _MAX_GROUP:
             problems.add(
@@ -131,25 +155,48 @@ def best_plan(
                 f"most {_MAX_GROUP} can be planned exactly: " + ", ".join(t.id for t in group),
             )
     problems.raise_if_any(PlanError)
-    scale = _scale([t.effort for t in tasks if t.effort is not None] + [budget], plan.source)
-    options = [_options(model, group, scale) for group in groups]
+    scale = _scale([t.effort for t in tasks if t.effort is not None], plan.source)
+    options = [_options(engine, group, scale) for group in groups]
     useful = [_pareto(group) for group in options]
     full = sum((int(t.effort * scale) for t in tasks if t.effort is not None), 0)
-    capacity = max(full, int(budget * scale))
-    choices = _knapsack(useful, capacity)
-    base = model.card.total
-    picked = _choice(useful, choices, int(budget * scale))
+    # Nothing costs more than the whole plan: a larger budget buys the same, so the table
+    # stops there however large the budget.
+    affordable = min(full, int((days * scale).to_integral_value(rounding=ROUND_FLOOR)))
+    choices = _knapsack(useful, full)
+    base = engine.card.total
+    picked = _choice(useful, choices, affordable)
     return BestPlan(
-        budget=budget,
+        budget=days,
         baseline=base,
         chosen=_ids(picked, tasks),
         effort=_effort(picked),
         expected=base + sum((o.gain for o in picked), Decimal(0)),
         frontier=_frontier(useful, choices, full, scale, base, tasks),
-        target=_target(rules, model, options, target, confidence, scale, search_limit, tasks)
+        target=_target(rules, engine, options, target, chance, scale, search_limit, tasks)
         if target is not None
         else None,
     )
+
+
+def _number(name: str, value: object, problems: ProblemList) -> Decimal | None:
+    """An argument as an exact decimal: floats as written (``Decimal(repr(x))``), strings
+    with a decimal comma or point; ``None`` after recording the problem."""
+    number: Decimal | None = None
+    try:
+        if isinstance(value, Decimal):
+            number = value
+        elif isinstance(value, int) and not isinstance(value, bool):
+            number = Decimal(value)
+        elif isinstance(value, float):
+            number = Decimal(repr(value))
+        elif isinstance(value, str):
+            number = parse_number(value)
+    except (InvalidOperation, NumberFormatError):
+        number = None
+    if number is None or not number.is_finite():
+        problems.add(name, "must be a finite number", value)
+        return None
+    return number
 
 
 def _scale(efforts: Sequence[Decimal], source: str | None) -> int:
@@ -157,28 +204,17 @@ def _scale(efforts: Sequence[Decimal], source: str | None) -> int:
     places = max((max(-int(e.normalize().as_tuple().exponent), 0) for e in efforts), default=0)
     if places > 2:
         problems = ProblemList(source)
-        problems.add("effort", "efforts and the budget take at most two decimal places")
+        problems.add("effort", "efforts take at most two decimal places")
         problems.raise_as(PlanError)
     return int(10**places)
 
 
-def _options(model: _Model, group: Sequence[Task], scale: int) -> list[_Option]:
+def _options(engine: Engine, group: Sequence[Task], scale: int) -> list[_Option]:
     """Every subset of a group's tasks, priced: cost and exact expected gain."""
-    deltas = {}
-    for mask in range(1 << len(group)):
-        done = [t for i, t in enumerate(group) if mask >> i & 1]
-        deltas[mask] = model.delta(done)
+    group = sorted(group, key=lambda t: engine.order[t.id])  # the order the engine folds in
     options = []
-    for mask in range(1 << len(group)):
-        members = [i for i in range(len(group)) if mask >> i & 1]
-        gain = Decimal(0)
-        for sub in _submasks(mask):
-            p = Decimal(1)
-            for i in members:
-                q = group[i].probability
-                p *= q if sub >> i & 1 else 1 - q
-            gain += p * deltas[sub]
-        tasks = tuple(group[i] for i in members)
+    for mask, gain in enumerate(engine.subset_expectations(group)):
+        tasks = tuple(t for i, t in enumerate(group) if mask >> i & 1)
         cost = sum((int(t.effort * scale) for t in tasks if t.effort is not None), 0)
         options.append(_Option(tasks, cost, gain))
     return options
@@ -192,15 +228,6 @@ def _pareto(options: Sequence[_Option]) -> list[_Option]:
         if not useful or option.gain > useful[-1].gain:
             useful.append(option)
     return useful
-
-
-def _submasks(mask: int) -> list[int]:
-    out, sub = [], mask
-    while True:
-        out.append(sub)
-        if sub == 0:
-            return out
-        sub = (sub - 1) & mask
 
 
 def _knapsack(options: Sequence[Sequence[_Option]], capacity: int) -> list[list[int]]:
@@ -282,7 +309,7 @@ def _threshold(rules: RuleSet, target: Decimal | str) -> tuple[Decimal, str | No
 
 @attrs.define
 class _Search:
-    """Branch and bound for the cheapest choice of options reaching ``need`` cents with
+    """Branch and bound for the cheapest choice of options reaching ``need`` steps with
     probability ≥ ``q``. Options are tried cheapest first; a branch is cut when it already
     costs as much as the best found, or when even every remaining task attempted could not
     reach the target (this bound assumes tasks never lower the score)."""
@@ -313,14 +340,14 @@ class _Search:
             return True
         ranked = sorted(zip(self.options[g], self.dists[g], strict=True), key=lambda p: p[0].cost)
         return all(
-            self.run(g + 1, _convolve(dist, odist), cost + option.cost, chosen + option.tasks)
+            self.run(g + 1, convolve(dist, odist), cost + option.cost, chosen + option.tasks)
             for option, odist in ranked
         )
 
 
 def _target(
     rules: RuleSet,
-    model: _Model,
+    engine: Engine,
     options: Sequence[Sequence[_Option]],
     target: Decimal | str,
     confidence: Decimal,
@@ -330,18 +357,18 @@ def _target(
 ) -> TargetPlan:
     """The cheapest choice whose total reaches the target with probability ≥ confidence."""
     threshold, rating = _threshold(rules, target)
-    dists = [[_outcomes(model, o.tasks) for o in group] for group in options]
+    dists = [[engine.group_changes(o.tasks) for o in group] for group in options]
     # The best any choice from group g on can do: every task of those groups attempted.
     suffix: list[dict[int, float]] = [{0: 1.0}]
     for g in range(len(options) - 1, -1, -1):
         everything = max(range(len(options[g])), key=lambda k: len(options[g][k].tasks))
-        suffix.append(_convolve(suffix[-1], dists[g][everything]))
+        suffix.append(convolve(suffix[-1], dists[g][everything]))
     suffix.reverse()
     search = _Search(
         options,
         dists,
         [_Tail(d) for d in suffix],
-        need=int((threshold - model.card.total) * 100),
+        need=_steps_at_least(threshold - engine.card.total, engine.places),
         q=float(confidence),
         limit=limit,
     )
@@ -359,8 +386,15 @@ def _target(
     )
 
 
+def _steps_at_least(value: Decimal, places: int) -> int:
+    """The fewest whole steps of ``places`` decimals that reach ``value``: a target need not
+    be a multiple of the step (90,005 at 2 decimals needs 90,01), and must never be
+    truncated to one below it."""
+    return int(value.scaleb(places).to_integral_value(rounding=ROUND_CEILING))
+
+
 class _Tail:
-    """P(X ≥ k) for a distribution over whole cents, looked up in constant time."""
+    """P(X ≥ k) for a distribution over whole steps, looked up in constant time."""
 
     def __init__(self, dist: dict[int, float]) -> None:
         self.low, self.high = min(dist), max(dist)

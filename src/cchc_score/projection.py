@@ -2,9 +2,10 @@
 marginal gains. Pure: no files, no clock (the assessment date is an argument).
 
 Tasks that touch disjoint leaves are independent. The tasks are grouped by the leaves (and
-facts) they touch; each group's outcomes are enumerated exactly and the groups' score
-distributions are convolved over hundredths of a point. Sampling is only a fallback for a
-group too large to enumerate, seeded and reported as such.
+facts) they touch; the engine (:mod:`cchc_score.engine`) folds each group's tasks one at a
+time into an exact distribution over a small state, and the groups' distributions are
+convolved over steps of the rule set's ``decimals``. Nothing is sampled, and no subset of
+tasks is enumerated (except by :func:`brute_force_distribution`, the reference for tests).
 """
 
 from __future__ import annotations
@@ -12,18 +13,19 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
-import random
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from . import _toml
+from .effects import resolve_effects
+from .engine import Engine, mean_change, partly_restored
 from .errors import ProblemList
-from .evaluation import Scorecard, evaluate, leaf_points
-from .evidence import FactValue, typed_value
-from .model import Band, Fact, RuleSet, rule_facts
-from .plan import PartialRestore, Plan, PlanError, Restore, SetFacts, Task
+from .evaluation import Scorecard, evaluate
+from .model import Band, RuleSet
+from .numbers import from_steps
+from .plan import Plan, PlanError, Task
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
@@ -40,9 +42,6 @@ __all__ = [
     "project",
 ]
 
-_CENT = Decimal("0.01")
-
-
 # --------------------------------------------------------------------------- results
 
 
@@ -53,8 +52,9 @@ class Distribution:
     Attributes:
         totals: ``(total, probability)`` pairs, by increasing total; probabilities add up
             to 1 (up to floating-point rounding, about 1e-12).
-        sampled: whether some group of tasks was too large to enumerate and was sampled.
-        samples: the number of samples drawn for such groups (0 when exact).
+        sampled: always false: the distribution is exact (kept for compatibility; it said
+            when a large group of tasks was sampled).
+        samples: always 0 (kept for compatibility).
     """
 
     totals: tuple[tuple[Decimal, float], ...]
@@ -127,8 +127,8 @@ class Projection:
         all_done: the total if every counted task is done.
         chosen: the total if the chosen tasks (all counted ones by default) are done.
         chosen_ids: the ids of the chosen tasks.
-        distribution: the exact (or, for huge groups, sampled) distribution of the total
-            when each counted task is done with its probability.
+        distribution: the exact distribution of the total when each counted task is done
+            with its probability.
         ratings: ``(band, probability)`` for every rating band, highest first.
         target: the target total asked for, and ``target_probability`` the chance to reach it.
         timeline: the projected total at each period end of the plan year.
@@ -164,267 +164,31 @@ class Projection:
         return self.distribution.mean
 
 
-# --------------------------------------------------------------------------- the model
-
-
-@attrs.frozen
-class _Effect:
-    """A task's effect, checked and resolved against the rules."""
-
-    facts: tuple[tuple[str, FactValue], ...]
-    appraised: tuple[tuple[str, Decimal], ...]
-    restore: frozenset[str]  # leaves restored to their maximum
-    partial: tuple[tuple[str, Decimal], ...]  # leaf → share of its lost points won back
-    leaves: frozenset[str]  # every leaf the effect can change
-
-
-class _Model:
-    """The baseline and every task's effect, prepared for fast rescoring of leaves."""
-
-    def __init__(
-        self,
-        rules: RuleSet,
-        evidence: Evidence,
-        tasks: Sequence[Task],
-        effects: Mapping[str, _Effect],
-    ) -> None:
-        self.rules = rules
-        self.evidence = evidence
-        self.card = evaluate(rules, evidence)
-        self.values = dict(self.card.values)  # checked and typed by evaluate
-        self.appraised = dict(evidence.appraised)
-        self.base = {n.code: n.points for n in self.card.nodes if n.criterion.is_leaf}
-        fixed = {n.code for n in self.card.nodes if n.status == "not_assessed"}
-        self.tasks = tuple(tasks)
-        self.effects = {
-            t.id: attrs.evolve(e, leaves=e.leaves - fixed)
-            for t, e in ((t, effects[t.id]) for t in tasks)
-        }
-        self.order = {t.id: i for i, t in enumerate(tasks)}
-        self._deltas: dict[frozenset[str], Decimal] = {}
-
-    def leaf_scores(self, done: Iterable[Task]) -> dict[str, Decimal]:
-        """The points of every leaf the done tasks change (the others keep their baseline)."""
-        done = sorted(done, key=lambda t: self.order[t.id])  # a fixed order for partials
-        if not done:
-            return {}
-        leaves: set[str] = set()
-        facts: dict[str, FactValue] = {}
-        points: dict[str, Decimal] = {}
-        for task in done:
-            effect = self.effects[task.id]
-            # Two done tasks setting one fact: the better value stands (the items of both,
-            # for a checklist; the higher appraised points), so doing more never undoes.
-            for name, value in effect.facts:
-                facts[name] = (
-                    _best(self.rules.fact(name), facts[name], value) if name in facts else value
-                )
-            for code, value in effect.appraised:
-                points[code] = max(points.get(code, value), value)
-            leaves |= effect.leaves
-        values = {**self.values, **facts}
-        appraised = {**self.appraised, **points}
-        scores = {code: leaf_points(self.rules, code, values, appraised) for code in leaves}
-        for task in done:
-            effect = self.effects[task.id]
-            for code in effect.restore & leaves:
-                scores[code] = self.rules.node(code).max
-            for code, share in effect.partial:
-                if code in leaves:
-                    top = self.rules.node(code).max
-                    won = (scores[code] + share * (top - scores[code])).quantize(_CENT)
-                    scores[code] = max(scores[code], won)
-        return scores
-
-    def delta(self, done: Iterable[Task]) -> Decimal:
-        """How much the total moves when these tasks are done (remembered per set of tasks:
-        the distribution, gains, timeline and best plan ask for the same sets again)."""
-        done = list(done)
-        key = frozenset(t.id for t in done)
-        if key not in self._deltas:
-            scores = self.leaf_scores(done)
-            self._deltas[key] = sum(
-                (points - self.base[code] for code, points in scores.items()), Decimal(0)
-            )
-        return self._deltas[key]
-
-    def total(self, done: Iterable[Task]) -> Decimal:
-        """The total when these tasks are done."""
-        return self.card.total + self.delta(done)
-
-    def groups(self, tasks: Sequence[Task]) -> list[list[Task]]:
-        """The tasks in independent groups: two tasks share a group when they change a
-        common leaf or set a common fact (directly or through other tasks)."""
-        parent = list(range(len(tasks)))
-
-        def find(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
-        owner: dict[str, int] = {}
-        for i, task in enumerate(tasks):
-            effect = self.effects[task.id]
-            keys = [f"leaf:{c}" for c in effect.leaves]
-            keys += [f"fact:{name}" for name, _ in effect.facts]
-            keys += [f"leaf:{code}" for code, _ in effect.appraised]
-            for key in keys:
-                if key in owner:
-                    parent[find(i)] = find(owner[key])
-                else:
-                    owner[key] = i
-        grouped: dict[int, list[Task]] = {}
-        for i, task in enumerate(tasks):
-            grouped.setdefault(find(i), []).append(task)
-        return list(grouped.values())
-
-
-def _best(fact: Fact, a: FactValue, b: FactValue) -> FactValue:
-    """The better of two values of a fact, by its declared direction (``b`` when neither
-    direction is declared)."""
-    if isinstance(a, frozenset) and isinstance(b, frozenset):
-        return a | b
-    if fact.better == "none":
-        return b
-    if fact.type == "level":
-        rank = fact.levels.index
-        better = rank(str(b)) > rank(str(a))
-    else:
-        better = b > a  # type: ignore[operator]  # both numbers or both booleans
-    if fact.better == "lower":
-        better = not better and b != a
-    return b if better else a
-
-
-# --------------------------------------------------------------------------- checking
-
-
-def _resolve_effects(rules: RuleSet, plan: Plan) -> dict[str, _Effect]:
-    """Check every task against the rules and resolve its effect to leaves and typed facts.
-
-    Raises:
-        PlanError: with every problem found (unknown criteria, facts or values).
-    """
-    problems = ProblemList(plan.source)
-    readers: dict[str, set[str]] = {}
-    for node in rules.nodes():
-        if node.is_leaf:
-            for name in rule_facts(node.rule):
-                readers.setdefault(name, set()).add(node.code)
-    effects: dict[str, _Effect] = {}
-    for task in plan.tasks:
-        where = f"task {_toml.quote(task.id)}"
-        served: set[str] = set()
-        for code in task.criteria:
-            if not rules.has_node(code):
-                problems.add(f"{where}.criteria", f"no criterion has this code in {rules.id}", code)
-                continue
-            served |= {n.code for n in rules.node(code).walk() if n.is_leaf}
-        effect = task.effect
-        facts: dict[str, FactValue] = {}
-        appraised: dict[str, Decimal] = {}
-        if isinstance(effect, SetFacts):
-            for name, raw in effect.facts:
-                path = f"{where}.effect.facts.{_toml.key(name)}"
-                if not rules.has_fact(name):
-                    problems.add(path, f"not a fact declared by the rules {rules.id!r}")
-                    continue
-                value = typed_value(rules.fact(name), raw, path, problems)
-                if value is not None:
-                    facts[name] = value
-            for code, points in effect.appraised:
-                path = f"{where}.effect.appraised.{_toml.key(code)}"
-                target = rules.node(code) if rules.has_node(code) else None
-                if target is None or target.rule.kind != "appraised":
-                    problems.add(path, "not a criterion scored by appraised points", code)
-                elif points > target.max:
-                    problems.add(path, f"must be between 0 and the maximum {target.max}", points)
-                else:
-                    appraised[code] = points
-        changed = {c for name in facts for c in readers.get(name, ())} | set(appraised)
-        effects[task.id] = _Effect(
-            facts=tuple(sorted(facts.items())),
-            appraised=tuple(sorted(appraised.items())),
-            restore=frozenset(served) if isinstance(effect, Restore) else frozenset(),
-            partial=tuple((c, effect.share) for c in sorted(served))
-            if isinstance(effect, PartialRestore)
-            else (),
-            leaves=frozenset(changed | (served if not isinstance(effect, SetFacts) else set())),
-        )
-    problems.raise_if_any(PlanError)
-    return effects
-
-
 # --------------------------------------------------------------------------- distribution
 
 
-def _outcomes(model: _Model, tasks: Sequence[Task]) -> dict[int, float]:
-    """The exact distribution of the change the tasks make to the total, in hundredths of a
-    point: every outcome enumerated, each task done with its probability."""
-    out: dict[int, float] = {}
-    for outcome in itertools.product((False, True), repeat=len(tasks)):
-        p = 1.0
-        for is_done, task in zip(outcome, tasks, strict=True):
-            q = float(task.probability)
-            p *= q if is_done else 1.0 - q
-        if p == 0.0:
-            continue
-        cents = int(model.delta(t for t, d in zip(tasks, outcome, strict=True) if d) * 100)
-        out[cents] = out.get(cents, 0.0) + p
-    return out
-
-
-def _group_distribution(
-    model: _Model, group: Sequence[Task], max_enumerate: int, samples: int, rnd: random.Random
-) -> tuple[dict[int, float], bool]:
-    """One group's distribution: exact up to ``max_enumerate`` tasks, else sampled."""
-    if len(group) <= max_enumerate:
-        return _outcomes(model, group), False
-    out: dict[int, float] = {}
-    weight = 1.0 / samples
-    for _ in range(samples):
-        done = [t for t in group if rnd.random() < float(t.probability)]
-        cents = int(model.delta(done) * 100)
-        out[cents] = out.get(cents, 0.0) + weight
-    return out, True
-
-
-def _convolve(a: Mapping[int, float], b: Mapping[int, float]) -> dict[int, float]:
-    out: dict[int, float] = {}
-    for x, p in a.items():
-        for y, q in b.items():
-            out[x + y] = out.get(x + y, 0.0) + p * q
-    return out
-
-
-def _distribution(
-    model: _Model, tasks: Sequence[Task], max_enumerate: int, samples: int, seed: int
-) -> Distribution:
-    rnd = random.Random(seed)
-    total: dict[int, float] = {0: 1.0}
-    sampled = False
-    for group in model.groups(tasks):
-        dist, was_sampled = _group_distribution(model, group, max_enumerate, samples, rnd)
-        sampled = sampled or was_sampled
-        total = _convolve(total, dist)
-    base = model.card.total
-    pairs = tuple((base + Decimal(c) / 100, p) for c, p in sorted(total.items()))
-    return Distribution(pairs, sampled, samples if sampled else 0)
+def _distribution(engine: Engine, tasks: Sequence[Task]) -> Distribution:
+    """The exact distribution of the total: each group folded, the groups convolved."""
+    base, decimals = engine.card.total, engine.places
+    changes = engine.changes(tasks)
+    return Distribution(
+        tuple((base + from_steps(s, decimals), p) for s, p in sorted(changes.items()))
+    )
 
 
 def brute_force_distribution(rules: RuleSet, evidence: Evidence, plan: Plan) -> Distribution:
     """The distribution by enumerating all 2ⁿ outcomes of the plan's tasks.
 
     The reference that :func:`project` is tested against; exponential, for small plans.
+    Only outcomes with a probability above 0 are listed.
     """
-    model = _Model(rules, evidence, plan.tasks, _resolve_effects(rules, plan))
+    engine = Engine(rules, evidence, plan.tasks, resolve_effects(rules, plan))
     out: dict[Decimal, float] = {}
     for outcome in itertools.product((False, True), repeat=len(plan.tasks)):
         p = 1.0
         for is_done, task in zip(outcome, plan.tasks, strict=True):
             p *= float(task.probability) if is_done else 1.0 - float(task.probability)
-        total = model.total(t for t, d in zip(plan.tasks, outcome, strict=True) if d)
+        total = engine.total(t for t, d in zip(plan.tasks, outcome, strict=True) if d)
         out[total] = out.get(total, 0.0) + p
     return Distribution(tuple(sorted((t, p) for t, p in out.items() if p > 0)))
 
@@ -459,53 +223,58 @@ def project(
         period: ``"quarter"`` or ``"month"``: the timeline's steps.
         rules_next: next year's rules, if they differ: the all-done evidence is scored under
             them too, and what does not carry over is listed.
-        max_enumerate: the largest group of interacting tasks enumerated exactly (2ⁿ
-            outcomes); larger groups are sampled.
-        samples: the number of samples for a group too large to enumerate.
-        seed: the seed for that sampling.
+        max_enumerate, samples, seed: kept for compatibility and otherwise unused: the
+            distribution is always exact now, never sampled. Each must be an integer ≥ 0.
 
     Raises:
-        PlanError: the plan does not fit the rules (unknown criteria, facts, values) or a
-            chosen task id is unknown.
+        PlanError: the plan does not fit the rules (unknown criteria, facts, values), a
+            chosen task id is unknown, or ``max_enumerate``/``samples``/``seed`` is not an
+            integer ≥ 0.
         EvidenceError: the evidence does not fit the rules.
+
+    >>> from cchc_score import load_evidence, load_plan, load_rules
+    >>> p = project(load_rules("criteria_2022"),
+    ...             load_evidence("examples/ward_2022/evidence.toml"),
+    ...             load_plan("examples/ward_2022/plan.toml"))
+    >>> p.all_done, round(p.expected, 4), p.distribution.sampled
+    (Decimal('96.00'), 91.5825, False)
     """
-    effects = _resolve_effects(rules, plan)
+    _check_unused(max_enumerate=max_enumerate, samples=samples, seed=seed)
+    effects = resolve_effects(rules, plan)
     year = plan.year if plan.year is not None else rules.year + 1
     as_of = as_of or dt.date(year, 12, 31)
     counted = [t for t in plan.tasks if t.deadline.date is None or t.deadline.date <= as_of]
     counted_ids = {t.id for t in counted}
-    model = _Model(rules, evidence, counted, effects)
+    engine = Engine(rules, evidence, counted, effects)
     chosen = _chosen(plan, counted, tasks)
-    distribution = _distribution(model, counted, max_enumerate, samples, seed)
-    all_done = model.total(counted)
-    chosen_scores = model.leaf_scores(chosen)
+    distribution = _distribution(engine, counted)
+    all_done = engine.total(counted)
     return Projection(
-        baseline=model.card,
+        baseline=engine.card,
         all_done=all_done,
-        chosen=model.total(chosen),
+        chosen=engine.total(chosen),
         chosen_ids=tuple(t.id for t in chosen),
         distribution=distribution,
         ratings=_ratings(rules, distribution),
         target=target,
         target_probability=distribution.at_least(target) if target is not None else None,
-        timeline=_timeline(model, counted, year, as_of, period),
-        tasks=tuple(
-            TaskGain(
-                id=t.id,
-                gain_alone=model.delta([t]),
-                gain_last=all_done - model.total([u for u in counted if u is not t]),
-                probability=t.probability,
-                effort=t.effort,
-            )
-            for t in counted
-        ),
-        domains=_domain_changes(model, chosen_scores),
+        timeline=_timeline(engine, counted, year, as_of, period),
+        tasks=_gains(engine, counted),
+        domains=_domain_changes(engine, engine.leaf_scores(chosen)),
         as_of=as_of,
         counted=tuple(t.id for t in counted),
         not_counted=tuple(t.id for t in plan.tasks if t.id not in counted_ids),
         defaulted=tuple(t.id for t in counted if not t.effect_stated),
-        **_next_year(rules_next, model, counted) if rules_next is not None else {},
+        **_next_year(rules_next, engine, counted) if rules_next is not None else {},
     )
+
+
+def _check_unused(**arguments: object) -> None:
+    problems = ProblemList(None)  # arguments, not the plan file
+    for name, value in arguments.items():
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            problems.add(name, "must be an integer ≥ 0 (kept for compatibility, unused)", value)
+    problems.raise_if_any(PlanError)
 
 
 def _chosen(plan: Plan, counted: Sequence[Task], ids: Iterable[str] | None) -> list[Task]:
@@ -523,6 +292,26 @@ def _chosen(plan: Plan, counted: Sequence[Task], ids: Iterable[str] | None) -> l
         problems.raise_as(PlanError)
     chosen = set(wanted)
     return [t for t in counted if t.id in chosen]
+
+
+def _gains(engine: Engine, counted: Sequence[Task]) -> tuple[TaskGain, ...]:
+    """Each task's gain alone, and as the last one done: only its own group changes when
+    it is left out, so the all-but-one totals rescore one group each."""
+    last: dict[str, Decimal] = {}
+    for group in engine.groups(counted):
+        everything = engine.delta(group)
+        for task in group:
+            last[task.id] = everything - engine.delta([t for t in group if t is not task])
+    return tuple(
+        TaskGain(
+            id=t.id,
+            gain_alone=engine.delta([t]),
+            gain_last=last[t.id],
+            probability=t.probability,
+            effort=t.effort,
+        )
+        for t in counted
+    )
 
 
 def _ratings(rules: RuleSet, distribution: Distribution) -> tuple[tuple[Band, float], ...]:
@@ -544,36 +333,37 @@ def _period_ends(year: int, period: str) -> list[dt.date]:
 
 
 def _timeline(
-    model: _Model, counted: Sequence[Task], year: int, as_of: dt.date, period: str
+    engine: Engine, counted: Sequence[Task], year: int, as_of: dt.date, period: str
 ) -> tuple[TimelinePoint, ...]:
     """The total at each period end up to ``as_of``. Dated tasks count from their deadline;
-    ongoing ("Thường xuyên") and undated tasks count only at the assessment date."""
+    ongoing ("Thường xuyên") and undated tasks count only at the assessment date.
+
+    The expected totals come from the same group folds as the distribution: each group
+    restricted to the tasks due by then (the engine remembers every fold it made)."""
     if period not in ("quarter", "month"):
         raise ValueError(f"period must be 'quarter' or 'month', not {period!r}")
     dates = [d for d in _period_ends(year, period) if d < as_of] + [as_of]
+    groups = engine.groups(counted)
+    decimals = engine.places
     points = []
     for date in dates:
         due = [t for t in counted if (t.deadline.date or as_of) <= date]
-        expected = float(model.card.total) + _expected_change(model, due)
-        points.append(TimelinePoint(date, model.total(due), expected, tuple(t.id for t in due)))
+        ids = {t.id for t in due}
+        expected = float(engine.card.total)
+        for group in groups:
+            part = [t for t in group if t.id in ids]
+            if part:
+                expected += mean_change(engine.group_changes(part), decimals)
+        points.append(TimelinePoint(date, engine.total(due), expected, tuple(t.id for t in due)))
     return tuple(points)
 
 
-def _expected_change(model: _Model, tasks: Sequence[Task]) -> float:
-    """The expected change of the total when each task is done with its probability."""
-    mean = 0.0
-    for group in model.groups(tasks):
-        dist, _ = _group_distribution(model, group, len(group), 1, random.Random(0))
-        mean += sum(cents / 100 * p for cents, p in dist.items())
-    return mean
-
-
-def _domain_changes(model: _Model, scores: Mapping[str, Decimal]) -> tuple[DomainChange, ...]:
+def _domain_changes(engine: Engine, scores: Mapping[str, Decimal]) -> tuple[DomainChange, ...]:
     changes = []
-    for domain in model.card.domains:
+    for domain in engine.card.domains:
         leaves = {n.code for n in domain.criterion.walk() if n.is_leaf}
         delta = sum(
-            (points - model.base[code] for code, points in scores.items() if code in leaves),
+            (points - engine.base[code] for code, points in scores.items() if code in leaves),
             Decimal(0),
         )
         changes.append(
@@ -588,15 +378,16 @@ def _domain_changes(model: _Model, scores: Mapping[str, Decimal]) -> tuple[Domai
     return tuple(changes)
 
 
-def _next_year(rules_next: RuleSet, model: _Model, done: Sequence[Task]) -> dict[str, Any]:
-    """Score the all-done evidence under next year's rules; list what does not carry over."""
+def _next_year(rules_next: RuleSet, engine: Engine, done: Sequence[Task]) -> dict[str, Any]:
+    """Score the all-done evidence under next year's rules; list what does not carry over.
+
+    The all-done state is the one the projection scores (best fact values, highest
+    appraised points, restores, compounded partial restores), so under the same rules the
+    next total is the all-done total."""
     lost: list[str] = []
-    facts: dict[str, Any] = dict(model.values)
-    appraised = dict(model.appraised)
-    for task in done:
-        effect = model.effects[task.id]
-        facts.update(effect.facts)
-        appraised.update(effect.appraised)
+    state = engine.state(done, forget=False)
+    facts: dict[str, Any] = {**engine.values, **dict(state.facts)}
+    appraised = {**engine.appraised, **dict(state.appraised)}
     for name in sorted(facts):
         if not rules_next.has_fact(name):
             lost.append(f"fact {name}: not declared in {rules_next.id}")
@@ -612,18 +403,21 @@ def _next_year(rules_next: RuleSet, model: _Model, done: Sequence[Task]) -> dict
             if not rules_next.has_node(code)
         ]
     evidence = attrs.evolve(
-        model.evidence,
+        engine.evidence,
         facts=facts,
         appraised=appraised,
-        notes=[(c, n) for c, n in model.evidence.notes if rules_next.has_node(c)],
-        not_assessed=[(c, r) for c, r in model.evidence.not_assessed if rules_next.has_node(c)],
+        notes=[(c, n) for c, n in engine.evidence.notes if rules_next.has_node(c)],
+        not_assessed=[(c, r) for c, r in engine.evidence.not_assessed if rules_next.has_node(c)],
     )
     card = evaluate(rules_next, evidence)
-    restored = {
-        code
-        for task in done
-        for code in model.effects[task.id].restore
-        if rules_next.has_node(code) and rules_next.node(code).is_leaf
-    }
-    gain = sum((rules_next.node(c).max - card.node(c).points for c in restored), Decimal(0))
+    gain = Decimal(0)
+    remaining = dict(state.remaining)
+    for code in sorted(state.restored | remaining.keys()):
+        if not rules_next.has_node(code) or not rules_next.node(code).is_leaf:
+            continue
+        top, now = rules_next.node(code).max, card.points_of(code)
+        if code in state.restored:
+            gain += top - now
+        else:
+            gain += partly_restored(top, now, remaining[code], rules_next.decimals) - now
     return {"carry_over": tuple(lost), "next_total": card.total + gain}

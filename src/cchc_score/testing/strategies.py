@@ -1,57 +1,21 @@
-"""Property testing for rule sets: hypothesis strategies and the engine's invariants.
+"""Hypothesis strategies for rule sets, evidence and plans (see :mod:`cchc_score.testing`).
 
-Test your own rules file the way the project tests its own::
-
-    from cchc_score import load_rules
-    from cchc_score.testing import check_invariants
-
-    def test_my_province_rules():
-        check_invariants(load_rules("rules/province_2023.toml"))
-
-``check_invariants`` draws evidence (and plans) for the rule set with hypothesis and checks
-every guarantee below; on a failure hypothesis shrinks the example, and the error says
-which invariant, which criterion and which facts. The strategies are public too:
-:func:`rulesets`, :func:`evidence_for`, :func:`plans_for`.
-
-This module imports hypothesis (install ``cchc-score[test]``); ``import cchc_score`` does
-not.
-
-The invariants (:data:`INVARIANTS`):
-
-``bounds``
-    Every node scores within [0, its maximum]; the total within [0, the index maximum].
-``sums``
-    Every parent scores the sum of its children, capped at its maximum; the total is the
-    sum of the domains.
-``monotone``
-    Improving one fact in its declared ``better`` direction never lowers any node. A rule
-    that rewards a worse value (bands upside down, levels listed best first) breaks it.
-``order``
-    The order facts are given in never changes a score.
-``round_trip``
-    ``loads_rules(dump_rules(rules)) == rules``.
-``completion``
-    Completing one more task with an effect that never worsens a fact never lowers the
-    projected total.
-``expectation``
-    The exact distribution's mean equals the expected total found by enumerating every
-    outcome of the plan.
+Every strategy yields only what the library's validators accept: rule sets go through
+:func:`cchc_score.loads_rules`, evidence satisfies the evidence checker, plans the plan
+checker. Generated rule sets round to 0–3 decimals, with maxima and points on that step.
 """
 
 from __future__ import annotations
 
-import itertools
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
-from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from .evaluation import evaluate
-from .evidence import Evidence, check_evidence
-from .loading import dump_rules, loads_rules
-from .model import (
+from ..evidence import Evidence, check_evidence
+from ..loading import dump_rules, loads_rules
+from ..model import (
     Appraised,
     Band,
     Bands,
@@ -67,21 +31,14 @@ from .model import (
     roman,
     rule_facts,
 )
-from .plan import PartialRestore, Plan, Restore, SetFacts, Task
-from .projection import _Model, _resolve_effects, brute_force_distribution, project
+from ..numbers import from_steps, step, to_steps
+from ..plan import PartialRestore, Plan, Restore, SetFacts, Task
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
 __all__ = [
-    "INVARIANTS",
-    "InvariantError",
-    "check_card",
-    "check_invariants",
-    "check_monotone",
-    "check_order",
-    "check_plan",
-    "check_round_trip",
+    "ceiling",
     "evidence_for",
     "fact_values",
     "improved_fact",
@@ -89,27 +46,6 @@ __all__ = [
     "plans_for",
     "rulesets",
 ]
-
-#: Every invariant :func:`check_invariants` checks, with what it guarantees.
-INVARIANTS: dict[str, str] = {
-    "bounds": "every node within [0, max]",
-    "sums": "each parent is the sum of its children, capped at its maximum",
-    "monotone": "a fact improved in its declared direction never lowers a score",
-    "order": "the order of facts does not matter",
-    "round_trip": "load → dump → load gives the same rule set",
-    "completion": "completing a task that worsens nothing never lowers the projected total",
-    "expectation": "the exact distribution's mean is the expected total",
-}
-
-_CENT = Decimal("0.01")
-
-
-class InvariantError(AssertionError):
-    """A rule set (or the engine) broke one of the invariants; the message says where."""
-
-    def __init__(self, invariant: str, message: str) -> None:
-        super().__init__(f"{invariant} ({INVARIANTS[invariant]}): {message}")
-        self.invariant = invariant
 
 
 # --------------------------------------------------------------------------- evidence
@@ -124,8 +60,9 @@ def _denominators(rules: RuleSet) -> dict[str, list[str]]:
     return out
 
 
-def _ceiling(rules: RuleSet, name: str, values: Mapping[str, Any]) -> int | None:
-    """The most a count may be: the smallest of the denominators it is divided by."""
+def ceiling(rules: RuleSet, name: str, values: Mapping[str, Any]) -> int | None:
+    """The most a count may be in ``values``: the smallest of the denominators it is
+    divided by (``None`` when it divides nothing)."""
     bounds = [
         values[d] for d in _denominators(rules).get(name, ()) if isinstance(values.get(d), int)
     ]
@@ -176,10 +113,15 @@ def _evidence(draw: st.DrawFn, rules: RuleSet) -> Evidence:
     values: dict[str, Any] = {}
     # Denominators first, so that each numerator can stay at or below its denominators.
     for fact in sorted(rules.facts, key=lambda f: f.name in numerators):
-        values[fact.name] = draw(fact_values(fact, rules, _ceiling(rules, fact.name, values)))
+        values[fact.name] = draw(fact_values(fact, rules, ceiling(rules, fact.name, values)))
+    # One place more than the rules round to, so that half-way points (0,545 at 2
+    # decimals) are drawn and rounded.
+    places = rules.decimals + 1
     appraised = {
         node.code: draw(
-            st.one_of(st.sampled_from([Decimal(0), node.max]), st.decimals(0, node.max, places=2))
+            st.one_of(
+                st.sampled_from([Decimal(0), node.max]), st.decimals(0, node.max, places=places)
+            )
         )
         for node in rules.nodes()
         if node.is_leaf and isinstance(node.rule, Appraised)
@@ -199,16 +141,24 @@ def evidence_for(rules: RuleSet) -> st.SearchStrategy[Evidence]:
 _D = Decimal
 
 
-def _points(top: Decimal) -> st.SearchStrategy[Decimal]:
-    cents = int(top * 100)
-    return st.integers(0, cents).map(lambda c: _D(c) / 100)
+def _points(top: Decimal, places: int) -> st.SearchStrategy[Decimal]:
+    """Points from 0 to ``top`` on the step of ``places`` decimals."""
+    return st.integers(0, to_steps(top, places)).map(lambda n: from_steps(n, places))
+
+
+#: The smallest and largest leaf maximum, in steps of 0, 1 and 2 decimals.
+_LEAF_MAX = {0: (1, 5), 1: (3, 50), 2: (25, 500)}
 
 
 @attrs.define
 class _Builder:
-    """Collects the facts a generated rule set declares."""
+    """Collects the facts a generated rule set declares; points on its decimals' step."""
 
+    decimals: int
     facts: dict[str, Fact] = attrs.field(factory=dict)
+
+    def points(self, top: Decimal) -> st.SearchStrategy[Decimal]:
+        return _points(top, self.decimals)
 
     def fact(self, draw: st.DrawFn, kind: str, better: str = "higher") -> Fact:
         reusable = [f for f in self.facts.values() if f.type == kind and f.better == better]
@@ -260,31 +210,40 @@ class _Builder:
                 reverse=True,
             )
             points = sorted(
-                draw(st.lists(_points(top), min_size=len(mins), max_size=len(mins))), reverse=True
+                draw(st.lists(self.points(top), min_size=len(mins), max_size=len(mins))),
+                reverse=True,
             )  # the higher the value, the more points
             return Bands(fact.name, tuple(Step(m, p) for m, p in zip(mins, points, strict=True)))
         if kind == "deduction":
             fact = self.fact(draw, "count", "lower")
-            each = draw(_points(top).filter(lambda p: p > 0)) if top >= _CENT else top
-            return Deduction(fact.name, each=each, min_points=draw(_points(top)))
+            each = (
+                draw(self.points(top).filter(lambda p: p > 0))
+                if top >= step(self.decimals)
+                else top
+            )
+            return Deduction(fact.name, each=each, min_points=draw(self.points(top)))
         if kind == "levels":
             fact = self.fact(draw, "level")
             points = sorted(
-                draw(st.lists(_points(top), min_size=len(fact.levels), max_size=len(fact.levels)))
+                draw(
+                    st.lists(self.points(top), min_size=len(fact.levels), max_size=len(fact.levels))
+                )
             )
             return Levels(fact.name, tuple(zip(fact.levels, points, strict=True)))
         fact = self.fact(draw, "checklist")
-        budget = int(top * 100)
+        budget = to_steps(top, self.decimals)
         items = []
         for item in fact.items:
-            cents = draw(st.integers(0, budget))
-            budget -= cents
-            items.append((item, _D(cents) / 100))
+            steps = draw(st.integers(0, budget))
+            budget -= steps
+            items.append((item, from_steps(steps, self.decimals)))
         return Checklist(fact.name, tuple(items))
 
     def node(self, draw: st.DrawFn, code: str, depth: int) -> Criterion:
         if depth >= 2 and (depth >= 3 or draw(st.booleans())):
-            top = draw(st.integers(25, 500).map(lambda c: _D(c) / 100))
+            grain = min(self.decimals, 2)
+            low, high = _LEAF_MAX[grain]
+            top = draw(st.integers(low, high).map(lambda n: from_steps(n, grain)))
             return Criterion(
                 code, f"Tiêu chí {code}", top, self.rule(draw, top), basis="sinh ngẫu nhiên"
             )
@@ -304,7 +263,8 @@ class _Builder:
 
 @st.composite
 def _rulesets(draw: st.DrawFn, max_domains: int) -> RuleSet:
-    builder = _Builder()
+    decimals = draw(st.integers(0, 3))
+    builder = _Builder(decimals)
     domains = []
     for d in range(1, draw(st.integers(1, max_domains)) + 1):
         children = tuple(
@@ -321,14 +281,14 @@ def _rulesets(draw: st.DrawFn, max_domains: int) -> RuleSet:
             )
         )
     top = sum((d.max for d in domains), _D(0))
-    cuts = sorted({_D(0), *draw(st.lists(_points(top), max_size=3))}, reverse=True)
+    cuts = sorted({_D(0), *draw(st.lists(_points(top, decimals), max_size=3))}, reverse=True)
     bands = tuple(Band(f"Loại {i + 1}", cut) for i, cut in enumerate(cuts))
     rules = RuleSet(
         id="sinh_ngau_nhien",
         name="Bộ tiêu chí sinh ngẫu nhiên",
         year=2022,
         max=top,
-        decimals=2,
+        decimals=decimals,
         facts=tuple(builder.facts.values()),
         domains=tuple(domains),
         bands=bands,
@@ -341,7 +301,8 @@ def _rulesets(draw: st.DrawFn, max_domains: int) -> RuleSet:
 def rulesets(max_domains: int = 3) -> st.SearchStrategy[RuleSet]:
     """Valid random rule sets: domains, criteria and sub-criteria whose maxima add up, every
     rule kind (with monotone parameters), declared facts, some feeding several criteria,
-    and rating bands. Each is validated by :func:`cchc_score.loads_rules`."""
+    rating bands, and 0 to 3 ``decimals`` (maxima and points on that step). Each is
+    validated by :func:`cchc_score.loads_rules`."""
     return _rulesets(max_domains)
 
 
@@ -388,7 +349,7 @@ def _improvement(draw: st.DrawFn, rules: RuleSet, evidence: Evidence) -> tuple[s
         return None
     fact = draw(st.sampled_from(monotone))
     values = check_evidence(rules, evidence)
-    better = improvements(fact, values[fact.name], rules, _ceiling(rules, fact.name, values))
+    better = improvements(fact, values[fact.name], rules, ceiling(rules, fact.name, values))
     return None if better is None else (fact.name, draw(better))
 
 
@@ -416,15 +377,16 @@ def _plans(draw: st.DrawFn, rules: RuleSet, evidence: Evidence | None, max_tasks
             effect = PartialRestore(draw(st.sampled_from([_D("0.25"), _D("0.5"), _D("0.75")])))
         elif kind == "facts" and isinstance(node.rule, Appraised):
             low = appraised.get(node.code, _D(0))
-            effect = SetFacts(appraised=((node.code, draw(st.decimals(low, node.max, places=2))),))
+            points = st.decimals(low, node.max, places=rules.decimals + 1)
+            effect = SetFacts(appraised=((node.code, draw(points)),))
         elif kind == "facts" and rule_facts(node.rule):
             fact = rules.fact(rule_facts(node.rule)[0])
-            ceiling = _ceiling(rules, fact.name, values) if values else None
-            better = improvements(fact, values[fact.name], rules, ceiling) if values else None
+            cap = ceiling(rules, fact.name, values) if values else None
+            better = improvements(fact, values[fact.name], rules, cap) if values else None
             if better is not None:
                 effect = SetFacts(facts=((fact.name, draw(better)),))
             elif not values and fact.better != "none":
-                effect = SetFacts(facts=((fact.name, draw(fact_values(fact, rules, ceiling))),))
+                effect = SetFacts(facts=((fact.name, draw(fact_values(fact, rules, cap))),))
         tasks.append(
             Task(
                 id=f"t{i + 1}",
@@ -449,150 +411,3 @@ def plans_for(
     take any valid value.
     """
     return _plans(rules, evidence, max_tasks)
-
-
-# --------------------------------------------------------------------------- invariants
-
-
-def _describe(values: Mapping[str, Any]) -> str:
-    def show(value: Any) -> str:
-        return (
-            "{" + ", ".join(sorted(map(repr, value))) + "}"
-            if isinstance(value, frozenset)
-            else repr(value)
-            if isinstance(value, str)
-            else str(value)
-        )
-
-    return ", ".join(f"{name}={show(value)}" for name, value in sorted(values.items()))
-
-
-def check_card(rules: RuleSet, evidence: Evidence) -> None:
-    """Check ``bounds`` and ``sums`` on one evidence.
-
-    Raises:
-        InvariantError: naming the node and its numbers.
-    """
-    card = evaluate(rules, evidence)
-    for node in card.nodes:
-        if not 0 <= node.points <= node.max:
-            raise InvariantError(
-                "bounds",
-                f"criterion {node.code} scored {node.points} of "
-                f"{node.max} with {_describe(dict(card.values))}",
-            )
-        if node.criterion.children:
-            total = sum((card.node(c.code).points for c in node.criterion.children), _D(0))
-            if node.points != min(total, node.max):
-                raise InvariantError(
-                    "sums",
-                    f"criterion {node.code} scored {node.points}, its "
-                    f"children add up to {total} (maximum {node.max})",
-                )
-    if card.total != min(sum((d.points for d in card.domains), _D(0)), rules.max):
-        raise InvariantError("sums", f"the total {card.total} is not the sum of the domains")
-
-
-def check_monotone(rules: RuleSet, evidence: Evidence, fact: str, value: Any) -> None:
-    """Check that setting ``fact`` to the better ``value`` lowers no node.
-
-    Raises:
-        InvariantError: naming the criterion that fell, the fact and both values.
-    """
-    before = evaluate(rules, evidence)
-    after = evaluate(rules, evidence.with_facts(**{fact: value}))
-    old = dict(before.values)[fact]
-    for a, b in zip(before.nodes, after.nodes, strict=True):
-        if b.points < a.points and b.criterion.is_leaf:
-            better = rules.fact(fact).better
-            raise InvariantError(
-                "monotone",
-                f"criterion {a.code} ({a.kind} rule) fell from {a.points} to {b.points} points "
-                f"when fact {fact!r} improved ({better} is better) from {old} to {value}; "
-                f"the other facts: {_describe({k: v for k, v in before.values if k != fact})}",
-            )
-
-
-def check_order(rules: RuleSet, evidence: Evidence, order: list[int]) -> None:
-    """Check that giving the facts in another order changes nothing."""
-    shuffled = Evidence(
-        evidence.unit,
-        evidence.year,
-        facts=[evidence.facts[i] for i in order],
-        appraised=evidence.appraised,
-    )
-    if evaluate(rules, shuffled) != evaluate(rules, evidence):
-        raise InvariantError("order", f"facts in the order {order} score differently")
-
-
-def check_round_trip(rules: RuleSet) -> None:
-    """Check that dumping and loading the rule set gives it back."""
-    again = loads_rules(dump_rules(rules), file="<dumped>")
-    if again != rules:
-        raise InvariantError("round_trip", f"{rules.id} changed through dump_rules/loads_rules")
-
-
-def check_plan(rules: RuleSet, evidence: Evidence, plan: Plan) -> None:
-    """Check ``completion`` (for a plan whose effects improve on ``evidence``) and
-    ``expectation`` (against brute-force enumeration)."""
-    model = _Model(rules, evidence, plan.tasks, _resolve_effects(rules, plan))
-    for size in range(len(plan.tasks)):
-        for done in itertools.combinations(plan.tasks, size):
-            for task in plan.tasks:
-                if task in done:
-                    continue
-                with_it, without = model.total([*done, task]), model.total(done)
-                if with_it < without:
-                    raise InvariantError(
-                        "completion",
-                        f"completing task {task.id} ({task.effect.kind} on "
-                        f"{', '.join(task.criteria)}) after {[t.id for t in done]} lowered the "
-                        f"total from {without} to {with_it}",
-                    )
-    expected = project(rules, evidence, plan).expected
-    brute = brute_force_distribution(rules, evidence, plan).mean
-    if abs(expected - brute) > 1e-9:
-        raise InvariantError(
-            "expectation",
-            f"the distribution's mean {expected} differs from the enumerated expectation {brute}",
-        )
-
-
-def check_invariants(rules: RuleSet, *, max_examples: int = 100, plans: bool = True) -> None:
-    """Check every invariant of :data:`INVARIANTS` on ``rules`` with hypothesis.
-
-    Args:
-        rules: the rule set to test, e.g. ``load_rules("my_province.toml")``.
-        max_examples: how many evidences (and plans) hypothesis tries.
-        plans: also check the projection invariants on random small plans.
-
-    Raises:
-        InvariantError: with the invariant, the criterion and the facts; hypothesis shrinks
-            the example first and reports it.
-    """
-    check_round_trip(rules)
-
-    @settings(
-        max_examples=max_examples,
-        deadline=None,
-        database=None,
-        report_multiple_bugs=False,  # one error, the simplest, rather than a group
-        phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],  # no slow "explain"
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    )
-    @given(evidence=evidence_for(rules), data=st.data())
-    def run(evidence: Evidence, data: st.DataObject) -> None:
-        check_card(rules, evidence)
-        order = data.draw(st.permutations(range(len(evidence.facts))), label="order")
-        check_order(rules, evidence, order)
-        values = check_evidence(rules, evidence)
-        for fact in rules.facts:  # every fact, each improved once
-            better = improvements(
-                fact, values[fact.name], rules, _ceiling(rules, fact.name, values)
-            )
-            if better is not None:
-                check_monotone(rules, evidence, fact.name, data.draw(better, label=fact.name))
-        if plans:
-            check_plan(rules, evidence, data.draw(plans_for(rules, evidence, 4), label="plan"))
-
-    run()

@@ -1,0 +1,127 @@
+"""A plan's tasks checked against the rules, and each task's effect resolved to the leaves
+it can change and the typed values it sets. Pure: no files, no clock.
+
+The engine (:mod:`cchc_score.engine`) rescores leaves from these effects; when two done
+tasks set the same fact, :func:`best_value` says which value stands.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+
+from . import _toml
+from .errors import ProblemList
+from .evidence import FactValue, typed_value
+from .model import Fact, RuleSet, rule_facts
+from .plan import PartialRestore, Plan, PlanError, Restore, SetFacts
+
+__all__ = ["Effect", "best_value", "resolve_effects"]
+
+
+@attrs.frozen
+class Effect:
+    """A task's effect, checked and resolved against the rules.
+
+    Attributes:
+        facts: the typed fact values the task sets, by name.
+        appraised: the appraised points it sets, by criterion code.
+        restore: the leaves it restores to their maximum.
+        partial: ``(leaf, share)``: the share of the leaf's lost points it wins back.
+        leaves: every leaf the effect can change (readers of its facts included).
+    """
+
+    facts: tuple[tuple[str, FactValue], ...]
+    appraised: tuple[tuple[str, Decimal], ...]
+    restore: frozenset[str]
+    partial: tuple[tuple[str, Decimal], ...]
+    leaves: frozenset[str]
+
+
+def best_value(fact: Fact, a: FactValue, b: FactValue) -> FactValue:
+    """The better of two values of a fact, by its declared direction: the items of both for
+    a checklist, ``b`` (the later task's) when the fact declares no direction.
+
+    >>> from cchc_score.model import Fact
+    >>> best_value(Fact("late", "count", "số báo cáo chậm", better="lower"), 3, 1)
+    1
+    """
+    if isinstance(a, frozenset) and isinstance(b, frozenset):
+        return a | b
+    if fact.better == "none":
+        return b
+    if fact.type == "level":
+        rank = fact.levels.index
+        better = rank(str(b)) > rank(str(a))
+    else:
+        better = b > a  # type: ignore[operator]  # both numbers or both booleans
+    if fact.better == "lower":
+        better = not better and b != a
+    return b if better else a
+
+
+def resolve_effects(rules: RuleSet, plan: Plan) -> dict[str, Effect]:
+    """Check every task against the rules and resolve its effect to leaves and typed facts.
+
+    Returns:
+        Each task's :class:`Effect`, by task id.
+
+    Raises:
+        PlanError: with every problem found: unknown criteria or facts, values of the wrong
+            type or range, appraised points outside [0, the maximum], a share or a
+            probability outside [0, 1].
+    """
+    problems = ProblemList(plan.source)
+    readers: dict[str, set[str]] = {}
+    for node in rules.nodes():
+        if node.is_leaf:
+            for name in rule_facts(node.rule):
+                readers.setdefault(name, set()).add(node.code)
+    effects: dict[str, Effect] = {}
+    for task in plan.tasks:
+        where = f"task {_toml.quote(task.id)}"
+        if not 0 <= task.probability <= 1:
+            problems.add(f"{where}.probability", "must be between 0 and 1", task.probability)
+        served: set[str] = set()
+        for code in task.criteria:
+            if not rules.has_node(code):
+                problems.add(f"{where}.criteria", f"no criterion has this code in {rules.id}", code)
+                continue
+            served |= {n.code for n in rules.node(code).walk() if n.is_leaf}
+        effect = task.effect
+        facts: dict[str, FactValue] = {}
+        appraised: dict[str, Decimal] = {}
+        if isinstance(effect, SetFacts):
+            for name, raw in effect.facts:
+                path = f"{where}.effect.facts.{_toml.key(name)}"
+                if not rules.has_fact(name):
+                    problems.add(path, f"not a fact declared by the rules {rules.id!r}")
+                    continue
+                value = typed_value(rules.fact(name), raw, path, problems)
+                if value is not None:
+                    facts[name] = value
+            for code, points in effect.appraised:
+                path = f"{where}.effect.appraised.{_toml.key(code)}"
+                target = rules.node(code) if rules.has_node(code) else None
+                if target is None or target.rule.kind != "appraised":
+                    problems.add(path, "not a criterion scored by appraised points", code)
+                elif not 0 <= points <= target.max:
+                    # The same words as the evidence checker for the same value in a file.
+                    problems.add(path, f"must be between 0 and the maximum {target.max}", points)
+                else:
+                    appraised[code] = points
+        elif isinstance(effect, PartialRestore) and not 0 <= effect.share <= 1:
+            problems.add(f"{where}.effect.share", "must be between 0 and 1", effect.share)
+        changed = {c for name in facts for c in readers.get(name, ())} | set(appraised)
+        effects[task.id] = Effect(
+            facts=tuple(sorted(facts.items())),
+            appraised=tuple(sorted(appraised.items())),
+            restore=frozenset(served) if isinstance(effect, Restore) else frozenset(),
+            partial=tuple((c, effect.share) for c in sorted(served))
+            if isinstance(effect, PartialRestore)
+            else (),
+            leaves=frozenset(changed | (served if not isinstance(effect, SetFacts) else set())),
+        )
+    problems.raise_if_any(PlanError)
+    return effects
