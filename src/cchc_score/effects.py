@@ -14,6 +14,7 @@ import attrs
 from . import _toml
 from .errors import ProblemList
 from .evidence import FactValue, typed_value
+from .kinds import kind_of
 from .model import Fact, RuleSet, rule_facts
 from .plan import PartialRestore, Plan, PlanError, Restore, SetFacts
 
@@ -104,7 +105,7 @@ def resolve_effects(rules: RuleSet, plan: Plan) -> dict[str, Effect]:
             for code, points in effect.appraised:
                 path = f"{where}.effect.appraised.{_toml.key(code)}"
                 target = rules.node(code) if rules.has_node(code) else None
-                if target is None or target.rule.kind != "appraised":
+                if target is None or not kind_of(target.rule).appraised:
                     problems.add(path, "not a criterion scored by appraised points", code)
                 elif not 0 <= points <= target.max:
                     # The same words as the evidence checker for the same value in a file.

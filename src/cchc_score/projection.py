@@ -23,6 +23,7 @@ from .effects import resolve_effects
 from .engine import Engine, mean_change, partly_restored
 from .errors import ProblemList
 from .evaluation import Scorecard, evaluate
+from .kinds import kind_of
 from .model import Band, RuleSet
 from .numbers import from_steps
 from .plan import Plan, PlanError, Task
@@ -393,7 +394,7 @@ def _next_year(rules_next: RuleSet, engine: Engine, done: Sequence[Task]) -> dic
             lost.append(f"fact {name}: not declared in {rules_next.id}")
             del facts[name]
     for code in sorted(appraised):
-        if not rules_next.has_node(code) or rules_next.node(code).rule.kind != "appraised":
+        if not rules_next.has_node(code) or not kind_of(rules_next.node(code).rule).appraised:
             lost.append(f"criterion {code}: not scored by appraised points in {rules_next.id}")
             del appraised[code]
     for task in done:

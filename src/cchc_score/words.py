@@ -151,10 +151,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "projection.max": ("Tối đa", "Max"),
     "projection.now": ("Hiện tại", "Now"),
     "projection.then": ("Dự báo", "Projected"),
-    "projection.sampled": (
-        "Lưu ý: có nhóm nhiệm vụ quá lớn, phân phối được ước lượng bằng {n} mẫu.",
-        "Note: a group of tasks was too large to enumerate; {n} samples were drawn.",
-    ),
     "projection.not_counted": (
         "Không tính (thời hạn sau ngày đánh giá): {ids}",
         "Not counted (due after the assessment date): {ids}",

@@ -182,8 +182,6 @@ def render_projection(projection: Projection, fmt: Format = "table", lang: Lang 
         ),
     ]
     notes = []
-    if dist.sampled:
-        notes.append(w("sampled", n=dist.samples))
     if projection.not_counted:
         notes.append(w("not_counted", ids=", ".join(projection.not_counted)))
     if projection.defaulted:
