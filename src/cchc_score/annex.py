@@ -27,7 +27,7 @@ import attrs
 
 from . import _toml
 from .errors import AnnexError, Problem, ProblemList
-from .loading import normalise_text, parse_toml, read_input
+from .io.files import normalise_text, parse_toml, read_input
 from .model import roman
 from .numbers import NumberFormatError, parse_number
 from .plan import Deadline, Plan, Task, parse_deadline

@@ -18,7 +18,7 @@ import attrs
 
 from . import _toml
 from .errors import EvidenceError, ProblemList
-from .loading import parse_toml, read_input
+from .io.files import parse_toml, read_input
 from .model import Ratio, rule_facts
 
 if TYPE_CHECKING:

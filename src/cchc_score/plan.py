@@ -18,7 +18,7 @@ import attrs
 
 from . import _toml
 from .errors import CchcScoreError, ProblemList
-from .loading import parse_toml, read_input
+from .io.files import parse_toml, read_input
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
