@@ -24,7 +24,8 @@ from .batch import (
 )
 from .errors import AnnexError, CchcScoreError, EvidenceError, Problem, RulesError
 from .evaluation import NodeScore, Scorecard, evaluate
-from .evidence import Evidence, check_evidence, load_evidence
+from .evidence import Evidence, check_evidence
+from .io.evidence import load_evidence
 from .loading import bundled_rules, dump_rules, load_rules, loads_rules
 from .model import (
     Appraised,

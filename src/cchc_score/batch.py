@@ -28,7 +28,8 @@ import attrs
 from . import _toml
 from .errors import NO_VALUE, EvidenceError, Problem, ProblemList
 from .evaluation import Scorecard, evaluate
-from .evidence import Evidence, RawValue, check_evidence, read_evidence
+from .evidence import Evidence, RawValue, check_evidence
+from .io.evidence import read_evidence
 from .model import Criterion, Fact
 from .numbers import NumberFormatError, parse_number
 

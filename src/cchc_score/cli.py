@@ -21,7 +21,7 @@ from .annex import Appraisal, dump_appraisal, load_appraisal, read_annex
 from .batch import loss_table, named_rules, rank, score_many
 from .errors import CchcScoreError, EvidenceError, ProblemList
 from .evaluation import evaluate
-from .evidence import load_evidence, read_evidence
+from .io.evidence import checked_evidence, load_evidence, read_evidence
 from .loading import bundled_path, load_rules
 from .numbers import NumberFormatError, parse_number
 from .optimise import best_plan
@@ -296,14 +296,18 @@ def _target(rules: RuleSet, text: str | None) -> Decimal | str | None:
 
 
 def _load(args: argparse.Namespace) -> tuple[RuleSet, Evidence]:
-    """The rules and the evidence, with every problem of the evidence reported at once."""
+    """The rules and the evidence, with every problem of the evidence reported at once.
+
+    The evidence file is read once: the rules it names come from the same reading that is
+    then checked against them.
+    """
     evidence, problems = read_evidence(args.evidence)
     source = args.rules or (evidence.rules if evidence is not None else None)
     if source is None:
         problems.raise_if_any(EvidenceError)
         raise _UsageError(f"{args.evidence} names no rules: give --rules R")
     rules = load_rules(source)
-    return rules, load_evidence(args.evidence, rules)
+    return rules, checked_evidence(evidence, problems, rules)
 
 
 def _check(args: argparse.Namespace) -> int:
