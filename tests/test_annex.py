@@ -20,7 +20,7 @@ from cchc_score.annex import (
     reads_annex,
 )
 from cchc_score.errors import AnnexError
-from cchc_score.plan import dump_plan, load_plan
+from cchc_score.io.plan import dump_plan, load_plan
 
 ANNEX = Path(__file__).parent / "data" / "annex"
 SEED = ANNEX / "seed_2022.tsv"  # a byte copy of the real annex (../shared/seeds/000_...)

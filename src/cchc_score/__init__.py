@@ -26,6 +26,7 @@ from .errors import AnnexError, CchcScoreError, EvidenceError, Problem, RulesErr
 from .evaluation import NodeScore, Scorecard, evaluate
 from .evidence import Evidence, check_evidence
 from .io.evidence import load_evidence
+from .io.plan import dump_plan, load_plan
 from .loading import bundled_rules, dump_rules, load_rules, loads_rules
 from .model import (
     Appraised,
@@ -51,8 +52,6 @@ from .plan import (
     Restore,
     SetFacts,
     Task,
-    dump_plan,
-    load_plan,
     parse_deadline,
 )
 from .projection import Distribution, Projection, TaskGain, TimelinePoint, project

@@ -22,10 +22,11 @@ from .batch import loss_table, named_rules, rank, score_many
 from .errors import CchcScoreError, EvidenceError, ProblemList
 from .evaluation import evaluate
 from .io.evidence import checked_evidence, load_evidence, read_evidence
+from .io.plan import dump_plan, load_plan
 from .loading import bundled_path, load_rules
 from .numbers import NumberFormatError, parse_number
 from .optimise import best_plan
-from .plan import dump_plan, load_plan, parse_deadline
+from .plan import parse_deadline
 from .projection import project
 from .reconcile import reconcile
 from .report import (
