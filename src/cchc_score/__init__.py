@@ -10,7 +10,7 @@
 '20/21 cán bộ, công chức xếp loại hoàn thành tốt nhiệm vụ trở lên → 1,0 × 20/21 = 0,95 điểm'
 """
 
-from .annex import Appraisal, AppraisalNode, dump_appraisal, load_appraisal, read_annex
+from .annex import Appraisal, AppraisalNode
 from .batch import (
     CriterionLoss,
     LossTable,
@@ -25,6 +25,8 @@ from .batch import (
 from .errors import AnnexError, CchcScoreError, EvidenceError, Problem, RulesError
 from .evaluation import NodeScore, Scorecard, evaluate
 from .evidence import Evidence, check_evidence
+from .io.annex import read_annex
+from .io.appraisal import dump_appraisal, load_appraisal
 from .io.evidence import load_evidence
 from .io.plan import dump_plan, load_plan
 from .loading import bundled_rules, dump_rules, load_rules, loads_rules

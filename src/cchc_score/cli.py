@@ -17,10 +17,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__, _toml
-from .annex import Appraisal, dump_appraisal, load_appraisal, read_annex
 from .batch import loss_table, named_rules, rank, score_many
 from .errors import CchcScoreError, EvidenceError, ProblemList
 from .evaluation import evaluate
+from .io.annex import read_annex
+from .io.appraisal import dump_appraisal, load_appraisal
 from .io.evidence import checked_evidence, load_evidence, read_evidence
 from .io.plan import dump_plan, load_plan
 from .loading import bundled_path, load_rules
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Callable, Sequence
 
+    from .annex import Appraisal
     from .evidence import Evidence
     from .model import RuleSet
     from .report import Format

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import copy
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Literal, NewType, TypeVar, get_args, get_origin
 
 import attrs
 import cattrs
@@ -35,6 +35,7 @@ __all__ = [
     "CONVERTER",
     "Invalid",
     "TableInvalid",
+    "Tables",
     "flatten",
     "messages",
     "structure",
@@ -42,6 +43,9 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+#: An array of tables that a reader structures one at a time, so that each table's problems
+#: name it (``task "2.1".effort``) and one bad table does not hide the others.
+Tables = NewType("Tables", tuple[Any, ...])
 #: A path inside a document: table keys and array indexes.
 Parts = tuple["str | int", ...]
 
@@ -132,6 +136,12 @@ def _strict_points_table(value: object, _: type) -> tuple[tuple[str, Decimal], .
     return tuple(pairs)
 
 
+def _tables(value: object, _: type) -> Tables:
+    if not isinstance(value, list):
+        raise Invalid("expected an array of tables", value)
+    return Tables(tuple(value))
+
+
 def _literal_hook(literal: Any) -> Callable[[object, type], object]:
     choices = get_args(literal)
 
@@ -203,6 +213,7 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook_func(
         lambda t: t == tuple[tuple[str, Decimal], ...], _strict_points_table
     )
+    converter.register_structure_hook(Tables, _tables)
     converter.register_structure_hook_factory(_is_literal, _literal_hook)
     converter.register_structure_hook_factory(_is_table, _table_hook)
     return converter

@@ -29,7 +29,7 @@ from ..plan import (
     parse_deadline,
 )
 from . import files
-from .convert import CONVERTER, Invalid, messages, structure, user_number
+from .convert import CONVERTER, Invalid, Tables, messages, structure, user_number
 from .evidence import FileValue
 
 if TYPE_CHECKING:
@@ -42,8 +42,6 @@ _NO_DEADLINE = Deadline("", None, "none")
 
 # ---------------------------------------------------------------------------- value types
 
-#: An array of tables, each structured on its own (so that its problems name it).
-Tables = NewType("Tables", tuple[Any, ...])
 #: A task's id: a string with something in it.
 TaskId = NewType("TaskId", str)
 #: The criteria a task serves: at least one code.
@@ -59,12 +57,6 @@ SetPoints = NewType("SetPoints", Decimal)
 
 _TASK_ID = "a task needs an id (a non-empty string)"
 _STRINGS = "expected an array of strings"
-
-
-def _tables(value: object, _: type) -> Tables:
-    if not isinstance(value, list):
-        raise Invalid("expected an array of tables", value)
-    return Tables(tuple(value))
 
 
 def _task_id(value: object, _: type) -> TaskId:
@@ -193,7 +185,6 @@ def _effect(value: object, _: type) -> Effect | None:
     )
 
 
-CONVERTER.register_structure_hook(Tables, _tables)
 CONVERTER.register_structure_hook(TaskId, _task_id)
 CONVERTER.register_structure_hook(Codes, _codes)
 CONVERTER.register_structure_hook(Partners, _partners)
