@@ -17,7 +17,6 @@ from .batch import (
     RankedUnit,
     Ranking,
     UnitResult,
-    dump_evidence_csv,
     loss_table,
     rank,
     score_many,
@@ -29,6 +28,7 @@ from .io.annex import read_annex
 from .io.appraisal import dump_appraisal, load_appraisal
 from .io.evidence import load_evidence
 from .io.plan import dump_plan, load_plan
+from .io.table import dump_evidence_csv
 from .loading import bundled_rules, dump_rules, load_rules, loads_rules
 from .model import (
     Appraised,
