@@ -137,9 +137,7 @@ def read_evidence(path: str | os.PathLike[str]) -> tuple[Evidence | None, Proble
         return None, problems
     if doc.get("unit") is None:  # missing, or JSON's null
         problems.add("unit", _UNIT_REQUIRED)
-    rules = read.rules
-    if rules is not None and ("/" in rules or rules.endswith(".toml")):
-        rules = os.path.normpath(Path(name).parent / rules)
+    rules = None if read.rules is None else files.rules_reference(name, read.rules)
     evidence = Evidence(
         unit=read.unit or "",
         year=read.year,

@@ -8,11 +8,14 @@ fraction are read as exact ``Decimal``.
 
 from __future__ import annotations
 
+import codecs
 import json
+import os
 import re
 import sys
 import unicodedata
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 if sys.version_info >= (3, 11):
@@ -21,11 +24,12 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 if TYPE_CHECKING:
-    from pathlib import Path
+    from collections.abc import Iterator
 
     from ..errors import ProblemList
 
 __all__ = [
+    "TextLines",
     "decode_text",
     "normalise_text",
     "open_input",
@@ -33,9 +37,24 @@ __all__ = [
     "parse_toml",
     "read_bytes",
     "read_input",
+    "rules_reference",
 ]
 
 _TOML_POSITION = re.compile(r" \(at line (?P<line>\d+), column (?P<col>\d+)\)$")
+
+
+def rules_reference(file: str, name: str) -> str:
+    """The rules an input names: a bundled name as given, or a path (one with a "/" or
+    ending in ".toml") made relative to the folder of the file that names it.
+
+    >>> rules_reference("data/ward.toml", "criteria_2022")
+    'criteria_2022'
+    >>> rules_reference("data/ward.toml", "../rules/r.toml")
+    'rules/r.toml'
+    """
+    if "/" in name or name.endswith(".toml"):
+        return os.path.normpath(Path(file).parent / name)
+    return name
 
 
 def read_bytes(path: Path, problems: ProblemList) -> bytes | None:
@@ -61,6 +80,48 @@ def read_input(path: Path, problems: ProblemList) -> str | None:
     """Read a user's text file as NFC text, recording a problem instead of raising."""
     data = read_bytes(path, problems)
     return None if data is None else decode_text(data, problems)
+
+
+class TextLines:
+    """A file's lines as text, counted, with the lines that are not UTF-8 noted: for files
+    read a line at a time (evidence tables), as :func:`decode_text` is for whole files.
+
+    Decoding line by line keeps memory flat and lets a bad byte be reported at its line.
+    A BOM is dropped, CRLF and CR line ends become LF; composing to NFC is left to the
+    reader, cell by cell.
+    """
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream = stream
+        self.number = 0
+        self.bad: dict[int, bytes] = {}
+        self.separator = ","  # set by a reader that splits lines into cells
+
+    def __iter__(self) -> Iterator[str]:
+        for raw in self.stream:
+            self.number += 1
+            if self.number == 1:
+                raw = raw.removeprefix(codecs.BOM_UTF8)
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                self.bad[self.number] = raw[exc.start : exc.start + 4]
+                text = raw.decode("utf-8", "replace")
+            text = text.replace("\r\n", "\n")
+            if "\r" not in text:
+                yield text
+                continue
+            # Old Mac line ends: one "line" of the file is several.
+            pieces = text.split("\r")
+            for i, piece in enumerate(pieces):
+                if i:
+                    self.number += 1
+                if piece or i < len(pieces) - 1:
+                    yield piece + ("\n" if i < len(pieces) - 1 else "")
+
+    def bad_in(self, first: int, last: int) -> list[tuple[int, bytes]]:
+        """The lines between ``first`` and ``last`` (inclusive) that are not UTF-8."""
+        return [(n, self.bad[n]) for n in range(first, last + 1) if n in self.bad]
 
 
 def decode_text(data: bytes, problems: ProblemList) -> str | None:

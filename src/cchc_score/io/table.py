@@ -9,7 +9,6 @@ the number of units, and :func:`dump_evidence_csv` writes one. Scoring the rows 
 
 from __future__ import annotations
 
-import codecs
 import csv
 import itertools
 import os
@@ -93,7 +92,7 @@ def read_table(path: str, rules: RuleSet) -> Iterator[TableRow]:
             an extension that is not a table's, a wrong header, no rows.
     """
     with _open_table(path) as stream:
-        lines = _Lines(stream)
+        lines = files.TextLines(stream)
         header: _Header | None = None
         rows = 0
         for first, last, cells, error in _records(path, lines):
@@ -126,7 +125,7 @@ def _row(
     last: int,
     cells: list[str] | None,
     error: str | None,
-    lines: _Lines,
+    lines: files.TextLines,
 ) -> TableRow:
     problems = ProblemList(path)
     if error is not None:
@@ -136,45 +135,6 @@ def _row(
     _bad_lines(lines, first, last, problems)
     unit, typed, raw = _read_row(path, header, first, cells, problems)
     return TableRow(unit, first, typed, tuple(raw.items()), tuple(problems))
-
-
-class _Lines:
-    """A table file's lines as text, counted, with the lines that are not UTF-8 noted.
-
-    Decoding line by line keeps memory flat and lets a bad byte be reported at its line.
-    """
-
-    def __init__(self, stream: BinaryIO) -> None:
-        self.stream = stream
-        self.number = 0
-        self.bad: dict[int, bytes] = {}
-        self.separator = ","  # set from the header by _records
-
-    def __iter__(self) -> Iterator[str]:
-        for raw in self.stream:
-            self.number += 1
-            if self.number == 1:
-                raw = raw.removeprefix(codecs.BOM_UTF8)
-            try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                self.bad[self.number] = raw[exc.start : exc.start + 4]
-                text = raw.decode("utf-8", "replace")
-            text = text.replace("\r\n", "\n")
-            if "\r" not in text:
-                yield text
-                continue
-            # Old Mac line ends: one "line" of the file is several.
-            pieces = text.split("\r")
-            for i, piece in enumerate(pieces):
-                if i:
-                    self.number += 1
-                if piece or i < len(pieces) - 1:
-                    yield piece + ("\n" if i < len(pieces) - 1 else "")
-
-    def bad_in(self, first: int, last: int) -> list[tuple[int, bytes]]:
-        """The lines between ``first`` and ``last`` (inclusive) that are not UTF-8."""
-        return [(n, self.bad[n]) for n in range(first, last + 1) if n in self.bad]
 
 
 @attrs.frozen
@@ -223,7 +183,9 @@ def _separator(line: str, suffix: str) -> str:
     return max(found, key=line.count)
 
 
-def _records(path: str, lines: _Lines) -> Iterator[tuple[int, int, list[str] | None, str | None]]:
+def _records(
+    path: str, lines: files.TextLines
+) -> Iterator[tuple[int, int, list[str] | None, str | None]]:
     """Each non-blank row as (first line, last line, cells or ``None``, CSV error or ``None``).
 
     The separator is sniffed from the first non-blank line, the header.
@@ -321,7 +283,7 @@ def _column(name: str, where: str, rules: RuleSet, problems: ProblemList) -> _Co
     return _Column("fact", name, rules.fact(name))
 
 
-def _bad_lines(lines: _Lines, first: int, last: int, problems: ProblemList) -> None:
+def _bad_lines(lines: files.TextLines, first: int, last: int, problems: ProblemList) -> None:
     for number, data in lines.bad_in(first, last):
         problems.add(f"line {number}", "not UTF-8 text", data)
 
@@ -369,7 +331,7 @@ def _read_row(
             else:
                 problems.add(f"{here}: year", "expected a year as an integer", value)
         elif column.kind == "rules":
-            rules_name = _rules_path(path, value)
+            rules_name = files.rules_reference(path, value)
         elif column.kind == "fact":
             assert column.fact is not None
             typed[column.name], raw[column.name] = _fact_value(column.fact, value)
@@ -393,14 +355,6 @@ def _read_row(
         source=path,
     )
     return unit, typed_evidence, raw
-
-
-def _rules_path(path: str, value: str) -> str:
-    """A rules name as given, or a path made relative to the table's folder (as evidence
-    files do)."""
-    if "/" in value or value.endswith(".toml"):
-        return os.path.normpath(Path(path).parent / value)
-    return value
 
 
 def _fact_value(fact: Fact, value: str) -> tuple[RawValue, RawValue]:
@@ -440,7 +394,7 @@ def table_rules(path: str) -> tuple[str, ...]:
     names: dict[str, None] = {}
     with _open_table(path) as stream:
         at: int | None = None
-        for _, _, cells, _ in _records(path, _Lines(stream)):
+        for _, _, cells, _ in _records(path, files.TextLines(stream)):
             if cells is None:
                 continue
             if at is None:
@@ -449,7 +403,7 @@ def table_rules(path: str) -> tuple[str, ...]:
                     return ()
                 at = header.index("rules")
             elif at < len(cells) and _clean(cells[at]):
-                names[_rules_path(path, _clean(cells[at]))] = None
+                names[files.rules_reference(path, _clean(cells[at]))] = None
     return tuple(names)
 
 
