@@ -52,11 +52,11 @@ class _Doc:
         (
             {"name": 1, "zz": 1, "aa": 2},
             [
+                "t.name: expected a string (got 1)",
                 "t.aa: unknown key or table; expected one of 'name', 'count', 'flag', 'points', "
                 "'kind', 'items', 'table', 'year'",
                 "t.zz: unknown key or table; expected one of 'name', 'count', 'flag', 'points', "
                 "'kind', 'items', 'table', 'year'",
-                "t.name: expected a string (got 1)",
             ],
         ),
         (3, ["t: expected a table (got 3)"]),
@@ -82,7 +82,7 @@ def test_salvage_keeps_what_was_right() -> None:
     problems = ProblemList("f")
     read = structure(doc, _Doc, "", problems, salvage=True)
     assert read == _Doc("x", table={"a": Decimal(1)})
-    assert [p.path for p in problems] == ["extra", "count", "table.b"]
+    assert [p.path for p in problems] == ["count", "table.b", "extra"]
     assert doc["extra"] == 1  # the caller's document is left as it was
 
 

@@ -23,9 +23,9 @@ TASK = '[[tasks]]\nid = "x"\ncriteria = ["1.2"]\n'
         pytest.param(
             'unit = 3\nyear = "x"\nfoo = 1\n' + TASK,
             [
-                "foo: unknown key; expected one of 'unit', 'year', 'rules', 'tasks'",
                 "unit: expected a string (got 3)",
                 "year: expected a year as an integer (got 'x')",
+                "foo: unknown key; expected one of 'unit', 'year', 'rules', 'tasks'",
             ],
             id="top-level",
         ),
@@ -68,8 +68,8 @@ TASK = '[[tasks]]\nid = "x"\ncriteria = ["1.2"]\n'
         pytest.param(
             TASK + '[tasks.effect]\nkind = "partial"\nshare = 2\nfoo = 1\n',
             [
-                "task \"x\".effect.foo: unknown key; expected one of 'kind', 'share'",
                 'task "x".effect.share: must be a number between 0 and 1 (got 2)',
+                "task \"x\".effect.foo: unknown key; expected one of 'kind', 'share'",
             ],
             id="partial-effect",
         ),

@@ -230,21 +230,21 @@ CONVERTER = _make_converter()
 def _walk(
     exc: BaseException, parts: Parts, meta: Mapping[str, Any]
 ) -> Iterator[tuple[Parts, str, str, object]]:
-    """cattrs' error tree as (parts, subpath, message, value); unknown keys first."""
+    """cattrs' error tree as (parts, subpath, message, value); unknown keys last."""
     if isinstance(exc, ClassValidationError):
         with_notes, others = exc.group_exceptions()
         fields = attrs.fields_dict(exc.cl) if attrs.has(exc.cl) else {}
-        for sub in others:
-            yield from _walk(sub, parts, {})
         for sub, note in with_notes:
             field = fields.get(note.name)
             yield from _walk(sub, (*parts, note.name), field.metadata if field else {})
-    elif isinstance(exc, IterableValidationError):
-        indexed, others = exc.group_exceptions()
         for sub in others:
             yield from _walk(sub, parts, {})
+    elif isinstance(exc, IterableValidationError):
+        indexed, others = exc.group_exceptions()
         for sub, inote in indexed:
             yield from _walk(sub, (*parts, inote.index), {})
+        for sub in others:
+            yield from _walk(sub, parts, {})
     elif isinstance(exc, TableInvalid):
         for key, entry in exc.errors:
             yield from _walk(entry, (*parts, key), {})
@@ -275,8 +275,8 @@ def _path(where: str, parts: Parts) -> str:
 def flatten(exc: BaseException, where: str) -> Iterator[tuple[str, str, object]]:
     """Turn cattrs' error tree into (path, message, value) triples, paths under ``where``.
 
-    Unknown keys come first, then each field's problems in the order the class declares
-    its fields.
+    Each field's problems come in the order the class declares its fields, then the
+    unknown keys (as the rules loader has always listed them).
     """
     for parts, subpath, message, value in _walk(exc, (), {}):
         yield _path(where, parts) + subpath, message, value
