@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from cchc_score.cli import main
+from cchc_score.errors import ProblemList
 
 from .conftest import DATA, EXAMPLE, check_golden
 
@@ -46,6 +47,28 @@ def test_golden_outputs(
     code, out, err = run(capsys, *argv)
     assert (code, err) == (0, "")
     check_golden(golden, out, update_golden)
+
+
+@pytest.mark.parametrize("with_rules", [False, True])
+def test_evidence_file_is_read_once(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, with_rules: bool
+) -> None:
+    # Issue 11, bug 9: `score` read and parsed the evidence file twice (once for the rules it
+    # names, once to check it against them).
+    from cchc_score.io import files
+
+    reads: list[Path] = []
+    read_bytes = files.read_bytes
+
+    def counting(path: Path, problems: ProblemList) -> bytes | None:
+        reads.append(Path(path))
+        return read_bytes(path, problems)
+
+    monkeypatch.setattr(files, "read_bytes", counting)
+    rules = ["--rules", "criteria_2022"] if with_rules else []
+    code, _, err = run(capsys, "score", EVIDENCE, *rules)
+    assert (code, err) == (0, "")
+    assert reads.count(Path(EVIDENCE)) == 1
 
 
 def test_score_json_is_consistent(capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from cchc_score.annex import load_appraisal, read_annex
-from cchc_score.plan import load_plan
+from cchc_score.io.annex import read_annex
+from cchc_score.io.appraisal import load_appraisal
+from cchc_score.io.plan import load_plan
 
 from .conftest import DATA, EXAMPLE, check_golden
 from .test_cli import run

@@ -15,6 +15,7 @@ from cchc_score import (
     load_evidence,
     load_rules,
 )
+from cchc_score.io.evidence import read_evidence
 
 from .conftest import DATA, EXAMPLE
 
@@ -308,3 +309,69 @@ def test_check_evidence_types_values(minimal: RuleSet, tmp_path: Path) -> None:
         "items": frozenset({"a"}),
     }
     assert isinstance(typed["done"], int)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("year = 2022\n", ["unit: the unit's name is required (a non-empty string)"]),
+        pytest.param(
+            'unit = " "\nyear = "2022"\nrules = 5\n',
+            [
+                "unit: the unit's name is required (a non-empty string) (got ' ')",
+                "year: expected a year as an integer (got '2022')",
+                "rules: expected the name or path of a rules file (got 5)",
+            ],
+            id="wrong-types",
+        ),
+        pytest.param(
+            'unit = "A"\nyear = true\n',
+            ["year: expected a year as an integer (got true)"],
+            id="a-boolean-is-no-year",
+        ),
+        pytest.param(
+            'unit = "A"\nfacts = 3\nnotes = []\n',
+            ["facts: expected a table (got 3)", "notes: expected a table (got [])"],
+            id="tables-that-are-not",
+        ),
+        pytest.param(
+            'unit = "A"\n[facts]\nb = [1, "x"]\nc = {x = 1}\n',
+            [
+                "facts.b: expected a number, a string, true/false or an array of strings "
+                "(got [1, 'x'])",
+                "facts.c: expected a number, a string, true/false or an array of strings "
+                "(got {'x': 1})",
+            ],
+            id="fact-values",
+        ),
+        pytest.param(
+            'unit = "A"\n[appraised]\n"1.3" = true\n"1.6" = nan\n[not_assessed]\n"1.4" = 1\n',
+            [
+                'appraised."1.3": expected points as a number (got true)',
+                'appraised."1.6": must be a finite number (got nan)',
+                'not_assessed."1.4": expected a string (got 1)',
+            ],
+            id="points-and-reasons",
+        ),
+    ],
+)
+def test_evidence_shape(tmp_path: Path, text: str, expected: list[str]) -> None:
+    evidence, problems = read_evidence(_write(tmp_path, text))
+    assert [str(p).split(": ", 1)[1] for p in problems] == expected
+    assert evidence is not None  # what could be read is kept, to be checked for values too
+
+
+def test_evidence_shape_and_values_reported_together(minimal: RuleSet, tmp_path: Path) -> None:
+    # A fact of the wrong shape is left out, so it is also missing for its criterion.
+    path = _write(tmp_path, GOOD.replace("late = 1", "late = [1]"))
+    with pytest.raises(EvidenceError) as info:
+        load_evidence(path, rules=minimal)
+    assert [str(p).split(": ", 1)[1] for p in info.value.problems] == [
+        "facts.late: expected a number, a string, true/false or an array of strings (got [1])",
+        "facts: missing facts: late (for 1.3)",
+    ]
+
+
+def test_json_null_unit(tmp_path: Path) -> None:
+    _, problems = read_evidence(_write(tmp_path, '{"unit": null}', "ev.json"))
+    assert [p.message for p in problems] == ["the unit's name is required (a non-empty string)"]

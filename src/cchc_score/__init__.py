@@ -10,21 +10,25 @@
 '20/21 cán bộ, công chức xếp loại hoàn thành tốt nhiệm vụ trở lên → 1,0 × 20/21 = 0,95 điểm'
 """
 
-from .annex import Appraisal, AppraisalNode, dump_appraisal, load_appraisal, read_annex
+from .annex import Appraisal, AppraisalNode
 from .batch import (
     CriterionLoss,
     LossTable,
     RankedUnit,
     Ranking,
     UnitResult,
-    dump_evidence_csv,
     loss_table,
     rank,
     score_many,
 )
 from .errors import AnnexError, CchcScoreError, EvidenceError, Problem, RulesError
 from .evaluation import NodeScore, Scorecard, evaluate
-from .evidence import Evidence, check_evidence, load_evidence
+from .evidence import Evidence, check_evidence
+from .io.annex import read_annex
+from .io.appraisal import dump_appraisal, load_appraisal
+from .io.evidence import load_evidence
+from .io.plan import dump_plan, load_plan
+from .io.table import dump_evidence_csv
 from .loading import bundled_rules, dump_rules, load_rules, loads_rules
 from .model import (
     Appraised,
@@ -50,8 +54,6 @@ from .plan import (
     Restore,
     SetFacts,
     Task,
-    dump_plan,
-    load_plan,
     parse_deadline,
 )
 from .projection import Distribution, Projection, TaskGain, TimelinePoint, project

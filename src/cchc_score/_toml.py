@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-from decimal import Decimal
 from typing import TYPE_CHECKING
-
-from .numbers import NumberFormatError, parse_number
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from decimal import Decimal
 
     from .errors import ProblemList
 
@@ -51,17 +49,10 @@ def number(
     """A user's number, exactly: a TOML/JSON number or (with ``text``) a string such as
     ``"1,5"`` or (with ``percent``) ``"91,3%"``. Anything else, NaN or infinity is recorded
     in ``problems`` at ``where`` and gives ``None``."""
-    if isinstance(item, str) and text:
-        try:
-            return parse_number(item, allow_percent=percent)
-        except NumberFormatError as exc:
-            problems.add(where, str(exc))
-            return None
-    if isinstance(item, bool) or not isinstance(item, (int, Decimal)):
-        problems.add(where, expected, item)
+    from .io.convert import Invalid, user_number  # the converter imports this module
+
+    try:
+        return user_number(item, text=text, percent=percent, expected=expected)
+    except Invalid as exc:
+        problems.add(where, exc.message, exc.value)
         return None
-    result = Decimal(item)
-    if not result.is_finite():
-        problems.add(where, "must be a finite number", item)
-        return None
-    return result

@@ -1,7 +1,8 @@
 """Many units at once: score a batch, rank it, and see where it lost points.
 
 A batch is a folder of evidence files (every ``*.toml`` and ``*.json`` in it, by name) or
-one table, CSV or TSV, with a row per unit and a column per fact (docs/batch.md).
+one table, CSV or TSV, with a row per unit and a column per fact (docs/batch.md), read by
+:mod:`cchc_score.io.table`.
 :func:`score_many` yields one :class:`UnitResult` per unit as it reads them, so memory does
 not grow with the number of units; a unit whose evidence has problems is a result too,
 with its problems, and never stops the batch. :func:`rank` orders the scored units
@@ -11,26 +12,20 @@ deductions; both hold the whole batch.
 
 from __future__ import annotations
 
-import codecs
-import csv
-import itertools
 import os
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from io import StringIO
-from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Literal, Union
+from typing import TYPE_CHECKING, Union
 
 import attrs
 
-from . import _toml
 from .errors import NO_VALUE, EvidenceError, Problem, ProblemList
 from .evaluation import Scorecard, evaluate
-from .evidence import Evidence, RawValue, check_evidence, read_evidence
-from .model import Criterion, Fact
-from .numbers import NumberFormatError, parse_number
+from .evidence import Evidence, check_evidence
+from .io.evidence import read_evidence
+from .io.table import TableRow, read_table, table_rules
+from .model import Criterion
 
 if TYPE_CHECKING:
     from .model import RuleSet
@@ -42,7 +37,6 @@ __all__ = [
     "Ranking",
     "Source",
     "UnitResult",
-    "dump_evidence_csv",
     "loss_table",
     "named_rules",
     "rank",
@@ -54,13 +48,6 @@ __all__ = [
 Source = Union[str, os.PathLike[str], Iterable[Evidence]]
 
 _EVIDENCE_SUFFIXES = (".toml", ".json")
-_TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t", ".tab": "\t", ".txt": "\t"}
-_SEPARATORS = ("\t", ",", ";")
-_RESERVED = ("unit", "year", "rules")
-_PREFIXES = ("appraised", "not_assessed", "notes")
-#: A checklist cell saying that no item was done (an empty cell means "not given").
-_NONE_DONE = "-"
-_ITEM_SEPARATOR = ";"
 
 
 # --------------------------------------------------------------------------- results
@@ -272,365 +259,36 @@ def _score_folder(rules: RuleSet, folder: str) -> Iterator[UnitResult]:
 # --------------------------------------------------------------------------- tables
 
 
-class _Lines:
-    """A table file's lines as text, counted, with the lines that are not UTF-8 noted.
-
-    Decoding line by line keeps memory flat and lets a bad byte be reported at its line.
-    """
-
-    def __init__(self, stream: BinaryIO) -> None:
-        self.stream = stream
-        self.number = 0
-        self.bad: dict[int, bytes] = {}
-        self.separator = ","  # set from the header by _records
-
-    def __iter__(self) -> Iterator[str]:
-        for raw in self.stream:
-            self.number += 1
-            if self.number == 1:
-                raw = raw.removeprefix(codecs.BOM_UTF8)
-            try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                self.bad[self.number] = raw[exc.start : exc.start + 4]
-                text = raw.decode("utf-8", "replace")
-            text = text.replace("\r\n", "\n")
-            if "\r" not in text:
-                yield text
-                continue
-            # Old Mac line ends: one "line" of the file is several.
-            pieces = text.split("\r")
-            for i, piece in enumerate(pieces):
-                if i:
-                    self.number += 1
-                if piece or i < len(pieces) - 1:
-                    yield piece + ("\n" if i < len(pieces) - 1 else "")
-
-    def bad_in(self, first: int, last: int) -> list[tuple[int, bytes]]:
-        """The lines between ``first`` and ``last`` (inclusive) that are not UTF-8."""
-        return [(n, self.bad[n]) for n in range(first, last + 1) if n in self.bad]
-
-
-@attrs.frozen
-class _Column:
-    """What a header cell names: ``kind`` and the fact or code it is about."""
-
-    kind: Literal["unit", "year", "rules", "fact", "appraised", "not_assessed", "notes", "blank"]
-    name: str = ""
-    fact: Fact | None = None
-
-
-@attrs.frozen
-class _Header:
-    line: int
-    columns: tuple[_Column, ...]
-    separator: str
-
-
-def _open_table(path: str) -> BinaryIO:
-    problems = ProblemList(path)
-    suffix = Path(path).suffix.lower()
-    if suffix not in _TABLE_SUFFIXES:
-        if not os.path.exists(path):
-            problems.add("", "no such file or folder")
-        else:
-            workbook = suffix in (".xlsx", ".xls", ".ods")
-            problems.add(
-                "",
-                "expected a folder of evidence files, or a table with the extension "
-                f"{', '.join(_TABLE_SUFFIXES)}"
-                + ("; save the sheet as CSV UTF-8" if workbook else ""),
-            )
-        problems.raise_as(EvidenceError)
-    try:
-        return open(path, "rb")  # the caller's with block closes it
-    except OSError as exc:
-        problems.add("", f"cannot read the file: {exc.strerror or exc}")
-        problems.raise_as(EvidenceError)
-
-
-def _separator(line: str, suffix: str) -> str:
-    """The separator the header row uses: header names never contain one."""
-    found = [s for s in _SEPARATORS if s in line]
-    default = _TABLE_SUFFIXES.get(suffix, ",")
-    if not found or default in found:
-        return default
-    return max(found, key=line.count)
-
-
-def _records(path: str, lines: _Lines) -> Iterator[tuple[int, int, list[str] | None, str | None]]:
-    """Each non-blank row as (first line, last line, cells or ``None``, CSV error or ``None``).
-
-    The separator is sniffed from the first non-blank line, the header.
-    """
-    texts = iter(lines)
-    first = ""
-    for text in texts:
-        if text.strip():
-            first = text
-            break
-    if not first:
-        return
-    skipped = lines.number - 1
-    lines.separator = _separator(first, Path(path).suffix.lower())
-    reader = csv.reader(itertools.chain([first], texts), delimiter=lines.separator, strict=True)
-    start = skipped + 1
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            yield start, skipped + reader.line_num, None, f"not valid CSV: {exc}"
-        else:
-            if any(cell.strip() for cell in cells):
-                yield start, skipped + reader.line_num, cells, None
-        start = skipped + reader.line_num + 1
-
-
-def _clean(cell: str) -> str:
-    return unicodedata.normalize("NFC", cell.strip())
-
-
-def _header(
-    line: int, cells: list[str], separator: str, rules: RuleSet, problems: ProblemList
-) -> _Header:
-    """Read the header row, checking its facts and codes against the rules."""
-    columns: list[_Column] = []
-    seen: dict[str, int] = {}
-    for number, raw in enumerate(cells, start=1):
-        name = _clean(raw)
-        if ":" in name:
-            prefix, _, code = name.partition(":")
-            name = f"{prefix.strip()}:{code.strip()}"
-        where = f"line {line}: column {_toml.quote(name)}"
-        if name in seen:
-            problems.add(where, f"appears twice (columns {seen[name]} and {number})")
-            columns.append(_Column("blank"))
-            continue
-        if name:
-            seen[name] = number
-        columns.append(_column(name, where, rules, problems))
-    if "unit" not in seen:
-        problems.add(
-            f"line {line}",
-            "the header has no 'unit' column; expected 'unit', optionally 'year' and "
-            "'rules', then a column per fact and appraised:CODE columns",
-        )
-    return _Header(line, tuple(columns), separator)
-
-
-def _column(name: str, where: str, rules: RuleSet, problems: ProblemList) -> _Column:
-    if not name:
-        return _Column("blank")
-    if name in _RESERVED:
-        return _Column(name)  # type: ignore[arg-type]  # one of the reserved kinds
-    prefix, colon, code = name.partition(":")
-    if colon:
-        code = code.strip()
-        if prefix.strip() not in _PREFIXES:
-            problems.add(
-                where,
-                f"unknown column kind {prefix!r}; expected one of "
-                f"{_toml.allowed(f'{p}:CODE' for p in _PREFIXES)}",
-            )
-            return _Column("blank")
-        kind: Literal["appraised", "not_assessed", "notes"] = prefix.strip()  # type: ignore[assignment]
-        if not rules.has_node(code):
-            problems.add(where, "no criterion has this code", code)
-            return _Column("blank")
-        rule = rules.node(code).rule
-        if kind == "appraised" and rule.kind != "appraised":
-            scored_by = f"criterion {code} is scored by its {rule.kind} rule"
-            problems.add(where, f"{scored_by}, not by appraised points")
-            return _Column("blank")
-        return _Column(kind, code)
-    if not rules.has_fact(name):
-        problems.add(
-            where,
-            f"not a fact declared by the rules {rules.id!r}, nor 'unit', 'year', 'rules' or "
-            f"appraised:CODE, not_assessed:CODE, notes:CODE; declared: "
-            f"{', '.join(f.name for f in rules.facts)}",
-        )
-        return _Column("blank")
-    return _Column("fact", name, rules.fact(name))
-
-
 def _score_table(rules: RuleSet, path: str) -> Iterator[UnitResult]:
-    with _open_table(path) as stream:
-        lines = _Lines(stream)
-        header: _Header | None = None
-        rows = 0
-        for first, last, cells, error in _records(path, lines):
-            if header is None:
-                problems = ProblemList(path)
-                if error is not None:
-                    problems.add(f"line {first}", error)
-                else:
-                    _bad_lines(lines, first, last, problems)
-                    assert cells is not None
-                    header = _header(first, cells, lines.separator, rules, problems)
-                problems.raise_if_any(EvidenceError)
-                continue
-            rows += 1
-            yield _score_row(rules, path, header, first, last, cells, error, lines)
-    if header is None:
-        problems = ProblemList(path)
-        problems.add("", "the table is empty; expected a header row, then a row per unit")
-        problems.raise_as(EvidenceError)
-    if rows == 0:
-        problems = ProblemList(path)
-        problems.add(f"line {header.line}", "no rows under the header; expected a row per unit")
-        problems.raise_as(EvidenceError)
+    for row in read_table(path, rules):
+        yield _score_row(rules, path, row)
 
 
-def _bad_lines(lines: _Lines, first: int, last: int, problems: ProblemList) -> None:
-    for number, data in lines.bad_in(first, last):
-        problems.add(f"line {number}", "not UTF-8 text", data)
-
-
-def _score_row(
-    rules: RuleSet,
-    path: str,
-    header: _Header,
-    first: int,
-    last: int,
-    cells: list[str] | None,
-    error: str | None,
-    lines: _Lines,
-) -> UnitResult:
+def _score_row(rules: RuleSet, path: str, row: TableRow) -> UnitResult:
     problems = ProblemList(path)
-    if error is not None:
-        problems.add(f"line {first}", error)
-        return UnitResult("", path, first, problems=tuple(problems))
-    assert cells is not None
-    _bad_lines(lines, first, last, problems)
-    unit, typed, raw = _read_row(path, header, first, cells, problems)
+    problems.extend(row.problems)
+    typed = row.evidence
     if typed is None:
-        return UnitResult(unit, path, first, problems=tuple(problems))
+        return UnitResult(row.unit, path, row.line, problems=tuple(problems))
     found: tuple[Problem, ...] = ()
     if not problems:
         try:
-            return UnitResult(unit, path, first, scorecard=evaluate(rules, typed))
+            return UnitResult(row.unit, path, row.line, scorecard=evaluate(rules, typed))
         except EvidenceError as exc:
             found = exc.problems
     # Check the cells as written, so that messages quote what the user wrote (and problems
     # of value are reported with those of reading, as for an evidence file).
     try:
-        check_evidence(rules, attrs.evolve(typed, facts=raw))
+        check_evidence(rules, attrs.evolve(typed, facts=row.written))
     except EvidenceError as exc:
         found = exc.problems
-    problems.extend(_at_line(p, first) for p in found)
-    return UnitResult(unit, path, first, problems=tuple(problems))
+    problems.extend(_at_line(p, row.line) for p in found)
+    return UnitResult(row.unit, path, row.line, problems=tuple(problems))
 
 
 def _at_line(problem: Problem, line: int) -> Problem:
     place = f"line {line}: {problem.path}" if problem.path else f"line {line}"
     return attrs.evolve(problem, path=place)
-
-
-def _read_row(
-    path: str, header: _Header, line: int, cells: list[str], problems: ProblemList
-) -> tuple[str, Evidence | None, dict[str, RawValue]]:
-    """A row as (unit name, evidence typed for fast scoring, the facts as written for
-    messages); the evidence is ``None`` when the row cannot be read."""
-    columns = header.columns
-    unit_at = next(i for i, c in enumerate(columns) if c.kind == "unit")
-    unit = _clean(cells[unit_at]) if unit_at < len(cells) else ""
-    here = f"line {line}"
-    if len(cells) != len(columns):
-        hint = (
-            ' (an unquoted decimal comma splits a cell in two: write "15,38" or 15.38)'
-            if len(cells) > len(columns) and header.separator == ","
-            else ""
-        )
-        problems.add(
-            here,
-            f"{len(cells)} cells, but the header (line {header.line}) has {len(columns)} "
-            f"columns; a row must have a cell for every column, empty where nothing is given"
-            + hint,
-        )
-        return unit, None, {}
-    if not unit:
-        problems.add(f"{here}: unit", "the unit's name is required (a non-empty cell)")
-    year: int | None = None
-    rules_name: str | None = None
-    typed: dict[str, RawValue] = {}
-    raw: dict[str, RawValue] = {}
-    appraised: dict[str, Decimal] = {}
-    not_assessed: dict[str, str] = {}
-    notes: dict[str, str] = {}
-    for column, cell in zip(columns, cells, strict=True):
-        value = _clean(cell)
-        if not value or column.kind == "unit":
-            continue
-        if column.kind == "blank":
-            problems.add(here, "a value in a column without a header", value)
-        elif column.kind == "year":
-            if value.isascii() and value.isdigit():
-                year = int(value)
-            else:
-                problems.add(f"{here}: year", "expected a year as an integer", value)
-        elif column.kind == "rules":
-            rules_name = _rules_path(path, value)
-        elif column.kind == "fact":
-            assert column.fact is not None
-            typed[column.name], raw[column.name] = _fact_value(column.fact, value)
-        elif column.kind == "appraised":
-            try:
-                appraised[column.name] = parse_number(value)
-            except NumberFormatError as exc:
-                problems.add(f"{here}: appraised.{_toml.key(column.name)}", str(exc))
-        elif column.kind == "not_assessed":
-            not_assessed[column.name] = value
-        else:
-            notes[column.name] = value
-    typed_evidence = Evidence(
-        unit=unit,
-        year=year,
-        facts=typed,
-        appraised=appraised,
-        notes=notes,
-        not_assessed=not_assessed,
-        rules=rules_name,
-        source=path,
-    )
-    return unit, typed_evidence, raw
-
-
-def _rules_path(path: str, value: str) -> str:
-    """A rules name as given, or a path made relative to the table's folder (as evidence
-    files do)."""
-    if "/" in value or value.endswith(".toml"):
-        return os.path.normpath(Path(path).parent / value)
-    return value
-
-
-def _fact_value(fact: Fact, value: str) -> tuple[RawValue, RawValue]:
-    """A cell as a fact value: (typed for the fast check, as written for the messages).
-
-    A cell that does not read as its type is passed on as written, so that the evidence
-    check reports it with the same words as for an evidence file.
-    """
-    kind = fact.type
-    if kind in ("count", "ratio", "number"):
-        try:
-            number = parse_number(value, allow_percent=kind == "ratio")
-        except NumberFormatError:
-            return value, value
-        if kind != "count":
-            return number, value
-        return (int(number), value) if number == number.to_integral_value() else (value, value)
-    if kind == "boolean":
-        folded = value.casefold()
-        flag = {"true": True, "false": False}.get(folded)
-        return (value, value) if flag is None else (flag, flag)
-    if kind == "checklist":
-        if value == _NONE_DONE:
-            return frozenset(), ()
-        items = tuple(i for i in (_clean(p) for p in value.split(_ITEM_SEPARATOR)) if i)
-        return (items if len(set(items)) != len(items) else frozenset(items)), items
-    return value, value
 
 
 # --------------------------------------------------------------------------- rules named
@@ -644,25 +302,13 @@ def named_rules(source: str | os.PathLike[str]) -> tuple[str, ...]:
         EvidenceError: the source as a whole cannot be read (as for :func:`score_many`).
     """
     path = os.fspath(source)
+    if not os.path.isdir(path):
+        return table_rules(path)
     names: dict[str, None] = {}
-    if os.path.isdir(path):
-        for file in _evidence_files(path):
-            evidence, _ = read_evidence(file)
-            if evidence is not None and evidence.rules:
-                names[evidence.rules] = None
-        return tuple(names)
-    with _open_table(path) as stream:
-        at: int | None = None
-        for _, _, cells, _ in _records(path, _Lines(stream)):
-            if cells is None:
-                continue
-            if at is None:
-                header = [_clean(c) for c in cells]
-                if "rules" not in header:
-                    return ()
-                at = header.index("rules")
-            elif at < len(cells) and _clean(cells[at]):
-                names[_rules_path(path, _clean(cells[at]))] = None
+    for file in _evidence_files(path):
+        evidence, _ = read_evidence(file)
+        if evidence is not None and evidence.rules:
+            names[evidence.rules] = None
     return tuple(names)
 
 
@@ -786,85 +432,3 @@ def loss_table(cards: Iterable[Scorecard]) -> LossTable:
             rows.append((position, CriterionLoss(node, deductions)))
     rows.sort(key=lambda row: (-row[1].total, row[0]))
     return LossTable(tuple(names), tuple(row for _, row in rows), tuple(lost))
-
-
-# --------------------------------------------------------------------------- writing
-
-
-def dump_evidence_csv(rules: RuleSet, evidences: Iterable[Evidence], delimiter: str = ",") -> str:
-    """Many evidences as one table in the batch format, which :func:`score_many` reads back.
-
-    Columns: ``unit``, ``year``, ``rules``, every fact the rules declare (in rule-file
-    order; then any other fact an evidence gives), ``appraised:CODE`` for every criterion
-    scored by appraisal, and ``not_assessed:CODE`` / ``notes:CODE`` for the codes the
-    evidences use. With no evidences, the header alone: a template to fill in.
-
-    Raises:
-        ValueError: a checklist item contains ";" (the item separator).
-
-    >>> from cchc_score import load_rules
-    >>> print(dump_evidence_csv(load_rules("criteria_2022"), []).split(",")[:4])
-    ['unit', 'year', 'rules', 'cchc_plan_tasks_total']
-    """
-    evidences = tuple(evidences)
-    order = {node.code: i for i, node in enumerate(rules.nodes())}
-
-    def codes(pairs: Iterable[str], base: Iterable[str] = ()) -> list[str]:
-        found = dict.fromkeys(base)
-        found.update(dict.fromkeys(pairs))
-        return sorted(found, key=lambda c: (order.get(c, len(order)), c))
-
-    declared = [fact.name for fact in rules.facts]
-    extra = sorted({n for e in evidences for n, _ in e.facts} - set(declared))
-    facts = declared + extra
-    appraised = codes(
-        (c for e in evidences for c, _ in e.appraised),
-        (n.code for n in rules.nodes() if n.is_leaf and n.rule.kind == "appraised"),
-    )
-    skipped = codes(c for e in evidences for c, _ in e.not_assessed)
-    noted = codes(c for e in evidences for c, _ in e.notes)
-    buffer = StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
-    writer.writerow(
-        [
-            *_RESERVED,
-            *facts,
-            *(f"appraised:{c}" for c in appraised),
-            *(f"not_assessed:{c}" for c in skipped),
-            *(f"notes:{c}" for c in noted),
-        ]
-    )
-    for evidence in evidences:
-        given = dict(evidence.facts)
-        points = dict(evidence.appraised)
-        reasons = dict(evidence.not_assessed)
-        remarks = dict(evidence.notes)
-        writer.writerow(
-            [
-                evidence.unit,
-                "" if evidence.year is None else str(evidence.year),
-                evidence.rules or "",
-                *(_cell(given[f]) if f in given else "" for f in facts),
-                *(_cell(points[c]) if c in points else "" for c in appraised),
-                *(reasons.get(c, "") for c in skipped),
-                *(remarks.get(c, "") for c in noted),
-            ]
-        )
-    return buffer.getvalue()
-
-
-def _cell(value: RawValue) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, (frozenset, tuple)):
-        items = sorted(value) if isinstance(value, frozenset) else list(value)
-        for item in items:
-            if _ITEM_SEPARATOR in item:
-                raise ValueError(
-                    f"the checklist item {item!r} contains {_ITEM_SEPARATOR!r}, which separates "
-                    "items in a table cell"
-                )
-        return f"{_ITEM_SEPARATOR} ".join(items) if items else _NONE_DONE
-    return str(value)

@@ -17,15 +17,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__, _toml, words
-from .annex import Appraisal, dump_appraisal, load_appraisal, read_annex
+from .annex import Appraisal
 from .batch import loss_table, named_rules, rank, score_many
 from .errors import CchcScoreError, EvidenceError, ProblemList
 from .evaluation import evaluate
-from .evidence import load_evidence, read_evidence
+from .io.annex import read_annex
+from .io.appraisal import dump_appraisal, load_appraisal
+from .io.evidence import checked_evidence, load_evidence, read_evidence
+from .io.plan import dump_plan, load_plan
 from .loading import bundled_path, load_rules
 from .numbers import NumberFormatError, format_number, parse_number
 from .optimise import best_plan
-from .plan import dump_plan, load_plan, parse_deadline
+from .plan import parse_deadline
 from .projection import project
 from .reconcile import reconcile
 from .report import (
@@ -47,6 +50,7 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Callable, Sequence
 
+    from .annex import Appraisal
     from .evidence import Evidence
     from .model import RuleSet
     from .report import Format
@@ -299,14 +303,18 @@ def _target(rules: RuleSet, text: str | None) -> Decimal | str | None:
 
 
 def _load(args: argparse.Namespace) -> tuple[RuleSet, Evidence]:
-    """The rules and the evidence, with every problem of the evidence reported at once."""
+    """The rules and the evidence, with every problem of the evidence reported at once.
+
+    The evidence file is read once: the rules it names come from the same reading that is
+    then checked against them.
+    """
     evidence, problems = read_evidence(args.evidence)
     source = args.rules or (evidence.rules if evidence is not None else None)
     if source is None:
         problems.raise_if_any(EvidenceError)
         raise _UsageError(f"{args.evidence} names no rules: give --rules R")
     rules = load_rules(source)
-    return rules, load_evidence(args.evidence, rules)
+    return rules, checked_evidence(evidence, problems, rules)
 
 
 def _check(args: argparse.Namespace) -> int:

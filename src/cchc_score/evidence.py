@@ -1,17 +1,15 @@
 """Evidence about one unit for one year: fact values, appraised points, notes.
 
-Reading (:func:`load_evidence`) checks the file's shape; :func:`check_evidence` checks the
-values against the facts a rule set declares and returns them typed. Both collect every
-problem and raise once, naming the file, the place and the value.
+Reading a file (:func:`cchc_score.io.evidence.load_evidence`) checks its shape;
+:func:`check_evidence` checks the values against the facts a rule set declares and returns
+them typed. Both collect every problem and raise once, naming the file, the place and the
+value. This module is pure: it reads no file.
 """
 
 from __future__ import annotations
 
-import json
-import os
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
 import attrs
@@ -20,7 +18,6 @@ from . import _toml
 from .errors import EvidenceError, ProblemList
 from .kinds import Rule, RuleKind, fact_type, kind_of
 from .kinds.facttypes import BAD
-from .loading import parse_toml, read_input
 from .model import Ratio, rule_facts
 
 if TYPE_CHECKING:
@@ -33,8 +30,6 @@ __all__ = [
     "FactValue",
     "RawValue",
     "check_evidence",
-    "load_evidence",
-    "read_evidence",
     "typed_value",
 ]
 
@@ -43,8 +38,6 @@ __all__ = [
 FactValue = Union[int, Decimal, str, bool, frozenset[str]]
 #: A fact's value as given: also a numeric string ("91,3%") or a tuple of items.
 RawValue = Union[int, Decimal, str, bool, frozenset[str], tuple[str, ...]]
-
-_TOP_KEYS = ("unit", "year", "rules", "facts", "appraised", "notes", "not_assessed")
 
 
 def _pairs(value: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> tuple[tuple[str, Any], ...]:
@@ -97,132 +90,6 @@ class Evidence:
     def with_appraised(self, **changes: Decimal) -> Evidence:
         """A new evidence with some appraised points replaced (codes as keyword names)."""
         return attrs.evolve(self, appraised={**dict(self.appraised), **changes})
-
-
-# --------------------------------------------------------------------------- reading
-
-
-def load_evidence(path: str | os.PathLike[str], rules: RuleSet | None = None) -> Evidence:
-    """Read an evidence file (``.toml`` or ``.json``), and check it against ``rules`` if given.
-
-    Args:
-        path: the file.
-        rules: when given, the values are checked too (:func:`check_evidence`), so that
-            problems of shape and of value are reported together.
-
-    Raises:
-        EvidenceError: the file cannot be read, its shape is wrong, or (with ``rules``) its
-            values do not fit; every problem is named with the file, table, key and value.
-    """
-    evidence, problems = read_evidence(path)
-    if rules is not None and evidence is not None:
-        try:
-            check_evidence(rules, evidence)
-        except EvidenceError as exc:
-            problems.extend(exc.problems)
-    problems.raise_if_any(EvidenceError)
-    assert evidence is not None
-    return evidence
-
-
-def read_evidence(path: str | os.PathLike[str]) -> tuple[Evidence | None, ProblemList]:
-    """Read an evidence file without raising: the evidence as far as it could be read
-    (``None`` if not at all) and the problems found in its shape."""
-    name = os.fspath(path)
-    problems = ProblemList(name)
-    text = read_input(Path(name), problems)
-    doc: Any = None
-    if text is not None:
-        is_json = name.lower().endswith(".json")
-        doc = _parse_json(text, problems) if is_json else parse_toml(text, problems)
-    if doc is None:
-        return None, problems
-    if not isinstance(doc, dict):
-        problems.add("", "expected an object at the top", doc)
-        return None, problems
-    return _from_document(doc, name, problems), problems
-
-
-def _parse_json(text: str, problems: ProblemList) -> Any:
-    try:
-        return json.loads(text, parse_float=Decimal)
-    except json.JSONDecodeError as exc:
-        problems.add(f"line {exc.lineno}, column {exc.colno}", f"invalid JSON: {exc.msg}")
-        return None
-
-
-def _from_document(doc: dict[str, Any], name: str, problems: ProblemList) -> Evidence:
-    for key in doc:
-        if key not in _TOP_KEYS:
-            problems.add(
-                _toml.key(key), f"unknown key or table; expected one of {_toml.allowed(_TOP_KEYS)}"
-            )
-    unit = doc.get("unit")
-    if not isinstance(unit, str) or not unit.strip():
-        problems.add(
-            "unit",
-            "the unit's name is required (a non-empty string)",
-            *(() if unit is None else (unit,)),
-        )
-    year = doc.get("year")
-    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
-        problems.add("year", "expected a year as an integer", year)
-    rules = doc.get("rules")
-    if rules is not None and not isinstance(rules, str):
-        problems.add("rules", "expected the name or path of a rules file", rules)
-    if isinstance(rules, str) and ("/" in rules or rules.endswith(".toml")):
-        rules = os.path.normpath(Path(name).parent / rules)
-    facts = _table(doc, "facts", problems)
-    for fact, value in facts.items():
-        if not _is_raw_value(value):
-            problems.add(
-                f"facts.{_toml.key(fact)}",
-                "expected a number, a string, true/false or an array of strings",
-                value,
-            )
-    appraised: dict[str, Decimal] = {}
-    for code, value in _table(doc, "appraised", problems).items():
-        points = _toml.number(
-            value, f"appraised.{_toml.key(code)}", problems, expected="expected points as a number"
-        )
-        if points is not None:
-            appraised[code] = points
-    notes = _strings(doc, "notes", problems)
-    not_assessed = _strings(doc, "not_assessed", problems)
-    return Evidence(
-        unit=unit if isinstance(unit, str) else "",
-        year=year if isinstance(year, int) and not isinstance(year, bool) else None,
-        facts={k: v for k, v in facts.items() if _is_raw_value(v)},
-        appraised=appraised,
-        notes=notes,
-        not_assessed=not_assessed,
-        rules=rules if isinstance(rules, str) else None,
-        source=name,
-    )
-
-
-def _table(doc: dict[str, Any], name: str, problems: ProblemList) -> dict[str, Any]:
-    value = doc.get(name, {})
-    if not isinstance(value, dict):
-        problems.add(name, "expected a table", value)
-        return {}
-    return value
-
-
-def _strings(doc: dict[str, Any], name: str, problems: ProblemList) -> dict[str, str]:
-    out = {}
-    for key, value in _table(doc, name, problems).items():
-        if isinstance(value, str):
-            out[key] = value
-        else:
-            problems.add(f"{name}.{_toml.key(key)}", "expected a string", value)
-    return out
-
-
-def _is_raw_value(value: object) -> bool:
-    if isinstance(value, (bool, int, Decimal, str)):
-        return True
-    return isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value)
 
 
 # --------------------------------------------------------------------------- checking

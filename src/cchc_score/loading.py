@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import os
 import re
-import sys
-import unicodedata
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
 
 import attrs
-import cattrs
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from . import _toml
-from .errors import NO_VALUE, ProblemList, RulesError
+from .errors import ProblemList, RulesError
+from .io import files
+from .io.convert import CONVERTER as _CONVERTER
+from .io.convert import Invalid as _Invalid
+from .io.convert import structure as _structure
 from .kinds import fact_type_named, fact_type_names, kind_named, kind_names, kind_of
 from .model import (
     RULE_KINDS,
@@ -35,144 +35,25 @@ from .model import (
     parent_code,
 )
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable
 
 __all__ = [
     "bundled_path",
     "bundled_rules",
-    "decode_text",
     "dump_rules",
     "load_rules",
     "loads_rules",
-    "normalise_text",
-    "parse_toml",
-    "read_input",
 ]
 
 _TOP_KEYS = ("index", "facts", "criteria", "bands")
-_TOML_POSITION = re.compile(r" \(at line (?P<line>\d+), column (?P<col>\d+)\)$")
 _FACT_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _DOMAIN_CODE = re.compile(r"^[IVXL]+$")
 _CRITERION_CODE = re.compile(r"^\d+(?:\.\d+)*\.(?:\d+|r)$")
 _BETTER = ("higher", "lower", "none")
 
 
-# --------------------------------------------------------------------------- reading
-
-
-def read_input(path: Path, problems: ProblemList) -> str | None:
-    """Read a user's text file as NFC text, recording a problem instead of raising."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        problems.add("", f"cannot read the file: {exc.strerror or exc}")
-        return None
-    return decode_text(data, problems)
-
-
-def decode_text(data: bytes, problems: ProblemList) -> str | None:
-    """Decode UTF-8 (a BOM is dropped), normalise line ends and Vietnamese to NFC."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        problems.add(f"line {line}", "not UTF-8 text", data[exc.start : exc.start + 4])
-        return None
-    return normalise_text(text)
-
-
-def normalise_text(text: str) -> str:
-    """Drop a BOM, turn CRLF and CR into LF, and compose Vietnamese to NFC."""
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text)
-
-
-def parse_toml(text: str, problems: ProblemList) -> dict[str, Any] | None:
-    """Parse TOML with exact decimals; a syntax error becomes a problem with its position."""
-    try:
-        doc: dict[str, Any] = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as exc:
-        # tomli ≥ 2.1 (Python 3.10 here) has the position as attributes; Python 3.11's
-        # tomllib only in the message. Either way the problem reads the same.
-        message = str(exc)
-        line, col = getattr(exc, "lineno", None), getattr(exc, "colno", None)
-        at = _TOML_POSITION.search(message)
-        if at is not None:
-            message = message[: at.start()]
-            line, col = line or int(at["line"]), col or int(at["col"])
-        message = getattr(exc, "msg", None) or message
-        where = f"line {line}, column {col}" if line is not None else ""
-        problems.add(where, f"invalid TOML: {message}")
-        return None
-    return doc
-
-
-# --------------------------------------------------------------------------- converter
-
-
-class _Invalid(Exception):
-    """A value of the wrong type or form, raised by the strict hooks below."""
-
-    def __init__(self, message: str, value: object = NO_VALUE, subpath: str = "") -> None:
-        super().__init__(message)
-        self.message, self.value, self.subpath = message, value, subpath
-
-
-_NUMBER_TYPES = (int, Decimal)
-
-
-def _strict_decimal(value: object, _: type) -> Decimal:
-    if isinstance(value, bool) or not isinstance(value, _NUMBER_TYPES):
-        raise _Invalid("expected a number", value)
-    number = Decimal(value)
-    if not number.is_finite():
-        raise _Invalid("must be a finite number", value)
-    return number
-
-
-def _strict_int(value: object, _: type) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise _Invalid("expected an integer", value)
-    return value
-
-
-def _strict_str(value: object, _: type) -> str:
-    if not isinstance(value, str):
-        raise _Invalid("expected a string", value)
-    return value
-
-
-def _strict_bool(value: object, _: type) -> bool:
-    if not isinstance(value, bool):
-        raise _Invalid("expected true or false", value)
-    return value
-
-
-def _strict_str_tuple(value: object, _: type) -> tuple[str, ...]:
-    if not isinstance(value, list):
-        raise _Invalid("expected an array of strings", value)
-    for i, item in enumerate(value):
-        if not isinstance(item, str):
-            raise _Invalid("expected a string", item, f"[{i}]")
-    return tuple(value)
-
-
-def _strict_points_table(value: object, _: type) -> tuple[tuple[str, Decimal], ...]:
-    if not isinstance(value, dict):
-        raise _Invalid("expected a table of points", value)
-    pairs = []
-    for key, points in value.items():
-        try:
-            pairs.append((key, _strict_decimal(points, Decimal)))
-        except _Invalid as exc:
-            raise _Invalid(exc.message, exc.value, f".{_toml.key(key)}") from None
-    return tuple(pairs)
+# --------------------------------------------------------------------------- documents
 
 
 def _structure_rule(value: object, _: type) -> Rule | None:
@@ -191,18 +72,8 @@ def _structure_rule(value: object, _: type) -> Rule | None:
     return rule
 
 
-def _make_converter() -> cattrs.Converter:
-    converter = cattrs.Converter(forbid_extra_keys=True)
-    converter.register_structure_hook(Decimal, _strict_decimal)
-    converter.register_structure_hook(int, _strict_int)
-    converter.register_structure_hook(str, _strict_str)
-    converter.register_structure_hook(bool, _strict_bool)
-    converter.register_structure_hook_func(lambda t: t == tuple[str, ...], _strict_str_tuple)
-    converter.register_structure_hook_func(
-        lambda t: t == tuple[tuple[str, Decimal], ...], _strict_points_table
-    )
-    converter.register_structure_hook_func(lambda t: t == Optional[Rule], _structure_rule)
-    return converter
+# Rules are a tagged union on "kind"; the hook says which kinds there are.
+_CONVERTER.register_structure_hook_func(lambda t: t == Optional[Rule], _structure_rule)
 
 
 @attrs.frozen
@@ -246,48 +117,6 @@ class _BandDoc:
     min: Decimal
     name_en: Optional[str] = None
     basis: Optional[str] = None
-
-
-_CONVERTER = _make_converter()
-
-
-def _flatten(exc: BaseException, path: str) -> Iterator[tuple[str, str, object]]:
-    """Turn cattrs' error tree into (path, message, value) triples."""
-    if isinstance(exc, ClassValidationError):
-        with_notes, others = exc.group_exceptions()
-        for sub, note in with_notes:
-            yield from _flatten(sub, f"{path}.{note.name}")
-        for sub in others:
-            yield from _flatten(sub, path)
-    elif isinstance(exc, IterableValidationError):
-        indexed, others = exc.group_exceptions()
-        for sub, inote in indexed:
-            yield from _flatten(sub, f"{path}[{inote.index}]")
-        for sub in others:
-            yield from _flatten(sub, path)
-    elif isinstance(exc, ForbiddenExtraKeysError):
-        expected = _toml.allowed(a.name for a in attrs.fields(exc.cl))
-        for extra in sorted(exc.extra_fields):
-            yield f"{path}.{_toml.key(extra)}", f"unknown key; expected one of {expected}", NO_VALUE
-    elif isinstance(exc, _Invalid):
-        yield path + exc.subpath, exc.message, exc.value
-    elif isinstance(exc, KeyError):
-        yield path, "required key is missing", NO_VALUE
-    else:  # a cattrs failure we did not foresee: still located, never a traceback
-        yield path, f"invalid value: {exc}", NO_VALUE
-
-
-def _structure(value: object, cls: type[Any], where: str, problems: ProblemList) -> Any:
-    """Structure one table; on failure record every problem under ``where``."""
-    if not isinstance(value, dict):
-        problems.add(where, "expected a table", value)
-        return None
-    try:
-        return _CONVERTER.structure(value, cls)
-    except (ClassValidationError, _Invalid) as exc:
-        for path, message, bad in _flatten(exc, where):
-            problems.add(path, message, bad)
-        return None
 
 
 # --------------------------------------------------------------------------- public API
@@ -339,9 +168,11 @@ def load_rules(source: str | os.PathLike[str]) -> RuleSet:
             )
             problems.raise_as(RulesError)
         bundled = bundled_path("rules") / f"{text_source}.toml"
-        return loads_rules(bundled.read_bytes(), file=text_source)
+        data = files.read_bytes(bundled, ProblemList(text_source))
+        assert data is not None, bundled  # shipped with the package
+        return loads_rules(data, file=text_source)
     problems = ProblemList(text_source)
-    text = read_input(path, problems)
+    text = files.read_input(path, problems)
     problems.raise_if_any(RulesError)
     assert text is not None
     return loads_rules(text, file=text_source)
@@ -354,8 +185,10 @@ def loads_rules(data: str | bytes, file: str = "<rules>") -> RuleSet:
         RulesError: with every problem found.
     """
     problems = ProblemList(file)
-    text = decode_text(data, problems) if isinstance(data, bytes) else normalise_text(data)
-    doc = parse_toml(text, problems) if text is not None else None
+    text = (
+        files.decode_text(data, problems) if isinstance(data, bytes) else files.normalise_text(data)
+    )
+    doc = files.parse_toml(text, problems) if text is not None else None
     if doc is None:
         problems.raise_as(RulesError)
     ruleset = _build(doc, file, problems)

@@ -249,7 +249,7 @@ def reconcile(appraisal: Appraisal, rules: RuleSet | None = None) -> tuple[Findi
         The findings ordered by line (findings without a line last); empty when every
         number agrees.
 
-    >>> from cchc_score.annex import reads_annex
+    >>> from cchc_score.io.annex import reads_annex
     >>> appraisal, _ = reads_annex(
     ...     "STT\\tTiêu chí\\tĐiểm tối đa\\tĐiểm chấm\\tLý do bị trừ\\tNhiệm vụ\\tThời hạn\\n"
     ...     "1\\tTiêu chí 2.1: Văn bản (bị trừ 1,75 điểm)\\t2,5\\t0,5\\tChậm\\tSửa\\tNăm 2023\\n"

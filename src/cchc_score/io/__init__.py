@@ -1,0 +1,17 @@
+"""The input layer: every file a user gives is read here, and nowhere else.
+
+- :mod:`.files`: bytes from a path, UTF-8 text in NFC (whole, or a line at a time), TOML
+  and JSON with exact decimals; every failure is a located problem, never a traceback.
+- :mod:`.convert`: the one strict cattrs converter every reader structures through, and the
+  flattening of its error tree into "file: path: message (got value)" problems.
+- Readers, one per input: :mod:`.evidence` (evidence files), :mod:`.table` (the CSV/TSV
+  evidence table), :mod:`.plan` (plan files), :mod:`.annex` (annex text, with its table
+  layout in :mod:`.annex_layout`), :mod:`.appraisal` (``appraisal.toml``). The rules loader
+  is :mod:`cchc_score.loading`; it reads through :mod:`.files` and :mod:`.convert` too.
+
+This package re-exports nothing: import a reader from its module. The most used readers
+are also public as ``cchc_score.load_evidence``, ``load_plan``, ``read_annex``, …
+
+The data types they build (``Evidence``, ``Plan``, ``Appraisal``) live in the pure core;
+this package only turns files into them and back.
+"""

@@ -1,0 +1,331 @@
+"""The one strict cattrs converter every reader structures its documents through.
+
+cattrs coerces by default (``3`` becomes ``"3"``, ``true`` becomes ``1``) and its error
+messages are vague; here every basic type has a strict hook, unknown keys are errors, and
+:func:`flatten` turns cattrs' error tree into located problems that name the key, say what
+was expected and show the value.
+
+A reader describes its document as private frozen attrs classes (``_EvidenceDoc``,
+``_TaskDoc``, …), registers hooks for its own value types on :data:`CONVERTER` when it is
+imported, and calls :func:`structure`. A field can carry better words for its problems in
+its metadata (:func:`messages`); a class can say what an unknown key is called with a
+``unknown_key`` class variable.
+"""
+
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Literal, NewType, TypeVar, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+
+from .. import _toml
+from ..errors import NO_VALUE
+from ..numbers import NumberFormatError, parse_number
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Mapping
+
+    from ..errors import ProblemList
+
+__all__ = [
+    "CONVERTER",
+    "Invalid",
+    "TableInvalid",
+    "Tables",
+    "flatten",
+    "messages",
+    "structure",
+    "user_number",
+]
+
+T = TypeVar("T")
+#: An array of tables that a reader structures one at a time, so that each table's problems
+#: name it (``task "2.1".effort``) and one bad table does not hide the others.
+Tables = NewType("Tables", tuple[Any, ...])
+#: A path inside a document: table keys and array indexes.
+Parts = tuple["str | int", ...]
+
+
+class Invalid(Exception):
+    """A value of the wrong type or form, raised by a strict hook.
+
+    Attributes:
+        message: what is wrong, e.g. ``expected a string``.
+        value: the offending value (``NO_VALUE`` when there is none to show).
+        subpath: where inside the value, as written after its key (``"[2]"``, ``".a"``).
+    """
+
+    def __init__(self, message: str, value: object = NO_VALUE, subpath: str = "") -> None:
+        super().__init__(message)
+        self.message, self.value, self.subpath = message, value, subpath
+
+
+class TableInvalid(Exception):
+    """Some entries of a table are invalid: each key with what was wrong with its value."""
+
+    def __init__(self, errors: list[tuple[str, BaseException]]) -> None:
+        super().__init__(f"{len(errors)} invalid entries")
+        self.errors = errors
+
+
+def messages(*, wrong: str | None = None, missing: str | None = None) -> dict[str, str]:
+    """Field metadata with better words for a field's problems than the hooks' own.
+
+    Args:
+        wrong: replaces the message when the field's value has the wrong type or form.
+        missing: replaces "required key is missing".
+    """
+    found = {"wrong": wrong, "missing": missing}
+    return {key: text for key, text in found.items() if text is not None}
+
+
+# --------------------------------------------------------------------------- strict hooks
+
+_NUMBER_TYPES = (int, Decimal)
+
+
+def _strict_decimal(value: object, _: type) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, _NUMBER_TYPES):
+        raise Invalid("expected a number", value)
+    number = Decimal(value)
+    if not number.is_finite():
+        raise Invalid("must be a finite number", value)
+    return number
+
+
+def _strict_int(value: object, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise Invalid("expected an integer", value)
+    return value
+
+
+def _strict_str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        raise Invalid("expected a string", value)
+    return value
+
+
+def _strict_bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise Invalid("expected true or false", value)
+    return value
+
+
+def _strict_str_tuple(value: object, _: type) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise Invalid("expected an array of strings", value)
+    for i, item in enumerate(value):
+        if not isinstance(item, str):
+            raise Invalid("expected a string", item, f"[{i}]")
+    return tuple(value)
+
+
+def _strict_points_table(value: object, _: type) -> tuple[tuple[str, Decimal], ...]:
+    if not isinstance(value, dict):
+        raise Invalid("expected a table of points", value)
+    pairs = []
+    for key, points in value.items():
+        try:
+            pairs.append((key, _strict_decimal(points, Decimal)))
+        except Invalid as exc:
+            raise Invalid(exc.message, exc.value, f".{_toml.key(key)}") from None
+    return tuple(pairs)
+
+
+def _tables(value: object, _: type) -> Tables:
+    if not isinstance(value, list):
+        raise Invalid("expected an array of tables", value)
+    return Tables(tuple(value))
+
+
+def _literal_hook(literal: Any) -> Callable[[object, type], object]:
+    choices = get_args(literal)
+
+    def structure_literal(value: object, _: type) -> object:
+        if isinstance(value, bool) or value not in choices:
+            raise Invalid(f"expected one of {_toml.allowed(map(str, choices))}", value)
+        return value
+
+    return structure_literal
+
+
+def _table_hook(table: Any) -> Callable[[object, type], dict[str, Any]]:
+    """``dict[str, V]``: a table whose every entry is structured as ``V``, all of its bad
+    entries reported (each at its key)."""
+    value_type = get_args(table)[1]
+    entry = CONVERTER.get_structure_hook(value_type)
+
+    def structure_table(value: object, _: type) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise Invalid("expected a table", value)
+        out: dict[str, Any] = {}
+        errors: list[tuple[str, BaseException]] = []
+        for key, item in value.items():
+            try:
+                out[key] = entry(item, value_type)
+            except Exception as exc:  # each is reported at its key
+                errors.append((key, exc))
+        if errors:
+            raise TableInvalid(errors)
+        return out
+
+    return structure_table
+
+
+def user_number(
+    value: object, *, text: bool = True, percent: bool = False, expected: str = "expected a number"
+) -> Decimal:
+    """A user's number, exactly: a TOML/JSON number or (with ``text``) a string such as
+    ``"1,5"`` or (with ``percent``) ``"91,3%"``.
+
+    Raises:
+        Invalid: anything else, NaN or infinity.
+    """
+    if isinstance(value, str) and text:
+        try:
+            return parse_number(value, allow_percent=percent)
+        except NumberFormatError as exc:
+            raise Invalid(str(exc)) from None
+    if isinstance(value, bool) or not isinstance(value, _NUMBER_TYPES):
+        raise Invalid(expected, value)
+    return _strict_decimal(value, Decimal)
+
+
+def _is_literal(cl: Any) -> bool:
+    return get_origin(cl) is Literal
+
+
+def _is_table(cl: Any) -> bool:
+    return get_origin(cl) is dict
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True)
+    converter.register_structure_hook(Decimal, _strict_decimal)
+    converter.register_structure_hook(int, _strict_int)
+    converter.register_structure_hook(str, _strict_str)
+    converter.register_structure_hook(bool, _strict_bool)
+    converter.register_structure_hook_func(lambda t: t == tuple[str, ...], _strict_str_tuple)
+    converter.register_structure_hook_func(
+        lambda t: t == tuple[tuple[str, Decimal], ...], _strict_points_table
+    )
+    converter.register_structure_hook(Tables, _tables)
+    converter.register_structure_hook_factory(_is_literal, _literal_hook)
+    converter.register_structure_hook_factory(_is_table, _table_hook)
+    return converter
+
+
+#: The converter: strict basic types, unknown keys rejected. Readers register hooks for
+#: their own types on it when they are imported, before they first structure anything.
+CONVERTER = _make_converter()
+
+
+# --------------------------------------------------------------------------- errors
+
+
+def _walk(
+    exc: BaseException, parts: Parts, meta: Mapping[str, Any]
+) -> Iterator[tuple[Parts, str, str, object]]:
+    """cattrs' error tree as (parts, subpath, message, value); unknown keys last."""
+    if isinstance(exc, ClassValidationError):
+        with_notes, others = exc.group_exceptions()
+        fields = attrs.fields_dict(exc.cl) if attrs.has(exc.cl) else {}
+        for sub, note in with_notes:
+            field = fields.get(note.name)
+            yield from _walk(sub, (*parts, note.name), field.metadata if field else {})
+        for sub in others:
+            yield from _walk(sub, parts, {})
+    elif isinstance(exc, IterableValidationError):
+        indexed, others = exc.group_exceptions()
+        for sub, inote in indexed:
+            yield from _walk(sub, (*parts, inote.index), {})
+        for sub in others:
+            yield from _walk(sub, parts, {})
+    elif isinstance(exc, TableInvalid):
+        for key, entry in exc.errors:
+            yield from _walk(entry, (*parts, key), {})
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        expected = _toml.allowed(a.name for a in attrs.fields(exc.cl))
+        unknown = getattr(exc.cl, "unknown_key", "unknown key")
+        for extra in sorted(exc.extra_fields):
+            yield (*parts, extra), "", f"{unknown}; expected one of {expected}", NO_VALUE
+    elif isinstance(exc, Invalid):
+        wrong = meta.get("wrong") if not exc.subpath else None
+        yield parts, exc.subpath, wrong or exc.message, exc.value
+    elif isinstance(exc, KeyError):
+        yield parts, "", meta.get("missing", "required key is missing"), NO_VALUE
+    else:  # a cattrs failure we did not foresee: still located, never a traceback
+        yield parts, "", f"invalid value: {exc}", NO_VALUE
+
+
+def _path(where: str, parts: Parts) -> str:
+    path = where
+    for part in parts:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += f".{_toml.key(part)}" if path else _toml.key(part)
+    return path
+
+
+def flatten(exc: BaseException, where: str) -> Iterator[tuple[str, str, object]]:
+    """Turn cattrs' error tree into (path, message, value) triples, paths under ``where``.
+
+    Each field's problems come in the order the class declares its fields, then the
+    unknown keys (as the rules loader has always listed them).
+    """
+    for parts, subpath, message, value in _walk(exc, (), {}):
+        yield _path(where, parts) + subpath, message, value
+
+
+def structure(
+    value: object, cls: type[T], where: str, problems: ProblemList, *, salvage: bool = False
+) -> T | None:
+    """Structure one table as ``cls``; on failure record every problem under ``where``.
+
+    Args:
+        value: the table, as tomllib or json gives it.
+        cls: an attrs class.
+        where: the table's path in the document ("" for the top, ``task "1.2"``, …).
+        problems: where the problems go.
+        salvage: on failure, structure again without the keys that were wrong, so that a
+            reader can go on with what was right (``None`` if that fails too).
+
+    Returns:
+        The structured value, or ``None`` when it had problems (unless ``salvage``).
+    """
+    if not isinstance(value, dict):
+        problems.add(where, "expected a table", value)
+        return None
+    try:
+        return CONVERTER.structure(value, cls)
+    except (ClassValidationError, Invalid) as exc:
+        found = list(_walk(exc, (), {}))
+    for parts, subpath, message, bad in found:
+        problems.add(_path(where, parts) + subpath, message, bad)
+    if not salvage:
+        return None
+    pruned = copy.deepcopy(value)
+    for parts, _, _, _ in found:
+        _prune(pruned, parts)
+    try:
+        return CONVERTER.structure(pruned, cls)
+    except (ClassValidationError, Invalid):
+        return None
+
+
+def _prune(doc: object, parts: Parts) -> None:
+    """Remove the value at ``parts`` (a key of a table) from a document."""
+    for part in parts[:-1]:
+        if isinstance(doc, dict) and isinstance(part, str):
+            doc = doc.get(part)
+        elif isinstance(doc, list) and isinstance(part, int) and part < len(doc):
+            doc = doc[part]
+        else:
+            return
+    if parts and isinstance(doc, dict):
+        doc.pop(parts[-1], None)

@@ -1,0 +1,151 @@
+"""Evidence files (TOML or JSON) → :class:`~cchc_score.evidence.Evidence`.
+
+The document is structured through the one strict converter (:mod:`.convert`): its shape,
+and the type of every value, is checked there; whether the values fit a rule set is
+:func:`~cchc_score.evidence.check_evidence`'s job. Both kinds of problem are reported
+together, each naming the file, the key and the value. See docs/evidence-format.md.
+"""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, NewType, Optional, Union
+
+import attrs
+
+from ..errors import EvidenceError, ProblemList
+from ..evidence import Evidence, check_evidence
+from . import files
+from .convert import CONVERTER, Invalid, messages, structure, user_number
+
+if TYPE_CHECKING:
+    from ..model import RuleSet
+
+__all__ = ["checked_evidence", "load_evidence", "read_evidence"]
+
+#: A fact's value as a file gives it (an array of strings becomes a tuple).
+FileValue = Union[bool, int, Decimal, str, tuple[str, ...]]
+
+
+def _file_value(value: object, _: type) -> FileValue:
+    if isinstance(value, (bool, int, Decimal, str)):
+        return value
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise Invalid("expected a number, a string, true/false or an array of strings", value)
+
+
+#: Appraised points as a file gives them: a number, or a string such as ``"1,5"``.
+Points = NewType("Points", Decimal)
+
+
+def _points(value: object, _: type) -> Points:
+    return Points(user_number(value, expected="expected points as a number"))
+
+
+#: A unit's name: a string with something in it.
+UnitName = NewType("UnitName", str)
+
+
+def _unit_name(value: object, _: type) -> UnitName:
+    if not isinstance(value, str) or not value.strip():
+        raise Invalid(_UNIT_REQUIRED, value)
+    return UnitName(value)
+
+
+_UNIT_REQUIRED = "the unit's name is required (a non-empty string)"
+
+CONVERTER.register_structure_hook_func(lambda t: t == FileValue, _file_value)
+CONVERTER.register_structure_hook(Points, _points)
+CONVERTER.register_structure_hook(UnitName, _unit_name)
+
+
+@attrs.frozen
+class _EvidenceDoc:
+    unknown_key: ClassVar[str] = "unknown key or table"
+
+    unit: Optional[UnitName] = None
+    year: Optional[int] = attrs.field(
+        default=None, metadata=messages(wrong="expected a year as an integer")
+    )
+    rules: Optional[str] = attrs.field(
+        default=None, metadata=messages(wrong="expected the name or path of a rules file")
+    )
+    facts: dict[str, FileValue] = attrs.field(factory=dict)
+    appraised: dict[str, Points] = attrs.field(factory=dict)
+    notes: dict[str, str] = attrs.field(factory=dict)
+    not_assessed: dict[str, str] = attrs.field(factory=dict)
+
+
+def load_evidence(path: str | os.PathLike[str], rules: RuleSet | None = None) -> Evidence:
+    """Read an evidence file (``.toml`` or ``.json``), and check it against ``rules`` if given.
+
+    Args:
+        path: the file.
+        rules: when given, the values are checked too (:func:`check_evidence`), so that
+            problems of shape and of value are reported together.
+
+    Raises:
+        EvidenceError: the file cannot be read, its shape is wrong, or (with ``rules``) its
+            values do not fit; every problem is named with the file, table, key and value.
+
+    >>> evidence = load_evidence("examples/ward_2022/evidence.toml")
+    >>> evidence.unit, evidence.fact("staff_total")
+    ('Phường mẫu (phụ lục 2022)', 21)
+    """
+    return checked_evidence(*read_evidence(path), rules)
+
+
+def checked_evidence(
+    evidence: Evidence | None, problems: ProblemList, rules: RuleSet | None = None
+) -> Evidence:
+    """Finish what :func:`read_evidence` began: check the evidence against ``rules`` (if
+    given) and raise every problem, of shape and of value, at once.
+
+    Raises:
+        EvidenceError: with every problem found.
+    """
+    if rules is not None and evidence is not None:
+        try:
+            check_evidence(rules, evidence)
+        except EvidenceError as exc:
+            problems.extend(exc.problems)
+    problems.raise_if_any(EvidenceError)
+    assert evidence is not None
+    return evidence
+
+
+def read_evidence(path: str | os.PathLike[str]) -> tuple[Evidence | None, ProblemList]:
+    """Read an evidence file without raising: the evidence as far as it could be read
+    (``None`` if not at all) and the problems found in its shape."""
+    name = os.fspath(path)
+    problems = ProblemList(name)
+    text = files.read_input(Path(name), problems)
+    doc: object = None
+    if text is not None:
+        is_json = name.lower().endswith(".json")
+        doc = files.parse_json(text, problems) if is_json else files.parse_toml(text, problems)
+    if doc is None:
+        return None, problems
+    if not isinstance(doc, dict):
+        problems.add("", "expected an object at the top", doc)
+        return None, problems
+    read = structure(doc, _EvidenceDoc, "", problems, salvage=True)
+    if read is None:
+        return None, problems
+    if doc.get("unit") is None:  # missing, or JSON's null
+        problems.add("unit", _UNIT_REQUIRED)
+    rules = None if read.rules is None else files.rules_reference(name, read.rules)
+    evidence = Evidence(
+        unit=read.unit or "",
+        year=read.year,
+        facts=read.facts,
+        appraised=read.appraised,
+        notes=read.notes,
+        not_assessed=read.not_assessed,
+        rules=rules,
+        source=name,
+    )
+    return evidence, problems

@@ -1,0 +1,486 @@
+"""The evidence table: many units' evidence in one CSV or TSV file, a row per unit.
+
+The header names the columns: ``unit``, optionally ``year`` and ``rules``, a column per fact
+the rules declare, and ``appraised:CODE`` / ``not_assessed:CODE`` / ``notes:CODE`` columns
+(docs/batch.md). :func:`read_table` reads it a row at a time, so memory does not grow with
+the number of units, and :func:`dump_evidence_csv` writes one. Scoring the rows is
+:mod:`cchc_score.batch`'s job.
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import os
+import unicodedata
+from decimal import Decimal
+from io import StringIO
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO, Literal
+
+import attrs
+
+from .. import _toml
+from ..errors import EvidenceError, Problem, ProblemList
+from ..evidence import Evidence, RawValue
+from ..model import Fact
+from ..numbers import NumberFormatError, parse_number
+from . import files
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from ..model import RuleSet
+
+__all__ = [
+    "TABLE_SUFFIXES",
+    "TableRow",
+    "dump_evidence_csv",
+    "is_table",
+    "read_table",
+    "table_rules",
+]
+
+#: The extensions of evidence tables, each with its default separator.
+TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t", ".tab": "\t", ".txt": "\t"}
+_SEPARATORS = ("\t", ",", ";")
+_RESERVED = ("unit", "year", "rules")
+_PREFIXES = ("appraised", "not_assessed", "notes")
+#: A checklist cell saying that no item was done (an empty cell means "not given").
+_NONE_DONE = "-"
+_ITEM_SEPARATOR = ";"
+
+
+# --------------------------------------------------------------------------- reading
+
+
+@attrs.frozen
+class TableRow:
+    """One unit's row of an evidence table, as read (not yet checked against the rules).
+
+    Attributes:
+        unit: the unit's name ("" when the row could not be split into cells).
+        line: the line the row starts on.
+        evidence: the row's evidence, its cells typed for fast scoring; ``None`` when the row
+            cannot be read at all (wrong number of cells, not valid CSV).
+        written: the facts as written in the cells, so that a value's problems quote what the
+            user wrote.
+        problems: the problems of reading the row, each located at its line.
+    """
+
+    unit: str
+    line: int
+    evidence: Evidence | None
+    written: tuple[tuple[str, RawValue], ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+
+def is_table(path: str) -> bool:
+    """Whether a path names an evidence table by its extension (``.csv``, ``.tsv``, …)."""
+    return Path(path).suffix.lower() in TABLE_SUFFIXES
+
+
+def read_table(path: str, rules: RuleSet) -> Iterator[TableRow]:
+    """Read an evidence table row by row: a :class:`TableRow` per unit, as it is read.
+
+    The header is checked against ``rules`` (each column a declared fact, ``unit``,
+    ``year``, ``rules`` or ``appraised:CODE`` / ``not_assessed:CODE`` / ``notes:CODE``);
+    a row's cells are typed by the fact its column names. See docs/batch.md.
+
+    Raises:
+        EvidenceError: (during iteration) the table as a whole cannot be read: no such file,
+            an extension that is not a table's, a wrong header, no rows.
+    """
+    with _open_table(path) as stream:
+        lines = files.TextLines(stream)
+        header: _Header | None = None
+        rows = 0
+        for first, last, cells, error in _records(path, lines):
+            if header is None:
+                problems = ProblemList(path)
+                if error is not None:
+                    problems.add(f"line {first}", error)
+                else:
+                    _bad_lines(lines, first, last, problems)
+                    assert cells is not None
+                    header = _header(first, cells, lines.separator, rules, problems)
+                problems.raise_if_any(EvidenceError)
+                continue
+            rows += 1
+            yield _row(path, header, first, last, cells, error, lines)
+    if header is None:
+        problems = ProblemList(path)
+        problems.add("", "the table is empty; expected a header row, then a row per unit")
+        problems.raise_as(EvidenceError)
+    if rows == 0:
+        problems = ProblemList(path)
+        problems.add(f"line {header.line}", "no rows under the header; expected a row per unit")
+        problems.raise_as(EvidenceError)
+
+
+def _row(
+    path: str,
+    header: _Header,
+    first: int,
+    last: int,
+    cells: list[str] | None,
+    error: str | None,
+    lines: files.TextLines,
+) -> TableRow:
+    problems = ProblemList(path)
+    if error is not None:
+        problems.add(f"line {first}", error)
+        return TableRow("", first, None, problems=tuple(problems))
+    assert cells is not None
+    _bad_lines(lines, first, last, problems)
+    unit, typed, raw = _read_row(path, header, first, cells, problems)
+    return TableRow(unit, first, typed, tuple(raw.items()), tuple(problems))
+
+
+@attrs.frozen
+class _Column:
+    """What a header cell names: ``kind`` and the fact or code it is about."""
+
+    kind: Literal["unit", "year", "rules", "fact", "appraised", "not_assessed", "notes", "blank"]
+    name: str = ""
+    fact: Fact | None = None
+
+
+@attrs.frozen
+class _Header:
+    line: int
+    columns: tuple[_Column, ...]
+    separator: str
+
+
+def _open_table(path: str) -> BinaryIO:
+    problems = ProblemList(path)
+    suffix = Path(path).suffix.lower()
+    if suffix not in TABLE_SUFFIXES:
+        if not os.path.exists(path):
+            problems.add("", "no such file or folder")
+        else:
+            workbook = suffix in (".xlsx", ".xls", ".ods")
+            problems.add(
+                "",
+                "expected a folder of evidence files, or a table with the extension "
+                f"{', '.join(TABLE_SUFFIXES)}"
+                + ("; save the sheet as CSV UTF-8" if workbook else ""),
+            )
+        problems.raise_as(EvidenceError)
+    stream = files.open_input(Path(path), problems)  # the caller's with block closes it
+    if stream is None:
+        problems.raise_as(EvidenceError)
+    return stream
+
+
+def _separator(line: str, suffix: str) -> str:
+    """The separator the header row uses: header names never contain one."""
+    found = [s for s in _SEPARATORS if s in line]
+    default = TABLE_SUFFIXES.get(suffix, ",")
+    if not found or default in found:
+        return default
+    return max(found, key=line.count)
+
+
+def _records(
+    path: str, lines: files.TextLines
+) -> Iterator[tuple[int, int, list[str] | None, str | None]]:
+    """Each non-blank row as (first line, last line, cells or ``None``, CSV error or ``None``).
+
+    The separator is sniffed from the first non-blank line, the header.
+    """
+    texts = iter(lines)
+    first = ""
+    for text in texts:
+        if text.strip():
+            first = text
+            break
+    if not first:
+        return
+    skipped = lines.number - 1
+    lines.separator = _separator(first, Path(path).suffix.lower())
+    reader = csv.reader(itertools.chain([first], texts), delimiter=lines.separator, strict=True)
+    start = skipped + 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield start, skipped + reader.line_num, None, f"not valid CSV: {exc}"
+        else:
+            if any(cell.strip() for cell in cells):
+                yield start, skipped + reader.line_num, cells, None
+        start = skipped + reader.line_num + 1
+
+
+def _clean(cell: str) -> str:
+    return unicodedata.normalize("NFC", cell.strip())
+
+
+def _header(
+    line: int, cells: list[str], separator: str, rules: RuleSet, problems: ProblemList
+) -> _Header:
+    """Read the header row, checking its facts and codes against the rules."""
+    columns: list[_Column] = []
+    seen: dict[str, int] = {}
+    for number, raw in enumerate(cells, start=1):
+        name = _clean(raw)
+        if ":" in name:
+            prefix, _, code = name.partition(":")
+            name = f"{prefix.strip()}:{code.strip()}"
+        where = f"line {line}: column {_toml.quote(name)}"
+        if name in seen:
+            problems.add(where, f"appears twice (columns {seen[name]} and {number})")
+            columns.append(_Column("blank"))
+            continue
+        if name:
+            seen[name] = number
+        columns.append(_column(name, where, rules, problems))
+    if "unit" not in seen:
+        problems.add(
+            f"line {line}",
+            "the header has no 'unit' column; expected 'unit', optionally 'year' and "
+            "'rules', then a column per fact and appraised:CODE columns",
+        )
+    return _Header(line, tuple(columns), separator)
+
+
+def _column(name: str, where: str, rules: RuleSet, problems: ProblemList) -> _Column:
+    if not name:
+        return _Column("blank")
+    if name in _RESERVED:
+        return _Column(name)  # type: ignore[arg-type]  # one of the reserved kinds
+    prefix, colon, code = name.partition(":")
+    if colon:
+        code = code.strip()
+        if prefix.strip() not in _PREFIXES:
+            problems.add(
+                where,
+                f"unknown column kind {prefix!r}; expected one of "
+                f"{_toml.allowed(f'{p}:CODE' for p in _PREFIXES)}",
+            )
+            return _Column("blank")
+        kind: Literal["appraised", "not_assessed", "notes"] = prefix.strip()  # type: ignore[assignment]
+        if not rules.has_node(code):
+            problems.add(where, "no criterion has this code", code)
+            return _Column("blank")
+        rule = rules.node(code).rule
+        if kind == "appraised" and rule.kind != "appraised":
+            scored_by = f"criterion {code} is scored by its {rule.kind} rule"
+            problems.add(where, f"{scored_by}, not by appraised points")
+            return _Column("blank")
+        return _Column(kind, code)
+    if not rules.has_fact(name):
+        problems.add(
+            where,
+            f"not a fact declared by the rules {rules.id!r}, nor 'unit', 'year', 'rules' or "
+            f"appraised:CODE, not_assessed:CODE, notes:CODE; declared: "
+            f"{', '.join(f.name for f in rules.facts)}",
+        )
+        return _Column("blank")
+    return _Column("fact", name, rules.fact(name))
+
+
+def _bad_lines(lines: files.TextLines, first: int, last: int, problems: ProblemList) -> None:
+    for number, data in lines.bad_in(first, last):
+        problems.add(f"line {number}", "not UTF-8 text", data)
+
+
+def _read_row(
+    path: str, header: _Header, line: int, cells: list[str], problems: ProblemList
+) -> tuple[str, Evidence | None, dict[str, RawValue]]:
+    """A row as (unit name, evidence typed for fast scoring, the facts as written for
+    messages); the evidence is ``None`` when the row cannot be read."""
+    columns = header.columns
+    unit_at = next(i for i, c in enumerate(columns) if c.kind == "unit")
+    unit = _clean(cells[unit_at]) if unit_at < len(cells) else ""
+    here = f"line {line}"
+    if len(cells) != len(columns):
+        hint = (
+            ' (an unquoted decimal comma splits a cell in two: write "15,38" or 15.38)'
+            if len(cells) > len(columns) and header.separator == ","
+            else ""
+        )
+        problems.add(
+            here,
+            f"{len(cells)} cells, but the header (line {header.line}) has {len(columns)} "
+            f"columns; a row must have a cell for every column, empty where nothing is given"
+            + hint,
+        )
+        return unit, None, {}
+    if not unit:
+        problems.add(f"{here}: unit", "the unit's name is required (a non-empty cell)")
+    year: int | None = None
+    rules_name: str | None = None
+    typed: dict[str, RawValue] = {}
+    raw: dict[str, RawValue] = {}
+    appraised: dict[str, Decimal] = {}
+    not_assessed: dict[str, str] = {}
+    notes: dict[str, str] = {}
+    for column, cell in zip(columns, cells, strict=True):
+        value = _clean(cell)
+        if not value or column.kind == "unit":
+            continue
+        if column.kind == "blank":
+            problems.add(here, "a value in a column without a header", value)
+        elif column.kind == "year":
+            if value.isascii() and value.isdigit():
+                year = int(value)
+            else:
+                problems.add(f"{here}: year", "expected a year as an integer", value)
+        elif column.kind == "rules":
+            rules_name = files.rules_reference(path, value)
+        elif column.kind == "fact":
+            assert column.fact is not None
+            typed[column.name], raw[column.name] = _fact_value(column.fact, value)
+        elif column.kind == "appraised":
+            try:
+                appraised[column.name] = parse_number(value)
+            except NumberFormatError as exc:
+                problems.add(f"{here}: appraised.{_toml.key(column.name)}", str(exc))
+        elif column.kind == "not_assessed":
+            not_assessed[column.name] = value
+        else:
+            notes[column.name] = value
+    typed_evidence = Evidence(
+        unit=unit,
+        year=year,
+        facts=typed,
+        appraised=appraised,
+        notes=notes,
+        not_assessed=not_assessed,
+        rules=rules_name,
+        source=path,
+    )
+    return unit, typed_evidence, raw
+
+
+def _fact_value(fact: Fact, value: str) -> tuple[RawValue, RawValue]:
+    """A cell as a fact value: (typed for the fast check, as written for the messages).
+
+    A cell that does not read as its type is passed on as written, so that the evidence
+    check reports it with the same words as for an evidence file.
+    """
+    kind = fact.type
+    if kind in ("count", "ratio", "number"):
+        try:
+            number = parse_number(value, allow_percent=kind == "ratio")
+        except NumberFormatError:
+            return value, value
+        if kind != "count":
+            return number, value
+        return (int(number), value) if number == number.to_integral_value() else (value, value)
+    if kind == "boolean":
+        folded = value.casefold()
+        flag = {"true": True, "false": False}.get(folded)
+        return (value, value) if flag is None else (flag, flag)
+    if kind == "checklist":
+        if value == _NONE_DONE:
+            return frozenset(), ()
+        items = tuple(i for i in (_clean(p) for p in value.split(_ITEM_SEPARATOR)) if i)
+        return (items if len(set(items)) != len(items) else frozenset(items)), items
+    return value, value
+
+
+def table_rules(path: str) -> tuple[str, ...]:
+    """The rules a table's units name in its ``rules`` column, each once, in the order first
+    seen; paths are made relative to the table's folder.
+
+    Raises:
+        EvidenceError: the table cannot be opened (as for :func:`read_table`).
+    """
+    names: dict[str, None] = {}
+    with _open_table(path) as stream:
+        at: int | None = None
+        for _, _, cells, _ in _records(path, files.TextLines(stream)):
+            if cells is None:
+                continue
+            if at is None:
+                header = [_clean(c) for c in cells]
+                if "rules" not in header:
+                    return ()
+                at = header.index("rules")
+            elif at < len(cells) and _clean(cells[at]):
+                names[files.rules_reference(path, _clean(cells[at]))] = None
+    return tuple(names)
+
+
+def dump_evidence_csv(rules: RuleSet, evidences: Iterable[Evidence], delimiter: str = ",") -> str:
+    """Many evidences as one table in the batch format, which :func:`score_many` reads back.
+
+    Columns: ``unit``, ``year``, ``rules``, every fact the rules declare (in rule-file
+    order; then any other fact an evidence gives), ``appraised:CODE`` for every criterion
+    scored by appraisal, and ``not_assessed:CODE`` / ``notes:CODE`` for the codes the
+    evidences use. With no evidences, the header alone: a template to fill in.
+
+    Raises:
+        ValueError: a checklist item contains ";" (the item separator).
+
+    >>> from cchc_score import load_rules
+    >>> print(dump_evidence_csv(load_rules("criteria_2022"), []).split(",")[:4])
+    ['unit', 'year', 'rules', 'cchc_plan_tasks_total']
+    """
+    evidences = tuple(evidences)
+    order = {node.code: i for i, node in enumerate(rules.nodes())}
+
+    def codes(pairs: Iterable[str], base: Iterable[str] = ()) -> list[str]:
+        found = dict.fromkeys(base)
+        found.update(dict.fromkeys(pairs))
+        return sorted(found, key=lambda c: (order.get(c, len(order)), c))
+
+    declared = [fact.name for fact in rules.facts]
+    extra = sorted({n for e in evidences for n, _ in e.facts} - set(declared))
+    facts = declared + extra
+    appraised = codes(
+        (c for e in evidences for c, _ in e.appraised),
+        (n.code for n in rules.nodes() if n.is_leaf and n.rule.kind == "appraised"),
+    )
+    skipped = codes(c for e in evidences for c, _ in e.not_assessed)
+    noted = codes(c for e in evidences for c, _ in e.notes)
+    buffer = StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(
+        [
+            *_RESERVED,
+            *facts,
+            *(f"appraised:{c}" for c in appraised),
+            *(f"not_assessed:{c}" for c in skipped),
+            *(f"notes:{c}" for c in noted),
+        ]
+    )
+    for evidence in evidences:
+        given = dict(evidence.facts)
+        points = dict(evidence.appraised)
+        reasons = dict(evidence.not_assessed)
+        remarks = dict(evidence.notes)
+        writer.writerow(
+            [
+                evidence.unit,
+                "" if evidence.year is None else str(evidence.year),
+                evidence.rules or "",
+                *(_cell(given[f]) if f in given else "" for f in facts),
+                *(_cell(points[c]) if c in points else "" for c in appraised),
+                *(reasons.get(c, "") for c in skipped),
+                *(remarks.get(c, "") for c in noted),
+            ]
+        )
+    return buffer.getvalue()
+
+
+def _cell(value: RawValue) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, (frozenset, tuple)):
+        items = sorted(value) if isinstance(value, frozenset) else list(value)
+        for item in items:
+            if _ITEM_SEPARATOR in item:
+                raise ValueError(
+                    f"the checklist item {item!r} contains {_ITEM_SEPARATOR!r}, which separates "
+                    "items in a table cell"
+                )
+        return f"{_ITEM_SEPARATOR} ".join(items) if items else _NONE_DONE
+    return str(value)

@@ -1,0 +1,101 @@
+"""Plan files: every problem of shape named with its task and key (cchc_score.io.plan)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from cchc_score import PlanError
+from cchc_score.io.plan import dump_plan, load_plan
+
+from .conftest import EXAMPLE
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+TASK = '[[tasks]]\nid = "x"\ncriteria = ["1.2"]\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'unit = 3\nyear = "x"\nfoo = 1\n' + TASK,
+            [
+                "unit: expected a string (got 3)",
+                "year: expected a year as an integer (got 'x')",
+                "foo: unknown key; expected one of 'unit', 'year', 'rules', 'tasks'",
+            ],
+            id="top-level",
+        ),
+        pytest.param(
+            "tasks = 3\n",
+            ["tasks: expected an array of tables ([[tasks]]) (got 3)"],
+            id="tasks-not-an-array",
+        ),
+        pytest.param(
+            '[[tasks]]\nid = 3\ncriteria = "1.2"\n',
+            [
+                "tasks[0].id: a task needs an id (a non-empty string) (got 3)",
+                "tasks[0].criteria: expected an array of strings (got '1.2')",
+            ],
+            id="id-and-criteria",
+        ),
+        pytest.param(
+            '[[tasks]]\nid = "a"\ncriteria = []\n',
+            ['task "a".criteria: must name at least one criterion'],
+            id="no-criteria",
+        ),
+        pytest.param(
+            TASK + 'effort = -1\nprobability = "120%"\ndeadline = "Quý V/2023"\n',
+            [
+                "task \"x\".deadline: not a deadline: 'Quý V/2023' (expected e.g. 'Năm 2023', "
+                "'Quý II/2023', 'Tháng 6/2023', '30/6/2023' or 'Thường xuyên')",
+                'task "x".effort: must be a number ≥ 0 (got -1)',
+                "task \"x\".probability: must be a number between 0 and 1 (got '120%')",
+            ],
+            id="values",
+        ),
+        pytest.param(
+            TASK + '[tasks.effect]\nkind = "bogus"\n',
+            [
+                'task "x".effect.kind: unknown effect kind; expected one of '
+                "'restore', 'partial', 'facts' (got 'bogus')"
+            ],
+            id="unknown-effect-kind",
+        ),
+        pytest.param(
+            TASK + '[tasks.effect]\nkind = "partial"\nshare = 2\nfoo = 1\n',
+            [
+                'task "x".effect.share: must be a number between 0 and 1 (got 2)',
+                "task \"x\".effect.foo: unknown key; expected one of 'kind', 'share'",
+            ],
+            id="partial-effect",
+        ),
+        pytest.param(
+            TASK + '[tasks.effect]\nkind = "facts"\nfacts = 1\n',
+            ['task "x".effect.facts: expected a table (got 1)'],
+            id="facts-not-a-table",
+        ),
+        pytest.param(
+            TASK + '[tasks.effect]\nkind = "facts"\n',
+            ["task \"x\".effect: a 'facts' effect needs at least one fact or appraised value"],
+            id="empty-facts-effect",
+        ),
+        pytest.param(TASK + TASK, ["task \"x\".id: duplicate id (got 'x')"], id="duplicate-id"),
+    ],
+)
+def test_plan_shape(tmp_path: Path, text: str, expected: list[str]) -> None:
+    path = tmp_path / "plan.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PlanError) as info:
+        load_plan(path)
+    assert [str(p).split(": ", 1)[1] for p in info.value.problems] == expected
+
+
+def test_example_plan_round_trip(tmp_path: Path) -> None:
+    plan = load_plan(EXAMPLE / "plan.toml")
+    path = tmp_path / "plan.toml"
+    path.write_text(dump_plan(plan), encoding="utf-8")
+    assert load_plan(path) == plan
