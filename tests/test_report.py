@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from cchc_score import Evidence, RuleSet, evaluate, loads_rules, loss_table, rank, score_many
-from cchc_score.io.annex import read_annex
 from cchc_score.evaluation import Scorecard
+from cchc_score.io.annex import read_annex
 from cchc_score.numbers import Lang
 from cchc_score.report import (
     batch_xlsx,
