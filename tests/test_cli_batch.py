@@ -218,8 +218,7 @@ def test_openpyxl_is_imported_only_for_a_workbook() -> None:
 
 def test_a_spreadsheet_name_is_not_a_formula(tmp_path: Path) -> None:
     openpyxl = pytest.importorskip("openpyxl")
-    from cchc_score import loss_table, rank, score_many
-    from cchc_score.loading import load_rules
+    from cchc_score import load_rules, loss_table, rank, score_many
     from cchc_score.report import batch_xlsx
 
     from .test_batch import ward

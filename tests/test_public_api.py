@@ -3,10 +3,12 @@ examples run."""
 
 from __future__ import annotations
 
+import ast
 import doctest
 import importlib
 import pkgutil
 import types
+from pathlib import Path
 
 import pytest
 
@@ -32,7 +34,8 @@ def test_every_public_name_has_a_docstring() -> None:
             assert (value.__doc__ or "").strip(), name
 
 
-MODULES = sorted(m.name for m in pkgutil.iter_modules(cchc_score.__path__, "cchc_score."))
+# Every module, subpackages' too: a doctest in io/ or kinds/ runs like any other.
+MODULES = sorted(m.name for m in pkgutil.walk_packages(cchc_score.__path__, "cchc_score."))
 
 
 @pytest.mark.parametrize("name", ["cchc_score", *MODULES])
@@ -52,3 +55,35 @@ def test_importing_the_library_does_not_import_hypothesis() -> None:
     code = "import sys, cchc_score; print('hypothesis' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def _private_imports(path: Path) -> list[str]:
+    """``from x import _y`` (or ``import _y``) in one module: a reach into another's
+    privates."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:
+                last = alias.name.rpartition(".")[2]
+                if last.startswith("_") and not last.startswith("__"):
+                    found.append(f"{path.name}:{node.lineno}: {alias.name}")
+            module = node.module if isinstance(node, ast.ImportFrom) else None
+            if module and any(
+                p.startswith("_") and not p.startswith("__") for p in module.split(".")
+            ):
+                found.append(f"{path.name}:{node.lineno}: from {module}")
+    return found
+
+
+SOURCES = sorted((ROOT / "src" / "cchc_score").rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(ROOT / "src")))
+def test_no_module_imports_another_modules_private_names(path: Path) -> None:
+    assert _private_imports(path) == []
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(ROOT / "src")))
+def test_no_module_is_over_500_lines(path: Path) -> None:
+    # One concept per module: a module past this size is doing two things.
+    assert len(path.read_text(encoding="utf-8").splitlines()) <= 500

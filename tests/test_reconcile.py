@@ -9,9 +9,9 @@ from typing import Any
 import attrs
 import pytest
 
+from cchc_score import load_rules
 from cchc_score.annex import Appraisal, AppraisalNode, Level
 from cchc_score.io.annex import read_annex, reads_annex
-from cchc_score.loading import load_rules
 from cchc_score.model import RuleSet
 from cchc_score.numbers import Lang
 from cchc_score.reconcile import FINDING_KINDS, Finding, reconcile

@@ -3,7 +3,6 @@ languages."""
 
 from __future__ import annotations
 
-import ast
 from decimal import Decimal
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from cchc_score.report import (
     scorecard_json,
 )
 
-from .conftest import DATA, ROOT
+from .conftest import DATA
 
 MINIMAL = (DATA / "valid" / "minimal.toml").read_text(encoding="utf-8")
 
@@ -87,15 +86,6 @@ def test_the_json_carries_provenance_and_units() -> None:
         "done": {"value": 2, "unit": None},
         "planned": {"value": 3, "unit": None},
     }
-
-
-def test_no_report_module_imports_private_names() -> None:
-    for path in (ROOT / "src" / "cchc_score" / "report").glob("*.py"):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom):
-                names = [a.name for a in node.names if a.name.startswith("_")]
-                assert not names, f"{Path(path).name} imports {names} from {node.module}"
 
 
 def test_a_batch_shows_points_with_the_rule_sets_decimals(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from cchc_score import _toml
+from cchc_score import syntax
 from cchc_score.errors import show
 from cchc_score.values import Syntax, render
 
@@ -51,4 +51,4 @@ def test_toml_refuses_what_it_cannot_hold() -> None:
 @pytest.mark.parametrize("value", [True, Decimal("0.90"), 7, "Tốt", frozenset({"x", "y"})])
 def test_messages_and_toml_use_the_renderer(value: object) -> None:
     assert show(value) == render(value, "message")
-    assert _toml.value(value) == render(value, "toml")
+    assert syntax.value(value) == render(value, "toml")

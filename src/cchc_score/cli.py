@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__, _toml, words
+from . import __version__, syntax, words
 from .annex import Appraisal
 from .batch import loss_table, named_rules, rank, score_many
 from .errors import CchcScoreError, EvidenceError, ProblemList
@@ -25,7 +25,7 @@ from .io.annex import read_annex
 from .io.appraisal import dump_appraisal, load_appraisal
 from .io.evidence import checked_evidence, load_evidence, read_evidence
 from .io.plan import dump_plan, load_plan
-from .loading import bundled_path, load_rules
+from .io.rules import bundled_path, load_rules
 from .numbers import NumberFormatError, format_number, parse_number
 from .optimise import best_plan
 from .plan import parse_deadline
@@ -475,7 +475,7 @@ def _batch_rules(args: argparse.Namespace) -> RuleSet:
         raise _UsageError(f"the units in {args.source} name no rules: give --rules R")
     if len(names) > 1:
         raise _UsageError(
-            f"the units in {args.source} name different rules ({_toml.allowed(names)}): "
+            f"the units in {args.source} name different rules ({syntax.allowed(names)}): "
             "give --rules R"
         )
     return load_rules(names[0])

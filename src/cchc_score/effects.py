@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import attrs
 
-from . import _toml
+from . import syntax
 from .errors import ProblemList
 from .evidence import FactValue, typed_value
 from .kinds import kind_of
@@ -81,7 +81,7 @@ def resolve_effects(rules: RuleSet, plan: Plan) -> dict[str, Effect]:
                 readers.setdefault(name, set()).add(node.code)
     effects: dict[str, Effect] = {}
     for task in plan.tasks:
-        where = f"task {_toml.quote(task.id)}"
+        where = f"task {syntax.quote(task.id)}"
         if not 0 <= task.probability <= 1:
             problems.add(f"{where}.probability", "must be between 0 and 1", task.probability)
         served: set[str] = set()
@@ -95,7 +95,7 @@ def resolve_effects(rules: RuleSet, plan: Plan) -> dict[str, Effect]:
         appraised: dict[str, Decimal] = {}
         if isinstance(effect, SetFacts):
             for name, raw in effect.facts:
-                path = f"{where}.effect.facts.{_toml.key(name)}"
+                path = f"{where}.effect.facts.{syntax.key(name)}"
                 if not rules.has_fact(name):
                     problems.add(path, f"not a fact declared by the rules {rules.id!r}")
                     continue
@@ -103,7 +103,7 @@ def resolve_effects(rules: RuleSet, plan: Plan) -> dict[str, Effect]:
                 if value is not None:
                     facts[name] = value
             for code, points in effect.appraised:
-                path = f"{where}.effect.appraised.{_toml.key(code)}"
+                path = f"{where}.effect.appraised.{syntax.key(code)}"
                 target = rules.node(code) if rules.has_node(code) else None
                 if target is None or not kind_of(target.rule).appraised:
                     problems.add(path, "not a criterion scored by appraised points", code)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Union
 
 import attrs
 
-from . import _toml
+from . import syntax
 from .errors import EvidenceError, ProblemList
 from .kinds import Rule, RuleKind, fact_type, kind_of
 from .kinds.facttypes import BAD
@@ -113,7 +113,7 @@ def check_evidence(rules: RuleSet, evidence: Evidence) -> dict[str, FactValue]:
     problems = ProblemList(evidence.source)
     typed = {}
     for name, raw in evidence.facts:
-        where = f"facts.{_toml.key(name)}"
+        where = f"facts.{syntax.key(name)}"
         if not rules.has_fact(name):
             problems.add(
                 where,
@@ -200,17 +200,17 @@ def _skipped_codes(rules: RuleSet, evidence: Evidence, problems: ProblemList) ->
     skipped: set[str] = set()
     for code, reason in evidence.not_assessed:
         if not rules.has_node(code):
-            problems.add(f"not_assessed.{_toml.key(code)}", "no criterion has this code", code)
+            problems.add(f"not_assessed.{syntax.key(code)}", "no criterion has this code", code)
             continue
         if not reason.strip():
-            problems.add(f"not_assessed.{_toml.key(code)}", "give the reason it was not assessed")
+            problems.add(f"not_assessed.{syntax.key(code)}", "give the reason it was not assessed")
         skipped.update(node.code for node in rules.node(code).walk())
     return skipped
 
 
 def _check_codes(rules: RuleSet, evidence: Evidence, problems: ProblemList) -> None:
     for code, points in evidence.appraised:
-        where = f"appraised.{_toml.key(code)}"
+        where = f"appraised.{syntax.key(code)}"
         if not rules.has_node(code):
             problems.add(where, "no criterion has this code", code)
             continue
@@ -224,7 +224,7 @@ def _check_codes(rules: RuleSet, evidence: Evidence, problems: ProblemList) -> N
             problems.add(where, f"must be between 0 and the maximum {node.max}", points)
     for code, _ in evidence.notes:
         if not rules.has_node(code):
-            problems.add(f"notes.{_toml.key(code)}", "no criterion has this code", code)
+            problems.add(f"notes.{syntax.key(code)}", "no criterion has this code", code)
 
 
 def _check_needs(

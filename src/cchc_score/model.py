@@ -1,7 +1,7 @@
 """The rule set as frozen values: the criteria tree, declared facts, rule kinds, bands.
 
 Everything here is immutable (frozen attrs classes holding tuples), hashable, and built
-only by :mod:`cchc_score.loading` or by users in Python; nothing here reads files. The
+only by :mod:`cchc_score.io.rules` or by users in Python; nothing here reads files. The
 rule kinds' data classes (:class:`Ratio`, :class:`Bands`, …) live with their kinds in
 :mod:`cchc_score.kinds` and are re-exported here; :class:`Rule` is their common base.
 """

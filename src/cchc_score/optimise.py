@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from . import _toml
+from . import syntax
 from .effects import resolve_effects
 from .engine import Engine, convolve
 from .errors import ProblemList
@@ -143,7 +143,7 @@ def best_plan(
     tasks = [t for t in plan.tasks if t.deadline.date is None or t.deadline.date <= as_of]
     for task in tasks:
         if task.effort is None:
-            problems.add(f"task {_toml.quote(task.id)}.effort", "needed to plan within a budget")
+            problems.add(f"task {syntax.quote(task.id)}.effort", "needed to plan within a budget")
     problems.raise_if_any(PlanError)
     engine = Engine(rules, evidence, tasks, effects)
     groups = engine.groups(tasks)
@@ -301,7 +301,7 @@ def _threshold(rules: RuleSet, target: Decimal | str) -> tuple[Decimal, str | No
     band = rules.band(target)
     if band is None:
         problems = ProblemList(None)
-        names = _toml.allowed(b.name for b in rules.bands)
+        names = syntax.allowed(b.name for b in rules.bands)
         problems.add("target", f"not a rating band of {rules.id}; expected one of {names}", target)
         problems.raise_as(PlanError)
     return band.min, band.name

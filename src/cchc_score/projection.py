@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from . import _toml
+from . import syntax
 from .effects import resolve_effects
 from .engine import Engine, mean_change, partly_restored
 from .errors import ProblemList
@@ -288,7 +288,7 @@ def _chosen(plan: Plan, counted: Sequence[Task], ids: Iterable[str] | None) -> l
         problems = ProblemList(plan.source)
         for task_id in unknown:
             problems.add(
-                "tasks", f"no task has this id; the plan has {_toml.allowed(known)}", task_id
+                "tasks", f"no task has this id; the plan has {syntax.allowed(known)}", task_id
             )
         problems.raise_as(PlanError)
     chosen = set(wanted)

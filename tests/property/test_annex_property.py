@@ -13,11 +13,11 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cchc_score import load_rules
 from cchc_score.annex import Appraisal
 from cchc_score.errors import AnnexError
 from cchc_score.io.annex import reads_annex
 from cchc_score.io.appraisal import dump_appraisal, load_appraisal
-from cchc_score.loading import load_rules
 from cchc_score.plan import Plan
 from cchc_score.reconcile import FINDING_KINDS, reconcile
 

@@ -4,10 +4,11 @@
   and JSON with exact decimals; every failure is a located problem, never a traceback.
 - :mod:`.convert`: the one strict cattrs converter every reader structures through, and the
   flattening of its error tree into "file: path: message (got value)" problems.
-- Readers, one per input: :mod:`.evidence` (evidence files), :mod:`.table` (the CSV/TSV
-  evidence table), :mod:`.plan` (plan files), :mod:`.annex` (annex text, with its table
-  layout in :mod:`.annex_layout`), :mod:`.appraisal` (``appraisal.toml``). The rules loader
-  is :mod:`cchc_score.loading`; it reads through :mod:`.files` and :mod:`.convert` too.
+- Readers, one per input: :mod:`.rules` (rules files; the criteria tree is checked in
+  :mod:`.rules_tree`, and :mod:`.rules_dump` writes a rule set back), :mod:`.evidence`
+  (evidence files), :mod:`.table` (the CSV/TSV evidence table), :mod:`.plan` (plan files),
+  :mod:`.annex` (annex text, with its table layout in :mod:`.annex_layout`),
+  :mod:`.appraisal` (``appraisal.toml``).
 
 This package re-exports nothing: import a reader from its module. The most used readers
 are also public as ``cchc_score.load_evidence``, ``load_plan``, ``read_annex``, …

@@ -20,7 +20,7 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-from .. import _toml
+from .. import syntax
 from ..annex import Appraisal, AppraisalNode, Level
 from ..errors import AnnexError, Problem, ProblemList
 from ..numbers import NumberFormatError, parse_number
@@ -80,7 +80,7 @@ def _column_number(row: Row, kind: str, problems: ProblemList) -> Decimal | None
     try:
         return _number(text)
     except NumberFormatError as exc:
-        problems.add(f"line {row.line}", f"column {_toml.quote(row.names[kind])}: {exc}")
+        problems.add(f"line {row.line}", f"column {syntax.quote(row.names[kind])}: {exc}")
         return None
 
 
@@ -144,8 +144,8 @@ def _agree(row: Row, kind: str, in_text: Decimal | None, problems: ProblemList) 
         what = "maximum" if kind == "max" else "score"
         problems.add(
             f"line {row.line}",
-            f"the text gives the {what} as {_toml.value(in_text)} but column "
-            f"{_toml.quote(row.names[kind])} gives {_toml.value(in_column)}",
+            f"the text gives the {what} as {syntax.value(in_text)} but column "
+            f"{syntax.quote(row.names[kind])} gives {syntax.value(in_column)}",
         )
     return in_column
 
@@ -214,7 +214,7 @@ def _deadline(row: Row, problems: ProblemList) -> Deadline:
     try:
         return parse_deadline(text)
     except ValueError as exc:
-        problems.add(f"line {row.line}", f"column {_toml.quote(row.names['deadline'])}: {exc}")
+        problems.add(f"line {row.line}", f"column {syntax.quote(row.names['deadline'])}: {exc}")
         return Deadline(text, None, "none")
 
 

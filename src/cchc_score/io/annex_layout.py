@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from .. import _toml
+from .. import syntax
 from ..model import roman
 
 if TYPE_CHECKING:
@@ -113,7 +113,7 @@ def _read_header(line: int, cells: list[str], problems: ProblemList) -> _Header:
             problems.add(
                 f"line {line}",
                 f"two columns for {_COLUMN_WORDS[kind]}: "
-                f"{_toml.quote(names[kind])} and {_toml.quote(cell)}",
+                f"{syntax.quote(names[kind])} and {syntax.quote(cell)}",
             )
             continue
         columns[kind] = index
@@ -124,7 +124,7 @@ def _read_header(line: int, cells: list[str], problems: ProblemList) -> _Header:
             problems.add(
                 f"line {line}",
                 f"the header has no column for {_COLUMN_WORDS[kind]}; "
-                f"expected one of {_toml.allowed(expected)}",
+                f"expected one of {syntax.allowed(expected)}",
             )
     return _Header(line, columns, names, len(cells))
 

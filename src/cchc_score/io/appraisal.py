@@ -15,7 +15,7 @@ from typing import NewType, Optional
 
 import attrs
 
-from .. import _toml
+from .. import syntax
 from ..annex import Appraisal, AppraisalNode, Level
 from ..errors import AnnexError, ProblemList
 from . import files
@@ -100,7 +100,7 @@ def dump_appraisal(appraisal: Appraisal) -> str:
         "rating": appraisal.rating,
         "rating_line": appraisal.rating_line,
     }
-    lines = [f"{k} = {_toml.value(v)}" for k, v in top.items() if v is not None]
+    lines = [f"{k} = {syntax.value(v)}" for k, v in top.items() if v is not None]
     for node in appraisal.nodes:
         if lines:
             lines.append("")
@@ -119,7 +119,7 @@ def dump_appraisal(appraisal: Appraisal) -> str:
             "line": node.line,
         }
         lines.append("[[nodes]]")
-        lines += [f"{k} = {_toml.value(v)}" for k, v in fields.items() if v is not None]
+        lines += [f"{k} = {syntax.value(v)}" for k, v in fields.items() if v is not None]
     return "\n".join(lines) + "\n"
 
 

@@ -22,7 +22,7 @@ import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
-from .. import _toml
+from .. import syntax
 from ..errors import NO_VALUE
 from ..numbers import NumberFormatError, parse_number
 
@@ -132,7 +132,7 @@ def _strict_points_table(value: object, _: type) -> tuple[tuple[str, Decimal], .
         try:
             pairs.append((key, _strict_decimal(points, Decimal)))
         except Invalid as exc:
-            raise Invalid(exc.message, exc.value, f".{_toml.key(key)}") from None
+            raise Invalid(exc.message, exc.value, f".{syntax.key(key)}") from None
     return tuple(pairs)
 
 
@@ -147,7 +147,7 @@ def _literal_hook(literal: Any) -> Callable[[object, type], object]:
 
     def structure_literal(value: object, _: type) -> object:
         if isinstance(value, bool) or value not in choices:
-            raise Invalid(f"expected one of {_toml.allowed(map(str, choices))}", value)
+            raise Invalid(f"expected one of {syntax.allowed(map(str, choices))}", value)
         return value
 
     return structure_literal
@@ -249,7 +249,7 @@ def _walk(
         for key, entry in exc.errors:
             yield from _walk(entry, (*parts, key), {})
     elif isinstance(exc, ForbiddenExtraKeysError):
-        expected = _toml.allowed(a.name for a in attrs.fields(exc.cl))
+        expected = syntax.allowed(a.name for a in attrs.fields(exc.cl))
         unknown = getattr(exc.cl, "unknown_key", "unknown key")
         for extra in sorted(exc.extra_fields):
             yield (*parts, extra), "", f"{unknown}; expected one of {expected}", NO_VALUE
@@ -268,7 +268,7 @@ def _path(where: str, parts: Parts) -> str:
         if isinstance(part, int):
             path += f"[{part}]"
         else:
-            path += f".{_toml.key(part)}" if path else _toml.key(part)
+            path += f".{syntax.key(part)}" if path else syntax.key(part)
     return path
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, NewType, Optional
 
 import attrs
 
-from .. import _toml
+from .. import syntax
 from ..errors import NO_VALUE, ProblemList
 from ..plan import (
     Deadline,
@@ -168,7 +168,7 @@ def _effect(value: object, _: type) -> Effect | None:
     kind = value.get("kind")
     if kind not in _EFFECT_KINDS:
         raise Invalid(
-            f"unknown effect kind; expected one of {_toml.allowed(_EFFECT_KINDS)}",
+            f"unknown effect kind; expected one of {syntax.allowed(_EFFECT_KINDS)}",
             NO_VALUE if kind is None else kind,
             ".kind",
         )
@@ -226,7 +226,7 @@ def _plan(doc: dict[str, Any], name: str, problems: ProblemList) -> Plan:
     seen: set[str] = set()
     for i, raw in enumerate(raw_tasks if isinstance(raw_tasks, list) else ()):
         task_id = raw.get("id") if isinstance(raw, dict) else None
-        where = f"task {_toml.quote(task_id)}" if isinstance(task_id, str) else f"tasks[{i}]"
+        where = f"task {syntax.quote(task_id)}" if isinstance(task_id, str) else f"tasks[{i}]"
         task = structure(raw, _TaskDoc, where, problems)
         if task is None:
             continue
@@ -259,15 +259,15 @@ def dump_plan(plan: Plan) -> str:
     """Write a plan as TOML that :func:`load_plan` reads back to an equal plan."""
     lines = []
     if plan.unit:
-        lines.append(f"unit = {_toml.value(plan.unit)}")
+        lines.append(f"unit = {syntax.value(plan.unit)}")
     if plan.year is not None:
         lines.append(f"year = {plan.year}")
     for task in plan.tasks:
         lines += [
             "",
             "[[tasks]]",
-            f"id = {_toml.value(task.id)}",
-            f"criteria = {_toml.value(list(task.criteria))}",
+            f"id = {syntax.value(task.id)}",
+            f"criteria = {syntax.value(list(task.criteria))}",
         ]
         fields: Mapping[str, object] = {
             "action": task.action,
@@ -279,7 +279,7 @@ def dump_plan(plan: Plan) -> str:
             "probability": task.probability if task.probability != 1 else None,
         }
         lines += [
-            f"{key} = {_toml.value(value)}"
+            f"{key} = {syntax.value(value)}"
             for key, value in fields.items()
             if value not in (None, "", [])
         ]
@@ -289,14 +289,14 @@ def dump_plan(plan: Plan) -> str:
 
 
 def _dump_effect(effect: Effect) -> list[str]:
-    lines = ["[tasks.effect]", f"kind = {_toml.value(effect.kind)}"]
+    lines = ["[tasks.effect]", f"kind = {syntax.value(effect.kind)}"]
     if isinstance(effect, PartialRestore):
-        lines.append(f"share = {_toml.value(effect.share)}")
+        lines.append(f"share = {syntax.value(effect.share)}")
     elif isinstance(effect, SetFacts):
         if effect.facts:
             lines.append("[tasks.effect.facts]")
-            lines += [f"{_toml.key(k)} = {_toml.value(v)}" for k, v in effect.facts]
+            lines += [f"{syntax.key(k)} = {syntax.value(v)}" for k, v in effect.facts]
         if effect.appraised:
             lines.append("[tasks.effect.appraised]")
-            lines += [f"{_toml.key(k)} = {_toml.value(v)}" for k, v in effect.appraised]
+            lines += [f"{syntax.key(k)} = {syntax.value(v)}" for k, v in effect.appraised]
     return lines

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, BinaryIO, Literal
 
 import attrs
 
-from .. import _toml
+from .. import syntax
 from ..errors import EvidenceError, Problem, ProblemList
 from ..evidence import Evidence, RawValue
 from ..model import Fact
@@ -230,7 +230,7 @@ def _header(
         if ":" in name:
             prefix, _, code = name.partition(":")
             name = f"{prefix.strip()}:{code.strip()}"
-        where = f"line {line}: column {_toml.quote(name)}"
+        where = f"line {line}: column {syntax.quote(name)}"
         if name in seen:
             problems.add(where, f"appears twice (columns {seen[name]} and {number})")
             columns.append(_Column("blank"))
@@ -259,7 +259,7 @@ def _column(name: str, where: str, rules: RuleSet, problems: ProblemList) -> _Co
             problems.add(
                 where,
                 f"unknown column kind {prefix!r}; expected one of "
-                f"{_toml.allowed(f'{p}:CODE' for p in _PREFIXES)}",
+                f"{syntax.allowed(f'{p}:CODE' for p in _PREFIXES)}",
             )
             return _Column("blank")
         kind: Literal["appraised", "not_assessed", "notes"] = prefix.strip()  # type: ignore[assignment]
@@ -339,7 +339,7 @@ def _read_row(
             try:
                 appraised[column.name] = parse_number(value)
             except NumberFormatError as exc:
-                problems.add(f"{here}: appraised.{_toml.key(column.name)}", str(exc))
+                problems.add(f"{here}: appraised.{syntax.key(column.name)}", str(exc))
         elif column.kind == "not_assessed":
             not_assessed[column.name] = value
         else:

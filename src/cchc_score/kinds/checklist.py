@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from .. import _toml
+from .. import syntax
 from ..numbers import step
 from ..words import text
 from .base import Rule, RuleKind, Scorer, Table, points_phrase
@@ -55,14 +55,14 @@ class ChecklistKind(RuleKind[Checklist]):
         for name, points in rule.items:
             if name not in fact.items:
                 problems.add(
-                    f"{where}.items.{_toml.key(name)}",
-                    f"not an item of fact {_toml.quote(fact.name)}; "
-                    f"expected one of {_toml.allowed(fact.items)}",
+                    f"{where}.items.{syntax.key(name)}",
+                    f"not an item of fact {syntax.quote(fact.name)}; "
+                    f"expected one of {syntax.allowed(fact.items)}",
                     name,
                 )
             if points < 0:
                 problems.add(
-                    f"{where}.items.{_toml.key(name)}", "can award less than 0 points", points
+                    f"{where}.items.{syntax.key(name)}", "can award less than 0 points", points
                 )
         total = sum((p for _, p in rule.items), _ZERO)
         if total > top:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
 
-from .. import _toml
+from .. import syntax
 from ..numbers import format_number, format_percent
 from ..words import pick, text
 
@@ -191,7 +191,7 @@ class _Number(FactType):
 
     def number(self, raw: RawValue, where: str, problems: ProblemList) -> Decimal | None:
         """The raw value as an exact number (a TOML number or a numeric string)."""
-        return _toml.number(
+        return syntax.number(
             raw,
             where,
             problems,

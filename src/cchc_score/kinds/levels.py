@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from .. import _toml
+from .. import syntax
 from ..numbers import round_points
 from .base import Rule, RuleKind, Scorer, Table, points_in_range, points_phrase
 from .facttypes import fact_type
@@ -55,17 +55,17 @@ class LevelsKind(RuleKind[Levels]):
         for name, points in rule.points:
             if name not in expected:
                 problems.add(
-                    f"{where}.points.{_toml.key(name)}",
-                    f"not a level of fact {_toml.quote(fact.name)}; "
-                    f"expected one of {_toml.allowed(expected)}",
+                    f"{where}.points.{syntax.key(name)}",
+                    f"not a level of fact {syntax.quote(fact.name)}; "
+                    f"expected one of {syntax.allowed(expected)}",
                     name,
                 )
-            points_in_range(points, top, f"{where}.points.{_toml.key(name)}", problems)
+            points_in_range(points, top, f"{where}.points.{syntax.key(name)}", problems)
         for name in expected:
             if name not in given:
                 problems.add(
                     f"{where}.points",
-                    f"level {_toml.quote(name)} of fact {_toml.quote(fact.name)} has no points",
+                    f"level {syntax.quote(name)} of fact {syntax.quote(fact.name)} has no points",
                 )
 
     def scorer(self, rule: Levels, top: Decimal, places: int) -> Scorer:

@@ -16,7 +16,7 @@ from ..effects import best_value, resolve_effects
 from ..engine import Engine
 from ..evaluation import evaluate
 from ..evidence import Evidence, check_evidence
-from ..loading import dump_rules, loads_rules
+from ..io.rules import dump_rules, loads_rules
 from ..numbers import round_exact
 from ..projection import brute_force_distribution, project
 from .strategies import ceiling, evidence_for, improvements, plans_for

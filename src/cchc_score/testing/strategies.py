@@ -14,7 +14,7 @@ import attrs
 from hypothesis import strategies as st
 
 from ..evidence import Evidence, check_evidence
-from ..loading import dump_rules, loads_rules
+from ..io.rules import dump_rules, loads_rules
 from ..model import (
     Appraised,
     Band,

@@ -1,4 +1,5 @@
-"""Small helpers shared by the readers and writers of TOML files: keys, values, lists."""
+"""How the library writes names and values: keys and strings as TOML and error paths write
+them, lists of allowed values, TOML values; and reading a user's number."""
 
 from __future__ import annotations
 

@@ -1,0 +1,327 @@
+"""Rules files: TOML bytes → tomllib (exact decimals) → one strict cattrs converter →
+frozen model → semantic validation. Every problem names the file, the place and the value.
+
+Rule files are data. Nothing read from them is evaluated or imported: a hostile file can
+at worst be rejected.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Optional
+
+import attrs
+
+from .. import syntax
+from ..errors import ProblemList, RulesError
+from ..kinds import Rule, fact_type_named, fact_type_names, kind_named, kind_names
+from ..model import Band, Fact, RuleSet
+from . import files
+from .convert import CONVERTER, Invalid, structure
+from .rules_dump import dump_rules
+from .rules_tree import CriterionDoc, IndexDoc, Tree, build_tree
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = [
+    "bundled_path",
+    "bundled_rules",
+    "dump_rules",
+    "load_rules",
+    "loads_rules",
+]
+
+_TOP_KEYS = ("index", "facts", "criteria", "bands")
+_FACT_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_BETTER = ("higher", "lower", "none")
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def _structure_rule(value: object, _: type) -> Rule | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise Invalid("expected a table with a 'kind' key", value)
+    kind = value.get("kind")
+    if kind is None:
+        raise Invalid(f"missing; expected one of {syntax.allowed(kind_names())}", subpath=".kind")
+    if not isinstance(kind, str) or kind not in kind_names():
+        raise Invalid(
+            f"unknown rule kind; expected one of {syntax.allowed(kind_names())}", kind, ".kind"
+        )
+    rule: Rule = CONVERTER.structure(value, kind_named(kind).rule_type)
+    return rule
+
+
+# Rules are a tagged union on "kind"; the hook says which kinds there are.
+CONVERTER.register_structure_hook_func(lambda t: t == Optional[Rule], _structure_rule)
+
+
+@attrs.frozen
+class _FactDoc:
+    type: str
+    label: str
+    label_en: Optional[str] = None
+    unit: Optional[str] = None
+    min: Optional[Decimal] = None
+    max: Optional[Decimal] = None
+    levels: tuple[str, ...] = ()
+    items: tuple[str, ...] = ()
+    better: str = "higher"
+
+
+@attrs.frozen
+class _BandDoc:
+    name: str
+    min: Decimal
+    name_en: Optional[str] = None
+    basis: Optional[str] = None
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def bundled_rules() -> tuple[str, ...]:
+    """The names of the rules files shipped with the package, e.g. ``("criteria_2022",)``."""
+    return tuple(sorted(p.stem for p in bundled_path("rules").glob("*.toml")))
+
+
+def bundled_path(folder: str) -> Path:
+    """A data folder shipped with the package (``rules`` or ``examples``).
+
+    A wheel carries them inside the package; a source checkout or an editable install reads
+    the repository's top-level folders.
+    """
+    packaged = Path(str(resources.files("cchc_score"))) / folder
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / folder
+
+
+def load_rules(source: str | os.PathLike[str]) -> RuleSet:
+    """Load and validate a rules file, by path or by the name of a bundled file.
+
+    Args:
+        source: a path to a ``.toml`` file, or a bundled name such as ``"criteria_2022"``.
+
+    Returns:
+        The validated, frozen rule set.
+
+    Raises:
+        RulesError: with every problem found, each naming the file, place and value.
+
+    >>> rules = load_rules("criteria_2022")
+    >>> rules.max, len(rules.domains)
+    (Decimal('100'), 9)
+    """
+    text_source = os.fspath(source)
+    path = Path(text_source)
+    is_name = not isinstance(source, os.PathLike) and re.fullmatch(r"[\w-]+", text_source)
+    if is_name and not path.exists():
+        names = bundled_rules()
+        if text_source not in names:
+            problems = ProblemList(text_source)
+            problems.add(
+                "",
+                "no such file, and no bundled rules by that name; "
+                f"bundled: {syntax.allowed(names)}",
+            )
+            problems.raise_as(RulesError)
+        bundled = bundled_path("rules") / f"{text_source}.toml"
+        data = files.read_bytes(bundled, ProblemList(text_source))
+        assert data is not None, bundled  # shipped with the package
+        return loads_rules(data, file=text_source)
+    problems = ProblemList(text_source)
+    text = files.read_input(path, problems)
+    problems.raise_if_any(RulesError)
+    assert text is not None
+    return loads_rules(text, file=text_source)
+
+
+def loads_rules(data: str | bytes, file: str = "<rules>") -> RuleSet:
+    """Validate rules given as TOML text or bytes; ``file`` names them in messages.
+
+    Raises:
+        RulesError: with every problem found.
+    """
+    problems = ProblemList(file)
+    text = (
+        files.decode_text(data, problems) if isinstance(data, bytes) else files.normalise_text(data)
+    )
+    doc = files.parse_toml(text, problems) if text is not None else None
+    if doc is None:
+        problems.raise_as(RulesError)
+    ruleset = _build(doc, file, problems)
+    problems.raise_if_any(RulesError)
+    assert ruleset is not None
+    return ruleset
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _build(doc: dict[str, Any], file: str, problems: ProblemList) -> RuleSet | None:
+    for key in doc:
+        if key not in _TOP_KEYS:
+            problems.add(
+                syntax.key(key),
+                f"unknown top-level key; expected one of {syntax.allowed(_TOP_KEYS)}",
+            )
+    for key in _TOP_KEYS:
+        if key not in doc:
+            problems.add(key, "required table is missing")
+
+    index: IndexDoc | None = structure(doc.get("index", {}), IndexDoc, "index", problems)
+    facts, broken_facts = _build_facts(doc.get("facts", {}), problems)
+    criteria = _structure_criteria(doc.get("criteria", []), problems)
+    bands = _build_bands(doc.get("bands", []), index, doc.keys(), problems)
+    if index is not None:
+        _check_index(index, problems)
+    domains = build_tree(criteria, index, Tree(facts, broken_facts, problems))
+    if problems or index is None:
+        return None
+    return RuleSet(
+        id=index.id,
+        name=index.name,
+        name_en=index.name_en,
+        year=index.year,
+        max=index.max,
+        decimals=index.decimals,
+        basis=index.basis,
+        facts=tuple(facts.values()),
+        domains=domains,
+        bands=bands,
+        source=file,
+    )
+
+
+def _check_index(index: IndexDoc, problems: ProblemList) -> None:
+    if index.max <= 0:
+        problems.add("index.max", "must be > 0", index.max)
+    if not 0 <= index.decimals <= 6:
+        problems.add("index.decimals", "must be between 0 and 6", index.decimals)
+    if index.year < 1:
+        problems.add("index.year", "must be a positive year", index.year)
+
+
+def _build_facts(raw: object, problems: ProblemList) -> tuple[dict[str, Fact], set[str]]:
+    """The valid facts, and the names of those declared wrongly (already reported)."""
+    if not isinstance(raw, dict):
+        problems.add("facts", "expected a table of facts", raw)
+        return {}, set()
+    facts: dict[str, Fact] = {}
+    broken: set[str] = set()
+    for name, table in raw.items():
+        where = f"fact {syntax.quote(name)}"
+        fact = None
+        if not _FACT_NAME.match(name):
+            problems.add(where, "a fact name must be letters, digits and _ (not first a digit)")
+        else:
+            fact_doc: _FactDoc | None = structure(table, _FactDoc, where, problems)
+            fact = _check_fact(name, fact_doc, where, problems) if fact_doc else None
+        if fact is None:
+            broken.add(name)
+        else:
+            facts[name] = fact
+    return facts, broken
+
+
+def _check_fact(name: str, doc: _FactDoc, where: str, problems: ProblemList) -> Fact | None:
+    before = len(problems.items)
+    kind = fact_type_named(doc.type)
+    if kind is None:
+        problems.add(
+            f"{where}.type",
+            f"unknown fact type; expected one of {syntax.allowed(fact_type_names())}",
+            doc.type,
+        )
+        return None
+    if doc.better not in _BETTER:
+        problems.add(f"{where}.better", f"expected one of {syntax.allowed(_BETTER)}", doc.better)
+    kind.check(doc, where, problems)
+    if len(problems.items) > before:
+        return None
+    return Fact(
+        name=name,
+        type=doc.type,  # type: ignore[arg-type]  # a registered fact type, checked above
+        label=doc.label,
+        label_en=doc.label_en,
+        unit=doc.unit,
+        minimum=doc.min,
+        maximum=doc.max,
+        levels=doc.levels,
+        items=doc.items,
+        better=doc.better,  # type: ignore[arg-type]  # checked against _BETTER above
+    )
+
+
+def _structure_criteria(
+    raw: object, problems: ProblemList
+) -> list[tuple[str, CriterionDoc | str | None]]:
+    if not isinstance(raw, list):
+        problems.add("criteria", "expected an array of tables ([[criteria]])", raw)
+        return []
+    docs: list[tuple[str, CriterionDoc | str | None]] = []
+    for i, table in enumerate(raw):
+        code = table.get("code") if isinstance(table, dict) else None
+        code = code if isinstance(code, str) else None
+        where = f"criterion {syntax.quote(code)}" if code is not None else f"criteria[{i}]"
+        doc: CriterionDoc | None = structure(table, CriterionDoc, where, problems)
+        # A table that failed to structure keeps its code, so that its parent and
+        # children are not reported again for its absence.
+        docs.append((where, doc if doc is not None else code))
+    return docs
+
+
+def _build_bands(
+    raw: object, index: IndexDoc | None, doc_keys: Iterable[str], problems: ProblemList
+) -> tuple[Band, ...]:
+    if not isinstance(raw, list):
+        problems.add("bands", "expected an array of tables ([[bands]])", raw)
+        return ()
+    bands: list[tuple[str, Band]] = []
+    for i, table in enumerate(raw):
+        name = table.get("name") if isinstance(table, dict) else None
+        where = f"band {syntax.quote(name)}" if isinstance(name, str) else f"bands[{i}]"
+        doc: _BandDoc | None = structure(table, _BandDoc, where, problems)
+        if doc is not None:
+            bands.append((where, Band(doc.name, doc.min, doc.name_en, doc.basis)))
+    if not raw and "bands" in doc_keys:
+        problems.add("bands", "at least one rating band is required")
+    names: set[str] = set()
+    previous: Band | None = None
+    for where, band in bands:
+        if band.name in names:
+            problems.add(f"{where}.name", "duplicate band name", band.name)
+        names.add(band.name)
+        if band.min < 0 or (index is not None and band.min > index.max):
+            top = index.max if index is not None else "the index maximum"
+            problems.add(f"{where}.min", f"must be between 0 and {top}", band.min)
+        if previous is not None and band.min == previous.min:
+            problems.add(
+                f"{where}.min",
+                f"overlaps band {syntax.quote(previous.name)}, which has the same min",
+                band.min,
+            )
+        elif previous is not None and band.min > previous.min:
+            problems.add(
+                f"{where}.min",
+                "bands must be listed from the highest min down "
+                f"(after {syntax.quote(previous.name)} with min {previous.min})",
+                band.min,
+            )
+        previous = band
+    if bands and min(b.min for _, b in bands) > 0:
+        lowest = min(b.min for _, b in bands)
+        problems.add(
+            "bands",
+            f"leave a gap: totals below {lowest} get no rating; the lowest band needs min = 0",
+        )
+    return tuple(b for _, b in bands)

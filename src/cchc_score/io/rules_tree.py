@@ -1,0 +1,206 @@
+"""The criteria tree of a rules file: codes, parents, maxima that add up, each leaf's rule
+checked by its kind. Problems are collected, never raised here, and a table that could not
+be read is remembered so that the checks that would miss it are skipped (no cascades).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Optional
+
+import attrs
+
+from .. import syntax
+from ..errors import ProblemList
+from ..kinds import Rule, kind_of, rule_kinds
+from ..kinds.sum import Sum
+from ..model import Appraised, Criterion, Fact, parent_code
+
+__all__ = ["CriterionDoc", "IndexDoc", "Tree", "build_tree"]
+
+_DOMAIN_CODE = re.compile(r"^[IVXL]+$")
+_CRITERION_CODE = re.compile(r"^\d+(?:\.\d+)*\.(?:\d+|r)$")
+
+
+@attrs.frozen
+class IndexDoc:
+    """The ``[index]`` table as written."""
+
+    id: str
+    name: str
+    year: int
+    max: Decimal
+    decimals: int = 2
+    name_en: Optional[str] = None
+    basis: Optional[str] = None
+
+
+@attrs.frozen
+class CriterionDoc:
+    """One ``[[criteria]]`` table as written; its rule is already structured by its kind."""
+
+    code: str
+    name: str
+    max: Decimal
+    rule: Optional[Rule] = None
+    name_en: Optional[str] = None
+    reference: Optional[str] = None
+    basis: Optional[str] = None
+
+
+@attrs.define
+class _Node:
+    where: str
+    doc: CriterionDoc
+    children: list[_Node] = attrs.field(factory=list)
+
+
+@attrs.define
+class Tree:
+    """What tree checks need to know; ``lost`` are parents of tables that could not be read."""
+
+    facts: dict[str, Fact]
+    broken_facts: set[str]
+    problems: ProblemList
+    lost: set[str] = attrs.field(factory=set)
+    lost_unknown: bool = False
+
+    def drop(self, code: str | None) -> None:
+        """Remember that a table was dropped, so checks that would miss it are skipped."""
+        if code is None or not _CRITERION_CODE.match(code):
+            self.lost_unknown = True
+            return
+        while not _DOMAIN_CODE.match(code):  # every ancestor misses a descendant
+            code = parent_code(code)
+            self.lost.add(code)
+
+    def whole(self, code: str) -> bool:
+        """Whether every child of ``code`` was read, so its sums can be checked."""
+        return not self.lost_unknown and code not in self.lost
+
+
+def build_tree(
+    docs: list[tuple[str, CriterionDoc | str | None]],
+    index: IndexDoc | None,
+    tree: Tree,
+) -> tuple[Criterion, ...]:
+    problems = tree.problems
+    nodes: dict[str, _Node] = {}
+    domains: list[_Node] = []
+    for where, doc in docs:
+        if not isinstance(doc, CriterionDoc):
+            tree.drop(doc)
+            continue
+        code = doc.code
+        if code in nodes:
+            problems.add(f"{where}.code", "duplicate code", code)
+            tree.drop(code)
+            continue
+        if not (_DOMAIN_CODE.match(code) or _CRITERION_CODE.match(code)):
+            problems.add(
+                f"{where}.code",
+                'expected a roman domain code ("VII") or a dotted '
+                'criterion code ("7.1.2", "7.1.r" for the rest of 7.1)',
+                code,
+            )
+            tree.drop(None)
+            continue
+        node = _Node(where, doc)
+        if _DOMAIN_CODE.match(code):
+            nodes[code] = node
+            domains.append(node)
+            continue
+        parent = nodes.get(parent_code(code))
+        if parent is None:
+            if tree.whole(parent_code(code)):
+                problems.add(
+                    f"{where}.code",
+                    f"parent {syntax.quote(parent_code(code))} is not defined before it",
+                    code,
+                )
+            tree.drop(code)
+            continue
+        nodes[code] = node
+        parent.children.append(node)
+    if not domains and not problems:
+        problems.add("criteria", "no domain (roman code) is defined")
+    built = tuple(_freeze(node, tree) for node in domains)
+    if index is not None and domains and not tree.lost_unknown:
+        total = sum((d.max for d in built), Decimal(0))
+        if total != index.max and all(d.max > 0 for d in built):
+            problems.add(
+                "criteria", f"the domains' maxima add up to {total}, not index.max {index.max}"
+            )
+    return built
+
+
+def _freeze(node: _Node, tree: Tree) -> Criterion:
+    doc, where, problems = node.doc, node.where, tree.problems
+    children = tuple(_freeze(child, tree) for child in node.children)
+    if doc.max <= 0:
+        problems.add(f"{where}.max", "must be > 0", doc.max)
+    if doc.reference is None and doc.basis is None:
+        problems.add(where, "needs provenance: a 'reference' to the decision or a 'basis'")
+    rule = doc.rule
+    if children:
+        if rule is not None and not kind_of(rule).inner:
+            problems.add(
+                f"{where}.rule.kind",
+                "a criterion with sub-criteria is scored by 'sum' (or give no rule)",
+                rule.kind,
+            )
+        rule = Sum()
+        total = sum((c.max for c in children), Decimal(0))
+        if total != doc.max and tree.whole(doc.code) and all(c.max > 0 for c in children):
+            problems.add(f"{where}.max", f"its children's maxima add up to {total}", doc.max)
+    elif not tree.whole(doc.code):
+        rule = Sum()  # its children were dropped; they are reported already
+    elif rule is None or kind_of(rule).inner:
+        problems.add(
+            f"{where}.rule",
+            "a criterion without sub-criteria needs a rule; expected "
+            f"kind one of {syntax.allowed(k.name for k in rule_kinds() if not k.inner)}",
+        )
+        rule = Appraised()
+    else:
+        _check_rule(rule, doc.max, f"{where}.rule", tree)
+    return Criterion(
+        code=doc.code,
+        name=doc.name,
+        name_en=doc.name_en,
+        max=doc.max,
+        rule=rule,
+        children=children,
+        reference=doc.reference,
+        basis=doc.basis,
+    )
+
+
+def _check_rule(rule: Rule, top: Decimal, where: str, tree: Tree) -> None:
+    kind = kind_of(rule)
+    ok = True
+    for key, name in kind.reads(rule):
+        if name in tree.broken_facts:
+            ok = False  # its declaration is wrong, and reported
+            continue
+        allowed = kind.fact_types[key]
+        ok = _check_fact_ref(kind.name, allowed, name, f"{where}.{key}", tree) and ok
+    if ok:
+        kind.check(rule, top, where, tree.facts, tree.problems)
+
+
+def _check_fact_ref(kind: str, allowed: tuple[str, ...], name: str, where: str, tree: Tree) -> bool:
+    fact = tree.facts.get(name)
+    if fact is None:
+        tree.problems.add(where, "refers to an undeclared fact; declare it under [facts]", name)
+        return False
+    if fact.type not in allowed:
+        tree.problems.add(
+            where,
+            f"a {kind} rule cannot read a {fact.type} fact; expected a fact of "
+            f"type {syntax.allowed(allowed)}",
+            name,
+        )
+        return False
+    return True
