@@ -283,25 +283,38 @@ def test_each_kind_writes_its_json(rules: RuleSet, code: str, expected: dict[str
     assert rule_json(rules.node(code).rule) == expected
 
 
-def test_ratio_values_checked_by_the_kind_as_by_the_evidence_checker(rules: RuleSet) -> None:
-    # check_evidence's own ratio-pair check is to call kind.check_values; same messages.
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        # 5.1 reads staff_rated_good / staff_total (rules/criteria_2022.toml): 21 rated good
+        # out of 20 rated would be a share above 1.
+        (
+            {"staff_total": 20, "staff_rated_good": 21},
+            "facts.staff_rated_good: is more than staff_total (20), so criterion 5.1's "
+            "ratio would exceed 1 (got 21)",
+        ),
+        # staff_total is declared with min = 1, so 0 is refused by the fact check before
+        # the ratio's own check could say the share is undefined.
+        (
+            {"staff_total": 0, "staff_rated_good": 0},
+            "facts.staff_total: must be ≥ 1 (got 0)",
+        ),
+    ],
+)
+def test_the_ratio_kind_checks_its_values_together(
+    rules: RuleSet, changes: dict[str, int], expected: str
+) -> None:
     from cchc_score import EvidenceError, check_evidence, load_evidence
 
     from .conftest import EXAMPLE
 
-    evidence = load_evidence(EXAMPLE / "evidence.toml")
+    bad = load_evidence(EXAMPLE / "evidence.toml").with_facts(**changes)
+    with pytest.raises(EvidenceError) as info:
+        check_evidence(rules, bad)
+    assert [str(p).removeprefix(f"{bad.source}: ") for p in info.value.problems] == [expected]
     node = rules.node("5.1")
-    kind = kind_of(node.rule)
-    for changes in ({"staff_total": 20, "staff_rated_good": 21}, {"staff_rated_good": 20}):
-        bad = evidence.with_facts(**changes)
-        values: dict[str, Any] = dict(bad.facts)
-        problems = ProblemList(bad.source)
-        kind.check_values(node.rule, node.code, values, problems)
-        assert kind.values_ok(node.rule, values) == (not problems)
-        if problems:
-            with pytest.raises(EvidenceError) as info:
-                check_evidence(rules, bad)
-            assert [str(p) for p in problems] == [str(p) for p in info.value.problems]
+    values: dict[str, Any] = dict(bad.facts)  # plain integers here: typed as they stand
+    assert not kind_of(node.rule).values_ok(node.rule, values)
 
 
 class Percent100(FactType):

@@ -18,7 +18,6 @@ from . import syntax
 from .errors import EvidenceError, ProblemList
 from .kinds import Rule, RuleKind, fact_type, kind_of
 from .kinds.facttypes import BAD
-from .model import Ratio, rule_facts
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -215,7 +214,7 @@ def _check_codes(rules: RuleSet, evidence: Evidence, problems: ProblemList) -> N
             problems.add(where, "no criterion has this code", code)
             continue
         node = rules.node(code)
-        if node.rule.kind != "appraised":
+        if not kind_of(node.rule).appraised:
             problems.add(
                 where,
                 f"criterion {code} is scored by its {node.rule.kind} rule, not by appraised points",
@@ -241,14 +240,13 @@ def _check_needs(
     for node in rules.nodes():
         if not node.is_leaf or node.code in skipped:
             continue
-        rule = node.rule
-        if rule.kind == "appraised" and node.code not in appraised:
+        rule, kind = node.rule, kind_of(node.rule)
+        if kind.appraised and node.code not in appraised:
             unappraised.append(node.code)
-        for name in rule_facts(rule):
+        for name in kind.facts(rule):
             if name not in given:
                 missing.setdefault(name, []).append(node.code)
-        if isinstance(rule, Ratio) and rule.of is not None:
-            _check_ratio_pair(rule, node.code, typed, problems)
+        kind.check_values(rule, node.code, typed, problems)
     if missing:
         listed = "; ".join(f"{name} (for {', '.join(codes)})" for name, codes in missing.items())
         problems.add("facts", f"missing facts: {listed}")
@@ -258,25 +256,4 @@ def _check_needs(
             "missing appraised points for: "
             + ", ".join(unappraised)
             + " (or list them under [not_assessed] with a reason)",
-        )
-
-
-def _check_ratio_pair(
-    rule: Ratio, code: str, typed: dict[str, FactValue], problems: ProblemList
-) -> None:
-    assert rule.of is not None
-    top, bottom = typed.get(rule.fact), typed.get(rule.of)
-    if not isinstance(top, (int, Decimal)) or not isinstance(bottom, (int, Decimal)):
-        return  # missing or already reported
-    if bottom == 0:
-        problems.add(
-            f"facts.{rule.of}",
-            f"is 0, so criterion {code}'s ratio {rule.fact}/{rule.of} is undefined",
-            bottom,
-        )
-    elif top > bottom:
-        problems.add(
-            f"facts.{rule.fact}",
-            f"is more than {rule.of} ({bottom}), so criterion {code}'s ratio would exceed 1",
-            top,
         )

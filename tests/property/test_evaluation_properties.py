@@ -3,7 +3,6 @@ public toolkit (cchc_score.testing)."""
 
 from __future__ import annotations
 
-import random
 import tempfile
 from pathlib import Path
 
@@ -14,7 +13,6 @@ from cchc_score import Evidence, RuleSet, evaluate, load_evidence, load_rules
 from cchc_score.testing import (
     check_card,
     check_monotone,
-    check_order,
     check_round_trip,
     improved_fact,
 )
@@ -27,13 +25,6 @@ RULES = load_rules("criteria_2022")
 @given(evidence_for(RULES))
 def test_bounds_and_sums(evidence: Evidence) -> None:
     check_card(RULES, evidence)
-
-
-@given(evidence_for(RULES), st.randoms(use_true_random=False))
-def test_independent_of_the_order_of_facts(evidence: Evidence, rnd: random.Random) -> None:
-    order = list(range(len(evidence.facts)))
-    rnd.shuffle(order)
-    check_order(RULES, evidence, order)
 
 
 @given(evidence_for(RULES), st.permutations(range(len(RULES.facts))))

@@ -33,7 +33,6 @@ __all__ = [
     "check_card",
     "check_invariants",
     "check_monotone",
-    "check_order",
     "check_plan",
     "check_plan_order",
     "check_rescoring",
@@ -124,20 +123,6 @@ def check_monotone(rules: RuleSet, evidence: Evidence, fact: str, value: Any) ->
                 f"when fact {fact!r} improved ({better} is better) from {old} to {value}; "
                 f"the other facts: {_describe({k: v for k, v in before.values if k != fact})}",
             )
-
-
-def check_order(rules: RuleSet, evidence: Evidence, order: Sequence[int]) -> None:
-    """Kept for compatibility: check that giving the evidence's facts in another order
-    changes nothing. :class:`~cchc_score.Evidence` sorts its facts when built, so this
-    cannot fail; the ``order`` invariant is now :func:`check_plan_order`."""
-    shuffled = Evidence(
-        evidence.unit,
-        evidence.year,
-        facts=[evidence.facts[i] for i in order],
-        appraised=evidence.appraised,
-    )
-    if evaluate(rules, shuffled) != evaluate(rules, evidence):
-        raise InvariantError("order", f"facts in the order {list(order)} score differently")
 
 
 def check_plan_order(rules: RuleSet, evidence: Evidence, plan: Plan, order: Sequence[int]) -> None:
