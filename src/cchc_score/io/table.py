@@ -23,6 +23,7 @@ import attrs
 from .. import syntax
 from ..errors import EvidenceError, Problem, ProblemList
 from ..evidence import Evidence, RawValue
+from ..kinds import kind_of
 from ..model import Fact
 from ..numbers import NumberFormatError, parse_number
 from . import files
@@ -267,7 +268,7 @@ def _column(name: str, where: str, rules: RuleSet, problems: ProblemList) -> _Co
             problems.add(where, "no criterion has this code", code)
             return _Column("blank")
         rule = rules.node(code).rule
-        if kind == "appraised" and rule.kind != "appraised":
+        if kind == "appraised" and not kind_of(rule).appraised:
             scored_by = f"criterion {code} is scored by its {rule.kind} rule"
             problems.add(where, f"{scored_by}, not by appraised points")
             return _Column("blank")
@@ -435,7 +436,7 @@ def dump_evidence_csv(rules: RuleSet, evidences: Iterable[Evidence], delimiter: 
     facts = declared + extra
     appraised = codes(
         (c for e in evidences for c, _ in e.appraised),
-        (n.code for n in rules.nodes() if n.is_leaf and n.rule.kind == "appraised"),
+        (n.code for n in rules.nodes() if n.is_leaf and kind_of(n.rule).appraised),
     )
     skipped = codes(c for e in evidences for c, _ in e.not_assessed)
     noted = codes(c for e in evidences for c, _ in e.notes)
