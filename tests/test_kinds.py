@@ -419,7 +419,7 @@ min = 0
 @pytest.mark.usefixtures("percent100")
 def test_a_fact_type_registered_in_a_test_is_declared_checked_and_scored() -> None:
     rules = loads_rules(SCALED)
-    assert rules.fact("satisfaction").lower_bound == 0
+    assert fact_type(rules.fact("satisfaction")).lower_bound(rules.fact("satisfaction")) == 0
     card = evaluate(rules, Evidence("X", facts={"satisfaction": Decimal("87.5")}))
     # 2 × 87,5 ÷ 100 = 1,75.
     assert card.node("1.1").points == Decimal("1.75")

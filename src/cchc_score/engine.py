@@ -39,7 +39,7 @@ import attrs
 
 from .effects import best_value
 from .evaluation import evaluate, leaf_points
-from .evidence import FactValue
+from .facts import FactValue
 from .model import rule_facts
 from .numbers import round_exact, to_steps
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from . import syntax
 from .errors import EvidenceError, ProblemList
+from .facts import FactValue, RawValue
 from .kinds import Rule, RuleKind, fact_type, kind_of
 from .kinds.facttypes import BAD
 
@@ -31,12 +32,6 @@ __all__ = [
     "check_evidence",
     "typed_value",
 ]
-
-#: A fact's value once checked: a count is an ``int``, a ratio or number a ``Decimal``, a
-#: level a ``str``, a boolean a ``bool``, a checklist the ``frozenset`` of items done.
-FactValue = Union[int, Decimal, str, bool, frozenset[str]]
-#: A fact's value as given: also a numeric string ("91,3%") or a tuple of items.
-RawValue = Union[int, Decimal, str, bool, frozenset[str], tuple[str, ...]]
 
 
 def _pairs(value: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> tuple[tuple[str, Any], ...]:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from .facts import Fact, FactType
 from .kinds import (
     Appraised,
     Bands,
@@ -24,7 +25,6 @@ from .kinds import (
     Rule,
     Step,
     Sum,
-    fact_type,
     fact_type_names,
     kind_named,
     kind_names,
@@ -55,39 +55,9 @@ __all__ = [
     "Sum",
 ]
 
-# The names :mod:`cchc_score.kinds.facttypes` registers; spelled out for the type checker.
-FactType = Literal["count", "ratio", "number", "level", "boolean", "checklist"]
-Better = Literal["higher", "lower", "none"]
 #: The built-in fact types' names; :func:`cchc_score.kinds.fact_type_names` also lists any
 #: registered since.
 FACT_TYPES: tuple[str, ...] = fact_type_names()
-
-
-@attrs.frozen
-class Fact:
-    """A named input declared by the rules file, checked before anything is scored.
-
-    ``levels`` (for ``level`` facts) are listed worst first; ``items`` (for ``checklist``
-    facts) are the things that can be done. ``better`` says which way is better for the
-    unit; ``minimum``/``maximum`` bound ``count`` and ``number`` facts (a ``ratio`` is
-    always within 0 and 1).
-    """
-
-    name: str
-    type: FactType
-    label: str
-    label_en: str | None = None
-    unit: str | None = None
-    minimum: Decimal | None = None
-    maximum: Decimal | None = None
-    levels: tuple[str, ...] = ()
-    items: tuple[str, ...] = ()
-    better: Better = "higher"
-
-    @property
-    def lower_bound(self) -> Decimal | None:
-        """The smallest value the fact can take, where it is numeric."""
-        return fact_type(self).lower_bound(self)
 
 
 class _RuleKinds(Mapping[str, "type[Rule]"]):

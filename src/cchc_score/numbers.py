@@ -24,6 +24,7 @@ __all__ = [
     "round_points",
     "step",
     "to_steps",
+    "user_number",
 ]
 
 Lang = Literal["vi", "en"]
@@ -33,7 +34,16 @@ _AMBIGUOUS = re.compile(r"^[+-]?[1-9]\d{0,2}[.,]\d{3}$")
 
 
 class NumberFormatError(ValueError):
-    """A text is not a number in a form the library reads unambiguously."""
+    """A text is not a number in a form the library reads unambiguously.
+
+    ``value`` is the offending value when the message does not quote it already (``None``
+    then, and ``has_value`` is false).
+    """
+
+    def __init__(self, message: str, *values: object) -> None:
+        super().__init__(message)
+        self.has_value = bool(values)
+        self.value = values[0] if values else None
 
 
 def parse_number(text: str, *, allow_percent: bool = False) -> Decimal:
@@ -72,6 +82,28 @@ def parse_number(text: str, *, allow_percent: bool = False) -> Decimal:
     sign, whole, frac = match.groups()
     value = Decimal(f"{sign}{whole}.{frac}" if frac is not None else f"{sign}{whole}")
     return value.scaleb(-2) if percent else value
+
+
+def user_number(
+    value: object, *, text: bool = True, percent: bool = False, expected: str = "expected a number"
+) -> Decimal:
+    """A user's number, exactly: a TOML/JSON number (``int`` or ``Decimal``) or, with
+    ``text``, a string such as ``"1,5"`` (with ``percent``, ``"91,3%"``).
+
+    Raises:
+        NumberFormatError: anything else (the message is ``expected``), NaN or infinity.
+
+    >>> user_number(3), user_number("1,5"), user_number("91,3%", percent=True)
+    (Decimal('3'), Decimal('1.5'), Decimal('0.913'))
+    """
+    if isinstance(value, str) and text:
+        return parse_number(value, allow_percent=percent)
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        raise NumberFormatError(expected, value)
+    number = Decimal(value)
+    if not number.is_finite():
+        raise NumberFormatError("must be a finite number", value)
+    return number
 
 
 def round_points(value: Decimal, places: int = 2) -> Decimal:

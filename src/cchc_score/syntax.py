@@ -1,5 +1,5 @@
 """How the library writes names and values: keys and strings as TOML and error paths write
-them, lists of allowed values, TOML values; and reading a user's number."""
+them, lists of allowed values, TOML values."""
 
 from __future__ import annotations
 
@@ -9,9 +9,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-    from decimal import Decimal
 
-    from .errors import ProblemList
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
@@ -36,24 +34,3 @@ def value(item: object) -> str:
     from .values import render  # here, not at the top: this body is all that changed
 
     return render(item, "toml")
-
-
-def number(
-    item: object,
-    where: str,
-    problems: ProblemList,
-    *,
-    text: bool = True,
-    percent: bool = False,
-    expected: str = "expected a number",
-) -> Decimal | None:
-    """A user's number, exactly: a TOML/JSON number or (with ``text``) a string such as
-    ``"1,5"`` or (with ``percent``) ``"91,3%"``. Anything else, NaN or infinity is recorded
-    in ``problems`` at ``where`` and gives ``None``."""
-    from .io.convert import Invalid, user_number  # the converter imports this module
-
-    try:
-        return user_number(item, text=text, percent=percent, expected=expected)
-    except Invalid as exc:
-        problems.add(where, exc.message, exc.value)
-        return None

@@ -22,9 +22,9 @@ import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
-from .. import syntax
+from .. import numbers, syntax
 from ..errors import NO_VALUE
-from ..numbers import NumberFormatError, parse_number
+from ..numbers import NumberFormatError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping
@@ -179,20 +179,15 @@ def _table_hook(table: Any) -> Callable[[object, type], dict[str, Any]]:
 def user_number(
     value: object, *, text: bool = True, percent: bool = False, expected: str = "expected a number"
 ) -> Decimal:
-    """A user's number, exactly: a TOML/JSON number or (with ``text``) a string such as
-    ``"1,5"`` or (with ``percent``) ``"91,3%"``.
+    """A user's number, exactly (:func:`cchc_score.numbers.user_number`), for a hook.
 
     Raises:
         Invalid: anything else, NaN or infinity.
     """
-    if isinstance(value, str) and text:
-        try:
-            return parse_number(value, allow_percent=percent)
-        except NumberFormatError as exc:
-            raise Invalid(str(exc)) from None
-    if isinstance(value, bool) or not isinstance(value, _NUMBER_TYPES):
-        raise Invalid(expected, value)
-    return _strict_decimal(value, Decimal)
+    try:
+        return numbers.user_number(value, text=text, percent=percent, expected=expected)
+    except NumberFormatError as exc:
+        raise (Invalid(str(exc), exc.value) if exc.has_value else Invalid(str(exc))) from None
 
 
 def _is_literal(cl: Any) -> bool:

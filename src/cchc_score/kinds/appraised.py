@@ -13,8 +13,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from decimal import Decimal
 
-    from ..evidence import FactValue
-    from ..model import Fact
+    from ..facts import Fact, FactValue
     from ..numbers import Lang
 
 __all__ = ["Appraised", "AppraisedKind"]

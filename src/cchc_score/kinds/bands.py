@@ -17,8 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
     from ..errors import ProblemList
-    from ..evidence import FactValue
-    from ..model import Fact
+    from ..facts import Fact, FactValue
     from ..numbers import Lang
 
 __all__ = ["Bands", "BandsKind", "Step"]

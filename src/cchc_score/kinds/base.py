@@ -22,8 +22,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from ..errors import ProblemList
-    from ..evidence import FactValue
-    from ..model import Fact
+    from ..facts import Fact, FactValue
     from ..numbers import Lang
 
 __all__ = [

@@ -9,16 +9,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
 
-from .. import syntax
-from ..numbers import format_number, format_percent
+from ..numbers import NumberFormatError, format_number, format_percent, user_number
 from ..words import pick, text
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from ..errors import ProblemList
-    from ..evidence import FactValue, RawValue
-    from ..model import Fact
+    from ..facts import Fact, FactValue, RawValue
     from ..numbers import Lang
 
 __all__ = [
@@ -191,13 +189,16 @@ class _Number(FactType):
 
     def number(self, raw: RawValue, where: str, problems: ProblemList) -> Decimal | None:
         """The raw value as an exact number (a TOML number or a numeric string)."""
-        return syntax.number(
-            raw,
-            where,
-            problems,
-            percent=self.percent,
-            expected=f"expected a number for a {self.name} fact",
-        )
+        try:
+            return user_number(
+                raw, percent=self.percent, expected=f"expected a number for a {self.name} fact"
+            )
+        except NumberFormatError as exc:
+            if exc.has_value:
+                problems.add(where, str(exc), exc.value)
+            else:
+                problems.add(where, str(exc))
+            return None
 
 
 class _Count(_Number):

@@ -14,8 +14,7 @@ from .base import Rule, RuleKind, points_phrase
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from ..evidence import FactValue
-    from ..model import Fact
+    from ..facts import Fact, FactValue
     from ..numbers import Lang
 
 __all__ = ["Sum", "SumKind"]

@@ -15,7 +15,7 @@ from ..values import render
 
 if TYPE_CHECKING:
     from ..evaluation import Scorecard
-    from ..evidence import FactValue
+    from ..facts import FactValue
     from ..numbers import Lang
 
 __all__ = [

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from ..evidence import Evidence, check_evidence
 from ..io.rules import dump_rules, loads_rules
+from ..kinds import fact_type
 from ..model import (
     Appraised,
     Band,
@@ -82,7 +83,8 @@ def _thresholds(rules: RuleSet, fact: str) -> list[Decimal]:
 
 
 def _range(fact: Fact, ceiling: int | None = None) -> tuple[Decimal, Decimal]:
-    low = fact.lower_bound if fact.lower_bound is not None else Decimal(-100)
+    lowest = fact_type(fact).lower_bound(fact)
+    low = lowest if lowest is not None else Decimal(-100)
     high = Decimal(1) if fact.type == "ratio" else fact.maximum
     if high is None:
         high = low + (40 if fact.type == "count" else 100)
