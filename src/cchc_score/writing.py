@@ -114,6 +114,17 @@ def _input_clash(path: str, inputs: Iterable[PathLike]) -> str | None:
     return None
 
 
+def _blocker(folder: Path) -> Path | None:
+    """The file (or dangling link) standing where ``folder`` or one of its parents must be
+    a folder; ``None`` when the nearest existing one is a folder."""
+    at = folder
+    while not os.path.lexists(at):
+        if at == at.parent:
+            return None
+        at = at.parent
+    return None if os.path.isdir(at) else at
+
+
 def check_output(
     path: PathLike, *, force: bool = False, inputs: Iterable[PathLike] = (), lang: Lang = "vi"
 ) -> None:
@@ -127,6 +138,9 @@ def check_output(
     clash = _input_clash(name, inputs)
     if clash is not None:
         raise _fail(name, text("output.is_input", lang, input=clash))
+    blocker = _blocker(Path(name).parent)
+    if blocker is not None:
+        raise _fail(name, text("output.not_a_folder", lang, folder=blocker), errno.ENOTDIR)
     try:
         info = os.lstat(name)
     except FileNotFoundError:
@@ -143,16 +157,17 @@ def check_output(
         raise _fail(name, text("output.exists", lang), errno.EEXIST)
 
 
-def _make_folder(folder: Path, lang: Lang) -> list[Path]:
-    """Create ``folder`` and its missing parents; the folders created, outermost first."""
+def _make_folder(folder: Path, target: Path, lang: Lang) -> list[Path]:
+    """Create ``folder`` and its missing parents for ``target`` (the name errors show); the
+    folders created, outermost first."""
+    blocker = _blocker(folder)
+    if blocker is not None:
+        raise _fail(target, text("output.not_a_folder", lang, folder=blocker), errno.ENOTDIR)
     missing: list[Path] = []
     at = folder
     while not os.path.lexists(at) and at != at.parent:
         missing.append(at)
         at = at.parent
-    if os.path.lexists(at) and not os.path.isdir(at):
-        # A file (or a link to nothing) where a folder must be.
-        raise _fail(folder, text("output.not_a_folder", lang, folder=at), errno.ENOTDIR)
     created: list[Path] = []
     for item in reversed(missing):
         try:
@@ -160,7 +175,7 @@ def _make_folder(folder: Path, lang: Lang) -> list[Path]:
         except OSError as exc:
             _remove_folders(created)
             message = text("output.cannot_create", lang, folder=item)
-            raise _fail(folder, f"{message}: {describe_os_error(exc, lang)}", exc.errno) from None
+            raise _fail(target, f"{message}: {describe_os_error(exc, lang)}", exc.errno) from None
         created.append(item)
     return created
 
@@ -253,7 +268,7 @@ def write_output(
     if isinstance(data, str):
         data = (("\ufeff" if bom else "") + data).encode(encoding)
     folder = target.parent
-    created = _make_folder(folder, lang)
+    created = _make_folder(folder, target, lang)
     temp: Path | None = None
     done = False
     try:
@@ -298,7 +313,8 @@ def write_outputs(
     :func:`write_output`; every file is checked first, so none is written if one may not be.
 
     Args:
-        folder: the folder, e.g. ``import-annex --out DIR``.
+        folder: the folder, e.g. ``import-annex --out DIR``; it may be a link to a folder
+            (as any folder above an output may), not a link to nothing.
         files: file name (inside ``folder``) → its text (UTF-8) or bytes.
         force, inputs, lang: as for :func:`write_output`.
 
@@ -307,10 +323,11 @@ def write_outputs(
     """
     top = Path(folder)
     inputs = tuple(inputs)
-    if os.path.islink(top):
+    if os.path.islink(top) and not os.path.isdir(top):
         raise _fail(top, text("output.symlink", lang, target=os.readlink(top)))
-    if os.path.lexists(top) and not os.path.isdir(top):
-        raise _fail(top, text("output.not_a_folder", lang, folder=top), errno.ENOTDIR)
+    blocker = _blocker(top)
+    if blocker is not None:
+        raise _fail(top, text("output.not_a_folder", lang, folder=blocker), errno.ENOTDIR)
     problems: list[OutputError] = []
     for name in files:
         try:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from tabulate import tabulate
 
 from ..numbers import format_number
-from ..values import cell, render
+from ..values import cell, printable, render
 from ..words import pick, text
 from .common import (
     Format,
@@ -151,7 +151,7 @@ def _render_ranking(ranking: Ranking, fmt: Format, lang: Lang, by_domain: bool) 
     rows = [
         [
             _rank_label(unit),
-            unit.unit,
+            printable(unit.unit),  # escaped before tabulate measures it
             points(unit.total, lang, places),
             band_name(unit.scorecard, lang) or text("report.no_rating", lang),
             *(points(p, lang, places) for p in domain_points(unit.scorecard).values() if by_domain),
@@ -207,7 +207,7 @@ def _render_losses(table: LossTable, fmt: Format, lang: Lang, places: int) -> st
     ]
     rendered = tabulate(
         rows,
-        headers=headers + list(table.units),
+        headers=headers + [printable(unit) for unit in table.units],
         tablefmt=style(fmt),
         disable_numparse=True,
         colalign=("left", "left", "right", "right", "right", *("right" for _ in table.units)),
