@@ -74,6 +74,8 @@ BUDGET_PLACES = 2
 OPTION_PLACES = 6
 #: The most tree levels ``score --depth`` shows (the criteria trees have four or five).
 MAX_DEPTH = 10
+#: The longest number or date an option takes, in characters (longer ones are mistakes).
+_OPTION_WIDTH = 40
 #: The longest internal-error line, in characters.
 _INTERNAL_DETAIL = 300
 
@@ -347,11 +349,11 @@ def _evidence_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _positive_int(text: str) -> int:
     try:
-        value = int(text)
+        value = int(text) if len(text) <= _OPTION_WIDTH else 0
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 1, got {text!r}") from None
+        value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 1, got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 1, got {_short(repr(text))}")
     return value
 
 
@@ -364,17 +366,23 @@ def _ids(text: str) -> list[str]:
 
 def _date(text: str) -> dt.date:
     try:
-        deadline = parse_deadline(text)
+        deadline = parse_deadline(text) if len(text) <= _OPTION_WIDTH else None
     except ValueError:
         deadline = None
     if deadline is None or deadline.kind != "date" or deadline.date is None:
-        raise argparse.ArgumentTypeError(f"expected a date such as 2023-12-31, got {text!r}")
+        raise argparse.ArgumentTypeError(
+            f"expected a date such as 2023-12-31, got {_short(repr(text))}"
+        )
     return deadline.date
 
 
 def _decimal(text: str) -> Decimal:
     """A number option; its range is checked once the language is known
     (:func:`_check_options`)."""
+    if len(text) > _OPTION_WIDTH:
+        raise argparse.ArgumentTypeError(
+            f"expected a number of at most {_OPTION_WIDTH} characters, got {_short(repr(text))}"
+        )
     try:
         return parse_number(text)
     except NumberFormatError as exc:
