@@ -74,6 +74,12 @@ BUDGET_PLACES = 2
 OPTION_PLACES = 6
 #: The most tree levels ``score --depth`` shows (the criteria trees have four or five).
 MAX_DEPTH = 10
+#: The most task ids ``project --tasks`` takes (a plan has a few dozen tasks).
+MAX_TASK_IDS = 1000
+#: The most problems printed on standard error; the rest are counted in one line.
+MAX_PROBLEMS = 100
+#: The longest line printed on standard error, in characters.
+MAX_LINE = 1000
 #: The longest number or date an option takes, in characters (longer ones are mistakes).
 _OPTION_WIDTH = 40
 #: The longest internal-error line, in characters.
@@ -110,7 +116,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         _flush()
         return code
     except CchcScoreError as exc:
-        _errors(str(problem) for problem in exc.problems)
+        problems = [str(problem) for problem in exc.problems[:MAX_PROBLEMS]]
+        if len(exc.problems) > MAX_PROBLEMS:
+            more = len(exc.problems) - MAX_PROBLEMS
+            problems.append(words.text("cli.more_problems", lang, n=more))
+        _errors(problems)
         return EXIT_PROBLEMS
     except _UsageError as exc:
         parser.exit(EXIT_USAGE, printable(f"{parser.prog}: error: {exc}\n"))
@@ -166,11 +176,11 @@ def _flush() -> None:
 
 
 def _errors(lines: Iterable[str]) -> None:
-    """Problems on standard error, one per line; if even that fails, there is no one to
-    tell."""
+    """Problems on standard error, one per line (each cut to :data:`MAX_LINE` characters);
+    if even that fails, there is no one to tell."""
     with contextlib.suppress(OSError):
         for line in lines:
-            sys.stderr.write(printable(f"error: {line}\n"))
+            sys.stderr.write(printable(f"error: {_short(line, MAX_LINE)}\n"))
         sys.stderr.flush()
 
 
@@ -361,6 +371,8 @@ def _ids(text: str) -> list[str]:
     ids = [part.strip() for part in text.split(",") if part.strip()]
     if not ids:
         raise argparse.ArgumentTypeError("expected task ids separated by commas")
+    if len(ids) > MAX_TASK_IDS:
+        raise argparse.ArgumentTypeError(f"at most {MAX_TASK_IDS} task ids, got {len(ids)}")
     return ids
 
 

@@ -276,6 +276,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "lỗi nội bộ: {detail}; xin báo lỗi kèm tệp đầu vào",
         "internal error: {detail}; please report it with the input file",
     ),
+    "cli.more_problems": (
+        "… và {n} lỗi khác (sửa các lỗi trên rồi chạy lại để xem tiếp)",
+        "… and {n} more problems (fix those above and run again to see them)",
+    ),
     "cli.range": (
         "{option}: phải từ {low} đến {high}, tối đa {places} chữ số thập phân (nhận {value})",
         "{option}: must be from {low} to {high}, with at most {places} decimal places "

@@ -359,6 +359,26 @@ def test_numbers_out_of_range_are_usage_errors(
     assert len(proc.stderr) < 2000  # the value is cut, not echoed whole
 
 
+def test_too_many_task_ids_is_a_usage_error(tmp_path: Path) -> None:
+    ids = ",".join(f"t{i}" for i in range(1001))
+    proc = cchc("project", EVIDENCE, PLAN, "--tasks", ids, cwd=tmp_path)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert "argument --tasks: at most 1000 task ids, got 1001" in proc.stderr
+
+
+def test_problems_do_not_flood_the_terminal(tmp_path: Path) -> None:
+    ids = ",".join(f"t{i}" for i in range(900))
+    proc = cchc("project", EVIDENCE, PLAN, "--tasks", ids, "--lang", "en", cwd=tmp_path)
+    assert proc.returncode == 1
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 101
+    assert lines[0].startswith(f"error: {PLAN}: tasks: no task has this id")
+    assert lines[-1] == (
+        "error: … and 800 more problems (fix those above and run again to see them)"
+    )
+    assert all(len(line) <= 1007 for line in lines)
+
+
 def test_a_budget_beyond_the_plan_is_quick(tmp_path: Path) -> None:
     proc = cchc("plan", EVIDENCE, PLAN, "--budget", "99999.99", "--format", "json", cwd=tmp_path)
     assert proc.returncode == 0
