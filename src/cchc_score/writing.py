@@ -215,7 +215,7 @@ def _place(temp: Path, target: Path, force: bool) -> None:
         os.replace(temp, target)
         return
     try:
-        os.link(temp, target, follow_symlinks=False)
+        os.link(temp, target)
     except FileExistsError:
         raise
     except OSError:
