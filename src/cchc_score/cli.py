@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import importlib
 import os
 import sys
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 import attrs
 
@@ -159,16 +160,24 @@ def _say(text: str) -> None:
     """Write ``text`` to standard output, control characters escaped; a failure to write
     (but a closed pipe) becomes :class:`_StdoutError`."""
     try:
-        sys.stdout.write(printable(text))
+        _stdout().write(printable(text))
     except BrokenPipeError:
         raise
     except OSError as exc:
         raise _StdoutError(exc) from exc
 
 
+def _stdout() -> TextIO:
+    """Standard output; Python sets it to ``None`` when the command starts with it closed
+    (``cchc-score … >&-``)."""
+    if sys.stdout is None:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+    return sys.stdout
+
+
 def _flush() -> None:
     try:
-        sys.stdout.flush()
+        _stdout().flush()
     except BrokenPipeError:
         raise
     except OSError as exc:
@@ -178,7 +187,7 @@ def _flush() -> None:
 def _errors(lines: Iterable[str]) -> None:
     """Problems on standard error, one per line (each cut to :data:`MAX_LINE` characters);
     if even that fails, there is no one to tell."""
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError, AttributeError):  # AttributeError: stderr closed
         for line in lines:
             sys.stderr.write(printable(f"error: {_short(line, MAX_LINE)}\n"))
         sys.stderr.flush()
@@ -190,8 +199,8 @@ def _silence_stdout() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
-    except (OSError, ValueError):
-        pass  # not a real file (captured in tests), or already closed
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (captured in tests), or closed from the start
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -338,6 +338,12 @@ def test_stdout_closed_early(tmp_path: Path) -> None:
     assert proc.stderr == ""
 
 
+def test_stdout_closed_from_the_start(tmp_path: Path) -> None:
+    proc = cchc(shell=f"{sys.executable} -m cchc_score check criteria_2022 >&-", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("error: đầu ra chuẩn: không ghi được: ")
+
+
 # ------------------------------------------------------------------ usage
 
 
