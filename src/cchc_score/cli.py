@@ -134,8 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = words.text("output.stdout", lang)
         _errors([f"{where}: {describe_os_error(exc.error, lang)}"])
         return EXIT_PROBLEMS
-    except KeyboardInterrupt:
-        _silence_stdout()
+    except KeyboardInterrupt:  # Ctrl-C: the user knows; say nothing
         return EXIT_INTERRUPTED
     except Exception as exc:  # the last resort: a bug, said in one line
         if os.environ.get("CCHC_SCORE_DEBUG"):
