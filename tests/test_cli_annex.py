@@ -98,7 +98,12 @@ def test_import_annex_out_writes_readable_files_and_refuses_to_overwrite(
     code, _, err = run(capsys, "import-annex", ANNEX, "--out", str(out))
     assert code == 1
     assert err == (
-        f"error: {out / 'appraisal.toml'}: exists; not overwritten (use --force to replace it)\n"
+        f"error: {out / 'appraisal.toml'}: đã có tệp này; không ghi đè (dùng --force để thay "
+        "thế)\n"
+        f"error: {out / 'plan.toml'}: đã có tệp này; không ghi đè (dùng --force để thay thế)\n"
+    )
+    code, _, err = run(capsys, "import-annex", ANNEX, "--out", str(out), "--lang", "en")
+    assert err.endswith(
         f"error: {out / 'plan.toml'}: exists; not overwritten (use --force to replace it)\n"
     )
     assert (out / "plan.toml").read_text(encoding="utf-8") == "# edited by hand\n"

@@ -145,7 +145,7 @@ def test_out_writes_a_file_and_never_overwrites(
     code, _, err = run(capsys, "rank", DISTRICT, "--out", str(target), "--format", "json")
     assert (code, err) == (
         1,
-        f"error: {target}: exists; not overwritten (use --force to replace it)\n",
+        f"error: {target}: đã có tệp này; không ghi đè (dùng --force để thay thế)\n",
     )
     assert target.read_bytes() == data
     code, _, _ = run(capsys, "rank", DISTRICT, "--out", str(target), "--format", "json", "--force")
@@ -226,7 +226,8 @@ def test_a_spreadsheet_name_is_not_a_formula(tmp_path: Path) -> None:
     ranking = rank(score_many(load_rules("criteria_2022"), [ward("=1+1", "19")]))
     target = tmp_path / "x.xlsx"
     target.write_bytes(batch_xlsx(ranking, loss_table(ranking.scorecards)))
-    assert openpyxl.load_workbook(target)["Xếp hạng"]["C2"].value == "=1+1"
+    cell = openpyxl.load_workbook(target)["Xếp hạng"]["C2"]
+    assert (cell.value, cell.data_type) == ("'=1+1", "s")  # shown as text, never run
 
 
 @pytest.mark.parametrize(

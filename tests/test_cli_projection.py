@@ -80,7 +80,46 @@ def test_plan_with_target(capsys: pytest.CaptureFixture[str], update_golden: boo
     ("argv", "code", "message"),
     [
         (["plan", EVIDENCE, PLAN], 2, "the following arguments are required: --budget"),
-        (["plan", EVIDENCE, PLAN, "--budget", "-3"], 2, "expected a number ≥ 0, got '-3'"),
+        (
+            ["plan", EVIDENCE, PLAN, "--budget", "-3"],
+            2,
+            "--budget: phải từ 0 đến 100000, tối đa 2 chữ số thập phân (nhận -3)",
+        ),
+        (
+            ["plan", EVIDENCE, PLAN, "--budget", "1e7", "--lang", "en"],
+            2,
+            "argument --budget: not a number: '1e7'",
+        ),
+        (
+            ["plan", EVIDENCE, PLAN, "--budget", "100001", "--lang", "en"],
+            2,
+            "--budget: must be from 0 to 100000, with at most 2 decimal places (got 100001)",
+        ),
+        (
+            ["plan", EVIDENCE, PLAN, "--budget", "4.0051", "--lang", "en"],
+            2,
+            "--budget: must be from 0 to 100000, with at most 2 decimal places (got 4.0051)",
+        ),
+        (
+            ["plan", EVIDENCE, PLAN, "--budget", "40", "--confidence", "5", "--lang", "en"],
+            2,
+            "--confidence: must be above 0 and at most 1, with at most 6 decimal places (got 5)",
+        ),
+        (
+            ["plan", EVIDENCE, PLAN, "--budget", "40", "--confidence", "0"],
+            2,
+            "--confidence: phải lớn hơn 0 và không quá 1, tối đa 6 chữ số thập phân (nhận 0)",
+        ),
+        (
+            ["project", EVIDENCE, PLAN, "--target", "100,5", "--lang", "en"],
+            2,
+            "--target: must be from 0 to 100, with at most 6 decimal places (got 100.5)",
+        ),
+        (
+            ["score", EVIDENCE, "--depth", "11", "--lang", "en"],
+            2,
+            "--depth: must be from 1 to 10, with at most 0 decimal places (got 11)",
+        ),
         (
             ["project", EVIDENCE, PLAN, "--as-of", "soon"],
             2,
@@ -89,7 +128,7 @@ def test_plan_with_target(capsys: pytest.CaptureFixture[str], update_golden: boo
         (
             ["project", EVIDENCE, PLAN, "--target", "Xuất sắc"],
             2,
-            "--target: 'Xuất sắc' is neither a number nor a rating",
+            "--target: 'Xuất sắc' không phải là số điểm hay tên một mức xếp loại",
         ),
         (["project", EVIDENCE, PLAN, "--tasks", "3.1,Z"], 1, "no task has this id"),
         (["plan", EVIDENCE, str(EXAMPLE / "annex.tsv"), "--budget", "3"], 1, "invalid TOML"),

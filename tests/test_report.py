@@ -114,3 +114,62 @@ def test_an_imported_annex_in_either_language(lang: Lang, header: list[str], tot
     lines = render_appraisal(appraisal, plan, lang=lang).splitlines()
     assert lines[0].split() == header
     assert any(line.startswith(f"{total}: ") for line in lines)
+
+
+HOSTILE_NAMES = ["=1+1", "-2+3", "@SUM(A1)", "Esc\x1b[2J", "Bel\x07", "Nul\x00"]
+
+
+def test_csv_cells_hold_users_text_as_text_and_numbers_as_numbers(rules: RuleSet) -> None:
+    import csv
+    import io
+
+    from cchc_score.batch import score_many as stream
+    from cchc_score.report import losses_csv, ranking_csv, results_csv
+
+    from .test_batch import ward
+
+    units = [ward(name, str(10 + i)) for i, name in enumerate(HOSTILE_NAMES)]
+    ranking = rank(score_many(rules, units))
+    expected = {"'=1+1", "'-2+3", "'@SUM(A1)", "Esc\\u001b[2J", "Bel\\u0007", "Nul\\u0000"}
+    rows = list(csv.DictReader(io.StringIO(ranking_csv(ranking))))
+    assert {row["unit"] for row in rows} == expected
+    assert {row["total"] for row in rows} == {"75.09", "76.09", "77.09", "78.09", "79.09", "80.09"}
+    header = next(csv.reader(io.StringIO(losses_csv(loss_table(ranking.scorecards)))))
+    assert set(header[5:]) == expected
+    lines = "".join(results_csv(rules, stream(rules, units)))
+    assert {row["unit"] for row in csv.DictReader(io.StringIO(lines))} == expected
+
+
+def test_text_reports_escape_control_characters(rules: RuleSet) -> None:
+    from .test_batch import ward
+
+    units = [ward(name, "15") for name in HOSTILE_NAMES]
+    ranking = rank(score_many(rules, units))
+    table = loss_table(ranking.scorecards)
+    for fmt in ("table", "markdown", "json"):
+        text = render_batch(ranking, table, fmt)
+        assert not any(c in text for c in "\x1b\x07\x00"), fmt
+        assert "Esc\\u001b[2J" in text
+    card = evaluate(rules, ward("Esc\x1b[2J", "15"))
+    assert "\x1b" not in render_scorecard(card)
+    assert "\x1b" not in render_ledger(card)
+
+
+def test_a_workbook_holds_control_characters_and_formulas_as_text(rules: RuleSet) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    import io
+
+    from .test_batch import ward
+
+    ranking = rank(score_many(rules, [ward(name, "15") for name in HOSTILE_NAMES]))
+    data = batch_xlsx(ranking, loss_table(ranking.scorecards))  # openpyxl used to refuse ESC
+    cells = openpyxl.load_workbook(io.BytesIO(data))["Xếp hạng"]["C"][1:]
+    assert {c.value for c in cells} == {
+        "'=1+1",
+        "'-2+3",
+        "'@SUM(A1)",
+        "Esc\\u001b[2J",
+        "Bel\\u0007",
+        "Nul\\u0000",
+    }
+    assert {c.data_type for c in cells} == {"s"}

@@ -2,24 +2,32 @@
 reconcile annexes, project a plan, pick the best tasks for a budget, rank many units, run the
 demo.
 
-Exit codes: 0 success; 1 the input has problems (every problem printed, one per line, on
-standard error); 2 a usage error. A user's mistake never prints a Python traceback.
+Exit codes: 0 success (also when the reader of standard output stops early, as
+``| head`` does); 1 an input or an output has problems (every problem printed, one per line,
+on standard error: a file that cannot be read or written, standard output on a full disk);
+2 a usage error; 3 an internal error (a bug: one line, no traceback; set
+``CCHC_SCORE_DEBUG=1`` to see it); 130 interrupted (Ctrl-C). A user's mistake never prints
+a Python traceback. See docs/limits.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import importlib
 import os
 import sys
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
+
+import attrs
 
 from . import __version__, syntax, words
 from .annex import Appraisal
 from .batch import loss_table, named_rules, rank, score_many
-from .errors import CchcScoreError, EvidenceError, ProblemList
+from .errors import CchcScoreError, EvidenceError
 from .evaluation import evaluate
 from .io.annex import read_annex
 from .io.appraisal import dump_appraisal, load_appraisal
@@ -45,47 +53,157 @@ from .report import (
     render_scorecard,
     ruleset_summary,
 )
+from .values import printable
+from .writing import check_output, describe_os_error, write_output, write_outputs
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
     from .annex import Appraisal
     from .evidence import Evidence
     from .model import RuleSet
+    from .numbers import Lang
     from .report import Format
 
 __all__ = ["main"]
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+
+#: The largest effort budget ``plan --budget`` takes, in person-days: some 400 person-years,
+#: far beyond any commune's remediation plan; larger values are typing mistakes.
+MAX_BUDGET = Decimal(100_000)
+#: The decimal places ``--budget`` takes (the planner counts effort in hundredths at most).
+BUDGET_PLACES = 2
+#: The decimal places ``--confidence`` and a numeric ``--target`` take.
+OPTION_PLACES = 6
+#: The most tree levels ``score --depth`` shows (the criteria trees have four or five).
+MAX_DEPTH = 10
+#: The most task ids ``project --tasks`` takes (a plan has a few dozen tasks).
+MAX_TASK_IDS = 1000
+#: The most problems printed on standard error; the rest are counted in one line.
+MAX_PROBLEMS = 100
+#: The longest line printed on standard error, in characters.
+MAX_LINE = 1000
+#: The longest number or date an option takes, in characters (longer ones are mistakes).
+_OPTION_WIDTH = 40
+#: The longest internal-error line, in characters.
+_INTERNAL_DETAIL = 300
 
 
 class _UsageError(Exception):
     """A command line that cannot be carried out as given."""
 
 
+class _StdoutError(Exception):
+    """Standard output cannot be written (a full disk, a closed terminal)."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error)
+        self.error = error
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code."""
+    """Run the command line; return the exit code.
+
+    Never lets an exception through but ``SystemExit`` (argparse's own usage errors and
+    ``--help``): a user's mistake is a located message (exit 1 or 2); anything unexpected is
+    one line asking for a report (exit 3).
+    """
+    lang: Lang = "vi"
     parser = _parser()
-    args = parser.parse_args(argv)
-    handler: Callable[[argparse.Namespace], int] = args.handler
     try:
-        return handler(args)
+        args = parser.parse_args(argv)
+        lang = getattr(args, "lang", None) or "vi"
+        handler: Callable[[argparse.Namespace], int] = args.handler
+        _check_options(args)
+        code = handler(args)
+        _flush()
+        return code
     except CchcScoreError as exc:
-        for problem in exc.problems:
-            print(f"error: {problem}", file=sys.stderr)
+        problems = [str(problem) for problem in exc.problems[:MAX_PROBLEMS]]
+        if len(exc.problems) > MAX_PROBLEMS:
+            more = len(exc.problems) - MAX_PROBLEMS
+            problems.append(words.text("cli.more_problems", lang, n=more))
+        _errors(problems)
         return EXIT_PROBLEMS
     except _UsageError as exc:
-        parser.exit(EXIT_USAGE, f"{parser.prog}: error: {exc}\n")
+        parser.exit(EXIT_USAGE, printable(f"{parser.prog}: error: {exc}\n"))
     except BrokenPipeError:
         # The reader (e.g. `| head`) closed the pipe: stop quietly, as Unix tools do.
         _silence_stdout()
         return EXIT_OK
+    except _StdoutError as exc:
+        _silence_stdout()  # so that Python's own flush at exit does not fail again
+        where = words.text("output.stdout", lang)
+        _errors([f"{where}: {describe_os_error(exc.error, lang)}"])
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:  # Ctrl-C: the user knows; say nothing
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # the last resort: a bug, said in one line
+        if os.environ.get("CCHC_SCORE_DEBUG"):
+            raise
+        _errors([words.text("cli.internal", lang, detail=_detail(exc))])
+        return EXIT_INTERNAL
+
+
+def _detail(exc: BaseException) -> str:
+    """An exception as one short line: its type and the start of its message."""
+    try:
+        message = str(exc)
+    except Exception:  # a message that cannot even be made into text
+        message = ""
+    line = " ".join(f"{type(exc).__name__}: {message}".split())
+    if len(line) > _INTERNAL_DETAIL:
+        line = line[: _INTERNAL_DETAIL - 1] + "…"
+    return line
+
+
+def _say(text: str) -> None:
+    """Write ``text`` to standard output, control characters escaped; a failure to write
+    (but a closed pipe) becomes :class:`_StdoutError`."""
+    try:
+        _stdout().write(printable(text))
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise _StdoutError(exc) from exc
+
+
+def _stdout() -> TextIO:
+    """Standard output; Python sets it to ``None`` when the command starts with it closed
+    (``cchc-score … >&-``)."""
+    if sys.stdout is None:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+    return sys.stdout
+
+
+def _flush() -> None:
+    try:
+        _stdout().flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise _StdoutError(exc) from exc
+
+
+def _errors(lines: Iterable[str]) -> None:
+    """Problems on standard error, one per line (each cut to :data:`MAX_LINE` characters);
+    if even that fails, there is no one to tell."""
+    with contextlib.suppress(OSError, AttributeError):  # AttributeError: stderr closed
+        for line in lines:
+            sys.stderr.write(printable(f"error: {_short(line, MAX_LINE)}\n"))
+        sys.stderr.flush()
 
 
 def _silence_stdout() -> None:
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    """Point standard output at the null device, so that nothing more fails on it."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (captured in tests), or closed from the start
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -253,11 +371,11 @@ def _evidence_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _positive_int(text: str) -> int:
     try:
-        value = int(text)
+        value = int(text) if len(text) <= _OPTION_WIDTH else 0
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 1, got {text!r}") from None
+        value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 1, got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 1, got {_short(repr(text))}")
     return value
 
 
@@ -265,40 +383,113 @@ def _ids(text: str) -> list[str]:
     ids = [part.strip() for part in text.split(",") if part.strip()]
     if not ids:
         raise argparse.ArgumentTypeError("expected task ids separated by commas")
+    if len(ids) > MAX_TASK_IDS:
+        raise argparse.ArgumentTypeError(f"at most {MAX_TASK_IDS} task ids, got {len(ids)}")
     return ids
 
 
 def _date(text: str) -> dt.date:
     try:
-        deadline = parse_deadline(text)
+        deadline = parse_deadline(text) if len(text) <= _OPTION_WIDTH else None
     except ValueError:
         deadline = None
     if deadline is None or deadline.kind != "date" or deadline.date is None:
-        raise argparse.ArgumentTypeError(f"expected a date such as 2023-12-31, got {text!r}")
+        raise argparse.ArgumentTypeError(
+            f"expected a date such as 2023-12-31, got {_short(repr(text))}"
+        )
     return deadline.date
 
 
 def _decimal(text: str) -> Decimal:
+    """A number option; its range is checked once the language is known
+    (:func:`_check_options`)."""
+    if len(text) > _OPTION_WIDTH:
+        raise argparse.ArgumentTypeError(
+            f"expected a number of at most {_OPTION_WIDTH} characters, got {_short(repr(text))}"
+        )
     try:
-        value = parse_number(text)
+        return parse_number(text)
     except NumberFormatError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected a number ≥ 0, got {text!r}")
-    return value
 
 
-def _target(rules: RuleSet, text: str | None) -> Decimal | str | None:
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return max(-exponent, 0) if isinstance(exponent, int) else 0
+
+
+def _check_number(
+    option: str,
+    value: Decimal,
+    lang: Lang,
+    *,
+    low: Decimal,
+    high: Decimal,
+    places: int,
+    open_low: bool = False,
+) -> None:
+    """Raise a usage error, in ``lang``, unless ``low`` ≤ (or <) ``value`` ≤ ``high`` with at
+    most ``places`` decimal places."""
+    inside = (low < value if open_low else low <= value) and value <= high
+    if inside and _places(value) <= places:
+        return
+    code = "cli.range_open" if open_low else "cli.range"
+    raise _UsageError(
+        words.text(
+            code,
+            lang,
+            option=option,
+            low=format_number(low, lang),
+            high=format_number(high, lang),
+            places=places,
+            value=_short(format_number(value, lang)),
+        )
+    )
+
+
+def _short(text: str, width: int = 40) -> str:
+    """A user's value cut to ``width`` characters for a one-line message."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _check_options(args: argparse.Namespace) -> None:
+    """The ranges of the numeric options, checked before any work (usage errors, exit 2)."""
+    lang: Lang = getattr(args, "lang", None) or "vi"
+    if getattr(args, "budget", None) is not None:
+        _check_number(
+            "--budget", args.budget, lang, low=Decimal(0), high=MAX_BUDGET, places=BUDGET_PLACES
+        )
+    if getattr(args, "confidence", None) is not None:
+        _check_number(
+            "--confidence",
+            args.confidence,
+            lang,
+            low=Decimal(0),
+            high=Decimal(1),
+            places=OPTION_PLACES,
+            open_low=True,
+        )
+    depth = getattr(args, "depth", None)
+    if depth is not None and depth > MAX_DEPTH:
+        _check_number(
+            "--depth", Decimal(depth), lang, low=Decimal(1), high=Decimal(MAX_DEPTH), places=0
+        )
+
+
+def _target(rules: RuleSet, text: str | None, lang: Lang) -> Decimal | str | None:
     """``--target``: a total, or the name of one of the rules' rating bands."""
     if text is None:
         return None
     try:
-        return parse_number(text)
+        total = parse_number(text)
     except NumberFormatError:
         pass
+    else:
+        _check_number("--target", total, lang, low=Decimal(0), high=rules.max, places=OPTION_PLACES)
+        return total
     if rules.band(text) is None:
         names = ", ".join(b.name for b in rules.bands)
-        raise _UsageError(f"--target: {text!r} is neither a number nor a rating ({names})")
+        raise _UsageError(words.text("cli.target", lang, value=repr(text), names=names))
     return text
 
 
@@ -318,14 +509,14 @@ def _load(args: argparse.Namespace) -> tuple[RuleSet, Evidence]:
 
 
 def _check(args: argparse.Namespace) -> int:
-    print(ruleset_summary(load_rules(args.rules)))
+    _say(ruleset_summary(load_rules(args.rules)) + "\n")
     return EXIT_OK
 
 
 def _score(args: argparse.Namespace) -> int:
     rules, evidence = _load(args)
     card = evaluate(rules, evidence)
-    sys.stdout.write(render_scorecard(card, args.format, args.lang, args.depth))
+    _say(render_scorecard(card, args.format, args.lang, args.depth))
     return EXIT_OK
 
 
@@ -334,7 +525,7 @@ def _explain(args: argparse.Namespace) -> int:
     if args.code is not None and not rules.has_node(args.code):
         raise _UsageError(f"no criterion {args.code!r} in {rules.id}")
     card = evaluate(rules, evidence)
-    sys.stdout.write(render_ledger(card, args.code, args.format, args.lang))
+    _say(render_ledger(card, args.code, args.format, args.lang))
     return EXIT_OK
 
 
@@ -347,24 +538,16 @@ def _read_appraisal(path: str) -> Appraisal:
 def _import_annex(args: argparse.Namespace) -> int:
     appraisal, plan = read_annex(args.annex)
     if args.out is None:
-        sys.stdout.write(render_appraisal(appraisal, plan, args.format, args.lang))
+        _say(render_appraisal(appraisal, plan, args.format, args.lang))
         return EXIT_OK
     out = Path(args.out)
-    files = {out / "appraisal.toml": dump_appraisal(appraisal), out / "plan.toml": dump_plan(plan)}
-    existing = [str(target) for target in files if target.exists()]
-    if existing and not args.force:
-        problems = ProblemList(None)
-        for name in existing:
-            problems.add(name, "exists; not overwritten (use --force to replace it)")
-        problems.raise_as(CchcScoreError)
-    out.mkdir(parents=True, exist_ok=True)
-    for path, text in files.items():
-        path.write_text(text, encoding="utf-8")
-    print(f"wrote {out / 'appraisal.toml'}: {len(appraisal.nodes)} rows")
-    print(
+    files = {"appraisal.toml": dump_appraisal(appraisal), "plan.toml": dump_plan(plan)}
+    write_outputs(out, files, force=args.force, inputs=[args.annex], lang=args.lang)
+    _say(f"wrote {out / 'appraisal.toml'}: {len(appraisal.nodes)} rows\n")
+    _say(
         f"wrote {out / 'plan.toml'}: {len(plan.tasks)} tasks; every effect defaults to "
         "'restore' (the criterion back to its maximum): edit each task's [tasks.effect] to "
-        "say what it changes, and add effort and probability"
+        "say what it changes, and add effort and probability\n"
     )
     return EXIT_OK
 
@@ -373,14 +556,14 @@ def _reconcile(args: argparse.Namespace) -> int:
     appraisal = _read_appraisal(args.annex)
     rules = load_rules(args.rules) if args.rules else None
     findings = reconcile(appraisal, rules)
-    sys.stdout.write(render_findings(findings, args.format, args.lang))
+    _say(render_findings(findings, args.format, args.lang))
     return EXIT_PROBLEMS if any(f.severity == "error" for f in findings) else EXIT_OK
 
 
 def _project(args: argparse.Namespace) -> int:
     rules, evidence = _load(args)
     plan = load_plan(args.plan)
-    target = _target(rules, args.target)
+    target = _target(rules, args.target, args.lang)
     if isinstance(target, str):
         band = rules.band(target)
         assert band is not None  # _target checked the name
@@ -395,23 +578,29 @@ def _project(args: argparse.Namespace) -> int:
         period=args.period,
         rules_next=load_rules(args.rules_next) if args.rules_next else None,
     )
-    sys.stdout.write(render_projection(projection, args.format, args.lang))
+    _say(render_projection(projection, args.format, args.lang))
     return EXIT_OK
 
 
 def _plan(args: argparse.Namespace) -> int:
     rules, evidence = _load(args)
     plan = load_plan(args.plan)
+    # A budget beyond every task's effort buys no more than all of them: plan with their
+    # sum, so that the knapsack's size follows the plan, not a large number typed.
+    efforts = sum((t.effort for t in plan.tasks if t.effort is not None), Decimal(0))
+    budget = min(args.budget, efforts) if efforts else args.budget
     best = best_plan(
         rules,
         evidence,
         plan,
-        args.budget,
+        budget,
         as_of=args.as_of,
-        target=_target(rules, args.target),
+        target=_target(rules, args.target, args.lang),
         confidence=args.confidence,
     )
-    sys.stdout.write(render_best_plan(best, args.format, args.lang, decimals=rules.decimals))
+    if budget != args.budget:
+        best = attrs.evolve(best, budget=args.budget)
+    _say(render_best_plan(best, args.format, args.lang, decimals=rules.decimals))
     return EXIT_OK
 
 
@@ -431,11 +620,12 @@ def _rank(args: argparse.Namespace) -> int:
         except ImportError:
             raise _UsageError(EXCEL_MISSING) from None
     out = Path(args.out) if args.out else None
-    if out is not None and out.exists() and not args.force:
-        problems = ProblemList(args.out)
-        problems.add("", "exists; not overwritten (use --force to replace it)")
-        problems.raise_as(CchcScoreError)
-    ranking = rank(score_many(_batch_rules(args), args.source))
+    inputs = [args.source, *([args.rules] if args.rules else [])]
+    if out is not None:
+        # Before the scoring, so that a refused --out costs nothing.
+        check_output(out, force=args.force, inputs=inputs, lang=args.lang)
+    rules, source = _batch_rules(args)
+    ranking = rank(score_many(rules, args.source))
     table = loss_table(ranking.scorecards)
     report: str | bytes
     if fmt == "xlsx":
@@ -451,25 +641,35 @@ def _rank(args: argparse.Namespace) -> int:
         report = render_batch(ranking, table, text, args.lang, args.by == "domain", args.only)
     if out is None:
         assert isinstance(report, str)
-        sys.stdout.write(report)
+        _say(report)
     else:
-        _write(out, report, bom=fmt == "csv")
-        print(f"wrote {out}: {len(ranking.units)} units ranked")
+        # A CSV file starts with a BOM so that Excel reads it as UTF-8.
+        data = report if isinstance(report, bytes) else printable(report)
+        write_output(
+            out,
+            data,
+            force=args.force,
+            inputs=[*inputs, source],
+            bom=fmt == "csv",
+            lang=args.lang,
+        )
+        _say(f"wrote {out}: {len(ranking.units)} units ranked\n")
     if ranking.invalid:
         total = len(ranking.units) + len(ranking.invalid)
-        print(
-            f"error: {len(ranking.invalid)} of {total} units not ranked: their evidence has "
-            "problems (listed in the report)",
-            file=sys.stderr,
+        _errors(
+            [
+                f"{len(ranking.invalid)} of {total} units not ranked: their evidence has "
+                "problems (listed in the report)"
+            ]
         )
         return EXIT_PROBLEMS
     return EXIT_OK
 
 
-def _batch_rules(args: argparse.Namespace) -> RuleSet:
-    """The rules given, or the one rule set the units name."""
+def _batch_rules(args: argparse.Namespace) -> tuple[RuleSet, str]:
+    """The rules given, or the one rule set the units name; with the name or path read."""
     if args.rules:
-        return load_rules(args.rules)
+        return load_rules(args.rules), args.rules
     names = named_rules(args.source)
     if not names:
         raise _UsageError(f"the units in {args.source} name no rules: give --rules R")
@@ -478,21 +678,7 @@ def _batch_rules(args: argparse.Namespace) -> RuleSet:
             f"the units in {args.source} name different rules ({syntax.allowed(names)}): "
             "give --rules R"
         )
-    return load_rules(names[0])
-
-
-def _write(path: Path, report: str | bytes, *, bom: bool) -> None:
-    """Write a report; a CSV file starts with a BOM so that Excel reads it as UTF-8."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(report, bytes):
-            path.write_bytes(report)
-        else:
-            path.write_text(report, encoding="utf-8-sig" if bom else "utf-8")
-    except OSError as exc:
-        problems = ProblemList(str(path))
-        problems.add("", f"cannot write the file: {exc.strerror or exc}")
-        problems.raise_as(CchcScoreError)
+    return load_rules(names[0]), names[0]
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -506,18 +692,18 @@ def _demo(args: argparse.Namespace) -> int:
     best = best_plan(rules, evidence, plan, _DEMO_BUDGET)
     lang = args.lang
     budget = format_number(_DEMO_BUDGET, lang)
-    print(ruleset_summary(rules))
-    print(f"\n== {words.text('cli.demo_reconcile', lang)}\n")
-    sys.stdout.write(render_findings(findings, "table", lang))
-    print(f"\n== {words.text('cli.demo_score', lang)}\n")
-    sys.stdout.write(render_scorecard(card, "table", lang, depth=1))
-    print()
-    sys.stdout.write(render_ledger(card, None, "table", lang))
-    print(f"\n== {words.text('cli.demo_project', lang)}\n")
-    sys.stdout.write(render_projection(projection, "table", lang))
-    print(f"\n== {words.text('cli.demo_plan', lang, budget=budget)}\n")
+    _say(ruleset_summary(rules) + "\n")
+    _say(f"\n== {words.text('cli.demo_reconcile', lang)}\n\n")
+    _say(render_findings(findings, "table", lang))
+    _say(f"\n== {words.text('cli.demo_score', lang)}\n\n")
+    _say(render_scorecard(card, "table", lang, depth=1))
+    _say("\n")
+    _say(render_ledger(card, None, "table", lang))
+    _say(f"\n== {words.text('cli.demo_project', lang)}\n\n")
+    _say(render_projection(projection, "table", lang))
+    _say(f"\n== {words.text('cli.demo_plan', lang, budget=budget)}\n\n")
     step = Decimal(10)
-    sys.stdout.write(render_best_plan(best, "table", lang, step, decimals=rules.decimals))
+    _say(render_best_plan(best, "table", lang, step, decimals=rules.decimals))
     return EXIT_OK
 
 

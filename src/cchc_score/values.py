@@ -10,10 +10,64 @@ so the core and the edges can both use it.
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from typing import Literal
 
-__all__ = ["Syntax", "render"]
+__all__ = ["Syntax", "cell", "printable", "render"]
+
+#: Characters never shown raw: C0 controls but tab and newline, DEL, C1 controls, the
+#: bidirectional overrides and isolates (which can make text read other than it is), lone
+#: surrogates and the non-characters U+FFFE/U+FFFF (which XML, hence xlsx, cannot hold).
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
+
+#: What starts a formula in a spreadsheet (OWASP's list, with the full-width forms some
+#: spreadsheets also read as formula signs).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+#: The most characters a cell of an Excel workbook holds.
+XLSX_CELL_LIMIT = 32767
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character written as a visible ``\\uXXXX`` escape.
+
+    Tab and newline stay; every other C0 control, DEL, the C1 controls, the bidirectional
+    overrides, lone surrogates and U+FFFE/U+FFFF become ``\\u`` and four hex digits, as JSON
+    writes them: a terminal shows them instead of obeying them (an ESC cannot recolour or
+    clear the screen, a BEL cannot ring), a workbook can hold them, and a JSON text stays
+    valid and means the same. Applying it twice changes nothing more.
+
+    >>> printable("Phường\\x1b[2J A\\x07"), printable("tab\\tand\\nnewline")
+    ('Phường\\\\u001b[2J A\\\\u0007', 'tab\\tand\\nnewline')
+    """
+    return _UNSAFE.sub(_escape, text)
+
+
+def cell(text: str, *, limit: int | None = None) -> str:
+    """A user's text as a spreadsheet cell (CSV or xlsx): :func:`printable`, then OWASP's
+    rule against formula injection: a text beginning with ``=``, ``+``, ``-``, ``@``, a tab
+    or a carriage return gets a leading ``'``, so a spreadsheet shows it as text and never
+    runs it. ``limit`` cuts a longer text to that many characters, ending with ``…``.
+
+    Apply it to text only: numbers written as numbers are left alone.
+
+    >>> cell("=SUM(A1)"), cell("-2+3"), cell("Phường 1"), cell("a\\x00b")
+    ("'=SUM(A1)", "'-2+3", 'Phường 1', 'a\\\\u0000b')
+    """
+    text = printable(text)
+    if text.startswith(_FORMULA_START):
+        text = "'" + text
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text
+
 
 #: ``message``: strings quoted with ``'…'`` as Python writes them, for error messages;
 #: ``toml``: strings in double quotes (valid TOML and JSON), arrays in brackets;
@@ -49,7 +103,8 @@ def render(
     if isinstance(value, str):
         if syntax == "message":
             return repr(value)
-        return json.dumps(value, ensure_ascii=False) if syntax == "toml" else value
+        # JSON escapes C0 controls; DEL, C1 and the rest are escaped too (TOML forbids DEL).
+        return printable(json.dumps(value, ensure_ascii=False)) if syntax == "toml" else value
     if isinstance(value, (frozenset, set, list, tuple)):
         items = sorted(value) if isinstance(value, (frozenset, set)) else list(value)
         if syntax == "plain":

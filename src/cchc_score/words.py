@@ -40,6 +40,81 @@ WORDS: dict[str, tuple[str, str]] = {
         "not assessed ({reason}): counted at its maximum of {max} points",
     ),
     # ------------------------------------------------------------------ inputs (io/)
+    # ------------------------------------------------------------------ output (writing)
+    # Each says what happened, then what to do; {folder}, {input}, {target} are paths.
+    "output.exists": (
+        "đã có tệp này; không ghi đè (dùng --force để thay thế)",
+        "exists; not overwritten (use --force to replace it)",
+    ),
+    "output.is_input": (
+        "là tệp đầu vào của lệnh này ({input}); tệp đầu vào không bao giờ bị ghi đè, "
+        "kể cả với --force: hãy chọn tên khác",
+        "is an input of this command ({input}); an input is never overwritten, even with "
+        "--force: choose another name",
+    ),
+    "output.symlink": (
+        "là liên kết tượng trưng (trỏ tới {target}); không ghi qua liên kết, kể cả với "
+        "--force: hãy dùng đường dẫn thật hoặc xoá liên kết",
+        "is a symbolic link (to {target}); nothing is written through a link, even with "
+        "--force: give the real path or remove the link",
+    ),
+    "output.is_folder": (
+        "là một thư mục; hãy cho tên tệp",
+        "is a folder; give a file name",
+    ),
+    "output.not_regular": (
+        "không phải tệp thường (thiết bị, ống hoặc socket); hãy cho tên một tệp thường",
+        "is not a regular file (a device, pipe or socket); give the name of a regular file",
+    ),
+    "output.not_a_folder": (
+        "không ghi được: {folder} là tệp chứ không phải thư mục; hãy chọn chỗ khác",
+        "cannot write: {folder} is a file, not a folder; choose another place",
+    ),
+    "output.cannot_create": (
+        "không tạo được thư mục {folder}",
+        "cannot create the folder {folder}",
+    ),
+    "output.permission": (
+        "không ghi được: không có quyền ghi; hãy chọn thư mục mà bạn có quyền ghi",
+        "cannot write: permission denied; choose a folder you can write to",
+    ),
+    "output.missing_folder": (
+        "không ghi được: thư mục không tồn tại; hãy tạo thư mục hoặc chọn chỗ khác",
+        "cannot write: the folder does not exist; create it or choose another place",
+    ),
+    "output.in_the_way": (
+        "không ghi được: một tệp cùng tên đang chiếm chỗ; hãy chọn tên khác",
+        "cannot write: a file of that name is in the way; choose another name",
+    ),
+    "output.disk_full": (
+        "không ghi được: ổ đĩa đã hết chỗ; hãy giải phóng bớt dung lượng rồi chạy lại",
+        "cannot write: no space left on the device; free some space and try again",
+    ),
+    "output.quota": (
+        "không ghi được: đã vượt hạn mức dung lượng; hãy giải phóng bớt dung lượng rồi chạy lại",
+        "cannot write: disk quota exceeded; free some space and try again",
+    ),
+    "output.read_only": (
+        "không ghi được: hệ thống tệp chỉ cho đọc; hãy chọn chỗ khác",
+        "cannot write: the file system is read-only; choose another place",
+    ),
+    "output.name_too_long": (
+        "không ghi được: tên quá dài; hãy chọn tên ngắn hơn",
+        "cannot write: the name is too long; choose a shorter one",
+    ),
+    "output.link": (
+        "không ghi được: đường dẫn có vòng liên kết tượng trưng; hãy dùng đường dẫn thật",
+        "cannot write: the path has a loop of symbolic links; give the real path",
+    ),
+    "output.too_big": (
+        "không ghi được: tệp quá lớn cho hệ thống tệp này; hãy chọn chỗ khác",
+        "cannot write: the file is too large for this file system; choose another place",
+    ),
+    "output.os_error": (
+        "không ghi được: {reason}",
+        "cannot write: {reason}",
+    ),
+    "output.stdout": ("đầu ra chuẩn", "standard output"),
     # ------------------------------------------------------------------ reports (report/)
     "report.code": ("Mã", "Code"),
     "report.name": ("Lĩnh vực, tiêu chí", "Domain, criterion"),
@@ -207,6 +282,29 @@ WORDS: dict[str, tuple[str, str]] = {
     "cli.demo_plan": (
         "4. Phương án tốt nhất với {budget} ngày công",
         "4. The best plan for {budget} person-days",
+    ),
+    "cli.internal": (
+        "lỗi nội bộ: {detail}; xin báo lỗi kèm tệp đầu vào",
+        "internal error: {detail}; please report it with the input file",
+    ),
+    "cli.more_problems": (
+        "… và {n} lỗi khác (sửa các lỗi trên rồi chạy lại để xem tiếp)",
+        "… and {n} more problems (fix those above and run again to see them)",
+    ),
+    "cli.range": (
+        "{option}: phải từ {low} đến {high}, tối đa {places} chữ số thập phân (nhận {value})",
+        "{option}: must be from {low} to {high}, with at most {places} decimal places "
+        "(got {value})",
+    ),
+    "cli.range_open": (
+        "{option}: phải lớn hơn {low} và không quá {high}, tối đa {places} chữ số thập phân "
+        "(nhận {value})",
+        "{option}: must be above {low} and at most {high}, with at most {places} decimal "
+        "places (got {value})",
+    ),
+    "cli.target": (
+        "--target: {value} không phải là số điểm hay tên một mức xếp loại ({names})",
+        "--target: {value} is neither a number nor a rating ({names})",
     ),
     # ------------------------------------------------------------------ reconcile
     # {row} names the row; {stated}/{computed} are the numbers; {stated_text}/{computed_text}

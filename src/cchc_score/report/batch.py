@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from tabulate import tabulate
 
 from ..numbers import format_number
+from ..values import cell, printable, render
 from ..words import pick, text
 from .common import (
     Format,
@@ -20,6 +21,7 @@ from .common import (
     heading,
     json_value,
     points,
+    shown,
     style,
     to_json,
 )
@@ -115,6 +117,7 @@ def batch_json(
     return out
 
 
+@shown
 def render_batch(
     ranking: Ranking,
     table: LossTable,
@@ -148,7 +151,7 @@ def _render_ranking(ranking: Ranking, fmt: Format, lang: Lang, by_domain: bool) 
     rows = [
         [
             _rank_label(unit),
-            unit.unit,
+            printable(unit.unit),  # escaped before tabulate measures it
             points(unit.total, lang, places),
             band_name(unit.scorecard, lang) or text("report.no_rating", lang),
             *(points(p, lang, places) for p in domain_points(unit.scorecard).values() if by_domain),
@@ -204,7 +207,7 @@ def _render_losses(table: LossTable, fmt: Format, lang: Lang, places: int) -> st
     ]
     rendered = tabulate(
         rows,
-        headers=headers + list(table.units),
+        headers=headers + [printable(unit) for unit in table.units],
         tablefmt=style(fmt),
         disable_numparse=True,
         colalign=("left", "left", "right", "right", "right", *("right" for _ in table.units)),
@@ -229,21 +232,30 @@ def _render_invalid(invalid: Sequence[UnitResult], fmt: Format, lang: Lang) -> s
     return "\n".join(lines) + "\n"
 
 
+def _csv_cells(cells: Iterable[object]) -> list[str]:
+    """A CSV row: numbers as they are (decimal points, no exponent), every text through
+    :func:`cchc_score.values.cell` (control characters escaped, formulas neutralised)."""
+    return [
+        cell(value) if isinstance(value, str) else "" if value is None else render(value, "plain")
+        for value in cells
+    ]
+
+
 def _csv_text(rows: Iterable[Sequence[object]]) -> str:
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    csv.writer(buffer, lineterminator="\n").writerows(map(_csv_cells, rows))
     return buffer.getvalue()
 
 
-def _unit_cells(card: Scorecard | None, codes: Sequence[str], lang: Lang) -> list[str]:
+def _unit_cells(card: Scorecard | None, codes: Sequence[str], lang: Lang) -> list[object]:
     if card is None:
         return ["", "", "", *("" for _ in codes)]
     domains = domain_points(card)
     return [
-        json_value(card.total),
-        json_value(card.max),
+        card.total,
+        card.max,
         band_name(card, lang) or "",
-        *(json_value(domains[code]) for code in codes),
+        *(domains[code] for code in codes),
     ]
 
 
@@ -293,10 +305,10 @@ def losses_csv(table: LossTable, lang: Lang = "vi") -> str:
             [
                 row.code,
                 pick(row.criterion.name, row.criterion.name_en, lang),
-                json_value(row.criterion.max),
+                row.criterion.max,
                 row.units_lost,
-                json_value(row.total),
-                *(json_value(d) for d in row.deductions),
+                row.total,
+                *row.deductions,
             ]
         )
     return _csv_text(rows)
@@ -322,7 +334,7 @@ def results_csv(rules: RuleSet, results: Iterable[UnitResult], lang: Lang = "vi"
     def line(cells: Sequence[object]) -> str:
         buffer.seek(0)
         buffer.truncate()
-        writer.writerow(cells)
+        writer.writerow(_csv_cells(cells))
         return buffer.getvalue()
 
     yield line(["unit", "total", "max", "rating", *codes, "source", "line", "problems"])

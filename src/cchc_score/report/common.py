@@ -6,14 +6,17 @@ writes files. Decimals go into JSON as strings, so nothing is lost to floating p
 
 from __future__ import annotations
 
+import functools
 import json
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from ..numbers import format_number, round_points
-from ..values import render
+from ..values import printable, render
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..evaluation import Scorecard
     from ..facts import FactValue
     from ..numbers import Lang
@@ -27,6 +30,7 @@ __all__ = [
     "json_optional",
     "json_value",
     "points",
+    "shown",
     "style",
     "to_json",
 ]
@@ -38,9 +42,25 @@ Format = Literal["table", "markdown", "json"]
 PLACES = 6
 
 
+_Report = TypeVar("_Report", bound="Callable[..., str]")
+
+
+def shown(render_report: _Report) -> _Report:
+    """Make a report function's text safe to show: every control character in it escaped
+    by :func:`cchc_score.values.printable` (a name holding ESC or BEL cannot drive the
+    terminal it is printed on). Every public text report is decorated with it."""
+
+    @functools.wraps(render_report)
+    def wrapper(*args: Any, **kwargs: Any) -> str:
+        return printable(render_report(*args, **kwargs))
+
+    return wrapper  # type: ignore[return-value]
+
+
 def to_json(value: Any) -> str:
-    """JSON text with Vietnamese kept readable (not ``\\u`` escaped) and a final newline."""
-    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    """JSON text with Vietnamese kept readable (not ``\\u`` escaped) and a final newline;
+    control characters are ``\\u`` escaped, so the text shows safely and means the same."""
+    return printable(json.dumps(value, ensure_ascii=False, indent=2)) + "\n"
 
 
 def json_value(value: FactValue | Decimal) -> Any:

@@ -9,7 +9,7 @@ from tabulate import tabulate
 
 from ..numbers import format_number
 from ..words import text
-from .common import Format, json_optional, json_value, style, to_json
+from .common import Format, json_optional, json_value, shown, style, to_json
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -64,6 +64,7 @@ def task_json(task: Task) -> dict[str, Any]:
     }
 
 
+@shown
 def render_appraisal(
     appraisal: Appraisal, plan: Plan, fmt: Format = "table", lang: Lang = "vi"
 ) -> str:
@@ -128,6 +129,7 @@ def findings_json(findings: Sequence[Finding], lang: Lang = "vi") -> dict[str, A
     }
 
 
+@shown
 def render_findings(findings: Sequence[Finding], fmt: Format = "table", lang: Lang = "vi") -> str:
     """Reconciliation findings, one per row, in annex order."""
     if fmt == "json":

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..numbers import format_number
 from ..words import text
-from .common import Format, json_value, points, to_json
+from .common import Format, json_value, points, shown, to_json
 from .scorecard import node_json
 
 if TYPE_CHECKING:
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 __all__ = ["render_ledger"]
 
 
+@shown
 def render_ledger(
     card: Scorecard, code: str | None = None, fmt: Format = "table", lang: Lang = "vi"
 ) -> str:

@@ -11,7 +11,7 @@ from tabulate import tabulate
 
 from ..numbers import format_number, round_points
 from ..words import text
-from .common import PLACES, Format, json_optional, json_value, points, style, to_json
+from .common import PLACES, Format, json_optional, json_value, points, shown, style, to_json
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -73,6 +73,7 @@ def best_plan_json(best: BestPlan) -> dict[str, Any]:
     }
 
 
+@shown
 def render_best_plan(
     best: BestPlan,
     fmt: Format = "table",

@@ -10,7 +10,7 @@ from tabulate import tabulate
 
 from ..numbers import format_number, round_points
 from ..words import text
-from .common import PLACES, Format, json_optional, json_value, points, style, to_json
+from .common import PLACES, Format, json_optional, json_value, points, shown, style, to_json
 
 if TYPE_CHECKING:
     from ..numbers import Lang
@@ -81,6 +81,7 @@ def projection_json(projection: Projection, lang: Lang = "vi") -> dict[str, Any]
     }
 
 
+@shown
 def render_projection(projection: Projection, fmt: Format = "table", lang: Lang = "vi") -> str:
     """A projection as a readable report (or JSON). Totals, and the expected totals, are
     shown with the rule set's ``decimals``."""

@@ -14,7 +14,7 @@ from ..kinds import kind_of
 from ..kinds.facttypes import fact_type
 from ..numbers import format_number
 from ..words import text
-from .common import Format, band_name, json_value, points, style, to_json
+from .common import Format, band_name, json_value, points, shown, style, to_json
 
 if TYPE_CHECKING:
     from ..evaluation import NodeScore, Scorecard
@@ -65,6 +65,7 @@ def scorecard_json(card: Scorecard, lang: Lang = "vi") -> dict[str, Any]:
     }
 
 
+@shown
 def render_scorecard(
     card: Scorecard, fmt: Format = "table", lang: Lang = "vi", depth: int = 1
 ) -> str:
@@ -114,6 +115,7 @@ def render_scorecard(
     return f"{title}\n\n{table}\n\n{total}\n{rating}\n"
 
 
+@shown
 def ruleset_summary(rules: RuleSet) -> str:
     """One line saying what a valid rule set holds."""
     nodes = list(rules.nodes())

@@ -7,6 +7,7 @@ import io
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from ..values import XLSX_CELL_LIMIT, cell
 from ..words import pick, text
 from .common import band_name, domain_points
 
@@ -24,6 +25,13 @@ EXCEL_MISSING = (
     "writing .xlsx needs openpyxl, which the 'excel' extra installs: "
     'pip install "cchc-score[excel]"'
 )
+
+
+def _cells(row: Iterable[object]) -> list[object]:
+    """A row as workbook cells: numbers as numbers, every text through
+    :func:`cchc_score.values.cell` (control characters, which openpyxl refuses, escaped;
+    formulas neutralised; cut to the most a cell holds)."""
+    return [cell(v, limit=XLSX_CELL_LIMIT) if isinstance(v, str) else v for v in row]
 
 
 def _number_format(places: int) -> str:
@@ -59,17 +67,15 @@ def batch_xlsx(
 
     def sheet(title: str, header: Sequence[str], rows: Iterable[Sequence[object]]) -> Any:
         ws = book.create_sheet(title)
-        ws.append(list(header))
-        for cell in ws[1]:
-            cell.font = bold
+        ws.append(_cells(header))
+        for item in ws[1]:
+            item.font = bold
         for row in rows:
-            ws.append(list(row))
+            ws.append(_cells(row))
         for cells in ws.iter_rows(min_row=2):
-            for cell in cells:
-                if isinstance(cell.value, Decimal):
-                    cell.number_format = number_format
-                elif isinstance(cell.value, str) and cell.value.startswith("="):
-                    cell.data_type = "s"  # a name, not a formula
+            for item in cells:
+                if isinstance(item.value, Decimal):
+                    item.number_format = number_format
         ws.freeze_panes = "A2"
         return ws
 
