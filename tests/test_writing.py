@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cchc_score.errors import CchcScoreError
-from cchc_score.writing import OutputError, check_output, write_output, write_outputs
+from cchc_score.io.writing import OutputError, check_output, write_output, write_outputs
 
 EXISTS_VI = "đã có tệp này; không ghi đè (dùng --force để thay thế)"
 EXISTS_EN = "exists; not overwritten (use --force to replace it)"

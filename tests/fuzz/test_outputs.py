@@ -413,7 +413,7 @@ def test_an_internal_error_is_one_line(
         raise RuntimeError("boom\nsecond line")
 
     monkeypatch.delenv("CCHC_SCORE_DEBUG", raising=False)
-    monkeypatch.setattr(cli, "evaluate", broken)
+    monkeypatch.setattr(cli.commands, "evaluate", broken)
     assert cli.main(["score", str(EVIDENCE)]) == 3
     out, err = capsys.readouterr()
     assert out == ""
@@ -434,7 +434,7 @@ def test_an_internal_error_message_is_cut(
     def broken(*args: object, **kwargs: object) -> None:
         raise ValueError("x" * 1_000_000)
 
-    monkeypatch.setattr(cli, "evaluate", broken)
+    monkeypatch.setattr(cli.commands, "evaluate", broken)
     assert cli.main(["score", str(EVIDENCE)]) == 3
     _, err = capsys.readouterr()
     assert len(err) < 400
@@ -444,7 +444,7 @@ def test_interrupted(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixt
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "evaluate", interrupted)
+    monkeypatch.setattr(cli.commands, "evaluate", interrupted)
     assert cli.main(["score", str(EVIDENCE)]) == 130
     assert capsys.readouterr() == ("", "")
 
@@ -454,6 +454,6 @@ def test_debug_shows_the_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
         raise RuntimeError("boom")
 
     monkeypatch.setenv("CCHC_SCORE_DEBUG", "1")
-    monkeypatch.setattr(cli, "evaluate", broken)
+    monkeypatch.setattr(cli.commands, "evaluate", broken)
     with pytest.raises(RuntimeError, match="boom"):
         cli.main(["score", str(EVIDENCE)])

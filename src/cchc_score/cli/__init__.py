@@ -1,0 +1,89 @@
+"""The ``cchc-score`` command: check rules, score evidence, explain deductions, read and
+reconcile annexes, project a plan, pick the best tasks for a budget, rank many units, run the
+demo.
+
+Exit codes: 0 success (also when the reader of standard output stops early, as
+``| head`` does); 1 an input or an output has problems (every problem printed, one per line,
+on standard error: a file that cannot be read or written, standard output on a full disk);
+2 a usage error; 3 an internal error (a bug: one line, no traceback; set
+``CCHC_SCORE_DEBUG=1`` to see it); 130 interrupted (Ctrl-C). A user's mistake never prints
+a Python traceback. See docs/limits.md.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from .. import words
+from ..errors import CchcScoreError
+from ..io.writing import describe_os_error
+from ..values import printable
+from .console import (
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    MAX_PROBLEMS,
+    StdoutError,
+    UsageError,
+    detail,
+    errors,
+    flush,
+    silence_stdout,
+)
+from .options import check_options
+from .parser import build_parser
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable, Sequence
+
+    from ..numbers import Lang
+
+__all__ = ["main"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code.
+
+    Never lets an exception through but ``SystemExit`` (argparse's own usage errors and
+    ``--help``): a user's mistake is a located message (exit 1 or 2); anything unexpected is
+    one line asking for a report (exit 3).
+    """
+    lang: Lang = "vi"
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        lang = getattr(args, "lang", None) or "vi"
+        handler: Callable[[argparse.Namespace], int] = args.handler
+        check_options(args)
+        code = handler(args)
+        flush()
+        return code
+    except CchcScoreError as exc:
+        problems = [str(problem) for problem in exc.problems[:MAX_PROBLEMS]]
+        if len(exc.problems) > MAX_PROBLEMS:
+            more = len(exc.problems) - MAX_PROBLEMS
+            problems.append(words.text("cli.more_problems", lang, n=more))
+        errors(problems)
+        return EXIT_PROBLEMS
+    except UsageError as exc:
+        parser.exit(EXIT_USAGE, printable(f"{parser.prog}: error: {exc}\n"))
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) closed the pipe: stop quietly, as Unix tools do.
+        silence_stdout()
+        return EXIT_OK
+    except StdoutError as exc:
+        silence_stdout()  # so that Python's own flush at exit does not fail again
+        where = words.text("output.stdout", lang)
+        errors([f"{where}: {describe_os_error(exc.error, lang)}"])
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:  # Ctrl-C: the user knows; say nothing
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # the last resort: a bug, said in one line
+        if os.environ.get("CCHC_SCORE_DEBUG"):
+            raise
+        errors([words.text("cli.internal", lang, detail=detail(exc))])
+        return EXIT_INTERNAL

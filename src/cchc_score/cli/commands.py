@@ -1,0 +1,269 @@
+"""The commands: each reads its inputs, calls the library and prints its report."""
+
+from __future__ import annotations
+
+import importlib
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import attrs
+
+from .. import syntax, words
+from ..batch import loss_table, named_rules, rank, score_many
+from ..errors import EvidenceError
+from ..evaluation import evaluate
+from ..io.annex import read_annex
+from ..io.appraisal import dump_appraisal, load_appraisal
+from ..io.evidence import checked_evidence, load_evidence, read_evidence
+from ..io.plan import dump_plan, load_plan
+from ..io.rules import bundled_path, load_rules
+from ..io.writing import check_output, write_output, write_outputs
+from ..numbers import format_number
+from ..optimise import best_plan
+from ..projection import project
+from ..reconcile import reconcile
+from ..report import (
+    EXCEL_MISSING,
+    batch_xlsx,
+    losses_csv,
+    ranking_csv,
+    render_appraisal,
+    render_batch,
+    render_best_plan,
+    render_findings,
+    render_ledger,
+    render_projection,
+    render_scorecard,
+    ruleset_summary,
+)
+from ..values import printable
+from .console import EXIT_OK, EXIT_PROBLEMS, UsageError, errors, say
+from .options import parse_target
+
+if TYPE_CHECKING:
+    import argparse
+
+    from ..annex import Appraisal
+    from ..evidence import Evidence
+    from ..model import RuleSet
+    from ..report import Format
+
+
+def _load(args: argparse.Namespace) -> tuple[RuleSet, Evidence]:
+    """The rules and the evidence, with every problem of the evidence reported at once.
+
+    The evidence file is read once: the rules it names come from the same reading that is
+    then checked against them.
+    """
+    evidence, problems = read_evidence(args.evidence)
+    source = args.rules or (evidence.rules if evidence is not None else None)
+    if source is None:
+        problems.raise_if_any(EvidenceError)
+        raise UsageError(f"{args.evidence} names no rules: give --rules R")
+    rules = load_rules(source)
+    return rules, checked_evidence(evidence, problems, rules)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    say(ruleset_summary(load_rules(args.rules)) + "\n")
+    return EXIT_OK
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    rules, evidence = _load(args)
+    card = evaluate(rules, evidence)
+    say(render_scorecard(card, args.format, args.lang, args.depth))
+    return EXIT_OK
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    rules, evidence = _load(args)
+    if args.code is not None and not rules.has_node(args.code):
+        raise UsageError(f"no criterion {args.code!r} in {rules.id}")
+    card = evaluate(rules, evidence)
+    say(render_ledger(card, args.code, args.format, args.lang))
+    return EXIT_OK
+
+
+def _read_appraisal(path: str) -> Appraisal:
+    if path.lower().endswith(".toml"):
+        return load_appraisal(path)
+    return read_annex(path)[0]
+
+
+def cmd_import_annex(args: argparse.Namespace) -> int:
+    appraisal, plan = read_annex(args.annex)
+    if args.out is None:
+        say(render_appraisal(appraisal, plan, args.format, args.lang))
+        return EXIT_OK
+    out = Path(args.out)
+    files = {"appraisal.toml": dump_appraisal(appraisal), "plan.toml": dump_plan(plan)}
+    write_outputs(out, files, force=args.force, inputs=[args.annex], lang=args.lang)
+    say(f"wrote {out / 'appraisal.toml'}: {len(appraisal.nodes)} rows\n")
+    say(
+        f"wrote {out / 'plan.toml'}: {len(plan.tasks)} tasks; every effect defaults to "
+        "'restore' (the criterion back to its maximum): edit each task's [tasks.effect] to "
+        "say what it changes, and add effort and probability\n"
+    )
+    return EXIT_OK
+
+
+def cmd_reconcile(args: argparse.Namespace) -> int:
+    appraisal = _read_appraisal(args.annex)
+    rules = load_rules(args.rules) if args.rules else None
+    findings = reconcile(appraisal, rules)
+    say(render_findings(findings, args.format, args.lang))
+    return EXIT_PROBLEMS if any(f.severity == "error" for f in findings) else EXIT_OK
+
+
+def cmd_project(args: argparse.Namespace) -> int:
+    rules, evidence = _load(args)
+    plan = load_plan(args.plan)
+    target = parse_target(rules, args.target, args.lang)
+    if isinstance(target, str):
+        band = rules.band(target)
+        assert band is not None  # target checked the name
+        target = band.min
+    projection = project(
+        rules,
+        evidence,
+        plan,
+        tasks=args.tasks,
+        as_of=args.as_of,
+        target=target,
+        period=args.period,
+        rules_next=load_rules(args.rules_next) if args.rules_next else None,
+    )
+    say(render_projection(projection, args.format, args.lang))
+    return EXIT_OK
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    rules, evidence = _load(args)
+    plan = load_plan(args.plan)
+    # A budget beyond every task's effort buys no more than all of them: plan with their
+    # sum, so that the knapsack's size follows the plan, not a large number typed.
+    efforts = sum((t.effort for t in plan.tasks if t.effort is not None), Decimal(0))
+    budget = min(args.budget, efforts) if efforts else args.budget
+    best = best_plan(
+        rules,
+        evidence,
+        plan,
+        budget,
+        as_of=args.as_of,
+        target=parse_target(rules, args.target, args.lang),
+        confidence=args.confidence,
+    )
+    if budget != args.budget:
+        best = attrs.evolve(best, budget=args.budget)
+    say(render_best_plan(best, args.format, args.lang, decimals=rules.decimals))
+    return EXIT_OK
+
+
+RANK_FORMATS = ("table", "markdown", "csv", "json", "xlsx")
+
+
+_FORMAT_FOR_SUFFIX = {".md": "markdown", ".csv": "csv", ".json": "json", ".xlsx": "xlsx"}
+
+
+def cmd_rank(args: argparse.Namespace) -> int:
+    fmt = args.format or (
+        _FORMAT_FOR_SUFFIX.get(Path(args.out).suffix.lower(), "table") if args.out else "table"
+    )
+    if fmt == "xlsx":
+        if args.out is None:
+            raise UsageError("--format xlsx writes a workbook: give --out FILE.xlsx")
+        try:
+            importlib.import_module("openpyxl")
+        except ImportError:
+            raise UsageError(EXCEL_MISSING) from None
+    out = Path(args.out) if args.out else None
+    inputs = [args.source, *([args.rules] if args.rules else [])]
+    if out is not None:
+        # Before the scoring, so that a refused --out costs nothing.
+        check_output(out, force=args.force, inputs=inputs, lang=args.lang)
+    rules, source = _batch_rules(args)
+    ranking = rank(score_many(rules, args.source))
+    table = loss_table(ranking.scorecards)
+    report: str | bytes
+    if fmt == "xlsx":
+        report = batch_xlsx(ranking, table, args.lang, args.only)
+    elif fmt == "csv":
+        report = (
+            losses_csv(table, args.lang)
+            if args.only == "losses"
+            else ranking_csv(ranking, args.lang)
+        )
+    else:
+        text: Format = "markdown" if fmt == "markdown" else "json" if fmt == "json" else "table"
+        report = render_batch(ranking, table, text, args.lang, args.by == "domain", args.only)
+    if out is None:
+        assert isinstance(report, str)
+        say(report)
+    else:
+        # A CSV file starts with a BOM so that Excel reads it as UTF-8.
+        data = report if isinstance(report, bytes) else printable(report)
+        write_output(
+            out,
+            data,
+            force=args.force,
+            inputs=[*inputs, source],
+            bom=fmt == "csv",
+            lang=args.lang,
+        )
+        say(f"wrote {out}: {len(ranking.units)} units ranked\n")
+    if ranking.invalid:
+        total = len(ranking.units) + len(ranking.invalid)
+        errors(
+            [
+                f"{len(ranking.invalid)} of {total} units not ranked: their evidence has "
+                "problems (listed in the report)"
+            ]
+        )
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def _batch_rules(args: argparse.Namespace) -> tuple[RuleSet, str]:
+    """The rules given, or the one rule set the units name; with the name or path read."""
+    if args.rules:
+        return load_rules(args.rules), args.rules
+    names = named_rules(args.source)
+    if not names:
+        raise UsageError(f"the units in {args.source} name no rules: give --rules R")
+    if len(names) > 1:
+        raise UsageError(
+            f"the units in {args.source} name different rules ({syntax.allowed(names)}): "
+            "give --rules R"
+        )
+    return load_rules(names[0]), names[0]
+
+
+_DEMO_BUDGET = Decimal(40)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    example = bundled_path("examples") / "ward_2022"
+    rules = load_rules("criteria_2022")
+    evidence = load_evidence(example / "evidence.toml")
+    card = evaluate(rules, evidence)
+    findings = reconcile(read_annex(example / "annex.tsv")[0], rules)
+    plan = load_plan(example / "plan.toml")
+    projection = project(rules, evidence, plan, target=rules.bands[0].min)
+    best = best_plan(rules, evidence, plan, _DEMO_BUDGET)
+    lang = args.lang
+    budget = format_number(_DEMO_BUDGET, lang)
+    say(ruleset_summary(rules) + "\n")
+    say(f"\n== {words.text('cli.demo_reconcile', lang)}\n\n")
+    say(render_findings(findings, "table", lang))
+    say(f"\n== {words.text('cli.demo_score', lang)}\n\n")
+    say(render_scorecard(card, "table", lang, depth=1))
+    say("\n")
+    say(render_ledger(card, None, "table", lang))
+    say(f"\n== {words.text('cli.demo_project', lang)}\n\n")
+    say(render_projection(projection, "table", lang))
+    say(f"\n== {words.text('cli.demo_plan', lang, budget=budget)}\n\n")
+    step = Decimal(10)
+    say(render_best_plan(best, "table", lang, step, decimals=rules.decimals))
+    return EXIT_OK

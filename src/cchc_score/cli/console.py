@@ -1,0 +1,106 @@
+"""Talking to the terminal: standard output and error, exit codes, and the errors that
+end a command (a usage error, an unwritable standard output)."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import sys
+from typing import TYPE_CHECKING, TextIO
+
+from ..values import printable
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+
+
+#: The most problems printed on standard error; the rest are counted in one line.
+MAX_PROBLEMS = 100
+
+
+#: The longest line printed on standard error, in characters.
+MAX_LINE = 1000
+
+
+#: The longest internal-error line, in characters.
+_INTERNAL_DETAIL = 300
+
+
+class UsageError(Exception):
+    """A command line that cannot be carried out as given."""
+
+
+class StdoutError(Exception):
+    """Standard output cannot be written (a full disk, a closed terminal)."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+def detail(exc: BaseException) -> str:
+    """An exception as one short line: its type and the start of its message."""
+    try:
+        message = str(exc)
+    except Exception:  # a message that cannot even be made into text
+        message = ""
+    line = " ".join(f"{type(exc).__name__}: {message}".split())
+    if len(line) > _INTERNAL_DETAIL:
+        line = line[: _INTERNAL_DETAIL - 1] + "…"
+    return line
+
+
+def say(text: str) -> None:
+    """Write ``text`` to standard output, control characters escaped; a failure to write
+    (but a closed pipe) becomes :class:`StdoutError`."""
+    try:
+        stdout().write(printable(text))
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise StdoutError(exc) from exc
+
+
+def stdout() -> TextIO:
+    """Standard output; Python sets it to ``None`` when the command starts with it closed
+    (``cchc-score … >&-``)."""
+    if sys.stdout is None:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+    return sys.stdout
+
+
+def flush() -> None:
+    try:
+        stdout().flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise StdoutError(exc) from exc
+
+
+def errors(lines: Iterable[str]) -> None:
+    """Problems on standard error, one per line (each cut to :data:`MAX_LINE` characters);
+    if even that fails, there is no one to tell."""
+    with contextlib.suppress(OSError, AttributeError):  # AttributeError: stderr closed
+        for line in lines:
+            sys.stderr.write(printable(f"error: {short(line, MAX_LINE)}\n"))
+        sys.stderr.flush()
+
+
+def silence_stdout() -> None:
+    """Point standard output at the null device, so that nothing more fails on it."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (captured in tests), or closed from the start
+
+
+def short(text: str, width: int = 40) -> str:
+    """A user's value cut to ``width`` characters for a one-line message."""
+    return text if len(text) <= width else text[: width - 1] + "…"
