@@ -7,7 +7,7 @@ from the total.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 import attrs
@@ -15,7 +15,7 @@ import attrs
 from .evidence import FactValue, check_evidence
 from .kinds import Scorer, kind_of
 from .model import Band, Criterion, Fact, RuleSet
-from .numbers import format_number, round_points, step
+from .numbers import format_number, round_points, rounder
 from .words import pick, text
 
 if TYPE_CHECKING:
@@ -242,7 +242,7 @@ def evaluate(rules: RuleSet, evidence: Evidence) -> Scorecard:
     program = _program(rules)
     appraised = dict(evidence.appraised)
     skipped = _not_assessed_codes(program, dict(evidence.not_assessed))
-    unit = step(rules.decimals)
+    half_up = rounder(rules.decimals)
     points: list[Decimal] = [_ZERO] * len(program.nodes)
     # Children come after their parent, so going backwards scores every child first.
     for i in range(len(points) - 1, -1, -1):
@@ -257,7 +257,7 @@ def evaluate(rules: RuleSet, evidence: Evidence) -> Scorecard:
             if score_of is not None:
                 points[i] = score_of(values)  # exact, and rounded once by the rule's kind
             else:
-                points[i] = appraised[node.code].quantize(unit, ROUND_HALF_UP)
+                points[i] = half_up(appraised[node.code])
     total = min(sum([points[i] for i in program.domains], _ZERO), rules.max)
     return Scorecard(
         rules=rules,

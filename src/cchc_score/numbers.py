@@ -8,9 +8,12 @@ ways ("1,234": a thousands separator or a decimal comma?) is refused, never gues
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from fractions import Fraction
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = [
     "Lang",
@@ -22,6 +25,8 @@ __all__ = [
     "parse_number",
     "round_exact",
     "round_points",
+    "round_quotient",
+    "rounder",
     "step",
     "to_steps",
     "user_number",
@@ -143,6 +148,44 @@ def round_exact(value: Fraction | Decimal | int, places: int = 2) -> Decimal:
     if 2 * rest >= scaled.denominator:
         whole += 1
     return Decimal(-whole if exact < 0 else whole).scaleb(-places)
+
+
+def rounder(places: int) -> Callable[[Decimal], Decimal]:
+    """A function that rounds to ``places`` decimals, half up, prepared once: what a scorer
+    that runs for every unit uses (the same rounding as :func:`round_points`).
+
+    >>> rounder(2)(Decimal("0.125")), rounder(0)(Decimal("2.5"))
+    (Decimal('0.13'), Decimal('3'))
+    """
+    unit = step(places)
+
+    def round_half_up(value: Decimal) -> Decimal:
+        return value.quantize(unit, ROUND_HALF_UP)
+
+    return round_half_up
+
+
+#: Quotients: 28 digits, rounded to nearest, whatever the caller's own decimal context says.
+_QUOTIENT = Context(prec=28, rounding=ROUND_HALF_EVEN)
+_STEPS = tuple(step(places) for places in range(7))  # the decimals a rule set may have
+
+
+def round_quotient(over: Decimal, under: Decimal, places: int) -> Decimal:
+    """``over ÷ under`` (both ≥ 0) rounded once, half up, to ``places``: exactly.
+
+    The 28-digit quotient rounds to nearest, so it lies on the same side of every tie as
+    the exact value and rounds the same way, unless it *is* a tie: only then is the exact
+    value worked out, as a fraction. 3 × 28 ÷ (192 × 0,5) is exactly 0,875 → 0,88.
+
+    >>> round_quotient(Decimal(84), Decimal(96), 2), round_quotient(Decimal(20), Decimal(21), 2)
+    (Decimal('0.88'), Decimal('0.95'))
+    """
+    quotient = _QUOTIENT.divide(over, under)
+    unit = _STEPS[places] if places < len(_STEPS) else step(places)
+    rounded = quotient.quantize(unit, rounding=ROUND_HALF_UP, context=_QUOTIENT)
+    if _QUOTIENT.subtract(rounded, quotient) * 2 == unit:
+        return round_exact(Fraction(over) / Fraction(under), places)
+    return rounded
 
 
 def to_steps(value: Decimal, places: int) -> int:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
 from .. import syntax
-from ..numbers import step
+from ..numbers import rounder
 from ..words import text
 from .base import Rule, RuleKind, Scorer, Table, points_phrase
 from .facttypes import label
@@ -73,12 +73,12 @@ class ChecklistKind(RuleKind[Checklist]):
             problems.add(f"{where}.items", "at least one item is required")
 
     def scorer(self, rule: Checklist, top: Decimal, places: int) -> Scorer:
-        name, items, unit = rule.fact, rule.items, step(places)
+        name, items, half_up = rule.fact, rule.items, rounder(places)
 
         def checklist(values: Mapping[str, Any]) -> Decimal:  # checked: a set of items
             done = values[name]
             total = sum([p for item, p in items if item in done], _ZERO)
-            return (total if total < top else top).quantize(unit, ROUND_HALF_UP)
+            return half_up(total if total < top else top)
 
         return checklist
 

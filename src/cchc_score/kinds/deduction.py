@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from ..numbers import format_number, format_points, step
+from ..numbers import format_number, format_points, rounder
 from ..words import text
 from .base import EXACT, Rule, RuleKind, Scorer, number, points_in_range, points_phrase
 from .facttypes import fact_type
@@ -61,12 +61,12 @@ class DeductionKind(RuleKind[Deduction]):
             )
 
     def scorer(self, rule: Deduction, top: Decimal, places: int) -> Scorer:
-        name, each, floor, unit = rule.fact, rule.each, rule.min_points, step(places)
+        name, each, floor, half_up = rule.fact, rule.each, rule.min_points, rounder(places)
         minus, times = EXACT.subtract, EXACT.multiply
 
         def deduction(values: Mapping[str, Any]) -> Decimal:  # checked numbers
             points = minus(top, times(each, values[name]))
-            return (points if points > floor else floor).quantize(unit, ROUND_HALF_UP)
+            return half_up(points if points > floor else floor)
 
         return deduction
 

@@ -6,14 +6,13 @@ decimal), so 3,0 × 28/192 ÷ 50% is exactly 0,875 and rounds, half up, to 0,88.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal
-from fractions import Fraction
+from decimal import Decimal
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from ..numbers import format_number, format_percent, round_exact, round_points, step
+from ..numbers import format_number, format_percent, round_points, round_quotient
 from ..words import text
 from .base import EXACT, Rule, RuleKind, Scorer, number, points_phrase
 from .facttypes import fact_type, label
@@ -25,12 +24,9 @@ if TYPE_CHECKING:
     from ..facts import Fact, FactValue
     from ..numbers import Lang
 
-__all__ = ["Ratio", "RatioKind", "quotient_points"]
+__all__ = ["Ratio", "RatioKind"]
 
 _ZERO = Decimal(0)
-#: Quotients: 28 digits, rounded to nearest, whatever the caller's own decimal context says.
-_QUOTIENT = Context(prec=28, rounding=ROUND_HALF_EVEN)
-_STEPS = tuple(step(places) for places in range(7))  # the decimals a rule set may have
 
 
 @attrs.frozen
@@ -45,21 +41,6 @@ class Ratio(Rule):
     target: Decimal = Decimal(1)
     min_ratio: Decimal | None = None
     kind: Literal["ratio"] = "ratio"
-
-
-def quotient_points(over: Decimal, under: Decimal, places: int) -> Decimal:
-    """``over ÷ under`` (both ≥ 0) rounded once, half up, to ``places``: exactly.
-
-    The 28-digit quotient rounds to nearest, so it lies on the same side of every tie as
-    the exact value and rounds the same way, unless it *is* a tie: only then is the exact
-    value worked out, as a fraction.
-    """
-    quotient = _QUOTIENT.divide(over, under)
-    unit = _STEPS[places] if places < len(_STEPS) else step(places)
-    rounded = quotient.quantize(unit, rounding=ROUND_HALF_UP, context=_QUOTIENT)
-    if _QUOTIENT.subtract(rounded, quotient) * 2 == unit:
-        return round_exact(Fraction(over) / Fraction(under), places)
-    return rounded
 
 
 class RatioKind(RuleKind[Ratio]):
@@ -110,7 +91,7 @@ class RatioKind(RuleKind[Ratio]):
                     return zero
                 if value >= target:
                     return full
-                return quotient_points(times(top, value), target, places)
+                return round_quotient(times(top, value), target, places)
 
             return share
 
@@ -121,7 +102,7 @@ class RatioKind(RuleKind[Ratio]):
             scaled = times(target, under)
             if value >= scaled:
                 return full
-            return quotient_points(times(top, value), scaled, places)
+            return round_quotient(times(top, value), scaled, places)
 
         return ratio
 
