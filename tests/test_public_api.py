@@ -87,3 +87,50 @@ def test_no_module_imports_another_modules_private_names(path: Path) -> None:
 def test_no_module_is_over_500_lines(path: Path) -> None:
     # One concept per module: a module past this size is doing two things.
     assert len(path.read_text(encoding="utf-8").splitlines()) <= 500
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT / "src").with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports(path: Path, known: set[str]) -> set[str]:
+    """The library's modules one module imports (type-checking imports included: they
+    are dependencies of the code's meaning, if not of its running)."""
+    name = _module_name(path)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parent = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*parent, *([base] if base else [])])
+            for alias in node.names:
+                found.add(f"{base}.{alias.name}" if f"{base}.{alias.name}" in known else base)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return {m for m in found if m in known and m != name}
+
+
+def test_the_import_graph_has_no_cycle() -> None:
+    modules = {_module_name(p): p for p in SOURCES}
+    graph = {name: _imports(path, set(modules)) for name, path in modules.items()}
+    # A package's __init__ re-exports its modules; what matters is that no module needs,
+    # through others, the package or module it is part of.
+    done: set[str] = set()
+    path: list[str] = []
+
+    def visit(name: str) -> None:
+        if name in path:
+            raise AssertionError("import cycle: " + " -> ".join([*path[path.index(name) :], name]))
+        if name in done:
+            return
+        path.append(name)
+        for other in sorted(graph[name]):
+            visit(other)
+        path.pop()
+        done.add(name)
+
+    for name in sorted(graph):
+        visit(name)
