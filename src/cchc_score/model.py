@@ -30,6 +30,7 @@ from .kinds import (
     kind_names,
     kind_of,
 )
+from .words import pick
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -143,7 +144,7 @@ class Band:
 
     def label(self, lang: str = "vi") -> str:
         """The band's name in ``lang`` (Vietnamese where no English name is given)."""
-        return self.name_en if lang == "en" and self.name_en else self.name
+        return pick(self.name, self.name_en, lang)
 
 
 @attrs.frozen
