@@ -35,6 +35,8 @@ from .words import pick
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
+    from .numbers import Lang
+
 T = TypeVar("T")
 
 __all__ = [
@@ -142,7 +144,7 @@ class Band:
     name_en: str | None = None
     basis: str | None = None
 
-    def label(self, lang: str = "vi") -> str:
+    def label(self, lang: Lang = "vi") -> str:
         """The band's name in ``lang`` (Vietnamese where no English name is given)."""
         return pick(self.name, self.name_en, lang)
 
