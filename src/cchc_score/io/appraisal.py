@@ -19,7 +19,7 @@ from .. import syntax
 from ..annex import Appraisal, AppraisalNode, Level
 from ..errors import AnnexError, ProblemList
 from . import files
-from .convert import CONVERTER, Invalid, Tables, messages, structure
+from .convert import CONVERTER, Invalid, Tables, Year, messages, structure
 
 __all__ = ["dump_appraisal", "load_appraisal"]
 
@@ -51,7 +51,7 @@ CONVERTER.register_structure_hook(NodeCode, _node_code)
 
 @attrs.frozen
 class _AppraisalDoc:
-    year: Optional[Whole] = None
+    year: Optional[Year] = None
     total: Optional[Decimal] = None
     total_line: Optional[Whole] = None
     rating: Optional[str] = None

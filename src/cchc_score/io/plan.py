@@ -29,7 +29,7 @@ from ..plan import (
     parse_deadline,
 )
 from . import files
-from .convert import CONVERTER, Invalid, Tables, messages, structure, user_number
+from .convert import CONVERTER, Invalid, Tables, Year, code, messages, structure, user_number
 from .evidence import FileValue
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def _strings(value: object) -> tuple[str, ...]:
 
 
 def _codes(value: object, _: type) -> Codes:
-    codes = _strings(value)
+    codes = tuple(code(c) for c in _strings(value))
     if not codes:
         raise Invalid("must name at least one criterion")
     return Codes(codes)
@@ -117,9 +117,7 @@ def _set_points(value: object, _: type) -> SetPoints:
 @attrs.frozen
 class _PlanDoc:
     unit: str = ""
-    year: Optional[int] = attrs.field(
-        default=None, metadata=messages(wrong="expected a year as an integer")
-    )
+    year: Optional[Year] = None
     rules: Optional[str] = None
     tasks: Tables = attrs.field(
         default=Tables(()), metadata=messages(wrong="expected an array of tables ([[tasks]])")
