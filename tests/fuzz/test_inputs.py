@@ -54,6 +54,13 @@ CASES = [
      "appraised.IX: a number with more than 30 digits"),
     ("effort 1e6 with cents", "plan", "p.toml", PLAN + "effort = 1000000000.01\n",
      "tasks[0].effort: a number larger than 1,000,000,000 in size"),
+    ("effort 99999.99", "plan", "p.toml", PLAN + "effort = 99999.99\n",
+     'task "a".effort: must be a number between 0 and 1000 (got 99999.99)'),
+    ("plan effort over 2,000 person-days", "plan", "p.toml",
+     PLAN + "effort = 999.99\n" + "".join(
+         f'[[tasks]]\nid = "t{i}"\ncriteria = ["1.2"]\neffort = 999.99\n' for i in range(2)
+     ),
+     "tasks: the tasks' efforts add up to 2999.97 person-days; the limit is 2,000"),
     # Structure bombs.
     ("rules nested 500 deep", "check", "r.toml", "x = " + deep(500) + "\n" + MINIMAL,
      "line 1, column 25: nested too deeply: more than 20 levels of arrays or tables"),

@@ -17,7 +17,9 @@ __all__ = [
     "MAX_DOMAIN",
     "MAX_ENTRIES",
     "MAX_MAGNITUDE",
+    "MAX_PLAN_EFFORT",
     "MAX_TABLE_BYTES",
+    "MAX_TASK_EFFORT",
     "MAX_YEAR",
     "MIN_YEAR",
 ]
@@ -56,3 +58,9 @@ MAX_YEAR = 2100
 #: The highest domain number a criterion code may start with ("89.1"; domain LXXXIX): the
 #: index has nine domains, and roman domain codes are written with I, V, X and L.
 MAX_DOMAIN = 89
+
+#: One task's effort, in person-days: some four person-years, beyond any commune's task.
+MAX_TASK_EFFORT = 1_000
+#: A plan's total effort, in person-days (some eight person-years): the best-plan search
+#: works in hundredths of a person-day up to this total, about a second per 1,000.
+MAX_PLAN_EFFORT = 2_000

@@ -31,6 +31,7 @@ from ..plan import (
 from . import files
 from .convert import CONVERTER, Invalid, Tables, Year, code, messages, structure, user_number
 from .evidence import FileValue
+from .limits import MAX_PLAN_EFFORT, MAX_TASK_EFFORT
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -100,7 +101,7 @@ def _bounded(value: object, high: Decimal | None = None, percent: bool = False) 
 
 
 def _effort(value: object, _: type) -> Effort:
-    return Effort(_bounded(value))
+    return Effort(_bounded(value, Decimal(MAX_TASK_EFFORT)))
 
 
 def _share(value: object, _: type) -> Share:
@@ -245,6 +246,13 @@ def _plan(doc: dict[str, Any], name: str, problems: ProblemList) -> Plan:
                 probability=task.probability if task.probability is not None else Decimal(1),
                 reason=task.reason,
             )
+        )
+    total = sum((task.effort for task in tasks if task.effort is not None), Decimal(0))
+    if total > MAX_PLAN_EFFORT:
+        problems.add(
+            "tasks",
+            f"the tasks' efforts add up to {total} person-days; the limit is "
+            f"{MAX_PLAN_EFFORT:,} (see docs/limits.md)",
         )
     unit, year = (top.unit, top.year) if top is not None else ("", None)
     return Plan(tasks=tuple(tasks), unit=unit, year=year, source=name)
