@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from cchc_score.io.limits import MAX_ANNEX_ROWS, MAX_DOCUMENT_BYTES
+from cchc_score.io.limits import MAX_ANNEX_ROWS, MAX_DOCUMENT_BYTES, MAX_TABLE_BYTES
 
 from ..conftest import DATA, EXAMPLE
-from .test_outputs import cchc
+from .test_outputs import WARDS, cchc
 
 MINIMAL = (DATA / "valid" / "minimal.toml").read_text(encoding="utf-8")
 EVIDENCE = 'unit = "Phường thử"\nyear = 2022\nrules = "criteria_2022"\n'
@@ -89,6 +89,9 @@ CASES = [
      'criterion "１.5".code: duplicate code (got \'1.5\')'),
     ("Arabic-Indic code", "check", "r.toml", rules('code = "1.6"', 'code = "\u0661.6"'),
      'criterion "\u0661.6".code: expected a roman domain code'),
+    ("two appraised keys that are one code", "score", "e.toml",
+     EVIDENCE + '[appraised]\nIX = 20\n"Ⅸ" = 20\n',
+     'appraised."Ⅸ": the same code as \'IX\' (got \'Ⅸ\')'),
     # Years.
     ("rules year 9999", "check", "r.toml", rules("year = 2022", "year = 9999"),
      "index.year: expected a year between 2000 and 2100 (got 9999)"),
@@ -211,3 +214,14 @@ def test_an_annex_of_100000_short_rows_is_refused_fast(tmp_path: Path) -> None:
     proc = cchc("reconcile", "a.tsv", cwd=tmp_path)  # under 5 s, 300 MB
     assert proc.returncode == 1
     assert proc.stderr.startswith("error: a.tsv: more than 2,000 rows (line 2001 is row 2,001)")
+
+
+@pytest.mark.slow
+def test_an_evidence_table_over_the_size_cap_is_refused(tmp_path: Path) -> None:
+    head, *rows = WARDS.read_text(encoding="utf-8").splitlines()
+    body = "\n".join(rows) + "\n"
+    copies = MAX_TABLE_BYTES // len(body.encode()) + 1
+    (tmp_path / "w.csv").write_text(head + "\n" + body * copies, encoding="utf-8")
+    proc = cchc("rank", "w.csv", cwd=tmp_path)  # before: 30 s and 4.6 GB
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("error: w.csv: the file is too large: 20.0 MB; the limit is")
