@@ -60,9 +60,9 @@ def test_evidence_file_is_read_once(
     reads: list[Path] = []
     read_bytes = files.read_bytes
 
-    def counting(path: Path, problems: ProblemList) -> bytes | None:
+    def counting(path: Path, problems: ProblemList, *limit: int) -> bytes | None:
         reads.append(Path(path))
-        return read_bytes(path, problems)
+        return read_bytes(path, problems, *limit)
 
     monkeypatch.setattr(files, "read_bytes", counting)
     rules = ["--rules", "criteria_2022"] if with_rules else []

@@ -52,7 +52,7 @@ TASK = '[[tasks]]\nid = "x"\ncriteria = ["1.2"]\n'
             [
                 "task \"x\".deadline: not a deadline: 'Quý V/2023' (expected e.g. 'Năm 2023', "
                 "'Quý II/2023', 'Tháng 6/2023', '30/6/2023' or 'Thường xuyên')",
-                'task "x".effort: must be a number ≥ 0 (got -1)',
+                'task "x".effort: must be a number between 0 and 1000 (got -1)',
                 "task \"x\".probability: must be a number between 0 and 1 (got '120%')",
             ],
             id="values",

@@ -15,9 +15,12 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+from .io.limits import MAX_DIGITS, MAX_MAGNITUDE
+
 __all__ = [
     "Lang",
     "NumberFormatError",
+    "bounded",
     "format_number",
     "format_percent",
     "format_points",
@@ -49,6 +52,59 @@ class NumberFormatError(ValueError):
         super().__init__(message)
         self.has_value = bool(values)
         self.value = values[0] if values else None
+
+
+def bounded(value: Decimal | int, shown: object = None) -> Decimal | int:
+    """``value`` if it is within the library's bounds, checked without computing with it:
+    at most :data:`~cchc_score.io.limits.MAX_MAGNITUDE` in size and
+    :data:`~cchc_score.io.limits.MAX_DIGITS` digits written out in full (so neither
+    ``1E+999999999`` nor ``1E-999999`` nor a 5,000-digit integer reaches arithmetic).
+
+    NaN and infinity pass: the checks that read a value refuse them in their own words.
+
+    Raises:
+        NumberFormatError: past a bound; the message shows the value's start (``shown``,
+            the text as written, when given).
+
+    >>> bounded(Decimal("84.24")), bounded(10**9)
+    (Decimal('84.24'), 1000000000)
+    """
+    if isinstance(value, int):
+        if -MAX_MAGNITUDE <= value <= MAX_MAGNITUDE:
+            return value
+        raise NumberFormatError(_too_large(value if shown is None else shown))
+    if not value.is_finite() or value.is_zero():
+        return value
+    _, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    count = len(digits)
+    while count > 1 and digits[count - 1] == 0:  # trailing zeros are not digits
+        count -= 1
+        exponent += 1
+    top = exponent + count - 1  # the place of the first digit: 10**top
+    if top > 9 or (top == 9 and abs(value) > MAX_MAGNITUDE):
+        raise NumberFormatError(_too_large(value if shown is None else shown))
+    if max(top, 0) - min(exponent, 0) + 1 > MAX_DIGITS:
+        written = _start(value if shown is None else shown)
+        raise NumberFormatError(f"a number with more than {MAX_DIGITS} digits: {written}")
+    return value
+
+
+def _start(value: object) -> str:
+    """A number as written, cut to 40 characters so that a 1 MB number is a short line."""
+    text = value if isinstance(value, str) else _plain(value)
+    return repr(text) if len(text) <= 40 else repr(text[:40] + "…")
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, int):  # a huge int cannot be printed: say how long it is
+        digits = value.bit_length() * 30103 // 100000 + 1
+        return str(value) if digits < 40 else f"{'-' if value < 0 else ''}{digits}-digit integer"
+    return str(value)
+
+
+def _too_large(value: object) -> str:
+    return f"a number larger than {MAX_MAGNITUDE:,} in size: {_start(value)}"
 
 
 def parse_number(text: str, *, allow_percent: bool = False) -> Decimal:
@@ -85,7 +141,10 @@ def parse_number(text: str, *, allow_percent: bool = False) -> Decimal:
             "write it without grouping, e.g. 1234 or 1.234 as a plain number"
         )
     sign, whole, frac = match.groups()
+    if len(whole.lstrip("0")) + len(frac or "") > MAX_DIGITS + 10:  # before Decimal() is made
+        raise NumberFormatError(f"a number with more than {MAX_DIGITS} digits: {_start(text)}")
     value = Decimal(f"{sign}{whole}.{frac}" if frac is not None else f"{sign}{whole}")
+    bounded(value, text.strip())
     return value.scaleb(-2) if percent else value
 
 
@@ -105,7 +164,7 @@ def user_number(
         return parse_number(value, allow_percent=percent)
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
         raise NumberFormatError(expected, value)
-    number = Decimal(value)
+    number = Decimal(bounded(value))
     if not number.is_finite():
         raise NumberFormatError("must be a finite number", value)
     return number

@@ -27,6 +27,7 @@ from ..numbers import NumberFormatError, parse_number
 from ..plan import Deadline, Plan, Task, parse_deadline
 from . import files
 from .annex_layout import Dialect, Row, code_in_text, collect_rows, dialect_for, excerpt
+from .limits import MAX_ANNEX_BYTES
 
 __all__ = ["read_annex", "reads_annex"]
 
@@ -352,7 +353,7 @@ def read_annex(
     """
     name = os.fspath(path)
     problems = ProblemList(name)
-    text = files.read_input(Path(name), problems)
+    text = files.read_input(Path(name), problems, MAX_ANNEX_BYTES)
     if text is None:
         problems.raise_as(AnnexError)
     return reads_annex(text, name, dialect=dialect)

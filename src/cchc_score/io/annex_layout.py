@@ -20,6 +20,7 @@ import attrs
 
 from .. import syntax
 from ..model import roman
+from .limits import MAX_ANNEX_ROWS
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -281,9 +282,20 @@ def collect_rows(
     header: _Header | None = None
     rows: list[Row] = []
     first_table_line: int | None = None
+    count = 0
     for line, cells in _split_rows(text, dialect, problems):
         if not any(cells):
             continue
+        count += 1
+        if count > MAX_ANNEX_ROWS:
+            # An annex has a few hundred rows: stop at once rather than read (and report
+            # on) a file that is not one, so the refusal stays fast and short.
+            problems.add(  # first among the problems: it says why the rest stop here
+                "",
+                f"more than {MAX_ANNEX_ROWS:,} rows (line {line} is row {count:,}): an annex "
+                "has a few hundred; is this the right file? (see docs/limits.md)",
+            )
+            break
         if _is_header(cells):
             header = _read_header(line, cells, problems)
             if first_table_line is None:

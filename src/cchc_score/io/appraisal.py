@@ -19,7 +19,7 @@ from .. import syntax
 from ..annex import Appraisal, AppraisalNode, Level
 from ..errors import AnnexError, ProblemList
 from . import files
-from .convert import CONVERTER, Invalid, Tables, messages, structure
+from .convert import CONVERTER, Invalid, Tables, Year, code, messages, structure
 
 __all__ = ["dump_appraisal", "load_appraisal"]
 
@@ -42,7 +42,7 @@ def _node_code(value: object, _: type) -> NodeCode:
         raise Invalid("expected a string", value)
     if not value:
         raise Invalid(_NODE_CODE)
-    return NodeCode(value)
+    return NodeCode(code(value))  # "１.６" is 1.6, as in the rules (docs/limits.md)
 
 
 CONVERTER.register_structure_hook(Whole, _whole)
@@ -51,7 +51,7 @@ CONVERTER.register_structure_hook(NodeCode, _node_code)
 
 @attrs.frozen
 class _AppraisalDoc:
-    year: Optional[Whole] = None
+    year: Optional[Year] = None
     total: Optional[Decimal] = None
     total_line: Optional[Whole] = None
     rating: Optional[str] = None

@@ -15,6 +15,7 @@ its metadata (:func:`messages`); a class can say what an unknown key is called w
 from __future__ import annotations
 
 import copy
+import unicodedata
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal, NewType, TypeVar, get_args, get_origin
 
@@ -25,6 +26,7 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 from .. import numbers, syntax
 from ..errors import NO_VALUE
 from ..numbers import NumberFormatError
+from .limits import MAX_YEAR, MIN_YEAR
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping
@@ -36,6 +38,8 @@ __all__ = [
     "Invalid",
     "TableInvalid",
     "Tables",
+    "Year",
+    "code",
     "flatten",
     "messages",
     "structure",
@@ -46,6 +50,8 @@ T = TypeVar("T")
 #: An array of tables that a reader structures one at a time, so that each table's problems
 #: name it (``task "2.1".effort``) and one bad table does not hide the others.
 Tables = NewType("Tables", tuple[Any, ...])
+#: A year within :data:`~.limits.MIN_YEAR` and :data:`~.limits.MAX_YEAR`.
+Year = NewType("Year", int)
 #: A path inside a document: table keys and array indexes.
 Parts = tuple["str | int", ...]
 
@@ -101,6 +107,25 @@ def _strict_int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise Invalid("expected an integer", value)
     return value
+
+
+def _year(value: object, _: type) -> Year:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise Invalid("expected a year as an integer", value)
+    if not MIN_YEAR <= value <= MAX_YEAR:
+        raise Invalid(f"expected a year between {MIN_YEAR} and {MAX_YEAR}", value)
+    return Year(value)
+
+
+def code(text: str) -> str:
+    """A criterion or domain code as the library compares codes: NFKC, so that full-width
+    digits and letters ("１.６", "Ⅶ") are the ASCII code they look like. A code that is
+    still not ASCII afterwards (Arabic-Indic digits) is refused by the code checks.
+
+    >>> code("１.６"), code("Ⅶ"), code(" 1.2 ")
+    ('1.6', 'VII', ' 1.2 ')
+    """
+    return unicodedata.normalize("NFKC", text)
 
 
 def _strict_str(value: object, _: type) -> str:
@@ -204,6 +229,7 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(int, _strict_int)
     converter.register_structure_hook(str, _strict_str)
     converter.register_structure_hook(bool, _strict_bool)
+    converter.register_structure_hook(Year, _year)
     converter.register_structure_hook_func(lambda t: t == tuple[str, ...], _strict_str_tuple)
     converter.register_structure_hook_func(
         lambda t: t == tuple[tuple[str, Decimal], ...], _strict_points_table

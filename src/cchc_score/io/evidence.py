@@ -11,14 +11,15 @@ from __future__ import annotations
 import os
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, NewType, Optional, Union
+from typing import TYPE_CHECKING, ClassVar, NewType, Optional, TypeVar, Union
 
 import attrs
 
+from .. import syntax
 from ..errors import EvidenceError, ProblemList
 from ..evidence import Evidence, check_evidence
 from . import files
-from .convert import CONVERTER, Invalid, messages, structure, user_number
+from .convert import CONVERTER, Invalid, Year, code, messages, structure, user_number
 
 if TYPE_CHECKING:
     from ..model import RuleSet
@@ -67,9 +68,7 @@ class _EvidenceDoc:
     unknown_key: ClassVar[str] = "unknown key or table"
 
     unit: Optional[UnitName] = None
-    year: Optional[int] = attrs.field(
-        default=None, metadata=messages(wrong="expected a year as an integer")
-    )
+    year: Optional[Year] = None
     rules: Optional[str] = attrs.field(
         default=None, metadata=messages(wrong="expected the name or path of a rules file")
     )
@@ -142,10 +141,26 @@ def read_evidence(path: str | os.PathLike[str]) -> tuple[Evidence | None, Proble
         unit=read.unit or "",
         year=read.year,
         facts=read.facts,
-        appraised=read.appraised,
-        notes=read.notes,
-        not_assessed=read.not_assessed,
+        appraised=_by_code(read.appraised, "appraised", problems),
+        notes=_by_code(read.notes, "notes", problems),
+        not_assessed=_by_code(read.not_assessed, "not_assessed", problems),
         rules=rules,
         source=name,
     )
     return evidence, problems
+
+
+T = TypeVar("T")
+
+
+def _by_code(table: dict[str, T], where: str, problems: ProblemList) -> dict[str, T]:
+    """A table keyed by criterion codes, the codes in NFKC (:func:`.convert.code`), so that
+    "１.６" in full-width digits is criterion 1.6, not a second one."""
+    out: dict[str, T] = {}
+    for key, value in table.items():
+        normal = code(key)
+        if normal in out:
+            problems.add(f"{where}.{syntax.key(key)}", f"the same code as {normal!r}", key)
+            continue
+        out[normal] = value
+    return out

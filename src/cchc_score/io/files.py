@@ -9,9 +9,11 @@ fraction are read as exact ``Decimal``.
 from __future__ import annotations
 
 import codecs
+import io
 import json
 import os
 import re
+import stat
 import sys
 import unicodedata
 from decimal import Decimal
@@ -22,6 +24,10 @@ if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
+
+from .. import syntax
+from ..numbers import NumberFormatError, bounded
+from .limits import MAX_DEPTH, MAX_DIGITS, MAX_DOCUMENT_BYTES, MAX_ENTRIES
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -57,28 +63,83 @@ def rules_reference(file: str, name: str) -> str:
     return name
 
 
-def read_bytes(path: Path, problems: ProblemList) -> bytes | None:
-    """A file's bytes; ``None`` after recording why it cannot be read."""
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        problems.add("", f"cannot read the file: {exc.strerror or exc}")
+def _kind(mode: int) -> str | None:
+    """What a file that is not a regular file is, in words (``None`` for a regular file)."""
+    if stat.S_ISREG(mode):
         return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
 
 
-def open_input(path: Path, problems: ProblemList) -> BinaryIO | None:
+def _size(count: int) -> str:
+    return f"{count:,} bytes" if count < 1024 * 1024 else f"{count / (1024 * 1024):.1f} MB"
+
+
+def read_bytes(path: Path, problems: ProblemList, limit: int = MAX_DOCUMENT_BYTES) -> bytes | None:
+    """A file's bytes; ``None`` after recording why it cannot be read.
+
+    Only a regular file is read (a folder, a pipe, a device such as ``/dev/zero`` or a
+    socket is refused before anything is read from it, so nothing hangs), and at most
+    ``limit`` bytes of it: one byte more is refused as too large (docs/limits.md).
+    """
+    try:
+        kind = _kind(os.stat(path).st_mode)  # a socket cannot even be opened: say what it is
+        if kind is not None:
+            problems.add("", f"cannot read: it is {kind}, not a file; give a file")
+            return None
+        # O_NONBLOCK: a FIFO swapped in after the check opens at once instead of waiting
+        # for a writer, and is refused by the fstat below.
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        fd = os.open(path, flags)
+    except (OSError, ValueError) as exc:
+        problems.add("", f"cannot read the file: {_reason(exc)}")
+        return None
+    with os.fdopen(fd, "rb") as stream:
+        try:
+            info = os.fstat(fd)
+            kind = _kind(info.st_mode)
+            if kind is not None:
+                problems.add("", f"cannot read: it is {kind}, not a file; give a file")
+                return None
+            data = b"" if info.st_size > limit else stream.read(limit + 1)
+        except OSError as exc:
+            problems.add("", f"cannot read the file: {_reason(exc)}")
+            return None
+    if info.st_size > limit or len(data) > limit:
+        size = max(info.st_size, len(data))
+        problems.add(
+            "",
+            f"the file is too large: {_size(size)}; the limit is {_size(limit)} "
+            "(see docs/limits.md)",
+        )
+        return None
+    return data
+
+
+def _reason(exc: BaseException) -> str:
+    return str(exc.strerror or exc) if isinstance(exc, OSError) else str(exc)
+
+
+def open_input(
+    path: Path, problems: ProblemList, limit: int = MAX_DOCUMENT_BYTES
+) -> BinaryIO | None:
     """A file opened for reading in binary, to be read line by line (the caller closes it);
-    ``None`` after recording why it cannot be opened."""
-    try:
-        return open(path, "rb")
-    except OSError as exc:
-        problems.add("", f"cannot read the file: {exc.strerror or exc}")
-        return None
+    ``None`` after recording why it cannot be opened. Guarded as :func:`read_bytes` is: a
+    regular file of at most ``limit`` bytes."""
+    data = read_bytes(path, problems, limit)
+    return None if data is None else io.BytesIO(data)
 
 
-def read_input(path: Path, problems: ProblemList) -> str | None:
+def read_input(path: Path, problems: ProblemList, limit: int = MAX_DOCUMENT_BYTES) -> str | None:
     """Read a user's text file as NFC text, recording a problem instead of raising."""
-    data = read_bytes(path, problems)
+    data = read_bytes(path, problems, limit)
     return None if data is None else decode_text(data, problems)
 
 
@@ -146,7 +207,11 @@ def normalise_text(text: str) -> str:
 
 
 def parse_toml(text: str, problems: ProblemList) -> dict[str, Any] | None:
-    """Parse TOML with exact decimals; a syntax error becomes a problem with its position."""
+    """Parse TOML with exact decimals; a syntax error becomes a problem with its position.
+
+    The document is then checked by :func:`check_document` (nesting, entries, numbers):
+    ``None`` after recording what is past a limit.
+    """
     try:
         doc: dict[str, Any] = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
@@ -162,13 +227,103 @@ def parse_toml(text: str, problems: ProblemList) -> dict[str, Any] | None:
         where = f"line {line}, column {col}" if line is not None else ""
         problems.add(where, f"invalid TOML: {message}")
         return None
-    return doc
+    except (RecursionError, ValueError, MemoryError) as exc:
+        _past_a_limit(text, exc, problems)
+        return None
+    return doc if check_document(doc, problems) else None
 
 
 def parse_json(text: str, problems: ProblemList) -> Any:
-    """Parse JSON with exact decimals; a syntax error becomes a problem with its position."""
+    """Parse JSON with exact decimals; a syntax error becomes a problem with its position.
+
+    The document is then checked by :func:`check_document`, as a TOML one is.
+    """
     try:
-        return json.loads(text, parse_float=Decimal)
+        doc = json.loads(text, parse_float=Decimal, parse_int=_json_int, parse_constant=Decimal)
     except json.JSONDecodeError as exc:
         problems.add(f"line {exc.lineno}, column {exc.colno}", f"invalid JSON: {exc.msg}")
         return None
+    except (RecursionError, ValueError, MemoryError) as exc:
+        _past_a_limit(text, exc, problems)
+        return None
+    return doc if check_document(doc, problems) else None
+
+
+def _json_int(text: str) -> int | Decimal:
+    # A long integer is kept as a Decimal (no int-string limit), to be refused by
+    # check_document with its place.
+    return int(text) if len(text) <= MAX_DIGITS + 1 else Decimal(text)
+
+
+_LONG_NUMBER = re.compile(rf"[0-9][0-9_]{{{MAX_DIGITS},}}")
+
+
+def _position(text: str, index: int) -> str:
+    line = text.count("\n", 0, index) + 1
+    return f"line {line}, column {index - (text.rfind(chr(10), 0, index) + 1) + 1}"
+
+
+def _past_a_limit(text: str, exc: BaseException, problems: ProblemList) -> None:
+    """A parser stopped by Python's own limits (recursion, integer digits): located here,
+    with the place found by a scan of the text."""
+    if isinstance(exc, RecursionError):
+        depth = 0
+        for index, char in enumerate(text):
+            depth += (char in "[{") - (char in "]}")
+            if depth > MAX_DEPTH:
+                where = _position(text, index)
+                break
+        else:
+            where = ""
+        problems.add(where, f"nested too deeply: more than {MAX_DEPTH} levels of arrays or tables")
+        return
+    long = _LONG_NUMBER.search(text)
+    if long is not None:
+        shown = long[0] if len(long[0]) <= 40 else long[0][:40] + "…"
+        problems.add(
+            _position(text, long.start()), f"a number with more than {MAX_DIGITS} digits: {shown!r}"
+        )
+        return
+    problems.add("", f"cannot read the document: {exc}")
+
+
+def check_document(doc: object, problems: ProblemList) -> bool:
+    """Check a parsed document against the limits, without recursion: at most
+    :data:`~.limits.MAX_DEPTH` arrays and tables deep, at most :data:`~.limits.MAX_ENTRIES`
+    entries in each, every number within :func:`cchc_score.numbers.bounded`. Each problem
+    is recorded at its key path (``criteria[3].max``); returns whether there was none.
+    """
+    ok = True
+    stack: list[tuple[object, str, int]] = [(doc, "", 0)]
+    while stack:
+        value, path, depth = stack.pop()
+        if isinstance(value, (dict, list)):
+            if depth >= MAX_DEPTH:
+                problems.add(
+                    path, f"nested too deeply: more than {MAX_DEPTH} levels of arrays or tables"
+                )
+                ok = False
+                continue
+            if len(value) > MAX_ENTRIES:
+                problems.add(
+                    path or "the document",
+                    f"too many entries: {len(value):,}; the limit is {MAX_ENTRIES:,}",
+                )
+                ok = False
+                continue
+            items = value.items() if isinstance(value, dict) else enumerate(value)
+            children = [(item, _child(path, key), depth + 1) for key, item in items]
+            stack.extend(reversed(children))
+        elif isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+            try:
+                bounded(value)
+            except NumberFormatError as exc:
+                problems.add(path, str(exc))
+                ok = False
+    return ok
+
+
+def _child(path: str, key: str | int) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{syntax.key(key)}" if path else syntax.key(key)

@@ -29,8 +29,9 @@ from ..plan import (
     parse_deadline,
 )
 from . import files
-from .convert import CONVERTER, Invalid, Tables, messages, structure, user_number
+from .convert import CONVERTER, Invalid, Tables, Year, code, messages, structure, user_number
 from .evidence import FileValue
+from .limits import MAX_PLAN_EFFORT, MAX_TASK_EFFORT
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -72,7 +73,7 @@ def _strings(value: object) -> tuple[str, ...]:
 
 
 def _codes(value: object, _: type) -> Codes:
-    codes = _strings(value)
+    codes = tuple(code(c) for c in _strings(value))
     if not codes:
         raise Invalid("must name at least one criterion")
     return Codes(codes)
@@ -100,7 +101,7 @@ def _bounded(value: object, high: Decimal | None = None, percent: bool = False) 
 
 
 def _effort(value: object, _: type) -> Effort:
-    return Effort(_bounded(value))
+    return Effort(_bounded(value, Decimal(MAX_TASK_EFFORT)))
 
 
 def _share(value: object, _: type) -> Share:
@@ -117,9 +118,7 @@ def _set_points(value: object, _: type) -> SetPoints:
 @attrs.frozen
 class _PlanDoc:
     unit: str = ""
-    year: Optional[int] = attrs.field(
-        default=None, metadata=messages(wrong="expected a year as an integer")
-    )
+    year: Optional[Year] = None
     rules: Optional[str] = None
     tasks: Tables = attrs.field(
         default=Tables(()), metadata=messages(wrong="expected an array of tables ([[tasks]])")
@@ -247,6 +246,13 @@ def _plan(doc: dict[str, Any], name: str, problems: ProblemList) -> Plan:
                 probability=task.probability if task.probability is not None else Decimal(1),
                 reason=task.reason,
             )
+        )
+    total = sum((task.effort for task in tasks if task.effort is not None), Decimal(0))
+    if total > MAX_PLAN_EFFORT:
+        problems.add(
+            "tasks",
+            f"the tasks' efforts add up to {total} person-days; the limit is "
+            f"{MAX_PLAN_EFFORT:,} (see docs/limits.md)",
         )
     unit, year = (top.unit, top.year) if top is not None else ("", None)
     return Plan(tasks=tuple(tasks), unit=unit, year=year, source=name)

@@ -207,8 +207,6 @@ def _check_index(index: IndexDoc, problems: ProblemList) -> None:
         problems.add("index.max", "must be > 0", index.max)
     if not 0 <= index.decimals <= 6:
         problems.add("index.decimals", "must be between 0 and 6", index.decimals)
-    if index.year < 1:
-        problems.add("index.year", "must be a positive year", index.year)
 
 
 def _build_facts(raw: object, problems: ProblemList) -> tuple[dict[str, Fact], set[str]]:

@@ -15,12 +15,19 @@ from .. import syntax
 from ..errors import ProblemList
 from ..kinds import Rule, kind_of, rule_kinds
 from ..kinds.sum import Sum
-from ..model import Appraised, Criterion, Fact, parent_code
+from ..model import Appraised, Criterion, Fact, parent_code, roman
+from .convert import Year
+from .convert import code as normal_code
+from .limits import MAX_DOMAIN
 
 __all__ = ["CriterionDoc", "IndexDoc", "Tree", "build_tree"]
 
 _DOMAIN_CODE = re.compile(r"^[IVXL]+$")
-_CRITERION_CODE = re.compile(r"^\d+(?:\.\d+)*\.(?:\d+|r)$")
+# ASCII digits only: "\d" would let Arabic-Indic digits make a second, distinct "1.2".
+_CRITERION_CODE = re.compile(r"^[1-9][0-9]{0,2}(?:\.[0-9]{1,3})*\.(?:[0-9]{1,3}|r)$")
+
+
+_ROMAN = frozenset(roman(n) for n in range(1, MAX_DOMAIN + 1))
 
 
 @attrs.frozen
@@ -29,7 +36,7 @@ class IndexDoc:
 
     id: str
     name: str
-    year: int
+    year: Year
     max: Decimal
     decimals: int = 2
     name_en: Optional[str] = None
@@ -71,7 +78,7 @@ class Tree:
         if code is None or not _CRITERION_CODE.match(code):
             self.lost_unknown = True
             return
-        while not _DOMAIN_CODE.match(code):  # every ancestor misses a descendant
+        while "." in code:  # every ancestor misses a descendant
             code = parent_code(code)
             self.lost.add(code)
 
@@ -92,10 +99,29 @@ def build_tree(
         if not isinstance(doc, CriterionDoc):
             tree.drop(doc)
             continue
-        code = doc.code
+        code = normal_code(doc.code)
+        if code != doc.code:
+            doc = attrs.evolve(doc, code=code)
         if code in nodes:
             problems.add(f"{where}.code", "duplicate code", code)
             tree.drop(code)
+            continue
+        domain = code.partition(".")[0]
+        if _CRITERION_CODE.match(code) and int(domain) > MAX_DOMAIN:
+            problems.add(
+                f"{where}.code",
+                f"a criterion code starts with its domain's number, 1 to {MAX_DOMAIN}",
+                code,
+            )
+            tree.drop(None)
+            continue
+        if _DOMAIN_CODE.match(code) and code not in _ROMAN:
+            problems.add(
+                f"{where}.code",
+                f"not a roman numeral from I to {roman(MAX_DOMAIN)} as domain codes are written",
+                code,
+            )
+            tree.drop(None)
             continue
         if not (_DOMAIN_CODE.match(code) or _CRITERION_CODE.match(code)):
             problems.add(

@@ -27,6 +27,7 @@ from ..kinds import kind_of
 from ..model import Fact
 from ..numbers import NumberFormatError, parse_number
 from . import files
+from .limits import MAX_TABLE_BYTES
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -169,7 +170,9 @@ def _open_table(path: str) -> BinaryIO:
                 + ("; save the sheet as CSV UTF-8" if workbook else ""),
             )
         problems.raise_as(EvidenceError)
-    stream = files.open_input(Path(path), problems)  # the caller's with block closes it
+    stream = files.open_input(
+        Path(path), problems, MAX_TABLE_BYTES
+    )  # the caller's with block closes it
     if stream is None:
         problems.raise_as(EvidenceError)
     return stream
