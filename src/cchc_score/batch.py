@@ -26,7 +26,7 @@ from .evidence import Evidence, check_evidence
 from .io.evidence import read_evidence
 from .io.table import TableRow, read_table, table_rules
 from .model import Criterion
-from .numbers import round_points
+from .numbers import rounder
 
 if TYPE_CHECKING:
     from .model import RuleSet
@@ -422,14 +422,12 @@ def loss_table(cards: Iterable[Scorecard]) -> LossTable:
         return LossTable((), (), ())
     # Deductions have at most the rules' decimals: written with exactly that many, so that
     # a criterion not assessed (1.5 − 1.5 = 0.0) reads like the others (0.00).
-    places = cards[0].rules.decimals
+    to_decimals = rounder(cards[0].rules.decimals)
     rows: list[tuple[int, CriterionLoss]] = []
     lost = [Decimal(0)] * len(cards)
     leaves = (node for node in cards[0].rules.nodes() if node.is_leaf)
     for position, node in enumerate(leaves):
-        deductions = tuple(
-            round_points(node.max - card.points_of(node.code), places) for card in cards
-        )
+        deductions = tuple(to_decimals(node.max - card.points_of(node.code)) for card in cards)
         lost = [a + b for a, b in zip(lost, deductions, strict=True)]
         if any(d > 0 for d in deductions):
             rows.append((position, CriterionLoss(node, deductions)))

@@ -141,10 +141,12 @@ def parse_number(text: str, *, allow_percent: bool = False) -> Decimal:
             "write it without grouping, e.g. 1234 or 1.234 as a plain number"
         )
     sign, whole, frac = match.groups()
-    if len(whole.lstrip("0")) + len(frac or "") > MAX_DIGITS + 10:  # before Decimal() is made
-        raise NumberFormatError(f"a number with more than {MAX_DIGITS} digits: {_start(text)}")
-    value = Decimal(f"{sign}{whole}.{frac}" if frac is not None else f"{sign}{whole}")
-    bounded(value, text.strip())
+    written = f"{sign}{whole}.{frac}" if frac is not None else f"{sign}{whole}"
+    if len(whole) > 9 or len(written) >= MAX_DIGITS:  # else plainly within both bounds
+        if len(whole.lstrip("0")) + len(frac or "") > MAX_DIGITS + 10:  # before Decimal()
+            raise NumberFormatError(f"a number with more than {MAX_DIGITS} digits: {_start(text)}")
+        bounded(Decimal(written), text.strip())
+    value = Decimal(written)
     return value.scaleb(-2) if percent else value
 
 
