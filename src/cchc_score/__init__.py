@@ -21,7 +21,7 @@ from .batch import (
     rank,
     score_many,
 )
-from .errors import AnnexError, CchcScoreError, EvidenceError, Problem, RulesError
+from .errors import AnnexError, ArgumentError, CchcScoreError, EvidenceError, Problem, RulesError
 from .evaluation import NodeScore, Scorecard, evaluate
 from .evidence import Evidence, check_evidence
 from .io.annex import read_annex
@@ -66,6 +66,7 @@ __all__ = [
     "Appraisal",
     "AppraisalNode",
     "Appraised",
+    "ArgumentError",
     "Band",
     "Bands",
     "BestPlan",
