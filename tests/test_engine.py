@@ -112,10 +112,10 @@ def task(task_id: str, effect: object = None, probability: str = "1", **extra: o
     return Task(
         id=task_id,
         criteria=("1.1",),
-        effect=effect if effect is not None else Restore(),  # type: ignore[arg-type]
+        effect=effect if effect is not None else Restore(),
         effect_stated=True,
         probability=D(probability),
-        **extra,  # type: ignore[arg-type]
+        **extra,
     )
 
 

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import TypeVar
 
-from .errors import ArgumentError, CchcScoreError, Problem
+from .errors import NO_VALUE, ArgumentError, CchcScoreError, Problem
 from .numbers import NumberFormatError, parse_number
 
 __all__ = ["as_date", "as_number", "fail", "instance", "pairs", "strings", "whole"]
@@ -29,7 +29,7 @@ T = TypeVar("T")
 
 def fail(error: type[CchcScoreError], where: str, message: str, *value: object) -> CchcScoreError:
     """The error to raise for one argument: ``where: message (got value)``."""
-    return error([Problem(None, where, message, *value)])
+    return error([Problem(None, where, message, value[0] if value else NO_VALUE)])
 
 
 def instance(
