@@ -17,19 +17,51 @@ import datetime as dt
 import itertools
 from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from .errors import NO_VALUE, ArgumentError, CchcScoreError, Problem
+from .errors import NO_VALUE, ArgumentError, CchcScoreError, Problem, show
 from .numbers import NumberFormatError, parse_number
 
-__all__ = ["as_date", "as_number", "fail", "instance", "pairs", "strings", "whole"]
+if TYPE_CHECKING:
+    from .model import RuleSet
+
+__all__ = [
+    "as_date",
+    "as_number",
+    "fail",
+    "instance",
+    "pairs",
+    "strings",
+    "target_total",
+    "whole",
+]
 
 T = TypeVar("T")
 
 
 def fail(error: type[CchcScoreError], where: str, message: str, *value: object) -> CchcScoreError:
-    """The error to raise for one argument: ``where: message (got value)``."""
-    return error([Problem(None, where, message, value[0] if value else NO_VALUE)])
+    """The error to raise for one argument: ``where: message (got value)``; a value whose
+    rendering is long is cut (a whole plan, a megabyte of text), so the line stays a line."""
+    if not value:
+        return error([Problem(None, where, message, NO_VALUE)])
+    try:
+        shown = show(value[0])
+    except ValueError:  # an int past Python's int-to-text limit
+        shown = f"an integer of about {int(value[0].bit_length() * 0.30103)} digits"  # type: ignore[attr-defined]
+        return error([Problem(None, where, f"{message} (got {shown})", NO_VALUE)])
+    if len(shown) <= _SHOWN:
+        return error([Problem(None, where, message, value[0])])
+    return error([Problem(None, where, f"{message} (got {shown[: _SHOWN - 1]}…)", NO_VALUE)])
+
+
+#: The most digits a number passed in Python may have before the decimal point, and in all:
+#: points, efforts and counts are far smaller, and exact arithmetic on a 5,000-digit
+#: number is slow (the file readers bound what they read the same way).
+MAX_WHOLE = 15
+MAX_DIGITS = 30
+
+#: The longest rendering of a value an argument's error shows whole.
+_SHOWN = 80
 
 
 def instance(
@@ -78,6 +110,8 @@ def as_number(
         elif isinstance(value, str):
             number = parse_number(value, allow_percent=percent)
     except NumberFormatError as exc:
+        if len(str(exc)) > 2 * _SHOWN:  # the message quotes the text: a long one is cut
+            raise fail(error, where, f"{expected}: not a number", value) from None
         raise fail(error, where, str(exc)) from None
     except (InvalidOperation, ValueError):  # an int too long to convert
         number = None
@@ -85,6 +119,16 @@ def as_number(
         raise fail(error, where, f"{expected}, not {type(value).__name__}", value)
     if not number.is_finite():
         raise fail(error, where, "must be a finite number", value)
+    if number and not (
+        len(number.as_tuple().digits) <= MAX_DIGITS and -MAX_DIGITS < number.adjusted() < MAX_WHOLE
+    ):
+        raise fail(
+            error,
+            where,
+            f"too large or too precise: at most {MAX_WHOLE} digits before the decimal point "
+            f"and {MAX_DIGITS} in all",
+            value,
+        )
     return number
 
 
@@ -162,3 +206,35 @@ def strings(value: object, where: str, error: type[CchcScoreError]) -> tuple[str
         if not isinstance(item, str):
             raise fail(error, where, f"expected strings, not {type(item).__name__}", item)
     return items
+
+
+def target_total(
+    rules: RuleSet, value: object, error: type[CchcScoreError]
+) -> tuple[Decimal, str | None]:
+    """A target as a total, and the rating band it names, if it names one: the name of one
+    of the rules' bands (its minimum, as the command line reads ``--target Tốt``), or a
+    total between 0 and the rules' maximum (``90``, ``90.5``, ``"90,5"``).
+
+    Raises:
+        error: neither a band's name nor a number, or a total outside [0, the maximum].
+    """
+    if isinstance(value, str):
+        band = rules.band(value.strip())
+        if band is not None:
+            return band.min, band.name
+        try:
+            number = parse_number(value)
+        except NumberFormatError:
+            names = ", ".join(repr(b.name) for b in rules.bands)
+            raise fail(
+                error,
+                "target",
+                f"neither a total nor a rating band of {rules.id}; expected a number or one "
+                f"of {names}",
+                value,
+            ) from None
+    else:
+        number = as_number(value, "target", error, expected="expected a total or a band's name")
+    if not 0 <= number <= rules.max:
+        raise fail(error, "target", f"must be a total between 0 and {rules.max}", value)
+    return number, None

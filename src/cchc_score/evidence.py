@@ -25,9 +25,11 @@ if TYPE_CHECKING:
     from .model import Fact
 
 __all__ = [
+    "RULES_EXPECTED",
     "Evidence",
     "FactValue",
     "RawValue",
+    "check_arguments",
     "check_evidence",
     "typed_value",
 ]
@@ -37,7 +39,10 @@ def _fact_value(name: str, value: object) -> RawValue:
     """A fact's value as Python gives it, in the forms the checks read: a float by its
     shortest repr, a list as a tuple, a set as a frozenset; ``None``, a dict and other
     types are refused here, naming the fact."""
-    if isinstance(value, (bool, int, Decimal, str, frozenset)):
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        arguments.as_number(value, f"facts[{name!r}]", EvidenceError)  # bounded, finite
+        return value
+    if isinstance(value, (bool, str, frozenset)):
         return value
     if isinstance(value, float):
         return arguments.as_number(value, f"facts[{name!r}]", EvidenceError)

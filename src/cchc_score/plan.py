@@ -19,6 +19,7 @@ from . import arguments
 from .errors import CchcScoreError
 
 __all__ = [
+    "PLAN_EXPECTED",
     "Deadline",
     "Effect",
     "PartialRestore",
@@ -43,6 +44,10 @@ _ONGOING = re.compile(r"^(thường xuyên|hàng năm|hằng năm|liên tục)$"
 
 class PlanError(CchcScoreError, ValueError):
     """A plan file cannot be read or does not fit the rules."""
+
+
+#: What a plan argument must be, said the same way by every function that takes one.
+PLAN_EXPECTED = "a Plan (from load_plan, read_annex or Plan(tasks))"
 
 
 @attrs.frozen
