@@ -29,7 +29,7 @@ from .io.appraisal import dump_appraisal, load_appraisal
 from .io.evidence import load_evidence
 from .io.plan import dump_plan, load_plan
 from .io.rules import bundled_rules, dump_rules, load_rules, loads_rules
-from .io.table import dump_evidence_csv
+from .io.table_dump import dump_evidence_csv
 from .model import (
     Appraised,
     Band,

@@ -30,6 +30,7 @@ __all__ = [
     "as_number",
     "fail",
     "instance",
+    "items",
     "pairs",
     "strings",
     "target_total",
@@ -188,6 +189,18 @@ def pairs(value: object, where: str, error: type[CchcScoreError]) -> tuple[tuple
         if a == b:
             raise fail(error, f"{where}[{a!r}]", "given twice")
     return tuple(items)
+
+
+def items(value: object, where: str) -> list[object]:
+    """The items of a list, tuple or other iterable (not of a string or a dict).
+
+    >>> items((1, 2), "results")
+    [1, 2]
+    """
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        expected = f"expected a list, not {type(value).__name__}"
+        raise fail(ArgumentError, where, expected, value)
+    return list(value)
 
 
 def strings(value: object, where: str, error: type[CchcScoreError]) -> tuple[str, ...]:
