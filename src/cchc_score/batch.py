@@ -183,12 +183,12 @@ class LossTable:
 # --------------------------------------------------------------------------- scoring
 
 
-def score_many(rules: RuleSet, source: Source) -> Iterator[UnitResult]:
+def score_many(rules: RuleSet | str | os.PathLike[str], source: Source) -> Iterator[UnitResult]:
     """Score every unit of a batch, one result at a time, in the order they are read.
 
     Args:
-        rules: the rule set every unit is scored with (a unit's own ``rules`` key or column
-            is not consulted, as with ``cchc-score score --rules``).
+        rules: the rule set every unit is scored with, or its name or path (a unit's own
+            ``rules`` key or column is not consulted, as with ``cchc-score score --rules``).
         source: a folder (each ``*.toml`` and ``*.json`` file in it, sorted by name; hidden
             files are left out), a ``.csv`` / ``.tsv`` / ``.tab`` / ``.txt`` table read row by
             row, or evidences built in Python.
@@ -200,7 +200,8 @@ def score_many(rules: RuleSet, source: Source) -> Iterator[UnitResult]:
     Raises:
         EvidenceError: (when iteration starts) the source as a whole cannot be read: no such
             file or folder, a folder without evidence files, a table whose header is wrong
-            or that has no rows.
+            or that has no rows. ``RulesError`` when a rules name cannot be loaded.
+        ArgumentError: ``rules`` or ``source`` (or an evidence in it) of the wrong kind.
 
     >>> from cchc_score import load_rules
     >>> results = list(score_many(load_rules("criteria_2022"), "examples/district_2022"))
