@@ -149,11 +149,11 @@ class Evidence:
         """
         return dict(self.facts)[name]
 
-    def with_facts(self, **changes: RawValue) -> Evidence:
+    def with_facts(self, **changes: object) -> Evidence:
         """A new evidence with some facts set to new values (what-if); this one is unchanged."""
         return attrs.evolve(self, facts={**dict(self.facts), **changes})
 
-    def with_appraised(self, **changes: Decimal) -> Evidence:
+    def with_appraised(self, **changes: Decimal | int | float | str) -> Evidence:
         """A new evidence with some appraised points replaced (codes as keyword names)."""
         return attrs.evolve(self, appraised={**dict(self.appraised), **changes})
 
