@@ -94,7 +94,7 @@ EVIDENCE_EXPECTED = "an Evidence (from load_evidence or Evidence(...))"
 PLAN_EXPECTED = "a Plan (from load_plan, read_annex or Plan(tasks))"
 BANDS = "'Tốt', 'Khá', 'Trung bình', 'Yếu'"
 DIGITS = "too large or too precise: at most 15 digits before the decimal point and 30 in all"
-NOT_OURS = "a file reader's path argument or numbers.py: not in this change"
+NOT_OURS = "a file reader or writer's argument, or numbers.py: not in this change"
 
 Row = tuple[str, Callable[[], object], "str | Raises"]
 
@@ -730,6 +730,36 @@ CASES: list[Any] = [
         lambda: c.read_annex(None),  # type: ignore[arg-type]
         Raises(ArgumentError, "path: expected a file path"),
         marks=pytest.mark.xfail(raises=TypeError, strict=True, reason=NOT_OURS),
+    ),
+    pytest.param(
+        "loads_rules None",
+        lambda: c.loads_rules(None),  # type: ignore[arg-type]
+        Raises(ArgumentError, "data: expected the text of a rules file"),
+        marks=pytest.mark.xfail(raises=AttributeError, strict=True, reason=NOT_OURS),
+    ),
+    pytest.param(
+        "load_appraisal None",
+        lambda: c.load_appraisal(None),  # type: ignore[arg-type]
+        Raises(ArgumentError, "path: expected a file path"),
+        marks=pytest.mark.xfail(raises=TypeError, strict=True, reason=NOT_OURS),
+    ),
+    pytest.param(
+        "dump_rules dict",
+        lambda: c.dump_rules({}),  # type: ignore[arg-type]
+        Raises(ArgumentError, f"rules: expected {RULESET}, not dict (got {{}})"),
+        marks=pytest.mark.xfail(raises=AttributeError, strict=True, reason=NOT_OURS),
+    ),
+    pytest.param(
+        "dump_plan dict",
+        lambda: c.dump_plan({}),  # type: ignore[arg-type]
+        Raises(ArgumentError, f"plan: expected {PLAN_EXPECTED}, not dict (got {{}})"),
+        marks=pytest.mark.xfail(raises=AttributeError, strict=True, reason=NOT_OURS),
+    ),
+    pytest.param(
+        "dump_appraisal dict",
+        lambda: c.dump_appraisal({}),  # type: ignore[arg-type]
+        Raises(ArgumentError, "appraisal: expected an Appraisal, not dict (got {})"),
+        marks=pytest.mark.xfail(raises=AttributeError, strict=True, reason=NOT_OURS),
     ),
     pytest.param(
         "parse_number int",
