@@ -47,8 +47,12 @@ def fail(error: type[CchcScoreError], where: str, message: str, *value: object) 
         return error([Problem(None, where, message, NO_VALUE)])
     try:
         shown = show(value[0])
-    except ValueError:  # an int past Python's int-to-text limit
-        shown = f"an integer of about {int(value[0].bit_length() * 0.30103)} digits"  # type: ignore[attr-defined]
+    except ValueError:  # an int past Python's int-to-text limit, alone or inside
+        big = value[0]
+        if isinstance(big, int):
+            shown = f"an integer of about {int(big.bit_length() * 0.30103)} digits"
+        else:
+            shown = f"a {type(big).__name__} holding a number too long to show"
         return error([Problem(None, where, f"{message} (got {shown})", NO_VALUE)])
     if len(shown) <= _SHOWN:
         return error([Problem(None, where, message, value[0])])

@@ -21,6 +21,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import cchc_score as c
 from cchc_score import (
@@ -808,3 +810,64 @@ def test_argument_errors_are_the_builtins_they_replace() -> None:
     assert issubclass(ArgumentError, TypeError)
     assert issubclass(ArgumentError, ValueError)
     assert issubclass(ArgumentError, CchcScoreError)
+
+
+# ---------------------------------------------------------------- any value, any place
+
+#: Values a mistaken caller may pass anywhere: each must give a value or the library's error.
+ANY = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.integers(min_value=10**4300, max_value=10**4400),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.decimals(allow_nan=True, allow_infinity=True),
+    st.text(max_size=30),
+    st.sampled_from(["1,5", "20.5", "91,3%", "1,234", "1e999999", "Tốt", "-0", "2023-06-30"]),
+    st.lists(st.integers(), max_size=3),
+    st.lists(st.text(max_size=5), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
+    st.frozensets(st.text(max_size=5), max_size=2),
+)
+
+
+def _library_or_value(call: Callable[[], object]) -> None:
+    """``call`` gives a value or the library's error in a few lines: anything else (an
+    ``AttributeError`` from inside, a ``MemoryError``) fails the test."""
+    error: CchcScoreError | None = None
+    try:
+        call()
+    except CchcScoreError as exc:
+        error = exc
+    assert error is None or len(str(error)) < 2000
+
+
+@given(points=ANY)
+def test_any_appraised_points(points: object) -> None:
+    _library_or_value(lambda: appraised(points))
+
+
+@given(name=st.sampled_from([f.name for f in RULES.facts]), value=ANY)
+def test_any_fact_value(name: str, value: object) -> None:
+    _library_or_value(lambda: facts(**{name: value}))
+
+
+@given(budget=ANY, target=ANY, confidence=ANY)
+def test_any_best_plan_arguments(budget: object, target: object, confidence: object) -> None:
+    _library_or_value(lambda: best(budget, target=target, confidence=confidence, search_limit=50))
+
+
+@given(target=ANY, as_of=ANY, tasks=ANY)
+def test_any_project_arguments(target: object, as_of: object, tasks: object) -> None:
+    _library_or_value(lambda: project(target=target, as_of=as_of, tasks=tasks))
+
+
+@given(effort=ANY, probability=ANY, criteria=ANY, deadline=ANY)
+def test_any_task_fields(
+    effort: object, probability: object, criteria: object, deadline: object
+) -> None:
+    def call() -> object:
+        task = c.Task("t", criteria, effort=effort, probability=probability, deadline=deadline)
+        return c.project(RULES, EVIDENCE, c.Plan((task,), year=2023))
+
+    _library_or_value(call)
