@@ -28,7 +28,11 @@ Level = Literal["domain", "subdomain", "criterion"]
 
 def _points(field: str) -> Callable[[object], Decimal | None]:
     def points(value: object) -> Decimal | None:
-        return None if value is None else arguments.as_number(value, field, AnnexError)
+        return (
+            None
+            if value is None
+            else arguments.as_number(value, field, AnnexError, decimals_as_given=True)
+        )
 
     return points
 

@@ -93,17 +93,26 @@ def as_number(
     *,
     percent: bool = False,
     expected: str = "expected a number",
+    decimals_as_given: bool = False,
 ) -> Decimal:
     """A number as a Python user writes it, exactly: an ``int``, a ``Decimal``, a ``float``
     read by its shortest repr (``0.1`` is 0,1), or a string with a decimal comma or point
     (with ``percent``, also ``"91,3%"``).
 
+    With ``decimals_as_given``, a finite ``Decimal`` is taken as it is, unbounded: the
+    types the file readers build (rules, annexes, plans) get their numbers as decimals the
+    readers have bounded and will locate in their own checks, which a bound here would
+    pre-empt with an unlocated message.
+
     Raises:
-        error: a bool, NaN, an infinity, a string that is not a number, any other type.
+        error: a bool, NaN, an infinity, a string that is not a number, any other type, or
+            (converted) more digits than ``MAX_WHOLE`` / ``MAX_DIGITS``.
 
     >>> as_number(20, "x"), as_number(0.1, "x"), as_number("1,5", "x")
     (Decimal('20'), Decimal('0.1'), Decimal('1.5'))
     """
+    if decimals_as_given and isinstance(value, Decimal) and value.is_finite():
+        return value
     number: Decimal | None = None
     try:
         if isinstance(value, bool):

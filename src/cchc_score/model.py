@@ -106,7 +106,7 @@ def rule_facts(rule: Rule) -> tuple[str, ...]:
 
 
 def _points(value: object, field: str) -> Decimal:
-    return arguments.as_number(value, field, RulesError)
+    return arguments.as_number(value, field, RulesError, decimals_as_given=True)
 
 
 def _max(value: object) -> Decimal:

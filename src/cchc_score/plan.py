@@ -118,7 +118,7 @@ def _month_end(year: int, month: int) -> dt.date:
 
 
 def _share(value: object) -> Decimal:
-    return arguments.as_number(value, "share", PlanError, percent=True)
+    return arguments.as_number(value, "share", PlanError, percent=True, decimals_as_given=True)
 
 
 def _fact_effects(value: object) -> tuple[tuple[str, Any], ...]:
@@ -126,7 +126,7 @@ def _fact_effects(value: object) -> tuple[tuple[str, Any], ...]:
     return tuple(
         (
             name,
-            arguments.as_number(v, f"facts[{name!r}]", PlanError)
+            arguments.as_number(v, f"facts[{name!r}]", PlanError, decimals_as_given=True)
             if isinstance(v, float)
             else tuple(v)
             if isinstance(v, list)
@@ -138,7 +138,7 @@ def _fact_effects(value: object) -> tuple[tuple[str, Any], ...]:
 
 def _points(value: object) -> tuple[tuple[str, Decimal], ...]:
     return tuple(
-        (code, arguments.as_number(v, f"appraised[{code!r}]", PlanError))
+        (code, arguments.as_number(v, f"appraised[{code!r}]", PlanError, decimals_as_given=True))
         for code, v in arguments.pairs(value, "appraised", PlanError)
     )
 
@@ -221,14 +221,16 @@ def _effect(value: object) -> Effect:
 def _effort(value: object) -> Decimal | None:
     if value is None:
         return None
-    number = arguments.as_number(value, "effort", PlanError)
+    number = arguments.as_number(value, "effort", PlanError, decimals_as_given=True)
     if number < 0:
         raise arguments.fail(PlanError, "effort", "must be ≥ 0 person-days", value)
     return number
 
 
 def _probability(value: object) -> Decimal:
-    return arguments.as_number(value, "probability", PlanError, percent=True)
+    return arguments.as_number(
+        value, "probability", PlanError, percent=True, decimals_as_given=True
+    )
 
 
 def _tasks(value: object) -> tuple[Task, ...]:
