@@ -76,6 +76,14 @@ def best(budget: object = 40, **kwargs: Any) -> c.BestPlan:
     return c.best_plan(RULES, EVIDENCE, PLAN, budget, **kwargs)  # type: ignore[arg-type]
 
 
+def huge_max() -> str:
+    """The bundled rules with domain I's maximum 1e30 (a Decimal, as the loader reads it)."""
+    text = (ROOT / "rules" / "criteria_2022.toml").read_text(encoding="utf-8")
+    head, _, tail = text.partition('[[criteria]]\ncode = "I"\n')
+    assert tail.count("max = 10\n") >= 1
+    return head + '[[criteria]]\ncode = "I"\n' + tail.replace("max = 10\n", "max = 1e30\n", 1)
+
+
 def goal(plan: c.BestPlan) -> c.TargetPlan:
     assert plan.target is not None
     return plan.target
@@ -642,6 +650,16 @@ CASES: list[Any] = [
         "Criterion children of dicts",
         lambda: c.Criterion("1", "x", 1, c.Sum(), children=[{}]),
         Raises(RulesError, "children: expected a list of Criterion (got [{}])"),
+    ),
+    (
+        "a rules file's huge max is still located by the loader",
+        lambda: c.loads_rules(huge_max(), "x.toml"),
+        Raises(
+            RulesError,
+            'x.toml: criterion "I".max: its children\'s maxima add up to 10.0 (got '
+            "1000000000000000000000000000000)\nx.toml: criteria: the domains' maxima add up to "
+            "1.000000000000000000000000000E+30, not index.max 100",
+        ),
     ),
     # ---------------------------------------------------------------------------------- batch
     (
