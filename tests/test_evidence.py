@@ -4,6 +4,7 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 
 from cchc_score import (
@@ -375,3 +376,14 @@ def test_evidence_shape_and_values_reported_together(minimal: RuleSet, tmp_path:
 def test_json_null_unit(tmp_path: Path) -> None:
     _, problems = read_evidence(_write(tmp_path, '{"unit": null}', "ev.json"))
     assert [p.message for p in problems] == ["the unit's name is required (a non-empty string)"]
+
+
+def test_evidence_as_the_docs_write_it_scores() -> None:
+    # docs/evidence-format.md builds evidence with plain ints; before issue 18 evaluate
+    # failed on it ('int' object has no attribute 'quantize').
+    rules = load_rules("criteria_2022")
+    evidence = load_evidence(EXAMPLE / "evidence.toml")
+    points = {code: float(p) for code, p in evidence.appraised}
+    as_floats = attrs.evolve(evidence, appraised={**points, "IX": 20})
+    assert dict(as_floats.appraised)["IX"] == Decimal(20)
+    assert evaluate(rules, as_floats).total == Decimal("85.09")

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from cchc_score import (
+    Plan,
     PlanError,
     Projection,
+    Task,
     best_plan,
     load_evidence,
     load_plan,
@@ -255,3 +257,30 @@ def test_best_plan_needs_efforts() -> None:
         best_plan(RULES, EVIDENCE, plan, Decimal(10))
     assert len(info.value.problems) == 19
     assert str(info.value.problems[0]).endswith('task "1.2".effort: needed to plan within a budget')
+
+
+# ------------------------------------------------------------ issue 18: the knapsack's size
+
+
+def test_a_small_budget_with_a_huge_effort_sizes_the_table_by_the_budget() -> None:
+    # 1 000 000,01 person-days is 100 000 001 steps of a hundredth: a table that size took
+    # gigabytes. The budget (40 days, 4 000 steps) is what the table needs.
+    huge = Plan((Task("big", ("5.1",), effort=Decimal("1000000.01")),), year=2023)
+    small = Plan((*huge.tasks, Task("small", ("2.1",), effort=Decimal("12.5"))), year=2023)
+    best = best_plan(RULES, EVIDENCE, small, 40)
+    assert best.chosen == ("small",)
+    assert best.frontier[-1].budget <= 40  # the frontier stops at the budget
+    with pytest.raises(PlanError) as info:
+        best_plan(RULES, EVIDENCE, huge, Decimal(300))
+    assert str(info.value) == (
+        "budget: too large to plan exactly in steps of 0.01 person-day: at most 20000 steps "
+        "(200 person-days) (got 300)"
+    )
+
+
+def test_project_takes_a_band_name_or_a_number_as_target() -> None:
+    assert project(RULES, EVIDENCE, PLAN, target="Tốt").target == Decimal(90)
+    assert project(RULES, EVIDENCE, PLAN, target="90,5").target == Decimal("90.5")
+    assert project(RULES, EVIDENCE, PLAN, target=90).target_probability == pytest.approx(
+        0.8078, abs=1e-4
+    )

@@ -21,7 +21,7 @@ from .batch import (
     rank,
     score_many,
 )
-from .errors import AnnexError, CchcScoreError, EvidenceError, Problem, RulesError
+from .errors import AnnexError, ArgumentError, CchcScoreError, EvidenceError, Problem, RulesError
 from .evaluation import NodeScore, Scorecard, evaluate
 from .evidence import Evidence, check_evidence
 from .io.annex import read_annex
@@ -29,7 +29,7 @@ from .io.appraisal import dump_appraisal, load_appraisal
 from .io.evidence import load_evidence
 from .io.plan import dump_plan, load_plan
 from .io.rules import bundled_rules, dump_rules, load_rules, loads_rules
-from .io.table import dump_evidence_csv
+from .io.table_dump import dump_evidence_csv
 from .model import (
     Appraised,
     Band,
@@ -66,6 +66,7 @@ __all__ = [
     "Appraisal",
     "AppraisalNode",
     "Appraised",
+    "ArgumentError",
     "Band",
     "Bands",
     "BestPlan",

@@ -10,14 +10,55 @@ annex text by :func:`cchc_score.io.annex.read_annex` and from ``appraisal.toml``
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
+
+from . import arguments
+from .errors import AnnexError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = ["Appraisal", "AppraisalNode", "Level"]
 
 #: The kind of row an :class:`AppraisalNode` comes from.
 Level = Literal["domain", "subdomain", "criterion"]
+
+
+def _points(field: str) -> Callable[[object], Decimal | None]:
+    def points(value: object) -> Decimal | None:
+        return (
+            None
+            if value is None
+            else arguments.as_number(value, field, AnnexError, decimals_as_given=True)
+        )
+
+    return points
+
+
+def _max(value: object) -> Decimal | None:
+    return _points("max")(value)
+
+
+def _score(value: object) -> Decimal | None:
+    return _points("score")(value)
+
+
+def _stated(value: object) -> Decimal | None:
+    return _points("stated_deduction")(value)
+
+
+def _nodes(value: object) -> tuple[AppraisalNode, ...]:
+    if not isinstance(value, (list, tuple)) or not all(
+        isinstance(node, AppraisalNode) for node in value
+    ):
+        raise arguments.fail(AnnexError, "nodes", "expected a list of AppraisalNode", value)
+    return tuple(value)
+
+
+def _total(value: object) -> Decimal | None:
+    return _points("total")(value)
 
 
 @attrs.frozen
@@ -48,9 +89,9 @@ class AppraisalNode:
     code: str
     name: str
     level: Level
-    max: Decimal | None
-    score: Decimal | None
-    stated_deduction: Decimal | None = None
+    max: Decimal | None = attrs.field(converter=_max)
+    score: Decimal | None = attrs.field(converter=_score)
+    stated_deduction: Decimal | None = attrs.field(default=None, converter=_stated)
     reason: str = ""
     line: int = 0
     task: str = ""
@@ -80,8 +121,8 @@ class Appraisal:
         source: the file read (not part of equality).
     """
 
-    nodes: tuple[AppraisalNode, ...]
-    total: Decimal | None = None
+    nodes: tuple[AppraisalNode, ...] = attrs.field(converter=_nodes)
+    total: Decimal | None = attrs.field(default=None, converter=_total)
     rating: str | None = None
     year: int | None = None
     total_line: int | None = None

@@ -16,20 +16,18 @@ import os
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Union
+from typing import Union
 
 import attrs
 
-from .errors import NO_VALUE, EvidenceError, Problem, ProblemList
+from . import arguments
+from .errors import NO_VALUE, ArgumentError, CchcScoreError, EvidenceError, Problem, ProblemList
 from .evaluation import Scorecard, evaluate
 from .evidence import Evidence, check_evidence
-from .io.evidence import read_evidence
+from .io.evidence import read_evidence, rules_argument
 from .io.table import TableRow, read_table, table_rules
-from .model import Criterion
+from .model import Criterion, RuleSet
 from .numbers import rounder
-
-if TYPE_CHECKING:
-    from .model import RuleSet
 
 __all__ = [
     "CriterionLoss",
@@ -186,12 +184,12 @@ class LossTable:
 # --------------------------------------------------------------------------- scoring
 
 
-def score_many(rules: RuleSet, source: Source) -> Iterator[UnitResult]:
+def score_many(rules: RuleSet | str | os.PathLike[str], source: Source) -> Iterator[UnitResult]:
     """Score every unit of a batch, one result at a time, in the order they are read.
 
     Args:
-        rules: the rule set every unit is scored with (a unit's own ``rules`` key or column
-            is not consulted, as with ``cchc-score score --rules``).
+        rules: the rule set every unit is scored with, or its name or path (a unit's own
+            ``rules`` key or column is not consulted, as with ``cchc-score score --rules``).
         source: a folder (each ``*.toml`` and ``*.json`` file in it, sorted by name; hidden
             files are left out), a ``.csv`` / ``.tsv`` / ``.tab`` / ``.txt`` table read row by
             row, or evidences built in Python.
@@ -203,13 +201,15 @@ def score_many(rules: RuleSet, source: Source) -> Iterator[UnitResult]:
     Raises:
         EvidenceError: (when iteration starts) the source as a whole cannot be read: no such
             file or folder, a folder without evidence files, a table whose header is wrong
-            or that has no rows.
+            or that has no rows. ``RulesError`` when a rules name cannot be loaded.
+        ArgumentError: ``rules`` or ``source`` (or an evidence in it) of the wrong kind.
 
     >>> from cchc_score import load_rules
     >>> results = list(score_many(load_rules("criteria_2022"), "examples/district_2022"))
     >>> [(r.unit, str(r.scorecard.total)) for r in results[:2] if r.scorecard]
     [('Phường mẫu A', '84.35'), ('Phường mẫu B', '91.60')]
     """
+    rules = rules_argument(rules, required=True)
     if isinstance(source, (str, os.PathLike)):
         path = os.fspath(source)
         if os.path.isdir(path):
@@ -217,8 +217,34 @@ def score_many(rules: RuleSet, source: Source) -> Iterator[UnitResult]:
         else:
             yield from _score_table(rules, path)
         return
-    for evidence in source:
+    if not isinstance(source, Iterable):
+        raise arguments.fail(
+            ArgumentError,
+            "source",
+            "expected a folder, a CSV/TSV table or evidences, not " + type(source).__name__,
+            source,
+        )
+    for index, evidence in enumerate(source):
+        arguments.instance(evidence, Evidence, f"source[{index}]", "an Evidence")
         yield _score_evidence(rules, evidence, ProblemList(evidence.source))
+
+
+def _unreadable(file: str, exc: BaseException) -> tuple[Problem, ...]:
+    """A unit that could not be read or scored, in one located line (never a stop)."""
+    if isinstance(exc, CchcScoreError):
+        return tuple(attrs.evolve(p, file=p.file or file) for p in exc.problems)
+    if isinstance(exc, RecursionError):
+        message = "cannot be read: nested too deeply"
+    elif isinstance(exc, ValueError) and "digits" in str(exc):
+        message = "cannot be read: a number has too many digits"
+    else:
+        detail = " ".join(str(exc).split())[:120]
+        message = f"cannot be read: {type(exc).__name__}" + (f": {detail}" if detail else "")
+    return (Problem(file, "", message, NO_VALUE),)
+
+
+#: What one bad unit may raise: the library's errors, and (last resort) the parsers' own.
+_UNIT_FAILURES = (CchcScoreError, RecursionError, ValueError, ArithmeticError)
 
 
 def _score_evidence(rules: RuleSet, evidence: Evidence, problems: ProblemList) -> UnitResult:
@@ -226,8 +252,8 @@ def _score_evidence(rules: RuleSet, evidence: Evidence, problems: ProblemList) -
     card: Scorecard | None = None
     try:
         card = evaluate(rules, evidence)
-    except EvidenceError as exc:
-        problems.extend(exc.problems)
+    except _UNIT_FAILURES as exc:
+        problems.extend(_unreadable(evidence.source or "", exc))
     if problems:
         return UnitResult(evidence.unit, evidence.source, problems=tuple(problems))
     return UnitResult(evidence.unit, evidence.source, scorecard=card)
@@ -250,7 +276,11 @@ def _evidence_files(folder: str) -> list[str]:
 
 def _score_folder(rules: RuleSet, folder: str) -> Iterator[UnitResult]:
     for file in _evidence_files(folder):
-        evidence, problems = read_evidence(file)
+        try:
+            evidence, problems = read_evidence(file)
+        except _UNIT_FAILURES as exc:
+            yield UnitResult("", file, problems=_unreadable(file, exc))
+            continue
         if evidence is None:
             yield UnitResult("", file, problems=tuple(problems))
         else:
@@ -272,17 +302,20 @@ def _score_row(rules: RuleSet, path: str, row: TableRow) -> UnitResult:
     if typed is None:
         return UnitResult(row.unit, path, row.line, problems=tuple(problems))
     found: tuple[Problem, ...] = ()
-    if not problems:
+    try:
+        if not problems:
+            try:
+                return UnitResult(row.unit, path, row.line, scorecard=evaluate(rules, typed))
+            except EvidenceError as exc:
+                found = exc.problems
+        # Check the cells as written, so that messages quote what the user wrote (and
+        # problems of value are reported with those of reading, as for an evidence file).
         try:
-            return UnitResult(row.unit, path, row.line, scorecard=evaluate(rules, typed))
+            check_evidence(rules, attrs.evolve(typed, facts=row.written))
         except EvidenceError as exc:
             found = exc.problems
-    # Check the cells as written, so that messages quote what the user wrote (and problems
-    # of value are reported with those of reading, as for an evidence file).
-    try:
-        check_evidence(rules, attrs.evolve(typed, facts=row.written))
-    except EvidenceError as exc:
-        found = exc.problems
+    except _UNIT_FAILURES as exc:  # the last resort: the row is listed, the batch goes on
+        found = _unreadable(path, exc)
     problems.extend(_at_line(p, row.line) for p in found)
     return UnitResult(row.unit, path, row.line, problems=tuple(problems))
 
@@ -307,7 +340,10 @@ def named_rules(source: str | os.PathLike[str]) -> tuple[str, ...]:
         return table_rules(path)
     names: dict[str, None] = {}
     for file in _evidence_files(path):
-        evidence, _ = read_evidence(file)
+        try:
+            evidence, _ = read_evidence(file)
+        except _UNIT_FAILURES:  # listed with its problems when the batch is scored
+            continue
         if evidence is not None and evidence.rules:
             names[evidence.rules] = None
     return tuple(names)
@@ -316,7 +352,7 @@ def named_rules(source: str | os.PathLike[str]) -> tuple[str, ...]:
 # --------------------------------------------------------------------------- ranking
 
 
-def rank(results: Iterable[UnitResult]) -> Ranking:
+def rank(results: Iterable[UnitResult | Scorecard]) -> Ranking:
     """Rank a batch's scored units by total, highest first.
 
     Equal totals share a rank and the next rank skips ("competition ranking": 1, 2, 2, 4);
@@ -324,25 +360,31 @@ def rank(results: Iterable[UnitResult]) -> Ranking:
     ``Ranking.invalid`` with their problems. So do units that share a name, each with a
     problem naming the others: a ranking and a loss table tell units apart by name.
 
+    Args:
+        results: the results of :func:`score_many`, or scorecards.
+
     Raises:
-        ValueError: the scorecards were made with different rule sets.
+        ArgumentError: (a ``ValueError``) the scorecards were made with different rule
+            sets, or ``results`` holds something other than results and scorecards.
 
     >>> from cchc_score import load_rules
     >>> ranking = rank(score_many(load_rules("criteria_2022"), "examples/district_2022"))
     >>> [(u.rank, u.tied, str(u.total)) for u in ranking.units[:4]]
     [(1, False, '95.35'), (2, False, '91.60'), (3, True, '87.25'), (3, True, '87.25')]
     """
-    results = list(results)
+    read = [
+        _result(item, f"results[{i}]") for i, item in enumerate(arguments.items(results, "results"))
+    ]
     places: dict[str, list[int]] = {}
-    for i, result in enumerate(results):
+    for i, result in enumerate(read):
         if result.unit:
             places.setdefault(result.unit, []).append(i)
     for indexes in places.values():
         if len(indexes) > 1:
             for i in indexes:
-                results[i] = _duplicate(results[i], [results[j] for j in indexes if j != i])
-    scored = [(i, r) for i, r in enumerate(results) if r.ok]
-    invalid = tuple(r for r in results if not r.ok)
+                read[i] = _duplicate(read[i], [read[j] for j in indexes if j != i])
+    scored = [(i, r) for i, r in enumerate(read) if r.ok]
+    invalid = tuple(r for r in read if not r.ok)
     _check_same_rules([r.scorecard for _, r in scored if r.scorecard is not None])
 
     def order(item: tuple[int, UnitResult]) -> tuple[Decimal, str, int]:
@@ -365,6 +407,20 @@ def rank(results: Iterable[UnitResult]) -> Ranking:
     return Ranking(tuple(units), invalid)
 
 
+def _result(item: object, where: str) -> UnitResult:
+    """A result to rank: a :class:`UnitResult`, or a scorecard as a scored unit."""
+    if isinstance(item, Scorecard):
+        return UnitResult(item.unit, None, scorecard=item)
+    return arguments.instance(item, UnitResult, where, "a UnitResult or a Scorecard")
+
+
+def _card(item: object, where: str) -> Scorecard:
+    """A scorecard for a loss table: a :class:`Scorecard`, or a ranked unit's."""
+    if isinstance(item, RankedUnit):
+        return item.scorecard
+    return arguments.instance(item, Scorecard, where, "a Scorecard (from evaluate)")
+
+
 def _duplicate(result: UnitResult, others: list[UnitResult]) -> UnitResult:
     place = f"line {result.line}: unit" if result.line is not None else "unit"
     message = (
@@ -382,28 +438,32 @@ def _check_same_rules(cards: Sequence[Scorecard]) -> None:
     first = cards[0].rules
     for card in cards[1:]:
         if card.rules is not first and card.rules != first:
-            raise ValueError(
+            raise arguments.fail(
+                ArgumentError,
+                "",
                 f"cannot compare scorecards of different rule sets: {first.id!r} "
-                f"({cards[0].unit!r}) and {card.rules.id!r} ({card.unit!r})"
+                f"({cards[0].unit!r}) and {card.rules.id!r} ({card.unit!r})",
             )
 
 
 # --------------------------------------------------------------------------- losses
 
 
-def loss_table(cards: Iterable[Scorecard]) -> LossTable:
+def loss_table(cards: Iterable[Scorecard] | Ranking) -> LossTable:
     """Where units lost points: each criterion's deduction in each unit.
 
     Args:
         cards: scorecards of units with distinct names, made with the same rules (e.g.
-            ``ranking.scorecards``); the table's columns follow their order.
+            ``ranking.scorecards``, or the ranking itself); the table's columns follow
+            their order.
 
     Returns:
         The criteria (leaves of the tree) on which any unit lost points, the largest total
         loss first; each unit's column adds up to its maximum − its total.
 
     Raises:
-        ValueError: two scorecards have the same unit name, or different rule sets.
+        ArgumentError: (a ``ValueError``) two scorecards have the same unit name, or
+            different rule sets, or ``cards`` holds something other than scorecards.
 
     >>> from cchc_score import load_rules
     >>> ranking = rank(score_many(load_rules("criteria_2022"), "examples/district_2022"))
@@ -412,12 +472,17 @@ def loss_table(cards: Iterable[Scorecard]) -> LossTable:
     >>> top.code, str(top.total), top.units_lost
     ('IX', '60.65', 7)
     """
-    cards = tuple(cards)
+    items = cards.units if isinstance(cards, Ranking) else arguments.items(cards, "cards")
+    cards = tuple(_card(item, f"cards[{i}]") for i, item in enumerate(items))
     _check_same_rules(cards)
     names = [card.unit for card in cards]
     for name, count in Counter(names).items():
         if count > 1:
-            raise ValueError(f"two scorecards are for the unit {name!r}: give each its own name")
+            raise arguments.fail(
+                ArgumentError,
+                "",
+                f"two scorecards are for the unit {name!r}: give each its own name",
+            )
     if not cards:
         return LossTable((), (), ())
     # Deductions have at most the rules' decimals: written with exactly that many, so that

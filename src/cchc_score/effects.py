@@ -11,11 +11,12 @@ from decimal import Decimal
 
 import attrs
 
-from . import syntax
-from .errors import ProblemList
+from . import arguments, syntax
+from .errors import CchcScoreError, ProblemList
 from .evidence import FactValue, typed_value
 from .kinds import kind_of
 from .model import Fact, RuleSet, rule_facts
+from .numbers import NumberFormatError, parse_number
 from .plan import PartialRestore, Plan, PlanError, Restore, SetFacts
 
 __all__ = ["Effect", "best_value", "resolve_effects"]
@@ -126,3 +127,37 @@ def resolve_effects(rules: RuleSet, plan: Plan) -> dict[str, Effect]:
         )
     problems.raise_if_any(PlanError)
     return effects
+
+
+def target_total(
+    rules: RuleSet, value: object, error: type[CchcScoreError]
+) -> tuple[Decimal, str | None]:
+    """A target as a total, and the rating band it names, if it names one: the name of one
+    of the rules' bands (its minimum, as the command line reads ``--target Tốt``), or a
+    total between 0 and the rules' maximum (``90``, ``90.5``, ``"90,5"``).
+
+    Raises:
+        error: neither a band's name nor a number, or a total outside [0, the maximum].
+    """
+    if isinstance(value, str):
+        band = rules.band(value.strip())
+        if band is not None:
+            return band.min, band.name
+        try:
+            number = parse_number(value)
+        except NumberFormatError:
+            names = ", ".join(repr(b.name) for b in rules.bands)
+            raise arguments.fail(
+                error,
+                "target",
+                f"neither a total nor a rating band of {rules.id}; expected a number or one "
+                f"of {names}",
+                value,
+            ) from None
+    else:
+        number = arguments.as_number(
+            value, "target", error, expected="expected a total or a band's name"
+        )
+    if not 0 <= number <= rules.max:
+        raise arguments.fail(error, "target", f"must be a total between 0 and {rules.max}", value)
+    return number, None

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AnnexError",
+    "ArgumentError",
     "CchcScoreError",
     "EvidenceError",
     "Problem",
@@ -74,6 +75,19 @@ class CchcScoreError(Exception):
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class ArgumentError(CchcScoreError, TypeError, ValueError):
+    """A public function was given an argument it cannot use: a ``dict`` where a
+    :class:`~cchc_score.RuleSet` is needed, a ``date`` that is a number, a period that is
+    neither ``"quarter"`` nor ``"month"``.
+
+    It is both a ``TypeError`` and a ``ValueError`` so that code written against the
+    builtin errors these calls raised before keeps catching them; the message names the
+    argument and shows the value. Problems in the content of evidence, plans and rules raise
+    their own errors (:class:`EvidenceError`, :class:`~cchc_score.PlanError`, …), as the
+    same content in a file does.
+    """
 
 
 class RulesError(CchcScoreError, ValueError):

@@ -8,42 +8,107 @@ value. This module is pure: it reads no file.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from . import syntax
+from . import arguments, syntax
 from .errors import EvidenceError, ProblemList
 from .facts import FactValue, RawValue
 from .kinds import Rule, RuleKind, fact_type, kind_of
 from .kinds.facttypes import BAD
+from .model import RuleSet
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
-    from .model import Fact, RuleSet
+    from .model import Fact
 
 __all__ = [
+    "RULES_EXPECTED",
     "Evidence",
     "FactValue",
     "RawValue",
+    "check_arguments",
     "check_evidence",
     "typed_value",
 ]
 
 
-def _pairs(value: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> tuple[tuple[str, Any], ...]:
-    items = value.items() if isinstance(value, Mapping) else value
-    return tuple(sorted(items, key=lambda pair: pair[0]))
+def _fact_value(name: str, value: object) -> RawValue:
+    """A fact's value as Python gives it, in the forms the checks read: a float by its
+    shortest repr, a list as a tuple, a set as a frozenset; ``None``, a dict and other
+    types are refused here, naming the fact."""
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        arguments.as_number(value, f"facts[{name!r}]", EvidenceError)  # bounded, finite
+        return value
+    if isinstance(value, (bool, str, frozenset)):
+        return value
+    if isinstance(value, float):
+        return arguments.as_number(value, f"facts[{name!r}]", EvidenceError)
+    if isinstance(value, (list, tuple, set)) and all(isinstance(v, str) for v in value):
+        return frozenset(value) if isinstance(value, set) else tuple(value)
+    raise arguments.fail(
+        EvidenceError,
+        f"facts[{name!r}]",
+        "expected a number, a string, true/false, or a list of the items done; "
+        f"not {type(value).__name__}",
+        value,
+    )
 
 
-def _fact_pairs(
-    value: Mapping[str, Any] | Iterable[tuple[str, Any]],
-) -> tuple[tuple[str, RawValue], ...]:
+def _fact_pairs(value: object) -> tuple[tuple[str, RawValue], ...]:
     # Lists become tuples so that evidence stays hashable and immutable.
-    return tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in _pairs(value))
+    return tuple((k, _fact_value(k, v)) for k, v in arguments.pairs(value, "facts", EvidenceError))
+
+
+def _points(value: object) -> tuple[tuple[str, Decimal], ...]:
+    """Appraised points as Python gives them: an int, a float (by its shortest repr), a
+    Decimal or a string such as ``"1,5"``; each becomes an exact Decimal."""
+    return tuple(
+        (
+            code,
+            arguments.as_number(
+                points,
+                f"appraised[{code!r}]",
+                EvidenceError,
+                expected="expected points as a number",
+            ),
+        )
+        for code, points in arguments.pairs(value, "appraised", EvidenceError)
+    )
+
+
+def _texts(value: object, field: str) -> tuple[tuple[str, str], ...]:
+    found = arguments.pairs(value, field, EvidenceError)
+    for code, text in found:
+        if not isinstance(text, str):
+            raise arguments.fail(EvidenceError, f"{field}[{code!r}]", "expected a string", text)
+    return found  # type: ignore[return-value]  # every value checked above
+
+
+def _notes(value: object) -> tuple[tuple[str, str], ...]:
+    return _texts(value, "notes")
+
+
+def _reasons(value: object) -> tuple[tuple[str, str], ...]:
+    return _texts(value, "not_assessed")
+
+
+def _unit(value: object) -> str:
+    return arguments.instance(value, str, "unit", "the unit's name as a string", EvidenceError)
+
+
+def _year(value: object) -> int | None:
+    return None if value is None else arguments.whole(value, "year", EvidenceError)
+
+
+def _rules_name(value: object) -> str | None:
+    if value is None:
+        return None
+    return arguments.instance(
+        value, str, "rules", "the name or path of a rules file", EvidenceError
+    )
 
 
 @attrs.frozen
@@ -51,22 +116,29 @@ class Evidence:
     """What is known about one unit in one year, as given (not yet checked).
 
     Mappings passed in are stored as sorted tuples of pairs, so two evidences with the same
-    content are equal whatever order their facts were given in.
+    content are equal whatever order their facts were given in. Values are taken as Python
+    writes them: appraised points as an ``int``, a ``float`` (by its shortest repr: ``20.5``
+    is 20,5), a ``Decimal`` or a string (``"20,5"``), all kept as exact decimals; a fact's
+    float likewise, a list of items as a tuple, a set as a frozenset. Anything else (a bool
+    or NaN for points, ``None`` or a dict for a fact, a name that is not a string) raises
+    :class:`~cchc_score.EvidenceError` naming the field, e.g. ``appraised['IX']``.
 
     >>> ev = Evidence("Phường A", 2022, facts={"staff_total": 21, "staff_rated_good": 20})
     >>> ev.fact("staff_total")
     21
     >>> ev.with_facts(staff_rated_good=21).fact("staff_rated_good")
     21
+    >>> Evidence("Phường A", appraised={"IX": 20.5}).appraised
+    (('IX', Decimal('20.5')),)
     """
 
-    unit: str
-    year: int | None = None
+    unit: str = attrs.field(converter=_unit)
+    year: int | None = attrs.field(default=None, converter=_year)
     facts: tuple[tuple[str, RawValue], ...] = attrs.field(default=(), converter=_fact_pairs)
-    appraised: tuple[tuple[str, Decimal], ...] = attrs.field(default=(), converter=_pairs)
-    notes: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_pairs)
-    not_assessed: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_pairs)
-    rules: str | None = None
+    appraised: tuple[tuple[str, Decimal], ...] = attrs.field(default=(), converter=_points)
+    notes: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_notes)
+    not_assessed: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_reasons)
+    rules: str | None = attrs.field(default=None, converter=_rules_name)
     source: str | None = attrs.field(default=None, eq=False)
 
     def fact(self, name: str) -> RawValue:
@@ -77,11 +149,11 @@ class Evidence:
         """
         return dict(self.facts)[name]
 
-    def with_facts(self, **changes: RawValue) -> Evidence:
+    def with_facts(self, **changes: object) -> Evidence:
         """A new evidence with some facts set to new values (what-if); this one is unchanged."""
         return attrs.evolve(self, facts={**dict(self.facts), **changes})
 
-    def with_appraised(self, **changes: Decimal) -> Evidence:
+    def with_appraised(self, **changes: Decimal | int | float | str) -> Evidence:
         """A new evidence with some appraised points replaced (codes as keyword names)."""
         return attrs.evolve(self, appraised={**dict(self.appraised), **changes})
 
@@ -99,7 +171,10 @@ def check_evidence(rules: RuleSet, evidence: Evidence) -> dict[str, FactValue]:
 
     Raises:
         EvidenceError: with every problem found.
+        ArgumentError: ``rules`` is not a :class:`~cchc_score.RuleSet` or ``evidence`` not an
+            :class:`Evidence`.
     """
+    check_arguments(rules, evidence)
     typed = _quick_check(rules.memo("evidence.requirements", _Requirements.of), evidence)
     if typed is not None:
         return typed
@@ -123,6 +198,19 @@ def check_evidence(rules: RuleSet, evidence: Evidence) -> dict[str, FactValue]:
     _check_needs(rules, evidence, typed, skipped, problems)
     problems.raise_if_any(EvidenceError)
     return typed
+
+
+#: What the rules argument must be, said the same way by every function that takes one.
+RULES_EXPECTED = "a RuleSet (load one with load_rules('criteria_2022') or a path)"
+
+
+def check_arguments(rules: object, evidence: object) -> None:
+    """Raise :class:`~cchc_score.errors.ArgumentError` unless ``rules`` is a rule set and
+    ``evidence`` an evidence (the pure core loads nothing: a name is refused, with a hint)."""
+    arguments.instance(rules, RuleSet, "rules", RULES_EXPECTED)
+    arguments.instance(
+        evidence, Evidence, "evidence", "an Evidence (from load_evidence or Evidence(...))"
+    )
 
 
 @attrs.frozen

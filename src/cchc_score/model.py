@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from . import arguments
+from .errors import RulesError
 from .facts import Fact, FactType
 from .kinds import (
     Appraised,
@@ -106,6 +108,41 @@ def rule_facts(rule: Rule) -> tuple[str, ...]:
     return kind_of(rule).facts(rule)
 
 
+def _points(value: object, field: str) -> Decimal:
+    return arguments.as_number(value, field, RulesError, decimals_as_given=True)
+
+
+def _max(value: object) -> Decimal:
+    return _points(value, "max")
+
+
+def _min(value: object) -> Decimal:
+    return _points(value, "min")
+
+
+def _items(value: object, field: str, kind: type[T], expected: str) -> tuple[T, ...]:
+    """A list or tuple of ``kind`` as a tuple; :class:`RulesError` naming ``field`` else."""
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, kind) for v in value):
+        raise arguments.fail(RulesError, field, f"expected a list of {expected}", value)
+    return tuple(value)
+
+
+def _children(value: object) -> tuple[Criterion, ...]:
+    return _items(value, "children", Criterion, "Criterion")
+
+
+def _domains(value: object) -> tuple[Criterion, ...]:
+    return _items(value, "domains", Criterion, "Criterion")
+
+
+def _facts(value: object) -> tuple[Fact, ...]:
+    return _items(value, "facts", Fact, "Fact")
+
+
+def _bands(value: object) -> tuple[Band, ...]:
+    return _items(value, "bands", Band, "Band")
+
+
 @attrs.frozen
 class Criterion:
     """A node of the index tree: a domain, a criterion or a sub-criterion.
@@ -116,9 +153,9 @@ class Criterion:
 
     code: str
     name: str
-    max: Decimal
+    max: Decimal = attrs.field(converter=_max)
     rule: Rule
-    children: tuple[Criterion, ...] = ()
+    children: tuple[Criterion, ...] = attrs.field(default=(), converter=_children)
     name_en: str | None = None
     reference: str | None = None
     basis: str | None = None
@@ -140,7 +177,7 @@ class Band:
     """A rating band (xếp loại): totals of at least ``min`` get this ``name``."""
 
     name: str
-    min: Decimal
+    min: Decimal = attrs.field(converter=_min)
     name_en: str | None = None
     basis: str | None = None
 
@@ -159,11 +196,11 @@ class RuleSet:
     id: str
     name: str
     year: int
-    max: Decimal
+    max: Decimal = attrs.field(converter=_max)
     decimals: int
-    facts: tuple[Fact, ...]
-    domains: tuple[Criterion, ...]
-    bands: tuple[Band, ...]
+    facts: tuple[Fact, ...] = attrs.field(converter=_facts)
+    domains: tuple[Criterion, ...] = attrs.field(converter=_domains)
+    bands: tuple[Band, ...] = attrs.field(converter=_bands)
     name_en: str | None = None
     basis: str | None = None
     source: str | None = attrs.field(default=None, eq=False)

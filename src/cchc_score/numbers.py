@@ -91,16 +91,14 @@ def bounded(value: Decimal | int, shown: object = None) -> Decimal | int:
 
 
 def _start(value: object) -> str:
-    """A number as written, cut to 40 characters so that a 1 MB number is a short line."""
-    text = value if isinstance(value, str) else _plain(value)
-    return repr(text) if len(text) <= 40 else repr(text[:40] + "…")
-
-
-def _plain(value: object) -> str:
-    if isinstance(value, int):  # a huge int cannot be printed: say how long it is
+    """A number as written, cut to 40 characters so that a 1 MB number is a short line; a
+    huge integer (which cannot even be printed) by its length."""
+    if isinstance(value, int) and not isinstance(value, bool):
         digits = value.bit_length() * 30103 // 100000 + 1
-        return str(value) if digits < 40 else f"{'-' if value < 0 else ''}{digits}-digit integer"
-    return str(value)
+        if digits >= 40:
+            return f"an integer of about {digits} digits"
+    text = value if isinstance(value, str) else str(value)
+    return repr(text) if len(text) <= 40 else repr(text[:40] + "…")
 
 
 def _too_large(value: object) -> str:

@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import TYPE_CHECKING
 
 import attrs
 
-from . import syntax
-from .effects import resolve_effects
+from . import arguments, syntax
+from .effects import resolve_effects, target_total
 from .engine import Engine, convolve
-from .errors import ProblemList
-from .numbers import NumberFormatError, parse_number
-from .plan import Plan, PlanError, Task
+from .errors import ArgumentError, ProblemList
+from .evidence import check_arguments
+from .plan import PLAN_EXPECTED, Plan, PlanError, Task
 
 if TYPE_CHECKING:
     from .evidence import Evidence
@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 __all__ = ["BestPlan", "FrontierPoint", "TargetPlan", "best_plan"]
 
 _MAX_GROUP = 12  # 2ⁿ options per group, each priced by an exact fold
+#: The most effort steps (person-days, or their tenths or hundredths) the knapsack's table
+#: holds: its time and memory grow with it.
+MAX_STEPS = 20_000
 
 
 @attrs.frozen
@@ -96,8 +99,8 @@ def best_plan(
     plan: Plan,
     budget: Decimal | int | float | str,
     *,
-    as_of: dt.date | None = None,
-    target: Decimal | str | None = None,
+    as_of: dt.date | str | None = None,
+    target: Decimal | int | float | str | None = None,
     confidence: Decimal | int | float | str = Decimal("0.8"),
     search_limit: int = 200_000,
 ) -> BestPlan:
@@ -108,16 +111,27 @@ def best_plan(
         budget: person-days available, ≥ 0: a ``Decimal``, an ``int``, a ``float`` (read
             as written: ``40.5`` is 40,5) or a string with a decimal comma or point.
             A budget above the plan's total effort buys the whole plan.
-        as_of: the assessment date: tasks due after it are left out.
-        target: a total, or the name of a rating band (its minimum), to reach.
+        as_of: the assessment date (a ``date`` or ``"2023-12-31"``): tasks due after it
+            are left out.
+        target: a total (the same forms as ``budget``), or the name of a rating band (its
+            minimum), to reach.
         confidence: the probability, in (0, 1], with which the target must be reached
-            (the same forms as ``budget``).
-        search_limit: the most candidate sets the target search examines.
+            (the same forms as ``budget``, or ``"80%"``).
+        search_limit: the most candidate sets the target search examines (≥ 1).
+
+    Returns:
+        The best plan. Its frontier runs up to the plan's whole effort when that is at most
+        ``MAX_STEPS`` effort steps (person-days, or their tenths or hundredths where efforts
+        have decimals), else up to the budget.
 
     Raises:
         PlanError: the budget is negative or not a number, the confidence is outside
             (0, 1], a task has no effort, the plan does not fit the rules, the target is
-            not a band name, or a group of interacting tasks is too large to price exactly.
+            neither a total in [0, the maximum] nor a band name, a group of interacting
+            tasks is too large to price exactly, or the budget and the plan's effort both
+            exceed ``MAX_STEPS`` steps.
+        ArgumentError: rules, evidence or plan of the wrong type, an ``as_of`` that is not
+            a date, a ``search_limit`` that is not an integer ≥ 1.
 
     >>> from cchc_score import load_evidence, load_plan, load_rules
     >>> best = best_plan(load_rules("criteria_2022"),
@@ -126,16 +140,18 @@ def best_plan(
     >>> len(best.chosen), best.effort, best.expected
     (9, Decimal('40'), Decimal('88.5275'))
     """
-    problems = ProblemList(None)  # arguments, not the plan file
-    days = _number("budget", budget, problems)
-    if days is not None and days < 0:
-        problems.add("budget", "must be ≥ 0 person-days", days)
-    chance = _number("confidence", confidence, problems)
-    if chance is not None and not 0 < chance <= 1:
-        problems.add("confidence", "must be > 0 and ≤ 1", chance)
-    problems.raise_if_any(PlanError)
-    assert days is not None
-    assert chance is not None
+    check_arguments(rules, evidence)
+    arguments.instance(plan, Plan, "plan", PLAN_EXPECTED)
+    if as_of is not None:
+        as_of = arguments.as_date(as_of, "as_of")
+    arguments.whole(search_limit, "search_limit", ArgumentError, low=1)
+    days = _number("budget", budget)
+    if days < 0:
+        raise arguments.fail(PlanError, "budget", "must be ≥ 0 person-days", days)
+    chance = _number("confidence", confidence)
+    if not 0 < chance <= 1:
+        raise arguments.fail(PlanError, "confidence", "must be > 0 and ≤ 1", chance)
+    goal = None if target is None else target_total(rules, target, PlanError)
     problems = ProblemList(plan.source)
     effects = resolve_effects(rules, plan)
     year = plan.year if plan.year is not None else rules.year + 1
@@ -160,9 +176,19 @@ def best_plan(
     useful = [_pareto(group) for group in options]
     full = sum((int(t.effort * scale) for t in tasks if t.effort is not None), 0)
     # Nothing costs more than the whole plan: a larger budget buys the same, so the table
-    # stops there however large the budget.
+    # stops there however large the budget. The frontier goes on to the whole plan's effort
+    # when that is small enough to price; past that, the table stops at the budget.
     affordable = min(full, int((days * scale).to_integral_value(rounding=ROUND_FLOOR)))
-    choices = _knapsack(useful, full)
+    capacity = full if full <= MAX_STEPS else affordable
+    if capacity > MAX_STEPS:
+        raise arguments.fail(
+            PlanError,
+            "budget",
+            f"too large to plan exactly in steps of {1 / Decimal(scale)} person-day: at most "
+            f"{MAX_STEPS} steps ({MAX_STEPS / Decimal(scale)} person-days)",
+            budget,
+        )
+    choices = _knapsack(useful, capacity)
     base = engine.card.total
     picked = _choice(useful, choices, affordable)
     return BestPlan(
@@ -171,32 +197,17 @@ def best_plan(
         chosen=_ids(picked, tasks),
         effort=_effort(picked),
         expected=base + sum((o.gain for o in picked), Decimal(0)),
-        frontier=_frontier(useful, choices, full, scale, base, tasks),
-        target=_target(rules, engine, options, target, chance, scale, search_limit, tasks)
-        if target is not None
+        frontier=_frontier(useful, choices, capacity, scale, base, tasks),
+        target=_target(engine, options, goal, chance, scale, search_limit, tasks)
+        if goal is not None
         else None,
     )
 
 
-def _number(name: str, value: object, problems: ProblemList) -> Decimal | None:
-    """An argument as an exact decimal: floats as written (``Decimal(repr(x))``), strings
-    with a decimal comma or point; ``None`` after recording the problem."""
-    number: Decimal | None = None
-    try:
-        if isinstance(value, Decimal):
-            number = value
-        elif isinstance(value, int) and not isinstance(value, bool):
-            number = Decimal(value)
-        elif isinstance(value, float):
-            number = Decimal(repr(value))
-        elif isinstance(value, str):
-            number = parse_number(value)
-    except (InvalidOperation, NumberFormatError):
-        number = None
-    if number is None or not number.is_finite():
-        problems.add(name, "must be a finite number", value)
-        return None
-    return number
+def _number(name: str, value: object) -> Decimal:
+    """An argument as an exact decimal (floats as written, strings with a decimal comma or
+    point, a percentage); :class:`PlanError` naming it otherwise."""
+    return arguments.as_number(value, name, PlanError, percent=True)
 
 
 def _scale(efforts: Sequence[Decimal], source: str | None) -> int:
@@ -294,19 +305,6 @@ def _frontier(
     return tuple(points)
 
 
-def _threshold(rules: RuleSet, target: Decimal | str) -> tuple[Decimal, str | None]:
-    """A target as a total, and the rating it names (if it names one)."""
-    if not isinstance(target, str):
-        return target, None
-    band = rules.band(target)
-    if band is None:
-        problems = ProblemList(None)
-        names = syntax.allowed(b.name for b in rules.bands)
-        problems.add("target", f"not a rating band of {rules.id}; expected one of {names}", target)
-        problems.raise_as(PlanError)
-    return band.min, band.name
-
-
 @attrs.define
 class _Search:
     """Branch and bound for the cheapest choice of options reaching ``need`` steps with
@@ -346,17 +344,16 @@ class _Search:
 
 
 def _target(
-    rules: RuleSet,
     engine: Engine,
     options: Sequence[Sequence[_Option]],
-    target: Decimal | str,
+    goal: tuple[Decimal, str | None],
     confidence: Decimal,
     scale: int,
     limit: int,
     tasks: Sequence[Task],
 ) -> TargetPlan:
     """The cheapest choice whose total reaches the target with probability ≥ confidence."""
-    threshold, rating = _threshold(rules, target)
+    threshold, rating = goal
     dists = [[engine.group_changes(o.tasks) for o in group] for group in options]
     # The best any choice from group g on can do: every task of those groups attempted.
     suffix: list[dict[int, float]] = [{0: 1.0}]

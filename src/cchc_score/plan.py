@@ -15,9 +15,11 @@ from typing import Any, Literal, Union
 
 import attrs
 
+from . import arguments
 from .errors import CchcScoreError
 
 __all__ = [
+    "PLAN_EXPECTED",
     "Deadline",
     "Effect",
     "PartialRestore",
@@ -44,6 +46,10 @@ class PlanError(CchcScoreError, ValueError):
     """A plan file cannot be read or does not fit the rules."""
 
 
+#: What a plan argument must be, said the same way by every function that takes one.
+PLAN_EXPECTED = "a Plan (from load_plan, read_annex or Plan(tasks))"
+
+
 @attrs.frozen
 class Deadline:
     """A deadline as written, with the last day of the period it names.
@@ -67,8 +73,13 @@ def parse_deadline(text: str) -> Deadline:
     'ongoing'
 
     Raises:
-        ValueError: the text is not a deadline in a known form, or names no real date.
+        PlanError: (a ``ValueError``) the text is not a deadline in a known form, names no
+            real date, or is not a string.
     """
+    if not isinstance(text, str):
+        raise arguments.fail(
+            PlanError, "deadline", f"expected a string, not {type(text).__name__}", text
+        )
     clean = " ".join(text.split())
     if not clean:
         return Deadline(text, None, "none")
@@ -82,7 +93,7 @@ def parse_deadline(text: str) -> Deadline:
     if match := _MONTH.match(clean):
         month = int(match[1])
         if not 1 <= month <= 12:
-            raise ValueError(f"no month {month} in deadline {text!r}")
+            raise arguments.fail(PlanError, "", f"no month {month} in deadline {text!r}")
         return Deadline(text, _month_end(int(match[2]), month), "month")
     match = _DATE.match(clean)
     day_month_year = (match[1], match[2], match[3]) if match else None
@@ -93,15 +104,43 @@ def parse_deadline(text: str) -> Deadline:
         try:
             return Deadline(text, dt.date(year, month, day), "date")
         except ValueError:
-            raise ValueError(f"no such date: {text!r}") from None
-    raise ValueError(
+            raise arguments.fail(PlanError, "", f"no such date: {text!r}") from None
+    raise arguments.fail(
+        PlanError,
+        "",
         f"not a deadline: {text!r} (expected e.g. 'Năm 2023', 'Quý II/2023', 'Tháng 6/2023', "
-        "'30/6/2023' or 'Thường xuyên')"
+        "'30/6/2023' or 'Thường xuyên')",
     )
 
 
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _share(value: object) -> Decimal:
+    return arguments.as_number(value, "share", PlanError, percent=True, decimals_as_given=True)
+
+
+def _fact_effects(value: object) -> tuple[tuple[str, Any], ...]:
+    found = arguments.pairs(value, "facts", PlanError)
+    return tuple(
+        (
+            name,
+            arguments.as_number(v, f"facts[{name!r}]", PlanError, decimals_as_given=True)
+            if isinstance(v, float)
+            else tuple(v)
+            if isinstance(v, list)
+            else v,
+        )
+        for name, v in found
+    )
+
+
+def _points(value: object) -> tuple[tuple[str, Decimal], ...]:
+    return tuple(
+        (code, arguments.as_number(v, f"appraised[{code!r}]", PlanError, decimals_as_given=True))
+        for code, v in arguments.pairs(value, "appraised", PlanError)
+    )
 
 
 @attrs.frozen
@@ -115,7 +154,7 @@ class Restore:
 class PartialRestore:
     """When done, the task wins back ``share`` (0–1) of the points its criteria lost."""
 
-    share: Decimal
+    share: Decimal = attrs.field(converter=_share)
     kind: Literal["partial"] = "partial"
 
 
@@ -123,12 +162,94 @@ class PartialRestore:
 class SetFacts:
     """When done, these facts take these values (and appraised points, by code)."""
 
-    facts: tuple[tuple[str, Any], ...] = ()
-    appraised: tuple[tuple[str, Decimal], ...] = ()
+    facts: tuple[tuple[str, Any], ...] = attrs.field(default=(), converter=_fact_effects)
+    appraised: tuple[tuple[str, Decimal], ...] = attrs.field(default=(), converter=_points)
     kind: Literal["facts"] = "facts"
 
 
 Effect = Union[Restore, PartialRestore, SetFacts]
+
+
+def _task_id(value: object) -> str:
+    return arguments.instance(value, str, "id", "the task's id as a string", PlanError)
+
+
+def _criteria(value: object) -> tuple[str, ...]:
+    return arguments.strings(value, "criteria", PlanError)
+
+
+def _partners(value: object) -> tuple[str, ...]:
+    return arguments.strings(value, "partners", PlanError)
+
+
+def _text(value: object, field: str) -> str:
+    return arguments.instance(value, str, field, "a string", PlanError)
+
+
+def _action(value: object) -> str:
+    return _text(value, "action")
+
+
+def _lead(value: object) -> str:
+    return _text(value, "lead")
+
+
+def _reason(value: object) -> str:
+    return _text(value, "reason")
+
+
+def _unit(value: object) -> str:
+    return _text(value, "unit")
+
+
+def _deadline(value: object) -> Deadline:
+    return value if isinstance(value, Deadline) else parse_deadline(value)  # type: ignore[arg-type]
+
+
+def _effect(value: object) -> Effect:
+    if not isinstance(value, (Restore, PartialRestore, SetFacts)):
+        raise arguments.fail(
+            PlanError,
+            "effect",
+            f"expected Restore(), PartialRestore(share) or SetFacts(...), not "
+            f"{type(value).__name__}",
+            value,
+        )
+    return value
+
+
+def _effort(value: object) -> Decimal | None:
+    if value is None:
+        return None
+    number = arguments.as_number(value, "effort", PlanError, decimals_as_given=True)
+    if number < 0:
+        raise arguments.fail(PlanError, "effort", "must be ≥ 0 person-days", value)
+    return number
+
+
+def _probability(value: object) -> Decimal:
+    return arguments.as_number(
+        value, "probability", PlanError, percent=True, decimals_as_given=True
+    )
+
+
+def _tasks(value: object) -> tuple[Task, ...]:
+    if isinstance(value, Task):
+        return (value,)
+    if not isinstance(value, (list, tuple)):
+        raise arguments.fail(
+            PlanError, "tasks", f"expected a list of Task, not {type(value).__name__}", value
+        )
+    for item in value:
+        if not isinstance(item, Task):
+            raise arguments.fail(
+                PlanError, "tasks", f"expected a Task, not {type(item).__name__}", item
+            )
+    return tuple(value)
+
+
+def _year(value: object) -> int | None:
+    return None if value is None else arguments.whole(value, "year", PlanError)
 
 
 @attrs.frozen
@@ -147,28 +268,36 @@ class Task:
         effort: person-days, where estimated.
         probability: the chance it is completed by its deadline (default 1).
         reason: the reason the criteria lost points, as the annex gives it.
+
+    Values are taken as Python writes them: ``criteria="5.1"`` is one code, lists become
+    tuples, a deadline may be its text (``"Quý II/2023"``), ``effort`` and ``probability``
+    an ``int``, a ``float`` (by its shortest repr) or a string (``"1,5"``, ``"80%"``).
+    Anything else raises :class:`PlanError` naming the field.
+
+    >>> Task("T1", "5.1", deadline="Quý II/2023", effort=2, probability=0.8).probability
+    Decimal('0.8')
     """
 
-    id: str
-    criteria: tuple[str, ...]
-    action: str = ""
-    lead: str = ""
-    partners: tuple[str, ...] = ()
-    deadline: Deadline = Deadline("", None, "none")
-    effect: Effect = Restore()
+    id: str = attrs.field(converter=_task_id)
+    criteria: tuple[str, ...] = attrs.field(converter=_criteria)
+    action: str = attrs.field(default="", converter=_action)
+    lead: str = attrs.field(default="", converter=_lead)
+    partners: tuple[str, ...] = attrs.field(default=(), converter=_partners)
+    deadline: Deadline = attrs.field(default=Deadline("", None, "none"), converter=_deadline)
+    effect: Effect = attrs.field(default=Restore(), converter=_effect)
     effect_stated: bool = False
-    effort: Decimal | None = None
-    probability: Decimal = Decimal(1)
-    reason: str = ""
+    effort: Decimal | None = attrs.field(default=None, converter=_effort)
+    probability: Decimal = attrs.field(default=Decimal(1), converter=_probability)
+    reason: str = attrs.field(default="", converter=_reason)
 
 
 @attrs.frozen
 class Plan:
     """A remediation plan: the tasks a unit commits to, for a year."""
 
-    tasks: tuple[Task, ...]
-    unit: str = ""
-    year: int | None = None
+    tasks: tuple[Task, ...] = attrs.field(converter=_tasks)
+    unit: str = attrs.field(default="", converter=_unit)
+    year: int | None = attrs.field(default=None, converter=_year)
     source: str | None = attrs.field(default=None, eq=False)
 
     def task(self, task_id: str) -> Task:

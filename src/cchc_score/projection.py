@@ -18,15 +18,16 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from . import syntax
-from .effects import resolve_effects
+from . import arguments, syntax
+from .effects import resolve_effects, target_total
 from .engine import Engine, mean_change, partly_restored
-from .errors import ProblemList
+from .errors import ArgumentError, ProblemList
 from .evaluation import Scorecard, evaluate
+from .evidence import RULES_EXPECTED, check_arguments
 from .kinds import kind_of
 from .model import Band, RuleSet
 from .numbers import from_steps
-from .plan import Plan, PlanError, Task
+from .plan import PLAN_EXPECTED, Plan, PlanError, Task
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
@@ -204,7 +205,7 @@ def project(
     *,
     tasks: Iterable[str] | None = None,
     as_of: dt.date | None = None,
-    target: Decimal | None = None,
+    target: Decimal | int | float | str | None = None,
     period: str = "quarter",
     rules_next: RuleSet | None = None,
     max_enumerate: int = 16,
@@ -218,9 +219,12 @@ def project(
         evidence: the unit's evidence as it is (the baseline).
         plan: the remediation plan.
         tasks: ids of the tasks for the deterministic "chosen" total (default: all counted).
-        as_of: the assessment date: tasks due after it are not counted. Default: the end of
-            the plan year (``plan.year``, else the year after ``rules.year``).
-        target: a total to reach; the projection gives the probability of reaching it.
+        as_of: the assessment date (a ``date`` or ``"2023-12-31"``): tasks due after it are
+            not counted. Default: the end of the plan year (``plan.year``, else the year
+            after ``rules.year``).
+        target: a total to reach (a ``Decimal``, ``int``, ``float`` or ``"90,5"``), or the
+            name of a rating band (its minimum); the projection gives the probability of
+            reaching it.
         period: ``"quarter"`` or ``"month"``: the timeline's steps.
         rules_next: next year's rules, if they differ: the all-done evidence is scored under
             them too, and what does not carry over is listed.
@@ -229,9 +233,12 @@ def project(
 
     Raises:
         PlanError: the plan does not fit the rules (unknown criteria, facts, values), a
-            chosen task id is unknown, or ``max_enumerate``/``samples``/``seed`` is not an
+            chosen task id is unknown, the target is neither a total in [0, the maximum]
+            nor a band's name, or ``max_enumerate``/``samples``/``seed`` is not an
             integer ≥ 0.
         EvidenceError: the evidence does not fit the rules.
+        ArgumentError: an argument is of the wrong kind (rules that are not a ``RuleSet``,
+            a plan that is not a ``Plan``, a period other than "quarter" or "month", …).
 
     >>> from cchc_score import load_evidence, load_plan, load_rules
     >>> p = project(load_rules("criteria_2022"),
@@ -241,6 +248,17 @@ def project(
     (Decimal('96.00'), 91.5825, False)
     """
     _check_unused(max_enumerate=max_enumerate, samples=samples, seed=seed)
+    check_arguments(rules, evidence)
+    arguments.instance(plan, Plan, "plan", PLAN_EXPECTED)
+    if tasks is not None:
+        tasks = arguments.strings(tasks, "tasks", ArgumentError)
+    if as_of is not None:
+        as_of = arguments.as_date(as_of, "as_of")
+    goal = None if target is None else target_total(rules, target, PlanError)[0]
+    if period not in ("quarter", "month"):
+        raise arguments.fail(ArgumentError, "period", "expected 'quarter' or 'month'", period)
+    if rules_next is not None:
+        arguments.instance(rules_next, RuleSet, "rules_next", RULES_EXPECTED)
     effects = resolve_effects(rules, plan)
     year = plan.year if plan.year is not None else rules.year + 1
     as_of = as_of or dt.date(year, 12, 31)
@@ -257,8 +275,8 @@ def project(
         chosen_ids=tuple(t.id for t in chosen),
         distribution=distribution,
         ratings=_ratings(rules, distribution),
-        target=target,
-        target_probability=distribution.at_least(target) if target is not None else None,
+        target=goal,
+        target_probability=distribution.at_least(goal) if goal is not None else None,
         timeline=_timeline(engine, counted, year, as_of, period),
         tasks=_gains(engine, counted),
         domains=_domain_changes(engine, engine.leaf_scores(chosen)),

@@ -40,15 +40,16 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from . import words
-from .model import roman
+from . import arguments, words
+from .annex import Appraisal
+from .evidence import RULES_EXPECTED
+from .model import RuleSet, roman
 from .numbers import format_number
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-    from .annex import Appraisal, AppraisalNode
-    from .model import RuleSet
+    from .annex import AppraisalNode
     from .numbers import Lang
 
 __all__ = ["FINDING_KINDS", "Finding", "Severity", "reconcile"]
@@ -249,6 +250,10 @@ def reconcile(appraisal: Appraisal, rules: RuleSet | None = None) -> tuple[Findi
         The findings ordered by line (findings without a line last); empty when every
         number agrees.
 
+    Raises:
+        ArgumentError: ``appraisal`` is not an :class:`~cchc_score.Appraisal` or ``rules``
+            not a :class:`~cchc_score.RuleSet`.
+
     >>> from cchc_score.io.annex import reads_annex
     >>> appraisal, _ = reads_annex(
     ...     "STT\\tTiêu chí\\tĐiểm tối đa\\tĐiểm chấm\\tLý do bị trừ\\tNhiệm vụ\\tThời hạn\\n"
@@ -259,6 +264,11 @@ def reconcile(appraisal: Appraisal, rules: RuleSet | None = None) -> tuple[Findi
     error Criterion 2.1 (line 2): the text states a deduction of 1.75, but max − score is 2.0.
     warning Criterion 2.1 (line 2): no lead unit is given.
     """
+    arguments.instance(
+        appraisal, Appraisal, "appraisal", "an Appraisal (from read_annex or load_appraisal)"
+    )
+    if rules is not None:
+        arguments.instance(rules, RuleSet, "rules", RULES_EXPECTED)
     findings: list[Finding] = []
     firsts: list[AppraisalNode] = []
     seen: set[str] = set()

@@ -11,20 +11,19 @@ from __future__ import annotations
 import os
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, NewType, Optional, TypeVar, Union
+from typing import ClassVar, Literal, NewType, Optional, TypeVar, Union, overload
 
 import attrs
 
-from .. import syntax
+from .. import arguments, syntax
 from ..errors import EvidenceError, ProblemList
-from ..evidence import Evidence, check_evidence
+from ..evidence import RULES_EXPECTED, Evidence, check_evidence
+from ..model import RuleSet
 from . import files
 from .convert import CONVERTER, Invalid, Year, code, messages, structure, user_number
+from .rules import load_rules
 
-if TYPE_CHECKING:
-    from ..model import RuleSet
-
-__all__ = ["checked_evidence", "load_evidence", "read_evidence"]
+__all__ = ["checked_evidence", "load_evidence", "read_evidence", "rules_argument"]
 
 #: A fact's value as a file gives it (an array of strings becomes a tuple).
 FileValue = Union[bool, int, Decimal, str, tuple[str, ...]]
@@ -78,23 +77,43 @@ class _EvidenceDoc:
     not_assessed: dict[str, str] = attrs.field(factory=dict)
 
 
-def load_evidence(path: str | os.PathLike[str], rules: RuleSet | None = None) -> Evidence:
+def load_evidence(
+    path: str | os.PathLike[str], rules: RuleSet | str | os.PathLike[str] | None = None
+) -> Evidence:
     """Read an evidence file (``.toml`` or ``.json``), and check it against ``rules`` if given.
 
     Args:
         path: the file.
         rules: when given, the values are checked too (:func:`check_evidence`), so that
-            problems of shape and of value are reported together.
+            problems of shape and of value are reported together: a
+            :class:`~cchc_score.RuleSet`, or a rules name or path as for
+            :func:`~cchc_score.load_rules` (``"criteria_2022"``).
 
     Raises:
         EvidenceError: the file cannot be read, its shape is wrong, or (with ``rules``) its
             values do not fit; every problem is named with the file, table, key and value.
+        RulesError: ``rules`` names a rules file that cannot be read.
+        ArgumentError: ``rules`` is neither a rule set nor a name or path.
 
     >>> evidence = load_evidence("examples/ward_2022/evidence.toml")
     >>> evidence.unit, evidence.fact("staff_total")
     ('Phường mẫu (phụ lục 2022)', 21)
     """
-    return checked_evidence(*read_evidence(path), rules)
+    return checked_evidence(*read_evidence(path), rules_argument(rules))
+
+
+@overload
+def rules_argument(rules: object, *, required: Literal[True]) -> RuleSet: ...
+@overload
+def rules_argument(rules: object, *, required: bool = False) -> RuleSet | None: ...
+def rules_argument(rules: object, *, required: bool = False) -> RuleSet | None:
+    """A rules argument as a rule set: a ``RuleSet`` as it is, a name or path loaded;
+    ``None`` stays ``None`` unless it is ``required``."""
+    if (rules is None and not required) or isinstance(rules, RuleSet):
+        return rules
+    if isinstance(rules, (str, os.PathLike)):
+        return load_rules(rules)
+    return arguments.instance(rules, RuleSet, "rules", RULES_EXPECTED)
 
 
 def checked_evidence(
@@ -137,16 +156,20 @@ def read_evidence(path: str | os.PathLike[str]) -> tuple[Evidence | None, Proble
     if doc.get("unit") is None:  # missing, or JSON's null
         problems.add("unit", _UNIT_REQUIRED)
     rules = None if read.rules is None else files.rules_reference(name, read.rules)
-    evidence = Evidence(
-        unit=read.unit or "",
-        year=read.year,
-        facts=read.facts,
-        appraised=_by_code(read.appraised, "appraised", problems),
-        notes=_by_code(read.notes, "notes", problems),
-        not_assessed=_by_code(read.not_assessed, "not_assessed", problems),
-        rules=rules,
-        source=name,
-    )
+    try:
+        evidence = Evidence(
+            unit=read.unit or "",
+            year=read.year,
+            facts=read.facts,
+            appraised=_by_code(read.appraised, "appraised", problems),
+            notes=_by_code(read.notes, "notes", problems),
+            not_assessed=_by_code(read.not_assessed, "not_assessed", problems),
+            rules=rules,
+            source=name,
+        )
+    except EvidenceError as exc:  # a value past the bounds Evidence keeps (arguments.py)
+        problems.extend(attrs.evolve(p, file=name) for p in exc.problems)
+        return None, problems
     return evidence, problems
 
 

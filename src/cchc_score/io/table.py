@@ -3,8 +3,8 @@
 The header names the columns: ``unit``, optionally ``year`` and ``rules``, a column per fact
 the rules declare, and ``appraised:CODE`` / ``not_assessed:CODE`` / ``notes:CODE`` columns
 (docs/batch.md). :func:`read_table` reads it a row at a time, so memory does not grow with
-the number of units, and :func:`dump_evidence_csv` writes one. Scoring the rows is
-:mod:`cchc_score.batch`'s job.
+the number of units; :func:`~cchc_score.io.table_dump.dump_evidence_csv` writes one.
+Scoring the rows is :mod:`cchc_score.batch`'s job.
 """
 
 from __future__ import annotations
@@ -13,8 +13,6 @@ import csv
 import itertools
 import os
 import unicodedata
-from decimal import Decimal
-from io import StringIO
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Literal
 
@@ -30,14 +28,17 @@ from . import files
 from .limits import MAX_TABLE_BYTES
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterator
+    from decimal import Decimal
 
     from ..model import RuleSet
 
 __all__ = [
+    "ITEM_SEPARATOR",
+    "NONE_DONE",
+    "RESERVED",
     "TABLE_SUFFIXES",
     "TableRow",
-    "dump_evidence_csv",
     "is_table",
     "read_table",
     "table_rules",
@@ -46,11 +47,13 @@ __all__ = [
 #: The extensions of evidence tables, each with its default separator.
 TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t", ".tab": "\t", ".txt": "\t"}
 _SEPARATORS = ("\t", ",", ";")
-_RESERVED = ("unit", "year", "rules")
+RESERVED = ("unit", "year", "rules")
 _PREFIXES = ("appraised", "not_assessed", "notes")
 #: A checklist cell saying that no item was done (an empty cell means "not given").
-_NONE_DONE = "-"
-_ITEM_SEPARATOR = ";"
+NONE_DONE = "-"
+ITEM_SEPARATOR = ";"
+_EMPTY = "the table is empty; expected a header row, then a row per unit"
+_NO_ROWS = "no rows under the header; expected a row per unit"
 
 
 # --------------------------------------------------------------------------- reading
@@ -112,11 +115,11 @@ def read_table(path: str, rules: RuleSet) -> Iterator[TableRow]:
             yield _row(path, header, first, last, cells, error, lines)
     if header is None:
         problems = ProblemList(path)
-        problems.add("", "the table is empty; expected a header row, then a row per unit")
+        problems.add("", _EMPTY)
         problems.raise_as(EvidenceError)
     if rows == 0:
         problems = ProblemList(path)
-        problems.add(f"line {header.line}", "no rows under the header; expected a row per unit")
+        problems.add(f"line {header.line}", _NO_ROWS)
         problems.raise_as(EvidenceError)
 
 
@@ -254,7 +257,7 @@ def _header(
 def _column(name: str, where: str, rules: RuleSet, problems: ProblemList) -> _Column:
     if not name:
         return _Column("blank")
-    if name in _RESERVED:
+    if name in RESERVED:
         return _Column(name)  # type: ignore[arg-type]  # one of the reserved kinds
     prefix, colon, code = name.partition(":")
     if colon:
@@ -323,6 +326,7 @@ def _read_row(
     appraised: dict[str, Decimal] = {}
     not_assessed: dict[str, str] = {}
     notes: dict[str, str] = {}
+    unreadable = False
     for column, cell in zip(columns, cells, strict=True):
         value = _clean(cell)
         if not value or column.kind == "unit":
@@ -343,21 +347,29 @@ def _read_row(
             try:
                 appraised[column.name] = parse_number(value)
             except NumberFormatError as exc:
+                # The unit is not scored: a missing point would be reported again as missing.
                 problems.add(f"{here}: appraised.{syntax.key(column.name)}", str(exc))
+                unreadable = True
         elif column.kind == "not_assessed":
             not_assessed[column.name] = value
         else:
             notes[column.name] = value
-    typed_evidence = Evidence(
-        unit=unit,
-        year=year,
-        facts=typed,
-        appraised=appraised,
-        notes=notes,
-        not_assessed=not_assessed,
-        rules=rules_name,
-        source=path,
-    )
+    if unreadable:
+        return unit, None, {}
+    try:
+        typed_evidence = Evidence(
+            unit=unit,
+            year=year,
+            facts=typed,
+            appraised=appraised,
+            notes=notes,
+            not_assessed=not_assessed,
+            rules=rules_name,
+            source=path,
+        )
+    except EvidenceError as exc:  # a value past the bounds Evidence keeps (arguments.py)
+        problems.extend(attrs.evolve(p, file=path, path=f"{here}: {p.path}") for p in exc.problems)
+        return unit, None, {}
     return unit, typed_evidence, raw
 
 
@@ -381,9 +393,9 @@ def _fact_value(fact: Fact, value: str) -> tuple[RawValue, RawValue]:
         flag = {"true": True, "false": False}.get(folded)
         return (value, value) if flag is None else (flag, flag)
     if kind == "checklist":
-        if value == _NONE_DONE:
+        if value == NONE_DONE:
             return frozenset(), ()
-        items = tuple(i for i in (_clean(p) for p in value.split(_ITEM_SEPARATOR)) if i)
+        items = tuple(i for i in (_clean(p) for p in value.split(ITEM_SEPARATOR)) if i)
         return (items if len(set(items)) != len(items) else frozenset(items)), items
     return value, value
 
@@ -392,99 +404,36 @@ def table_rules(path: str) -> tuple[str, ...]:
     """The rules a table's units name in its ``rules`` column, each once, in the order first
     seen; paths are made relative to the table's folder.
 
+    Rows with the wrong number of cells are passed over (their cells are shifted; scoring
+    lists them as invalid).
+
     Raises:
-        EvidenceError: the table cannot be opened (as for :func:`read_table`).
+        EvidenceError: the table cannot be opened, is empty, or has no rows under its
+            header (as for :func:`read_table`), so that a table without units is a problem
+            of the input, not a missing ``--rules``.
     """
     names: dict[str, None] = {}
     with _open_table(path) as stream:
-        at: int | None = None
-        for _, _, cells, _ in _records(path, files.TextLines(stream)):
-            if cells is None:
+        header: list[str] | None = None
+        line = rows = 0
+        for first, _, cells, _ in _records(path, files.TextLines(stream)):
+            if header is None:
+                if cells is None:
+                    return ()  # not valid CSV: read_table says so
+                header, line = [_clean(c) for c in cells], first
                 continue
-            if at is None:
-                header = [_clean(c) for c in cells]
-                if "rules" not in header:
-                    return ()
-                at = header.index("rules")
-            elif at < len(cells) and _clean(cells[at]):
-                names[files.rules_reference(path, _clean(cells[at]))] = None
+            rows += 1
+            # A row with too few or too many cells is listed as invalid when the batch is
+            # scored; its cells are shifted, so what sits in the rules column is not a name.
+            if cells is None or len(cells) != len(header) or "rules" not in header:
+                continue
+            name = _clean(cells[header.index("rules")])
+            if name:
+                names[files.rules_reference(path, name)] = None
+    problems = ProblemList(path)
+    if header is None:
+        problems.add("", _EMPTY)
+    elif rows == 0:
+        problems.add(f"line {line}", _NO_ROWS)
+    problems.raise_if_any(EvidenceError)
     return tuple(names)
-
-
-def dump_evidence_csv(rules: RuleSet, evidences: Iterable[Evidence], delimiter: str = ",") -> str:
-    """Many evidences as one table in the batch format, which :func:`score_many` reads back.
-
-    Columns: ``unit``, ``year``, ``rules``, every fact the rules declare (in rule-file
-    order; then any other fact an evidence gives), ``appraised:CODE`` for every criterion
-    scored by appraisal, and ``not_assessed:CODE`` / ``notes:CODE`` for the codes the
-    evidences use. With no evidences, the header alone: a template to fill in.
-
-    Raises:
-        ValueError: a checklist item contains ";" (the item separator).
-
-    >>> from cchc_score import load_rules
-    >>> print(dump_evidence_csv(load_rules("criteria_2022"), []).split(",")[:4])
-    ['unit', 'year', 'rules', 'cchc_plan_tasks_total']
-    """
-    evidences = tuple(evidences)
-    order = {node.code: i for i, node in enumerate(rules.nodes())}
-
-    def codes(pairs: Iterable[str], base: Iterable[str] = ()) -> list[str]:
-        found = dict.fromkeys(base)
-        found.update(dict.fromkeys(pairs))
-        return sorted(found, key=lambda c: (order.get(c, len(order)), c))
-
-    declared = [fact.name for fact in rules.facts]
-    extra = sorted({n for e in evidences for n, _ in e.facts} - set(declared))
-    facts = declared + extra
-    appraised = codes(
-        (c for e in evidences for c, _ in e.appraised),
-        (n.code for n in rules.nodes() if n.is_leaf and kind_of(n.rule).appraised),
-    )
-    skipped = codes(c for e in evidences for c, _ in e.not_assessed)
-    noted = codes(c for e in evidences for c, _ in e.notes)
-    buffer = StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
-    writer.writerow(
-        [
-            *_RESERVED,
-            *facts,
-            *(f"appraised:{c}" for c in appraised),
-            *(f"not_assessed:{c}" for c in skipped),
-            *(f"notes:{c}" for c in noted),
-        ]
-    )
-    for evidence in evidences:
-        given = dict(evidence.facts)
-        points = dict(evidence.appraised)
-        reasons = dict(evidence.not_assessed)
-        remarks = dict(evidence.notes)
-        writer.writerow(
-            [
-                evidence.unit,
-                "" if evidence.year is None else str(evidence.year),
-                evidence.rules or "",
-                *(_cell(given[f]) if f in given else "" for f in facts),
-                *(_cell(points[c]) if c in points else "" for c in appraised),
-                *(reasons.get(c, "") for c in skipped),
-                *(remarks.get(c, "") for c in noted),
-            ]
-        )
-    return buffer.getvalue()
-
-
-def _cell(value: RawValue) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, (frozenset, tuple)):
-        items = sorted(value) if isinstance(value, frozenset) else list(value)
-        for item in items:
-            if _ITEM_SEPARATOR in item:
-                raise ValueError(
-                    f"the checklist item {item!r} contains {_ITEM_SEPARATOR!r}, which separates "
-                    "items in a table cell"
-                )
-        return f"{_ITEM_SEPARATOR} ".join(items) if items else _NONE_DONE
-    return str(value)

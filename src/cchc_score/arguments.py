@@ -1,0 +1,218 @@
+"""What a Python caller passes, checked and normalised in one place.
+
+The public constructors and functions accept what a Python user naturally writes (an
+``int`` or a ``float`` for points, ``"1,5"`` with a decimal comma, a list for a tuple, a
+band name for a target) and refuse anything else with the library's own error, naming the
+argument and showing the value, never with an ``AttributeError`` from deep inside.
+
+Which error: the content of evidence, plans, appraisals and rules raises the error a file
+with the same content raises (:class:`~cchc_score.errors.EvidenceError`,
+:class:`~cchc_score.plan.PlanError`, …), so one ``except`` serves both ways in; a function's
+own argument of the wrong kind raises :class:`~cchc_score.errors.ArgumentError`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Iterable, Mapping
+from decimal import Decimal, InvalidOperation
+from typing import TypeVar
+
+from .errors import NO_VALUE, ArgumentError, CchcScoreError, Problem, show
+from .numbers import NumberFormatError, bounded, parse_number
+
+__all__ = [
+    "as_date",
+    "as_number",
+    "fail",
+    "instance",
+    "items",
+    "pairs",
+    "strings",
+    "whole",
+]
+
+T = TypeVar("T")
+
+
+def fail(error: type[CchcScoreError], where: str, message: str, *value: object) -> CchcScoreError:
+    """The error to raise for one argument: ``where: message (got value)``; a value whose
+    rendering is long is cut (a whole plan, a megabyte of text), so the line stays a line."""
+    if not value:
+        return error([Problem(None, where, message, NO_VALUE)])
+    try:
+        shown = show(value[0])
+    except ValueError:  # an int past Python's int-to-text limit, alone or inside
+        big = value[0]
+        if isinstance(big, int):
+            shown = f"an integer of about {int(big.bit_length() * 0.30103)} digits"
+        else:
+            shown = f"a {type(big).__name__} holding a number too long to show"
+        return error([Problem(None, where, f"{message} (got {shown})", NO_VALUE)])
+    if len(shown) <= _SHOWN:
+        return error([Problem(None, where, message, value[0])])
+    return error([Problem(None, where, f"{message} (got {shown[: _SHOWN - 1]}…)", NO_VALUE)])
+
+
+#: The longest rendering of a value an argument's error shows whole.
+_SHOWN = 80
+
+
+def instance(
+    value: object,
+    kind: type[T],
+    where: str,
+    expected: str,
+    error: type[CchcScoreError] = ArgumentError,
+) -> T:
+    """``value`` when it is a ``kind``; else :class:`ArgumentError` saying what was expected.
+
+    >>> instance(3, int, "n", "an integer")
+    3
+    """
+    if not isinstance(value, kind):
+        raise fail(error, where, f"expected {expected}, not {type(value).__name__}", value)
+    return value
+
+
+def as_number(
+    value: object,
+    where: str,
+    error: type[CchcScoreError] = ArgumentError,
+    *,
+    percent: bool = False,
+    expected: str = "expected a number",
+    decimals_as_given: bool = False,
+) -> Decimal:
+    """A number as a Python user writes it, exactly: an ``int``, a ``Decimal``, a ``float``
+    read by its shortest repr (``0.1`` is 0,1), or a string with a decimal comma or point
+    (with ``percent``, also ``"91,3%"``).
+
+    With ``decimals_as_given``, a finite ``Decimal`` is taken as it is, unbounded: the
+    types the file readers build (rules, annexes, plans) get their numbers as decimals the
+    readers have bounded and will locate in their own checks, which a bound here would
+    pre-empt with an unlocated message.
+
+    Raises:
+        error: a bool, NaN, an infinity, a string that is not a number, any other type, or
+            (converted) past the library's bounds on numbers (:func:`.numbers.bounded`).
+
+    >>> as_number(20, "x"), as_number(0.1, "x"), as_number("1,5", "x")
+    (Decimal('20'), Decimal('0.1'), Decimal('1.5'))
+    """
+    if decimals_as_given and isinstance(value, Decimal) and value.is_finite():
+        return value
+    number: Decimal | None = None
+    try:
+        if isinstance(value, bool):
+            number = None
+        elif isinstance(value, (int, Decimal)):
+            number = Decimal(value)
+        elif isinstance(value, float):
+            number = Decimal(repr(value))
+        elif isinstance(value, str):
+            number = parse_number(value, allow_percent=percent)
+    except NumberFormatError as exc:
+        if len(str(exc)) > 2 * _SHOWN:  # the message quotes the text: a long one is cut
+            raise fail(error, where, f"{expected}: not a number", value) from None
+        raise fail(error, where, str(exc)) from None
+    except (InvalidOperation, ValueError):  # an int too long to convert
+        number = None
+    if number is None:
+        raise fail(error, where, f"{expected}, not {type(value).__name__}", value)
+    if not number.is_finite():
+        raise fail(error, where, "must be a finite number", value)
+    try:
+        bounded(number, value if isinstance(value, (int, str)) else None)
+    except NumberFormatError as exc:  # the library's one bound on numbers (numbers.bounded)
+        raise fail(error, where, str(exc)) from None
+    return number
+
+
+def whole(value: object, where: str, error: type[CchcScoreError], *, low: int = 0) -> int:
+    """An integer ≥ ``low`` (a bool is not one).
+
+    >>> whole(3, "n", ArgumentError)
+    3
+    """
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise fail(error, where, f"expected an integer, not {type(value).__name__}", value)
+    if value < low:
+        raise fail(error, where, f"must be ≥ {low}", value)
+    return value
+
+
+def as_date(value: object, where: str, error: type[CchcScoreError] = ArgumentError) -> dt.date:
+    """A date: a ``datetime.date`` (a ``datetime`` counts by its day) or an ISO string
+    ``"2023-06-30"``.
+
+    >>> as_date("2023-06-30", "as_of")
+    datetime.date(2023, 6, 30)
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise fail(error, where, "expected a date such as '2023-06-30'", value) from None
+    raise fail(error, where, f"expected a date, not {type(value).__name__}", value)
+
+
+def pairs(value: object, where: str, error: type[CchcScoreError]) -> tuple[tuple[str, object], ...]:
+    """A mapping (or pairs) with string keys, as sorted pairs.
+
+    >>> pairs({"b": 1, "a": 2}, "facts", ArgumentError)
+    (('a', 2), ('b', 1))
+    """
+    if isinstance(value, Mapping):
+        items = list(value.items())
+    elif isinstance(value, Iterable) and not isinstance(value, (str, bytes)):
+        items = []
+        for item in value:
+            if not isinstance(item, tuple) or len(item) != 2:
+                raise fail(error, where, "expected a dict, or (name, value) pairs", item)
+            items.append(item)
+    else:
+        raise fail(error, where, f"expected a dict, not {type(value).__name__}", value)
+    for key, _ in items:
+        if not isinstance(key, str):
+            raise fail(error, where, "keys must be strings", key)
+    items.sort(key=lambda pair: pair[0])
+    for (a, _), (b, _) in itertools.pairwise(items):
+        if a == b:
+            raise fail(error, f"{where}[{a!r}]", "given twice")
+    return tuple(items)
+
+
+def items(value: object, where: str) -> list[object]:
+    """The items of a list, tuple or other iterable (not of a string or a dict).
+
+    >>> items((1, 2), "results")
+    [1, 2]
+    """
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        expected = f"expected a list, not {type(value).__name__}"
+        raise fail(ArgumentError, where, expected, value)
+    return list(value)
+
+
+def strings(value: object, where: str, error: type[CchcScoreError]) -> tuple[str, ...]:
+    """Strings as a tuple: one string is one item (never its characters); a list, tuple or
+    other iterable of strings keeps its order.
+
+    >>> strings("5.1", "criteria", ArgumentError), strings(["5.1", "5.2"], "", ArgumentError)
+    (('5.1',), ('5.1', '5.2'))
+    """
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, Iterable) or isinstance(value, (bytes, Mapping)):
+        raise fail(error, where, f"expected strings, not {type(value).__name__}", value)
+    items = tuple(value)
+    for item in items:
+        if not isinstance(item, str):
+            raise fail(error, where, f"expected strings, not {type(item).__name__}", item)
+    return items
