@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import os
 from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import TypeVar
@@ -26,6 +27,7 @@ __all__ = [
     "as_date",
     "as_number",
     "fail",
+    "file_path",
     "instance",
     "items",
     "pairs",
@@ -74,6 +76,23 @@ def instance(
     if not isinstance(value, kind):
         raise fail(error, where, f"expected {expected}, not {type(value).__name__}", value)
     return value
+
+
+def file_path(value: object, where: str = "path", expected: str = "a file path") -> str:
+    """A file path as the readers take it (a ``str`` or an ``os.PathLike``), as text.
+
+    Raises:
+        ArgumentError: anything else (``None``, a number, an open file).
+
+    >>> from pathlib import Path
+    >>> file_path(Path("rules.toml"))
+    'rules.toml'
+    """
+    if isinstance(value, (str, os.PathLike)):
+        text = os.fspath(value)
+        if isinstance(text, str):
+            return text
+    raise fail(ArgumentError, where, f"expected {expected}, not {type(value).__name__}", value)
 
 
 def as_number(

@@ -119,9 +119,14 @@ def parse_number(text: str, *, allow_percent: bool = False) -> Decimal:
         NumberFormatError: the text is not a plain number, or is ambiguous
             (``"1,234"``, ``"1.234,5"``), or has a ``%`` where none is allowed.
 
-    >>> parse_number("1,5"), parse_number("91,3%", allow_percent=True)
-    (Decimal('1.5'), Decimal('0.913'))
+    A number already (an ``int``, a ``Decimal``, a ``float`` by its shortest repr) is taken
+    as it is, within the same bounds.
+
+    >>> parse_number("1,5"), parse_number("91,3%", allow_percent=True), parse_number(5)
+    (Decimal('1.5'), Decimal('0.913'), Decimal('5'))
     """
+    if not isinstance(text, str):
+        return _as_decimal(text)
     body = text.strip()
     percent = body.endswith("%")
     if percent:
@@ -146,6 +151,17 @@ def parse_number(text: str, *, allow_percent: bool = False) -> Decimal:
         bounded(Decimal(written), text.strip())
     value = Decimal(written)
     return value.scaleb(-2) if percent else value
+
+
+def _as_decimal(value: object) -> Decimal:
+    """A Python number as an exact, bounded decimal (a float by its shortest repr)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        raise NumberFormatError(f"expected a number, not {type(value).__name__}", value)
+    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if not number.is_finite():
+        raise NumberFormatError("must be a finite number", value)
+    bounded(number, value if isinstance(value, int) else None)
+    return number
 
 
 def user_number(
@@ -173,9 +189,13 @@ def user_number(
 def round_points(value: Decimal, places: int = 2) -> Decimal:
     """Round to ``places`` decimal places, half up (0,125 → 0,13), as the index does.
 
-    >>> round_points(Decimal("0.9523809"))
-    Decimal('0.95')
+    A float is read by its shortest repr (1.005 is 1,005 and rounds to 1,01, as written).
+
+    >>> round_points(Decimal("0.9523809")), round_points(1.005)
+    (Decimal('0.95'), Decimal('1.01'))
     """
+    if not isinstance(value, Decimal):
+        value = _as_decimal(value)
     try:
         return value.quantize(step(places), rounding=ROUND_HALF_UP)
     except InvalidOperation as exc:  # pragma: no cover - guarded by validation

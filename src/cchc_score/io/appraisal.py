@@ -15,7 +15,7 @@ from typing import NewType, Optional
 
 import attrs
 
-from .. import syntax
+from .. import arguments, syntax
 from ..annex import Appraisal, AppraisalNode, Level
 from ..errors import AnnexError, ProblemList
 from . import files
@@ -93,6 +93,7 @@ def dump_appraisal(appraisal: Appraisal) -> str:
     score = 19.05
     line = 0
     """
+    arguments.instance(appraisal, Appraisal, "appraisal", "an Appraisal")
     top: dict[str, object] = {
         "year": appraisal.year,
         "total": appraisal.total,
@@ -129,7 +130,7 @@ def load_appraisal(path: str | os.PathLike[str]) -> Appraisal:
     Raises:
         AnnexError: with every problem found, each naming the file and the key.
     """
-    name = os.fspath(path)
+    name = arguments.file_path(path)
     problems = ProblemList(name)
     text = files.read_input(Path(name), problems)
     doc = files.parse_toml(text, problems) if text is not None else None

@@ -138,7 +138,7 @@ def checked_evidence(
 def read_evidence(path: str | os.PathLike[str]) -> tuple[Evidence | None, ProblemList]:
     """Read an evidence file without raising: the evidence as far as it could be read
     (``None`` if not at all) and the problems found in its shape."""
-    name = os.fspath(path)
+    name = arguments.file_path(path)
     problems = ProblemList(name)
     text = files.read_input(Path(name), problems)
     doc: object = None

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, Any, NewType, Optional
 
 import attrs
 
-from .. import syntax
+from .. import arguments, syntax
 from ..errors import NO_VALUE, ProblemList
 from ..plan import (
+    PLAN_EXPECTED,
     Deadline,
     Effect,
     PartialRestore,
@@ -207,7 +208,7 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
     >>> plan.task("2.1").effort
     Decimal('12')
     """
-    name = os.fspath(path)
+    name = arguments.file_path(path)
     problems = ProblemList(name)
     text = files.read_input(Path(name), problems)
     doc = files.parse_toml(text, problems) if text is not None else None
@@ -263,6 +264,7 @@ def _plan(doc: dict[str, Any], name: str, problems: ProblemList) -> Plan:
 
 def dump_plan(plan: Plan) -> str:
     """Write a plan as TOML that :func:`load_plan` reads back to an equal plan."""
+    arguments.instance(plan, Plan, "plan", PLAN_EXPECTED)
     lines = []
     if plan.unit:
         lines.append(f"unit = {syntax.value(plan.unit)}")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import attrs
 
-from .. import syntax
+from .. import arguments, syntax
 from ..errors import ProblemList, RulesError
 from ..kinds import Rule, fact_type_named, fact_type_names, kind_named, kind_names
 from ..model import Band, Fact, RuleSet
@@ -121,7 +121,7 @@ def load_rules(source: str | os.PathLike[str]) -> RuleSet:
     >>> rules.max, len(rules.domains)
     (Decimal('100'), 9)
     """
-    text_source = os.fspath(source)
+    text_source = arguments.file_path(source, "source", "a rules name or a file path")
     path = Path(text_source)
     is_name = not isinstance(source, os.PathLike) and re.fullmatch(r"[\w-]+", text_source)
     if is_name and not path.exists():
@@ -153,7 +153,9 @@ def loads_rules(data: str | bytes, file: str = "<rules>") -> RuleSet:
     """
     problems = ProblemList(file)
     text = (
-        files.decode_text(data, problems) if isinstance(data, bytes) else files.normalise_text(data)
+        files.decode_text(data, problems)
+        if isinstance(data, bytes)
+        else files.normalise_text(arguments.instance(data, str, "data", "the text of a rules file"))
     )
     doc = files.parse_toml(text, problems) if text is not None else None
     if doc is None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .. import syntax
+from .. import arguments, syntax
+from ..evidence import RULES_EXPECTED
 from ..kinds import kind_of
+from ..model import RuleSet
 
 if TYPE_CHECKING:
     from ..model import RuleSet
@@ -21,6 +23,7 @@ def dump_rules(ruleset: RuleSet) -> str:
     >>> loads_rules(dump_rules(rules)) == rules
     True
     """
+    arguments.instance(ruleset, RuleSet, "rules", RULES_EXPECTED)
     out: list[str] = []
     index = {
         "id": ruleset.id,
