@@ -8,10 +8,9 @@ converter (:mod:`.convert`), a node at a time, so that each problem names its no
 
 from __future__ import annotations
 
-import os
 from decimal import Decimal
 from pathlib import Path
-from typing import NewType, Optional
+from typing import TYPE_CHECKING, NewType, Optional
 
 import attrs
 
@@ -20,6 +19,9 @@ from ..annex import Appraisal, AppraisalNode, Level
 from ..errors import AnnexError, ProblemList
 from . import files
 from .convert import CONVERTER, Invalid, Tables, Year, code, messages, structure
+
+if TYPE_CHECKING:
+    import os
 
 __all__ = ["dump_appraisal", "load_appraisal"]
 

@@ -8,7 +8,6 @@ checked when the plan is projected. See docs/projection.md for the format.
 
 from __future__ import annotations
 
-import os
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NewType, Optional
@@ -35,6 +34,7 @@ from .evidence import FileValue
 from .limits import MAX_PLAN_EFFORT, MAX_TASK_EFFORT
 
 if TYPE_CHECKING:
+    import os
     from collections.abc import Mapping
 
 __all__ = ["dump_plan", "load_plan"]

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .. import arguments, syntax
 from ..evidence import RULES_EXPECTED
 from ..kinds import kind_of
 from ..model import RuleSet
-
-if TYPE_CHECKING:
-    from ..model import RuleSet
 
 __all__ = ["dump_rules"]
 
