@@ -13,6 +13,7 @@ own argument of the wrong kind raises :class:`~cchc_score.errors.ArgumentError`.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import os
@@ -120,8 +121,12 @@ def as_number(
     >>> as_number(20, "x"), as_number(0.1, "x"), as_number("1,5", "x")
     (Decimal('20'), Decimal('0.1'), Decimal('1.5'))
     """
-    if decimals_as_given and isinstance(value, Decimal) and value.is_finite():
-        return value
+    if type(value) is Decimal and value.is_finite():  # the common case, from a reader
+        if decimals_as_given:
+            return value
+        with contextlib.suppress(NumberFormatError):  # past a bound: said below, named
+            bounded(value)
+            return value
     number: Decimal | None = None
     try:
         if isinstance(value, bool):

@@ -76,6 +76,9 @@ def bounded(value: Decimal | int, shown: object = None) -> Decimal | int:
     if not value.is_finite() or value.is_zero():
         return value
     _, digits, exponent = value.as_tuple()
+    # Plainly within both bounds: at most 10 places before the point and 20 after it.
+    if -MAX_MAGNITUDE <= value <= MAX_MAGNITUDE and exponent >= 10 - MAX_DIGITS:  # type: ignore[operator]
+        return value
     assert isinstance(exponent, int)
     count = len(digits)
     while count > 1 and digits[count - 1] == 0:  # trailing zeros are not digits
