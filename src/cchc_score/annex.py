@@ -78,6 +78,8 @@ class Appraisal:
         total_line: the line of the total row.
         rating_line: the line where the rating is stated.
         source: the file read (not part of equality).
+        unit: the unit named in the title lines ("Phường Bình An"), or given on the
+            command line (``import-annex --unit``), if any.
     """
 
     nodes: tuple[AppraisalNode, ...]
@@ -87,6 +89,7 @@ class Appraisal:
     total_line: int | None = None
     rating_line: int | None = None
     source: str | None = attrs.field(default=None, eq=False)
+    unit: str | None = None
 
     def node(self, code: str) -> AppraisalNode:
         """The first row with this code.
