@@ -92,22 +92,36 @@ def _open(data: bytes, problems: ProblemList, lang: Lang) -> Any:
         return None
 
 
+def _paragraph_text(paragraph: Any) -> str:
+    """A paragraph's text; an item of a bulleted or numbered list with a dash before it,
+    as annexes write their lists in text ("- Theo dõi, đôn đốc …")."""
+    text: str = paragraph.text
+    properties = paragraph._p.pPr
+    listed = properties is not None and properties.numPr is not None
+    style = paragraph.style.name if paragraph.style is not None else ""
+    if (listed or style.startswith("List")) and text.strip()[:1] not in ("-", "–", "•", "+", ""):
+        return f"- {text}"
+    return text
+
+
 def _cell_text(cell: Any) -> str:
-    return "\n".join(paragraph.text for paragraph in cell.paragraphs)
+    return "\n".join(_paragraph_text(paragraph) for paragraph in cell.paragraphs)
 
 
-def _rows(table: Any, seen: set[int]) -> list[tuple[int, list[str]]]:
+def _rows(table: Any) -> list[tuple[int, list[str]]]:
     """Each row's cell texts, a merged cell's text in its first place only; at most
     enough rows for the row reader to refuse a table past its limit."""
     rows: list[tuple[int, list[str]]] = []
+    # python-docx gives a merged cell once per column it spans and again in each row it
+    # spans down: the same <w:tc> element, whose identity is the test. The elements are
+    # kept here: lxml's proxies are made afresh once freed, and an id() can be reused.
+    seen: dict[int, Any] = {}
     for number, row in enumerate(table.rows, start=1):
         cells: list[str] = []
         for cell in row.cells:
-            # python-docx gives a merged cell once per column it spans and again in each
-            # row it spans down: the same <w:tc> element, whose identity is the test.
             key = id(cell._tc)
             cells.append("" if key in seen else _cell_text(cell))
-            seen.add(key)
+            seen[key] = cell._tc
         rows.append((number, cells))
         if number > MAX_ANNEX_ROWS * 2:
             break
@@ -152,8 +166,7 @@ def _find(document: Any, problems: ProblemList) -> DocxTable | None:
             title.append(block.text)
             continue
         number += 1
-        # The elements stay alive with the document, so an id() is not reused meanwhile.
-        rows = _rows(block, set())
+        rows = _rows(block)
         if _header_row(rows):
             return DocxTable(number, tuple((n, tuple(cells)) for n, cells in rows), tuple(title))
     problems.add(
