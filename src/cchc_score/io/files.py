@@ -194,12 +194,14 @@ class TextLines:
         except UnicodeDecodeError as exc:
             self.bad[1] = data[exc.start : exc.start + 4]
             text = data.decode("utf-16", "replace")
-        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        lines = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        last = len(lines) - 1
         for i, line in enumerate(lines):
+            if i == last and not line:
+                return
             if i:
                 self.number += 1
-            if line or i < len(lines) - 1:
-                yield line + ("\n" if i < len(lines) - 1 else "")
+            yield line + "\n" if i < last else line
 
     def bad_in(self, first: int, last: int) -> list[tuple[int, bytes]]:
         """The lines between ``first`` and ``last`` (inclusive) that are not UTF-8."""
@@ -226,9 +228,8 @@ _NOT_TEXT: dict[str, str] = {
     "made from (or copy the table into Word) and save it as .docx",
     "rtf": "this is an RTF document, not text: open it in Word and save it as .docx",
 }
-_NOT_UTF = (
-    "not UTF-8 or UTF-16 text: in Word, File › Save As › Plain Text, Encoding: Unicode (UTF-8)"
-)
+_RESAVE = "in Word, File › Save As › Plain Text, Encoding: Unicode (UTF-8)"
+_NOT_UTF = f"not UTF-8 or UTF-16 text: {_RESAVE}"
 
 
 def sniff(data: bytes) -> FileKind | None:
@@ -280,7 +281,7 @@ def decode_text(data: bytes, problems: ProblemList) -> str | None:
         line = text.count("\n", 0, text.index("\x00")) + 1
         problems.add(
             f"line {line}",
-            "NUL bytes in the text: UTF-16 without a byte order mark? " + _NOT_UTF.split(": ")[1],
+            f"NUL bytes in the text: UTF-16 without a byte order mark? {_RESAVE}",
         )
         return None
     return normalise_text(text)
