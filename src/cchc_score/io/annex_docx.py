@@ -97,8 +97,11 @@ def _paragraph_text(paragraph: Any) -> str:
     as annexes write their lists in text ("- Theo dõi, đôn đốc …")."""
     text: str = paragraph.text
     properties = paragraph._p.pPr
+    # The style's id, not its name: looking a style up costs a search of styles.xml.
+    style = (
+        properties.pStyle.val if properties is not None and properties.pStyle is not None else ""
+    )
     listed = properties is not None and properties.numPr is not None
-    style = paragraph.style.name if paragraph.style is not None else ""
     if (listed or style.startswith("List")) and text.strip()[:1] not in ("-", "–", "•", "+", ""):
         return f"- {text}"
     return text
