@@ -289,6 +289,17 @@ def test_domain_points_in_columns() -> None:
     )  # fmt: skip
 
 
+def test_domain_row_in_one_cell() -> None:
+    # Word's export of a row merged across the columns: the numeral and the text together.
+    node = _one("II. Cải cách thể chế: 6,5/7 điểm (trừ 0,5 điểm)", "")
+    assert (node.code, node.level, node.name) == ("II", "domain", "Cải cách thể chế")
+    assert (node.max, node.score, node.stated_deduction) == (
+        Decimal(7),
+        Decimal("6.5"),
+        Decimal("0.5"),
+    )
+
+
 def test_subdomain_row() -> None:
     node = _one("7.1", "Chuyển đổi số đạt 7,26 điểm/10,5 điểm (trừ 3,24 điểm), cụ thể:")
     assert (node.code, node.level, node.name, node.max, node.score, node.stated_deduction) == (
@@ -676,7 +687,9 @@ def test_utf16_table_lines() -> None:
         (["PHỤ LỤC I", "CHỈ SỐ CCHC NĂM 2022", "(Kèm theo Kế hoạch của UBND phường)"],
          None, 2022),
         (["Kế hoạch của UBND phường Bình An năm 2023"], "Phường Bình An", 2023),
-        (["ỦY BAN NHÂN DÂN XÃ TÂN LẬP"], "Xã TÂN LẬP", None),
+        (["ỦY BAN NHÂN DÂN XÃ TÂN LẬP"], "Xã Tân Lập", None),
+        # The date a plan was signed is not the index's year.
+        (["Tân Lập, ngày 05 tháng 02 năm 2024", "CHỈ SỐ CCHC NĂM 2023"], None, 2023),
         (["của UBND thị trấn Phong Điền, huyện Phong Điền"], "Thị trấn Phong Điền", None),
         (["của Ủy ban nhân dân phường 3 ngày 10/3/2023"], "Phường 3", None),
         (["UBND phường về việc khắc phục"], None, None),
@@ -689,7 +702,7 @@ def test_title_facts(title: list[str], unit: str | None, year: int | None) -> No
 def test_unit_in_the_text_title_and_appraisal_toml(tmp_path: Path) -> None:
     text = "KẾ HOẠCH CỦA UBND PHƯỜNG BÌNH AN NĂM 2023\n" + _EXAMPLE.read_text(encoding="utf-8")
     appraisal, _ = reads_annex(text, "a.tsv")
-    assert (appraisal.unit, appraisal.year) == ("Phường BÌNH AN", 2023)
+    assert (appraisal.unit, appraisal.year) == ("Phường Bình An", 2023)
     (tmp_path / "appraisal.toml").write_text(dump_appraisal(appraisal), encoding="utf-8")
     loaded = load_appraisal(tmp_path / "appraisal.toml")
     assert loaded == appraisal

@@ -170,11 +170,12 @@ _XA: list[list[str | list[str]]] = [
 def xa_docx(path: Path) -> None:
     document = docx.Document()
     motto = document.add_table(rows=1, cols=2)
-    motto.rows[0].cells[0].text = "ỦY BAN NHÂN DÂN XÃ TÂN LẬP"
+    motto.rows[0].cells[0].text = "ỦY BAN NHÂN DÂN\nXÃ TÂN LẬP"
     motto.rows[0].cells[1].text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    motto.add_row().cells[1].text = "Tân Lập, ngày 05 tháng 02 năm 2024"
     document.add_paragraph("PHỤ LỤC")
     document.add_paragraph("KẾT QUẢ CHỈ SỐ CCHC NĂM 2023 VÀ NHIỆM VỤ KHẮC PHỤC")
-    document.add_paragraph("(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/02/2024 của UBND xã Tân Lập)")
+    document.add_paragraph("(Kèm theo Kế hoạch số 12/KH-UBND ngày 05/02/2024)")
     table = document.add_table(rows=0, cols=9)
     for cells in _XA:
         row = table.add_row()
@@ -202,7 +203,8 @@ def test_another_ward_by_hand(tmp_path: Path) -> None:
     path = tmp_path / "xa.docx"
     xa_docx(path)
     appraisal, plan = read_annex(path)
-    # The title: "… NĂM 2023 …" and "… của UBND xã Tân Lập)".
+    # The title: the layout table's "ỦY BAN NHÂN DÂN / XÃ TÂN LẬP" (two lines of one cell)
+    # and "… NĂM 2023 …" (the signing date's "năm 2024" is a date, not the index's year).
     assert (appraisal.unit, appraisal.year) == ("Xã Tân Lập", 2023)
     # Row 1 is the header; the merged rows 2 and 5 are domains, their points in the text.
     assert appraisal.nodes == (

@@ -74,6 +74,8 @@ _UNIT = re.compile(
     r"(?P<kind>xã|phường|thị\s+trấn)\s+(?P<name>[^,;()\n]+)",
     re.IGNORECASE,
 )
+# "ngày 05 tháng 02 năm 2024": the date a plan was signed, not the index's year.
+_DATE = re.compile(r"\btháng\s+[0-9]{1,2}\s+năm\s+[0-9]{4}", re.IGNORECASE)
 _UNIT_END = re.compile(
     r"\s+(?:năm|ngày|về|tại|thuộc|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)\b.*$", re.IGNORECASE
 )
@@ -284,12 +286,14 @@ def _rating(row: Row) -> str | None:
 def title_facts(title: Sequence[str]) -> tuple[str | None, int | None]:
     """The unit and the year named in an annex's title lines, where they are.
 
-    >>> title_facts(["KẾ HOẠCH KHẮC PHỤC CHỈ SỐ CCHC NĂM 2022", "của UBND phường Bình An"])
+    >>> title_facts(["ngày 10 tháng 3 năm 2023", "CHỈ SỐ CCHC NĂM 2022", "UBND phường Bình An"])
     ('Phường Bình An', 2022)
     >>> title_facts(["(Kèm theo Kế hoạch số /KH-UBND ngày 10/3/2023 của UBND phường)"])
     (None, None)
     """
-    year = next((int(m["year"]) for line in title if (m := _YEAR.search(line))), None)
+    year = next(
+        (int(m["year"]) for line in title if (m := _YEAR.search(_DATE.sub(" ", line)))), None
+    )
     unit = None
     for line in title:
         match = _UNIT.search(line)
@@ -300,7 +304,8 @@ def title_facts(title: Sequence[str]) -> tuple[str | None, int | None]:
         # names none.
         if name and (name[0].isupper() or name[0].isdigit()):
             kind = " ".join(match["kind"].split()).lower()
-            unit = f"{kind[:1].upper()}{kind[1:]} {name}"
+            # "ỦY BAN NHÂN DÂN XÃ TÂN LẬP" at the head of the page: "Xã Tân Lập".
+            unit = f"{kind[:1].upper()}{kind[1:]} {name.title() if name.isupper() else name}"
             break
     return unit, year
 

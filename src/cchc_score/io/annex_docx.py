@@ -143,7 +143,8 @@ class DocxTable:
         number: its place among the document's tables, from 1.
         rows: each row as (its number in the table, from 1; its cells' texts), a merged
             cell's text in its first place only, a cell's paragraphs joined with ``\\n``.
-        title: the paragraphs above the table, in order.
+        title: the paragraphs above the table, in order, with the cells of any table
+            above it (a layout table naming the unit beside the state's motto).
     """
 
     number: int
@@ -172,6 +173,9 @@ def _find(document: Any, problems: ProblemList) -> DocxTable | None:
         rows = _rows(block)
         if _header_row(rows):
             return DocxTable(number, tuple((n, tuple(cells)) for n, cells in rows), tuple(title))
+        # A layout table above the annex ("ỦY BAN NHÂN DÂN XÃ …" beside the state's motto)
+        # is part of the title.
+        title += [text for _, cells in rows for text in cells if text]
     problems.add(
         "",
         "no table in the document has the annex header: expected a row with an 'STT' "
