@@ -6,15 +6,18 @@ import csv
 import datetime as dt
 import io
 import unicodedata
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from cchc_score.annex import Appraisal, AppraisalNode
-from cchc_score.errors import AnnexError
-from cchc_score.io.annex import read_annex, reads_annex
+from cchc_score.errors import AnnexError, EvidenceError
+from cchc_score.io.annex import read_annex, reads_annex, title_facts
 from cchc_score.io.appraisal import dump_appraisal, load_appraisal
+from cchc_score.io.evidence import load_evidence
+from cchc_score.io.files import TextLines
 from cchc_score.io.plan import dump_plan, load_plan
 
 ANNEX = Path(__file__).parent / "data" / "annex"
@@ -286,6 +289,17 @@ def test_domain_points_in_columns() -> None:
     )  # fmt: skip
 
 
+def test_domain_row_in_one_cell() -> None:
+    # Word's export of a row merged across the columns: the numeral and the text together.
+    node = _one("II. Cải cách thể chế: 6,5/7 điểm (trừ 0,5 điểm)", "")
+    assert (node.code, node.level, node.name) == ("II", "domain", "Cải cách thể chế")
+    assert (node.max, node.score, node.stated_deduction) == (
+        Decimal(7),
+        Decimal("6.5"),
+        Decimal("0.5"),
+    )
+
+
 def test_subdomain_row() -> None:
     node = _one("7.1", "Chuyển đổi số đạt 7,26 điểm/10,5 điểm (trừ 3,24 điểm), cụ thể:")
     assert (node.code, node.level, node.name, node.max, node.score, node.stated_deduction) == (
@@ -486,7 +500,7 @@ def test_unreadable_files(tmp_path: Path) -> None:
         read_annex(missing)
     latin = tmp_path / "latin.tsv"
     latin.write_bytes("STT\tTiêu chí".encode("cp1258"))
-    with pytest.raises(AnnexError, match=r"latin\.tsv: .*not UTF-8 text"):
+    with pytest.raises(AnnexError, match=r"latin\.tsv: line 1: not UTF-8 or UTF-16 text: in Word"):
         read_annex(latin)
 
 
@@ -530,8 +544,8 @@ def test_load_appraisal_errors(tmp_path: Path) -> None:
     # and then the unknown ones (as for rules files).
     assert str(info.value).replace(str(path), "F").split("\n") == [
         "F: rating: expected a string (got 3)",
-        "F: totl: unknown key; expected one of 'year', 'total', 'total_line', 'rating', "
-        "'rating_line', 'nodes'",
+        "F: totl: unknown key; expected one of 'unit', 'year', 'total', 'total_line', "
+        "'rating', 'rating_line', 'nodes'",
         "F: nodes[0].code: a node needs a code (a non-empty string)",
         "F: nodes[0].level: expected one of 'domain', 'subdomain', 'criterion' (got 'area')",
         "F: nodes[0].max: expected a number (got '1,5')",
@@ -547,3 +561,148 @@ def test_load_appraisal_bad_toml(tmp_path: Path) -> None:
     path.write_text("nodes = [\n", encoding="utf-8")
     with pytest.raises(AnnexError, match="invalid TOML"):
         load_appraisal(path)
+
+
+# --------------------------------------------------------------------------- encodings
+
+_EXAMPLE = Path(__file__).parents[1] / "examples" / "ward_2022" / "annex.tsv"
+
+
+def _cp1258(text: str) -> bytes:
+    """Text as Windows-1258 writes it: a base letter (precomposed where the code page has
+    it, e.g. "ê") followed by a combining tone mark."""
+    out = bytearray()
+    for char in unicodedata.normalize("NFC", text):
+        try:
+            out += char.encode("cp1258")
+        except UnicodeEncodeError:
+            base, *marks = list(unicodedata.normalize("NFD", char))
+            # "ể" is "ê" and a combining hook; "ệ" is "ê" and a dot; "ụ" is "u" and a dot.
+            for mark in marks:
+                letter = unicodedata.normalize("NFC", base + mark)
+                if len(letter) == 1 and letter.encode("cp1258", "ignore"):
+                    base, marks = letter, [m for m in marks if m != mark]
+                    break
+            out += (base + "".join(marks)).encode("cp1258")
+    return bytes(out)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom"),
+    [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"), ("utf-8", b""),
+     ("utf-8", b"\xef\xbb\xbf")],
+    ids=["utf-16 le", "utf-16 be", "utf-8", "utf-8 bom"],
+)  # fmt: skip
+def test_word_unicode_text_reads_as_utf8(tmp_path: Path, encoding: str, bom: bytes) -> None:
+    # Word's "Unicode text" is UTF-16 with a BOM, line ends CRLF.
+    text = _EXAMPLE.read_text(encoding="utf-8").replace("\n", "\r\n")
+    path = tmp_path / "annex.txt"
+    path.write_bytes(bom + text.encode(encoding))
+    assert read_annex(path) == read_annex(_EXAMPLE)
+
+
+def test_cp1258_is_refused_with_how_to_resave(tmp_path: Path) -> None:
+    text = _EXAMPLE.read_text(encoding="utf-8")
+    data = _cp1258(text)
+    assert unicodedata.normalize("NFC", data.decode("cp1258")) == text  # the same letters
+    path = tmp_path / "annex.tsv"
+    path.write_bytes(data)
+    # The first line with a letter beyond ASCII ("PHỤ LỤC I"); the bytes from its first.
+    line = next(n for n, s in enumerate(text.split("\n"), 1) if not s.isascii())
+    at = next(i for i, b in enumerate(data) if b >= 0x80)
+    with pytest.raises(AnnexError) as info:
+        read_annex(path)
+    assert str(info.value) == (
+        f"{path}: line {line}: not UTF-8 or UTF-16 text: in Word, File › Save As › Plain "
+        f"Text, Encoding: Unicode (UTF-8) (got {data[at : at + 4]!r})"
+    )
+
+
+def _zip(*names: str) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name in names:
+            archive.writestr(name, "<x/>")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (_zip("[Content_Types].xml", "xl/workbook.xml"),
+         "this is an Excel workbook (.xlsx), not text: save the sheet as CSV "
+         "(File › Save As › CSV UTF-8)"),
+        (_zip("annex.tsv"), "this is a zip archive, not text: unpack it and give the file inside"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504,
+         "this is an old Word .doc file, not text: open it in Word and save it as .docx "
+         "(File › Save As › Word Document)"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "Workbook".encode("utf-16-le"),
+         "this is an old Excel .xls workbook, not text: save the sheet as CSV "
+         "(File › Save As › CSV UTF-8)"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n",
+         "this is a PDF, not text: a PDF's table cannot be read; use the Word file it was "
+         "made from (or copy the table into Word) and save it as .docx"),
+        (b"{\\rtf1\\ansi PH\\'d9 L\\'d9C}",
+         "this is an RTF document, not text: open it in Word and save it as .docx"),
+        ("STT\tTieu chi".encode("utf-16-le"),
+         "line 1: NUL bytes in the text: UTF-16 without a byte order mark? in Word, "
+         "File › Save As › Plain Text, Encoding: Unicode (UTF-8)"),
+        (b"\xff\xfeS\x00T\x00T\x00\x00\xd8",
+         "not valid UTF-16 text (got b'\\x00\\xd8')"),
+    ],
+    ids=["xlsx", "zip", "doc", "xls", "pdf", "rtf", "utf-16 without bom", "bad utf-16"],
+)  # fmt: skip
+def test_documents_given_as_text_are_named(tmp_path: Path, data: bytes, message: str) -> None:
+    path = tmp_path / "annex.tsv"
+    path.write_bytes(data)
+    with pytest.raises(AnnexError) as info:
+        read_annex(path)
+    assert str(info.value) == f"{path}: {message}"
+
+
+def test_a_word_file_given_where_text_is_expected(tmp_path: Path) -> None:
+    # An evidence file that is a .docx: only the annex readers read Word.
+    path = tmp_path / "evidence.toml"
+    path.write_bytes(_zip("[Content_Types].xml", "word/document.xml"))
+    with pytest.raises(EvidenceError) as info:
+        load_evidence(path)
+    assert str(info.value) == (
+        f"{path}: this is a Word file (.docx), not text: import-annex and reconcile read an "
+        'annex from it as it is (pip install "cchc-score[docx]"); other commands need a '
+        "text file"
+    )
+
+
+def test_utf16_table_lines() -> None:
+    # Evidence tables are read a line at a time: Word's UTF-16 too.
+    data = "\ufeffunit,year\r\nPhường A,2022\r\n".encode("utf-16-le")
+    lines = TextLines(io.BytesIO(data))
+    assert list(lines) == ["unit,year\n", "Phường A,2022\n"]
+    assert (lines.number, lines.bad) == (2, {})
+
+
+@pytest.mark.parametrize(
+    ("title", "unit", "year"),
+    [
+        (["PHỤ LỤC I", "CHỈ SỐ CCHC NĂM 2022", "(Kèm theo Kế hoạch của UBND phường)"],
+         None, 2022),
+        (["Kế hoạch của UBND phường Bình An năm 2023"], "Phường Bình An", 2023),
+        (["ỦY BAN NHÂN DÂN XÃ TÂN LẬP"], "Xã Tân Lập", None),
+        # The date a plan was signed is not the index's year.
+        (["Tân Lập, ngày 05 tháng 02 năm 2024", "CHỈ SỐ CCHC NĂM 2023"], None, 2023),
+        (["của UBND thị trấn Phong Điền, huyện Phong Điền"], "Thị trấn Phong Điền", None),
+        (["của Ủy ban nhân dân phường 3 ngày 10/3/2023"], "Phường 3", None),
+        (["UBND phường về việc khắc phục"], None, None),
+    ],
+)  # fmt: skip
+def test_title_facts(title: list[str], unit: str | None, year: int | None) -> None:
+    assert title_facts(title) == (unit, year)
+
+
+def test_unit_in_the_text_title_and_appraisal_toml(tmp_path: Path) -> None:
+    text = "KẾ HOẠCH CỦA UBND PHƯỜNG BÌNH AN NĂM 2023\n" + _EXAMPLE.read_text(encoding="utf-8")
+    appraisal, _ = reads_annex(text, "a.tsv")
+    assert (appraisal.unit, appraisal.year) == ("Phường Bình An", 2023)
+    (tmp_path / "appraisal.toml").write_text(dump_appraisal(appraisal), encoding="utf-8")
+    loaded = load_appraisal(tmp_path / "appraisal.toml")
+    assert loaded == appraisal

@@ -119,6 +119,8 @@ class Appraisal:
         total_line: the line of the total row.
         rating_line: the line where the rating is stated.
         source: the file read (not part of equality).
+        unit: the unit named in the title lines ("Phường Bình An"), or given on the
+            command line (``import-annex --unit``), if any.
     """
 
     nodes: tuple[AppraisalNode, ...] = attrs.field(converter=_nodes)
@@ -128,6 +130,7 @@ class Appraisal:
     total_line: int | None = None
     rating_line: int | None = None
     source: str | None = attrs.field(default=None, eq=False)
+    unit: str | None = None
 
     def node(self, code: str) -> AppraisalNode:
         """The first row with this code.

@@ -40,6 +40,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "not assessed ({reason}): counted at its maximum of {max} points",
     ),
     # ------------------------------------------------------------------ inputs (io/)
+    "input.docx_missing": (
+        "đọc tệp Word (.docx) cần python-docx, có trong gói mở rộng docx: "
+        'pip install "cchc-score[docx]"',
+        "reading a Word file (.docx) needs python-docx, which the docx extra installs: "
+        'pip install "cchc-score[docx]"',
+    ),
     # ------------------------------------------------------------------ output (writing)
     # Each says what happened, then what to do; {folder}, {input}, {target} are paths.
     "output.exists": (

@@ -6,10 +6,6 @@ rules name, a band name for a target) and the way a mistaken one does (``None``,
 for a ``RuleSet``, NaN, a negative budget). Each row says what must happen: a value (its
 ``str``), or the library's own error with its exact text; never an ``AttributeError`` or a
 ``TypeError`` from inside.
-
-Rows marked ``xfail`` are calls into modules this change does not touch (the file readers'
-path argument, :mod:`cchc_score.numbers`): they still raise a builtin error, and the mark
-(strict) makes the suite say so the day they are fixed.
 """
 
 from __future__ import annotations
@@ -106,7 +102,6 @@ BANDS = "'Tốt', 'Khá', 'Trung bình', 'Yếu'"
 # The library's one bound on numbers (numbers.bounded, io/limits.py): at most 10⁹ in size
 # and 30 digits written out.
 TOO_LARGE = "a number larger than 1,000,000,000 in size"
-NOT_OURS = "a file reader or writer's argument, or numbers.py: not in this change"
 
 Row = tuple[str, Callable[[], object], "str | Raises"]
 
@@ -746,8 +741,7 @@ CASES: list[Any] = [
     pytest.param(
         "read_annex None",
         lambda: c.read_annex(None),  # type: ignore[arg-type]
-        Raises(ArgumentError, "path: expected a file path"),
-        marks=pytest.mark.xfail(raises=TypeError, strict=True, reason=NOT_OURS),
+        Raises(ArgumentError, "path: expected a file path, not NoneType (got None)"),
     ),
     pytest.param(
         "loads_rules None",
@@ -791,9 +785,9 @@ def _params() -> list[Any]:
     """Each row as a test case named by its first item (marked rows keep their marks)."""
     params = []
     for case in CASES:
-        if hasattr(case, "marks"):  # a pytest.param: a row with its xfail mark
+        if hasattr(case, "values"):  # written as a pytest.param
             name, call, expected = case.values
-            params.append(pytest.param(call, expected, id=str(name), marks=case.marks))
+            params.append(pytest.param(call, expected, id=str(name)))
         else:
             params.append(pytest.param(case[1], case[2], id=case[0]))
     return params

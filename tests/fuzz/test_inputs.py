@@ -9,13 +9,22 @@ failed before the input guards (docs/limits.md, "Reading files").
 
 from __future__ import annotations
 
+import importlib.util
+import io
 import os
 import sys
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from cchc_score.io.limits import MAX_ANNEX_ROWS, MAX_DOCUMENT_BYTES, MAX_TABLE_BYTES
+from cchc_score.io.limits import (
+    MAX_ANNEX_ROWS,
+    MAX_DOCUMENT_BYTES,
+    MAX_DOCX_BYTES,
+    MAX_TABLE_BYTES,
+)
 
 from ..conftest import DATA, EXAMPLE
 from .test_outputs import WARDS, cchc
@@ -225,3 +234,118 @@ def test_an_evidence_table_over_the_size_cap_is_refused(tmp_path: Path) -> None:
     proc = cchc("rank", "w.csv", cwd=tmp_path)  # before: 30 s and 4.6 GB
     assert proc.returncode == 1
     assert proc.stderr.startswith("error: w.csv: the file is too large: 20.0 MB; the limit is")
+
+
+# ---------------------------------------------------------------- Word files and encodings
+
+needs_docx = pytest.mark.skipif(
+    importlib.util.find_spec("docx") is None, reason="python-docx (the docx extra) missing"
+)
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _docx(
+    document_xml: bytes | None = None, extra: dict[str, bytes] | None = None, zeros: int = 0
+) -> bytes:
+    """A Word file made by python-docx, its document part replaced (and parts added; and
+    a part of ``zeros`` MB written a MB at a time: the test's own memory is the child's
+    starting point, as ``ru_maxrss`` counts it)."""
+    import docx
+
+    made = io.BytesIO()
+    docx.Document().save(made)
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(made.getvalue())) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/document.xml" and document_xml is not None:
+                data = document_xml
+            target.writestr(item.filename, data)
+        for name, data in (extra or {}).items():
+            target.writestr(name, data)
+        if zeros:
+            with target.open("word/media/zeros.bin", "w", force_zip64=True) as part:
+                for _ in range(zeros):
+                    part.write(bytes(1024 * 1024))
+    return out.getvalue()
+
+
+def _table(rows: list[list[str]]) -> bytes:
+    cells = "".join(
+        "<w:tr>"
+        + "".join(f"<w:tc><w:p><w:r><w:t>{c}</w:t></w:r></w:p></w:tc>" for c in row)
+        + "</w:tr>"
+        for row in rows
+    )
+    return (
+        f'<w:document xmlns:w="{_W}"><w:body><w:tbl>{cells}</w:tbl></w:body></w:document>'
+    ).encode()
+
+
+_HEADER = ["STT", "Tiêu chí", "Điểm tối đa", "Điểm thẩm định", "Lý do", "Thời hạn"]
+_LAUGHS = (
+    b'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "'
+    + b"ha" * 50
+    + b'">'
+    + b"".join(
+        b'<!ENTITY %c "%s">' % (ord("b") + i, b"&%c;" % (ord("a") + i) * 10) for i in range(9)
+    )
+    + b']><w:document xmlns:w="'
+    + _W.encode()
+    + b'"><w:body><w:p><w:r><w:t>&j;</w:t>'
+    b"</w:r></w:p></w:body></w:document>"
+)
+
+
+#: (case, command, file name, bytes, expected start of the error after the file name).
+WORD_CASES = [
+    ("docx zip bomb (256 MB of zeros)", "import-annex", "a.docx", lambda: _docx(zeros=256),
+     "the Word file unpacks to 256.8 MB; the limit is 24.0 MB (a zip bomb?"),
+    ("docx of 600 parts", "reconcile", "a.docx",
+     lambda: _docx(extra={f"word/media/{i}.png": b"" for i in range(600)}),
+     "the Word file has 6"),
+    ("docx entity expansion", "reconcile", "a.docx", lambda: _docx(_LAUGHS),
+     # libxml2 refuses the expansion (python-docx's parser resolves no entities anyway).
+     "cannot read the Word file: XMLSyntaxError: "),
+    ("docx table of 10,000 rows", "import-annex", "a.docx",
+     lambda: _docx(_table([_HEADER] + [["1", "x", "", "", "", ""]] * 10_000)),
+     "more than 2,000 rows (line 2001 is row 2,001)"),
+    ("docx over the size cap", "import-annex", "a.docx",
+     lambda: b"PK\x03\x04" + b"\0" * MAX_DOCX_BYTES,
+     "the file is too large: 16.0 MB; the limit is 16.0 MB"),
+    ("PDF as an annex", "reconcile", "a.tsv", lambda: b"%PDF-1.7\n",
+     "this is a PDF, not text"),
+    ("Word file as evidence", "score", "e.toml", lambda: _docx(),
+     "this is a Word file (.docx), not text: import-annex and reconcile read an annex"),
+    ("Windows-1258 evidence", "score", "e.toml",
+     lambda: 'unit = "Thư\u0309"\nyear = 2022\n'.encode("cp1258"),
+     "line 1: not UTF-8 or UTF-16 text: in Word, File › Save As › Plain Text, Encoding: "
+     "Unicode (UTF-8) (got b'\\xfd\\xd2\"\\n')"),
+]  # fmt: skip
+
+
+@needs_docx
+@pytest.mark.parametrize(
+    ("command", "name", "make", "expected"),
+    [pytest.param(*case[1:], id=case[0]) for case in WORD_CASES],
+)
+def test_word_files_and_encodings_are_refused(
+    tmp_path: Path, command: str, name: str, make: Callable[[], bytes], expected: str
+) -> None:
+    (tmp_path / name).write_bytes(make())
+    proc = cchc(command, name, cwd=tmp_path)  # under 5 s and 300 MB, no traceback
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr.startswith(f"error: {name}: {expected}"), proc.stderr[:300]
+
+
+def test_utf16_evidence_is_scored(tmp_path: Path) -> None:
+    text = (EXAMPLE / "evidence.toml").read_text(encoding="utf-8")
+    (tmp_path / "e.toml").write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
+    (tmp_path / "u.toml").write_text(text, encoding="utf-8")
+    assert (
+        cchc("score", "e.toml", cwd=tmp_path).stdout == cchc("score", "u.toml", cwd=tmp_path).stdout
+    )

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from ..annex import Appraisal
     from ..evidence import Evidence
     from ..model import RuleSet
+    from ..numbers import Lang
     from ..report import Format
 
 
@@ -86,14 +87,20 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _read_appraisal(path: str) -> Appraisal:
+def _read_appraisal(path: str, lang: Lang) -> Appraisal:
     if path.lower().endswith(".toml"):
         return load_appraisal(path)
-    return read_annex(path)[0]
+    return read_annex(path, lang=lang)[0]
 
 
 def cmd_import_annex(args: argparse.Namespace) -> int:
-    appraisal, plan = read_annex(args.annex)
+    appraisal, plan = read_annex(args.annex, lang=args.lang)
+    # An option given says what the user knows: it wins over the title's reading.
+    appraisal = attrs.evolve(
+        appraisal,
+        unit=args.unit.strip() if args.unit and args.unit.strip() else appraisal.unit,
+        year=args.year if args.year is not None else appraisal.year,
+    )
     if args.out is None:
         say(render_appraisal(appraisal, plan, args.format, args.lang))
         return EXIT_OK
@@ -110,7 +117,7 @@ def cmd_import_annex(args: argparse.Namespace) -> int:
 
 
 def cmd_reconcile(args: argparse.Namespace) -> int:
-    appraisal = _read_appraisal(args.annex)
+    appraisal = _read_appraisal(args.annex, args.lang)
     rules = load_rules(args.rules) if args.rules else None
     findings = reconcile(appraisal, rules)
     say(render_findings(findings, args.format, args.lang))

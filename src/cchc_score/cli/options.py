@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .. import words
+from ..io.limits import MAX_YEAR, MIN_YEAR
 from ..numbers import NumberFormatError, format_number, parse_number
 from ..plan import parse_deadline
 from .console import UsageError, short
@@ -50,6 +51,19 @@ def positive_int(text: str) -> int:
         value = 0
     if value < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number ≥ 1, got {short(repr(text))}")
+    return value
+
+
+def year(text: str) -> int:
+    """An index year, within the years any reader accepts (docs/limits.md)."""
+    try:
+        value = int(text) if len(text) <= _OPTION_WIDTH else 0
+    except ValueError:
+        value = 0
+    if not MIN_YEAR <= value <= MAX_YEAR:
+        raise argparse.ArgumentTypeError(
+            f"expected a year between {MIN_YEAR} and {MAX_YEAR}, got {short(repr(text))}"
+        )
     return value
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from .. import __version__
 from . import commands as handlers
-from .options import date, decimal, ids, positive_int
+from .options import date, decimal, ids, positive_int, year
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,9 +45,22 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("--format", choices=("table", "markdown", "json"), default="table")
     explain.set_defaults(handler=handlers.cmd_explain)
 
-    annex = commands.add_parser("import-annex", help="read an appraisal annex (TSV/CSV)")
+    annex = commands.add_parser(
+        "import-annex", help="read an appraisal annex (.docx, or TSV/CSV text)"
+    )
     annex.add_argument(
-        "annex", metavar="ANNEX", help="the annex, as Word exports it (.tsv, .txt) or .csv"
+        "annex",
+        metavar="ANNEX",
+        help="the annex: a Word file (.docx, needs the docx extra), or its table as Word "
+        "exports it (.tsv, .txt; UTF-8 or UTF-16) or .csv",
+    )
+    annex.add_argument(
+        "--unit",
+        metavar="NAME",
+        help="the unit's name, e.g. 'Phường Bình An' (default: from the annex's title)",
+    )
+    annex.add_argument(
+        "--year", type=year, metavar="YEAR", help="the index year (default: from the title)"
     )
     annex.add_argument("--format", choices=("table", "markdown", "json"), default="table")
     annex.add_argument("--out", metavar="DIR", help="write appraisal.toml and plan.toml there")
@@ -61,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     check_annex.add_argument(
         "annex",
         metavar="ANNEX",
-        help="an annex (.tsv, .txt, .csv) or an appraisal.toml written by import-annex",
+        help="an annex (.docx, .tsv, .txt, .csv) or an appraisal.toml written by import-annex",
     )
     check_annex.add_argument(
         "--rules", metavar="R", help="also compare maxima and codes with these rules"

@@ -15,21 +15,37 @@ raised at once as :class:`~cchc_score.errors.AnnexError`.
 
 from __future__ import annotations
 
-import os
 import re
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .. import syntax
+from .. import arguments, syntax
 from ..annex import Appraisal, AppraisalNode, Level
 from ..errors import AnnexError, Problem, ProblemList
 from ..numbers import NumberFormatError, parse_number
 from ..plan import Deadline, Plan, Task, parse_deadline
 from . import files
-from .annex_layout import Dialect, Row, code_in_text, collect_rows, dialect_for, excerpt
-from .limits import MAX_ANNEX_BYTES
+from .annex_docx import docx_table
+from .annex_layout import (
+    Dialect,
+    Row,
+    code_in_text,
+    collect_rows,
+    dialect_for,
+    excerpt,
+    is_header,
+    text_rows,
+)
+from .limits import MAX_ANNEX_BYTES, MAX_DOCX_BYTES
 
-__all__ = ["read_annex", "reads_annex"]
+if TYPE_CHECKING:
+    import os
+    from collections.abc import Iterable, Sequence
+
+    from ..numbers import Lang
+
+__all__ = ["annex_from_rows", "read_annex", "reads_annex", "title_facts"]
 
 # --------------------------------------------------------------------------- patterns
 
@@ -51,6 +67,18 @@ _STRAY_POINTS = re.compile(rf"[0-9](?:[.,][0-9]+)?\s*{_DIEM}", re.IGNORECASE)
 _ANY_NUMBER = re.compile(_NUM)
 _NUMBER_POINTS = re.compile(rf"(?P<value>{_NUM})\s*{_DIEM}", re.IGNORECASE)
 _YEAR = re.compile(r"\bnăm\s+(?P<year>[12][0-9]{3})\b", re.IGNORECASE)
+# "của UBND phường Bình An", "Ủy ban nhân dân xã Tân Lập, huyện …": the unit's kind and a
+# name that starts with a capital or a digit ("phường 3"); "của UBND phường)" names none.
+_UNIT = re.compile(
+    r"\b(?:UBND|[UỦ][yỷ]\s+ban\s+nh[aâ]n\s+d[aâ]n)\s+"
+    r"(?P<kind>xã|phường|thị\s+trấn)\s+(?P<name>[^,;()\n]+)",
+    re.IGNORECASE,
+)
+# "ngày 05 tháng 02 năm 2024": the date a plan was signed, not the index's year.
+_DATE = re.compile(r"\btháng\s+[0-9]{1,2}\s+năm\s+[0-9]{4}", re.IGNORECASE)
+_UNIT_END = re.compile(
+    r"\s+(?:năm|ngày|về|tại|thuộc|huyện|quận|thị\s+xã|thành\s+phố|tỉnh)\b.*$", re.IGNORECASE
+)
 _RATING_IN_TEXT = re.compile(r"\bxếp\s+loại\s*:?\s*(?P<rating>[^,.;()]+)", re.IGNORECASE)
 _NAME_EDGES = " :;,.-–"
 
@@ -255,40 +283,58 @@ def _rating(row: Row) -> str | None:
 # --------------------------------------------------------------------------- reading
 
 
-def reads_annex(
-    text: str, file: str = "<annex>", *, dialect: Dialect = "auto"
+def title_facts(title: Sequence[str]) -> tuple[str | None, int | None]:
+    """The unit and the year named in an annex's title lines, where they are.
+
+    >>> title_facts(["ngày 10 tháng 3 năm 2023", "CHỈ SỐ CCHC NĂM 2022", "UBND phường Bình An"])
+    ('Phường Bình An', 2022)
+    >>> title_facts(["(Kèm theo Kế hoạch số /KH-UBND ngày 10/3/2023 của UBND phường)"])
+    (None, None)
+    """
+    year = next(
+        (int(m["year"]) for line in title if (m := _YEAR.search(_DATE.sub(" ", line)))), None
+    )
+    unit = None
+    for line in title:
+        match = _UNIT.search(line)
+        if match is None:
+            continue
+        name = _clean_name(_UNIT_END.sub("", match["name"]))
+        # A name starts with a capital or a digit ("phường 3"); "UBND phường về việc …"
+        # names none.
+        if name and (name[0].isupper() or name[0].isdigit()):
+            kind = " ".join(match["kind"].split()).lower()
+            # "ỦY BAN NHÂN DÂN XÃ TÂN LẬP" at the head of the page: "Xã Tân Lập".
+            unit = f"{kind[:1].upper()}{kind[1:]} {name.title() if name.isupper() else name}"
+            break
+    return unit, year
+
+
+def annex_from_rows(
+    table: Iterable[tuple[int, Sequence[str]]],
+    file: str,
+    *,
+    title: Sequence[str] = (),
+    problems: ProblemList | None = None,
 ) -> tuple[Appraisal, Plan]:
-    """Read an annex from text: the appraisal's numbers and the plan's tasks.
+    """Read an annex from its table's rows: the step the text and the .docx readers share.
 
     Args:
-        text: the annex as tab-separated (or comma-separated) text; NFD, a BOM and CRLF
-            line ends are normalised first.
-        file: the name to give in error messages and as ``source``; its extension picks
-            the dialect when ``dialect`` is ``"auto"``.
-        dialect: ``"tsv"``, ``"csv"``, or ``"auto"``: ``.csv`` files are CSV, ``.tsv``
-            files TSV, anything else TSV if it contains a tab and CSV otherwise.
+        table: each row as (its line or row number, its cells' texts); a cell may hold
+            line breaks (a Word cell of several paragraphs); rows above the header are
+            skipped.
+        file: the name to give in error messages and as ``source``.
+        title: the lines above the table, where the unit and the year are looked for.
+        problems: problems already found in the file (reported with the rows' own).
 
     Returns:
-        The appraisal (every domain, sub-domain and criterion row, in file order) and the
-        plan (a task for every row with a task, lead, partner or deadline).
+        The appraisal and the plan, as :func:`reads_annex` does.
 
     Raises:
         AnnexError: with every row it cannot understand, each naming its line.
-
-    >>> annex = (
-    ...     "STT\\tTiêu chí\\tĐiểm tối đa\\tĐiểm chấm\\tLý do bị trừ\\tThời hạn\\n"
-    ...     "II\\tCải cách thể chế: 6,5/7 điểm (trừ 0,5 điểm)\\t\\t\\t\\t\\n"
-    ...     "1\\tTiêu chí 2.1: Ban hành văn bản (trừ 0,5 điểm)\\t2,5\\t2,0\\tChậm\\tQuý II/2023\\n"
-    ... )
-    >>> appraisal, plan = reads_annex(annex)
-    >>> [(n.code, n.name, str(n.max), str(n.score)) for n in appraisal.nodes]
-    [('II', 'Cải cách thể chế', '7', '6.5'), ('2.1', 'Ban hành văn bản', '2.5', '2.0')]
-    >>> plan.tasks[0].deadline.date
-    datetime.date(2023, 6, 30)
     """
-    problems = ProblemList(file)
-    text = files.normalise_text(text)
-    rows, title = collect_rows(text, dialect_for(file, text, dialect), problems)
+    problems = problems if problems is not None else ProblemList(file)
+    rows, _ = collect_rows(table, problems)
     nodes: list[AppraisalNode] = []
     tasks: list[Task] = []
     seen: dict[str, int] = {}
@@ -323,7 +369,7 @@ def reads_annex(
     # Rows are read in two passes (layout, then contents): report in file order.
     problems.items.sort(key=_problem_line)
     problems.raise_if_any(AnnexError)
-    year = next((int(m["year"]) for line in title if (m := _YEAR.search(line))), None)
+    unit, year = title_facts(title)
     appraisal = Appraisal(
         nodes=tuple(nodes),
         total=total,
@@ -332,8 +378,50 @@ def reads_annex(
         total_line=total_line,
         rating_line=rating_line,
         source=file,
+        unit=unit,
     )
     return appraisal, Plan(tasks=tuple(tasks), source=file)
+
+
+def reads_annex(
+    text: str, file: str = "<annex>", *, dialect: Dialect = "auto"
+) -> tuple[Appraisal, Plan]:
+    """Read an annex from text: the appraisal's numbers and the plan's tasks.
+
+    Args:
+        text: the annex as tab-separated (or comma-separated) text; NFD, a BOM and CRLF
+            line ends are normalised first.
+        file: the name to give in error messages and as ``source``; its extension picks
+            the dialect when ``dialect`` is ``"auto"``.
+        dialect: ``"tsv"``, ``"csv"``, or ``"auto"``: ``.csv`` files are CSV, ``.tsv``
+            files TSV, anything else TSV if it contains a tab and CSV otherwise.
+
+    Returns:
+        The appraisal (every domain, sub-domain and criterion row, in file order; the unit
+        and the year where the title lines name them) and the plan (a task for every row
+        with a task, lead, partner or deadline).
+
+    Raises:
+        AnnexError: with every row it cannot understand, each naming its line.
+
+    >>> annex = (
+    ...     "STT\\tTiêu chí\\tĐiểm tối đa\\tĐiểm chấm\\tLý do bị trừ\\tThời hạn\\n"
+    ...     "II\\tCải cách thể chế: 6,5/7 điểm (trừ 0,5 điểm)\\t\\t\\t\\t\\n"
+    ...     "1\\tTiêu chí 2.1: Ban hành văn bản (trừ 0,5 điểm)\\t2,5\\t2,0\\tChậm\\tQuý II/2023\\n"
+    ... )
+    >>> appraisal, plan = reads_annex(annex)
+    >>> [(n.code, n.name, str(n.max), str(n.score)) for n in appraisal.nodes]
+    [('II', 'Cải cách thể chế', '7', '6.5'), ('2.1', 'Ban hành văn bản', '2.5', '2.0')]
+    >>> plan.tasks[0].deadline.date
+    datetime.date(2023, 6, 30)
+    """
+    problems = ProblemList(file)
+    text = files.normalise_text(text)
+    split = dialect_for(file, text, dialect)
+    # The title is the lines above the first header; the split stops as soon as it is found.
+    header = next((n for n, cells in text_rows(text, split, problems) if is_header(cells)), None)
+    title = text.split("\n")[: (header or 1) - 1]
+    return annex_from_rows(text_rows(text, split, problems), file, title=title, problems=problems)
 
 
 def _problem_line(problem: Problem) -> int:
@@ -342,18 +430,37 @@ def _problem_line(problem: Problem) -> int:
 
 
 def read_annex(
-    path: str | os.PathLike[str], *, dialect: Dialect = "auto"
+    path: str | os.PathLike[str], *, dialect: Dialect = "auto", lang: Lang = "vi"
 ) -> tuple[Appraisal, Plan]:
-    """Read an annex file (UTF-8, TSV or CSV): the appraisal's numbers and the plan's tasks.
+    """Read an annex file: a Word document (.docx) or text (TSV or CSV; UTF-8 or UTF-16).
 
-    See :func:`reads_annex` for the arguments and docs/annex.md for the format.
+    A Word document is recognised by its content, whatever its name, and read by
+    :func:`cchc_score.io.annex_docx.read_annex_docx` (the ``docx`` extra). See
+    :func:`reads_annex` for the arguments and docs/annex.md for the format.
+
+    Args:
+        path: the file.
+        dialect: for text: how to split it into cells (see :func:`reads_annex`).
+        lang: the language of the message when python-docx is missing.
 
     Raises:
         AnnexError: the file cannot be read, or has rows the importer cannot understand.
     """
-    name = os.fspath(path)
+    name = arguments.file_path(path)
     problems = ProblemList(name)
-    text = files.read_input(Path(name), problems, MAX_ANNEX_BYTES)
+    is_docx = Path(name).suffix.lower() == ".docx"
+    data = files.read_bytes(Path(name), problems, MAX_DOCX_BYTES if is_docx else MAX_ANNEX_BYTES)
+    if data is None:
+        problems.raise_as(AnnexError)
+    if files.sniff(data) == "docx":
+        table = docx_table(data, problems, lang)
+        if table is None:
+            problems.raise_as(AnnexError)
+        try:
+            return annex_from_rows(table.rows, name, title=table.title, problems=problems)
+        except AnnexError as exc:
+            raise AnnexError(table.locate(problem) for problem in exc.problems) from None
+    text = files.decode_text(data, problems)
     if text is None:
         problems.raise_as(AnnexError)
     return reads_annex(text, name, dialect=dialect)

@@ -23,11 +23,21 @@ from ..model import roman
 from .limits import MAX_ANNEX_ROWS
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator, Sequence
 
     from ..errors import ProblemList
 
-__all__ = ["Dialect", "Row", "RowKind", "code_in_text", "collect_rows", "dialect_for", "excerpt"]
+__all__ = [
+    "Dialect",
+    "Row",
+    "RowKind",
+    "code_in_text",
+    "collect_rows",
+    "dialect_for",
+    "excerpt",
+    "is_header",
+    "text_rows",
+]
 
 #: How to split an annex into cells: by extension or content (``auto``), tabs, or CSV.
 Dialect = Literal["auto", "tsv", "csv"]
@@ -98,7 +108,8 @@ class _Header:
     width: int
 
 
-def _is_header(cells: list[str]) -> bool:
+def is_header(cells: Sequence[str]) -> bool:
+    """Whether a row's cells are the annex table's header: an STT and a criterion column."""
     kinds = {_column_kind(cell) for cell in cells if cell}
     return "stt" in kinds and "text" in kinds
 
@@ -139,6 +150,7 @@ _CODE_IN_TEXT = re.compile(
     re.IGNORECASE,
 )
 _ROMAN = re.compile(r"^(?P<code>[IVXL]+)\.?$")
+_MERGED_DOMAIN = re.compile(r"^(?P<code>[IVXL]+)(?:\s*[.:)\-–]\s*|\s+)(?P<rest>\S.*)$")
 _ORDINAL = re.compile(r"^[0-9]{1,3}\.?$")
 _SUBDOMAIN = re.compile(r"^(?P<code>[0-9]{1,3}\.[0-9]{1,3})\.?$")
 _LONG_CODE = re.compile(r"^(?P<code>[0-9]{1,3}(?:\.[0-9]{1,3}){2,})\.?$")
@@ -180,14 +192,15 @@ class Row:
     names: dict[str, str]
 
 
-def _split_rows(
+def text_rows(
     text: str, dialect: Literal["tsv", "csv"], problems: ProblemList
 ) -> Iterator[tuple[int, list[str]]]:
-    """Each row as (its first line, its cells); rows of one cell are text outside the table."""
+    """Each row of an annex's text as (its first line, its cells), for :func:`collect_rows`;
+    rows of one cell are text outside the table and are not yielded."""
     if dialect == "tsv":
         for number, line in enumerate(text.split("\n"), start=1):
             if "\t" in line:
-                yield number, [_clean_cell(cell) for cell in line.split("\t")]
+                yield number, line.split("\t")
         return
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     start = 1
@@ -200,7 +213,7 @@ def _split_rows(
             problems.add(f"line {reader.line_num}", f"not valid CSV: {exc}")
             return
         if len(fields) > 1:
-            yield start, [_clean_cell(cell) for cell in fields]
+            yield start, fields
         start = reader.line_num + 1
 
 
@@ -275,15 +288,33 @@ def _classify(
     return None
 
 
+def _unmerge(cells: dict[str, str]) -> dict[str, str]:
+    """A domain row written in one cell ("I. Công tác chỉ đạo …: 8,83/10 điểm"), as Word
+    leaves a row merged across the columns: its numeral as the STT, the rest as the text."""
+    stt = cells.get("stt", "")
+    if cells.get("text") or _ROMAN.match(stt) or not stt:
+        return cells
+    match = _MERGED_DOMAIN.match(stt)
+    if match is None or match["code"] not in _ROMAN_VALUES:
+        return cells
+    return {**cells, "stt": match["code"], "text": match["rest"]}
+
+
 def collect_rows(
-    text: str, dialect: Literal["tsv", "csv"], problems: ProblemList
-) -> tuple[list[Row], list[str]]:
-    """The data rows (continuations merged) and the title lines above the first header."""
+    table: Iterable[tuple[int, Sequence[str]]], problems: ProblemList
+) -> tuple[list[Row], int | None]:
+    """The data rows (continuations merged) and the line of the first header, from a
+    table's rows as (line, cells): the one row reader the text and the .docx paths share.
+
+    A cell's text may hold line breaks (a Word cell of several paragraphs): each cell is
+    made one line, control and zero-width characters out, whitespace collapsed.
+    """
     header: _Header | None = None
     rows: list[Row] = []
     first_table_line: int | None = None
     count = 0
-    for line, cells in _split_rows(text, dialect, problems):
+    for line, raw in table:
+        cells = [_clean_cell(cell) for cell in raw]
         if not any(cells):
             continue
         count += 1
@@ -296,7 +327,7 @@ def collect_rows(
                 "has a few hundred; is this the right file? (see docs/limits.md)",
             )
             break
-        if _is_header(cells):
+        if is_header(cells):
             header = _read_header(line, cells, problems)
             if first_table_line is None:
                 first_table_line = line
@@ -310,10 +341,12 @@ def collect_rows(
             problems.add(
                 f"line {line}", "a cell beyond the last column of the header", excerpt(beyond[0])
             )
-        by_kind = {
-            kind: cells[index] if index < len(cells) else ""
-            for kind, index in header.columns.items()
-        }
+        by_kind = _unmerge(
+            {
+                kind: cells[index] if index < len(cells) else ""
+                for kind, index in header.columns.items()
+            }
+        )
         classified = _classify(line, by_kind, problems)
         if classified is None:
             continue
@@ -342,5 +375,4 @@ def collect_rows(
         )
     elif not rows and not problems:
         problems.add(f"line {header.line}", "the table has no rows below its header")
-    title = text.split("\n")[: (first_table_line or 1) - 1]
-    return rows, title
+    return rows, first_table_line

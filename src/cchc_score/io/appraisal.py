@@ -53,6 +53,7 @@ CONVERTER.register_structure_hook(NodeCode, _node_code)
 
 @attrs.frozen
 class _AppraisalDoc:
+    unit: Optional[str] = None
     year: Optional[Year] = None
     total: Optional[Decimal] = None
     total_line: Optional[Whole] = None
@@ -97,6 +98,7 @@ def dump_appraisal(appraisal: Appraisal) -> str:
     """
     arguments.instance(appraisal, Appraisal, "appraisal", "an Appraisal")
     top: dict[str, object] = {
+        "unit": appraisal.unit,
         "year": appraisal.year,
         "total": appraisal.total,
         "total_line": appraisal.total_line,
@@ -155,4 +157,5 @@ def load_appraisal(path: str | os.PathLike[str]) -> Appraisal:
         total_line=top.total_line,
         rating_line=top.rating_line,
         source=name,
+        unit=top.unit,
     )

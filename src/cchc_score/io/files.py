@@ -1,9 +1,11 @@
-"""Reading a user's file: bytes from a path, UTF-8 text in NFC, TOML and JSON documents.
+"""Reading a user's file: bytes from a path, text in NFC, TOML and JSON documents.
 
-Every reader goes through these functions, so that a missing file, bytes that are not
-UTF-8, a BOM, CRLF line ends, NFD Vietnamese and TOML/JSON syntax errors are handled once
-and reported the same way, as problems located by line and column. Numbers with a
-fraction are read as exact ``Decimal``.
+Every reader goes through these functions, so that a missing file, the encodings Word
+writes (UTF-8 with or without a BOM, UTF-16 with its BOM: "Unicode text"), bytes in any
+other encoding, a Word, Excel, PDF or zip file given where text is expected (recognised
+by its first bytes: :func:`sniff`), CRLF line ends, NFD Vietnamese and TOML/JSON syntax
+errors are handled once and reported the same way, as problems located by line and
+column. Numbers with a fraction are read as exact ``Decimal``.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import sys
 import unicodedata
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -44,6 +46,7 @@ __all__ = [
     "read_bytes",
     "read_input",
     "rules_reference",
+    "sniff",
 ]
 
 _TOML_POSITION = re.compile(r" \(at line (?P<line>\d+), column (?P<col>\d+)\)$")
@@ -162,6 +165,11 @@ class TextLines:
         for raw in self.stream:
             self.number += 1
             if self.number == 1:
+                if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                    # Word's "Unicode text": a line end is two bytes, so the file is
+                    # decoded whole (it is bounded by the reader's size cap).
+                    yield from self._utf16(raw + self.stream.read())
+                    return
                 raw = raw.removeprefix(codecs.BOM_UTF8)
             try:
                 text = raw.decode("utf-8")
@@ -180,18 +188,101 @@ class TextLines:
                 if piece or i < len(pieces) - 1:
                     yield piece + ("\n" if i < len(pieces) - 1 else "")
 
+    def _utf16(self, data: bytes) -> Iterator[str]:
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            self.bad[1] = data[exc.start : exc.start + 4]
+            text = data.decode("utf-16", "replace")
+        lines = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        last = len(lines) - 1
+        for i, line in enumerate(lines):
+            if i == last and not line:
+                return
+            if i:
+                self.number += 1
+            yield line + "\n" if i < last else line
+
     def bad_in(self, first: int, last: int) -> list[tuple[int, bytes]]:
         """The lines between ``first`` and ``last`` (inclusive) that are not UTF-8."""
         return [(n, self.bad[n]) for n in range(first, last + 1) if n in self.bad]
 
 
+#: What a file's first bytes say it is, when it is not text.
+FileKind = Literal["docx", "xlsx", "zip", "doc", "xls", "pdf", "rtf"]
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Office 97-2003 (.doc, .xls)
+
+#: Why a file that is not text cannot be read, and what to do.
+_NOT_TEXT: dict[str, str] = {
+    "docx": "this is a Word file (.docx), not text: import-annex and reconcile read an annex "
+    'from it as it is (pip install "cchc-score[docx]"); other commands need a text file',
+    "xlsx": "this is an Excel workbook (.xlsx), not text: save the sheet as CSV "
+    "(File › Save As › CSV UTF-8)",
+    "zip": "this is a zip archive, not text: unpack it and give the file inside",
+    "doc": "this is an old Word .doc file, not text: open it in Word and save it as .docx "
+    "(File › Save As › Word Document)",
+    "xls": "this is an old Excel .xls workbook, not text: save the sheet as CSV "
+    "(File › Save As › CSV UTF-8)",
+    "pdf": "this is a PDF, not text: a PDF's table cannot be read; use the Word file it was "
+    "made from (or copy the table into Word) and save it as .docx",
+    "rtf": "this is an RTF document, not text: open it in Word and save it as .docx",
+}
+_RESAVE = "in Word, File › Save As › Plain Text, Encoding: Unicode (UTF-8)"
+_NOT_UTF = f"not UTF-8 or UTF-16 text: {_RESAVE}"
+
+
+def sniff(data: bytes) -> FileKind | None:
+    """What a file's first bytes say it is, if it is a document rather than text.
+
+    >>> sniff(b"%PDF-1.7"), sniff(b"STT\\tTi\\xc3\\xaau ch\\xc3\\xad")
+    ('pdf', None)
+    """
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        # The parts' names are stored uncompressed in the zip's headers.
+        if b"word/document.xml" in data:
+            return "docx"
+        return "xlsx" if b"xl/workbook.xml" in data else "zip"
+    if data.startswith(_OLE2):
+        return "xls" if "Workbook".encode("utf-16-le") in data else "doc"
+    if data.startswith(b"%PDF"):
+        return "pdf"
+    if data.startswith(b"{\\rtf"):
+        return "rtf"
+    return None
+
+
 def decode_text(data: bytes, problems: ProblemList) -> str | None:
-    """Decode UTF-8 (a BOM is dropped), normalise line ends and Vietnamese to NFC."""
+    """Decode text as Word writes it, then normalise line ends and Vietnamese to NFC.
+
+    UTF-8 with or without a BOM, and UTF-16 (little or big endian) with its BOM, as Word's
+    "Unicode text" is. Anything else is refused with what to do: bytes in another
+    encoding (Windows-1258, TCVN3) with how to save the file as UTF-8, a Word, Excel, PDF
+    or zip file with what it is (:func:`sniff`). ``None`` after recording the problem.
+    """
+    kind = sniff(data)
+    if kind is not None:
+        problems.add("", _NOT_TEXT[kind])
+        return None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return normalise_text(data.decode("utf-16"))
+        except UnicodeDecodeError as exc:
+            problems.add("", "not valid UTF-16 text", data[exc.start : exc.start + 4])
+            return None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        problems.add(f"line {line}", "not UTF-8 text", data[exc.start : exc.start + 4])
+        problems.add(f"line {line}", _NOT_UTF, data[exc.start : exc.start + 4])
+        return None
+    if "\x00" in text:
+        # UTF-16 without its BOM reads as UTF-8 with a NUL after every ASCII letter.
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        problems.add(
+            f"line {line}",
+            f"NUL bytes in the text: UTF-16 without a byte order mark? {_RESAVE}",
+        )
         return None
     return normalise_text(text)
 

@@ -14,6 +14,9 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_DIGITS",
     "MAX_DOCUMENT_BYTES",
+    "MAX_DOCX_BYTES",
+    "MAX_DOCX_ENTRIES",
+    "MAX_DOCX_UNCOMPRESSED",
     "MAX_DOMAIN",
     "MAX_ENTRIES",
     "MAX_MAGNITUDE",
@@ -29,6 +32,15 @@ __all__ = [
 MAX_DOCUMENT_BYTES = 4 * 1024 * 1024
 #: An annex (TSV/CSV exported from Word): a few hundred rows of text, some 100 KB.
 MAX_ANNEX_BYTES = 4 * 1024 * 1024
+#: An annex as a Word document (.docx), compressed: the table is some 50 KB; a logo, a
+#: scanned signature or a few images make it a few MB.
+MAX_DOCX_BYTES = 16 * 1024 * 1024
+#: The same document's parts added up uncompressed, as its zip directory states them
+#: (checked before anything is unpacked: a zip bomb is refused unread). python-docx holds
+#: every part in memory and parses the XML, which takes some ten times its size.
+MAX_DOCX_UNCOMPRESSED = 24 * 1024 * 1024
+#: Parts (zip entries) of a .docx: Word writes some 15-30; images add one each.
+MAX_DOCX_ENTRIES = 500
 #: An evidence table (CSV/TSV, one unit a row): a province's 10,000 communes with a
 #: hundred facts each is some 10 MB.
 MAX_TABLE_BYTES = 20 * 1024 * 1024

@@ -24,9 +24,11 @@ __all__ = ["appraisal_json", "findings_json", "render_appraisal", "render_findin
 
 
 def appraisal_json(appraisal: Appraisal, plan: Plan) -> dict[str, Any]:
-    """An imported annex as JSON-ready data: ``nodes`` and ``tasks``."""
+    """An imported annex as JSON-ready data: ``unit``, ``year``, ``nodes`` and ``tasks``."""
     return {
         "source": appraisal.source,
+        "unit": appraisal.unit,
+        "year": appraisal.year,
         "total": json_optional(appraisal.total),
         "rating": appraisal.rating,
         "nodes": [
