@@ -13,7 +13,6 @@ own argument of the wrong kind raises :class:`~cchc_score.errors.ArgumentError`.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import itertools
 import os
@@ -22,7 +21,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TypeVar
 
 from .errors import NO_VALUE, ArgumentError, CchcScoreError, Problem, show
-from .numbers import NumberFormatError, bounded, parse_number
+from .numbers import NumberFormatError, bounded, parse_number, within_bounds
 
 __all__ = [
     "as_date",
@@ -121,12 +120,10 @@ def as_number(
     >>> as_number(20, "x"), as_number(0.1, "x"), as_number("1,5", "x")
     (Decimal('20'), Decimal('0.1'), Decimal('1.5'))
     """
-    if type(value) is Decimal and value.is_finite():  # the common case, from a reader
-        if decimals_as_given:
-            return value
-        with contextlib.suppress(NumberFormatError):  # past a bound: said below, named
-            bounded(value)
-            return value
+    if type(value) is Decimal and (
+        (decimals_as_given and value.is_finite()) or within_bounds(value)
+    ):
+        return value  # the common case: a number a reader has bounded already
     number: Decimal | None = None
     try:
         if isinstance(value, bool):
@@ -205,11 +202,16 @@ def pairs(value: object, where: str, error: type[CchcScoreError]) -> tuple[tuple
     for key, _ in items:
         if not isinstance(key, str):
             raise fail(error, where, "keys must be strings", key)
-    items.sort(key=lambda pair: pair[0])
-    for (a, _), (b, _) in itertools.pairwise(items):
-        if a == b:
-            raise fail(error, f"{where}[{a!r}]", "given twice")
+    items.sort(key=_first)
+    if not isinstance(value, Mapping):  # a mapping's keys are unique already
+        for (a, _), (b, _) in itertools.pairwise(items):
+            if a == b:
+                raise fail(error, f"{where}[{a!r}]", "given twice")
     return tuple(items)
+
+
+def _first(pair: tuple[str, object]) -> str:
+    return pair[0]
 
 
 def items(value: object, where: str) -> list[object]:

@@ -8,7 +8,6 @@ value. This module is pure: it reads no file.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -18,11 +17,10 @@ import attrs
 from . import arguments, syntax
 from .errors import EvidenceError, ProblemList
 from .facts import FactValue, RawValue
-from .io.limits import MAX_MAGNITUDE
 from .kinds import Rule, RuleKind, fact_type, kind_of
 from .kinds.facttypes import BAD
 from .model import RuleSet
-from .numbers import NumberFormatError, bounded
+from .numbers import within_bounds
 
 if TYPE_CHECKING:
     from .model import Fact
@@ -42,13 +40,8 @@ def _fact_value(name: str, value: object) -> RawValue:
     """A fact's value as Python gives it, in the forms the checks read: a float by its
     shortest repr, a list as a tuple, a set as a frozenset; ``None``, a dict and other
     types are refused here, naming the fact."""
-    # The common cases first, at the cost of a comparison: readers give bounded numbers.
-    if type(value) is int and -MAX_MAGNITUDE <= value <= MAX_MAGNITUDE:
-        return value
-    if type(value) is Decimal and value.is_finite():
-        with contextlib.suppress(NumberFormatError):  # as_number says it, naming the fact
-            bounded(value)
-            return value
+    if within_bounds(value):  # the common case: a number a reader has bounded already
+        return value  # type: ignore[return-value]  # an int or a Decimal
     if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
         arguments.as_number(value, f"facts[{name!r}]", EvidenceError)  # bounded, finite
         return value
@@ -78,7 +71,9 @@ def _points(value: object) -> tuple[tuple[str, Decimal], ...]:
     return tuple(
         (
             code,
-            arguments.as_number(
+            points
+            if type(points) is Decimal and within_bounds(points)
+            else arguments.as_number(
                 points,
                 f"appraised[{code!r}]",
                 EvidenceError,

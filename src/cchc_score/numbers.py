@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-from .io.limits import MAX_DIGITS, MAX_MAGNITUDE
+from .limits import MAX_DIGITS, MAX_MAGNITUDE
 
 __all__ = [
     "Lang",
@@ -33,6 +33,7 @@ __all__ = [
     "step",
     "to_steps",
     "user_number",
+    "within_bounds",
 ]
 
 Lang = Literal["vi", "en"]
@@ -54,10 +55,30 @@ class NumberFormatError(ValueError):
         self.value = values[0] if values else None
 
 
+_LOWEST_EXPONENT = 10 - MAX_DIGITS
+
+
+def within_bounds(value: object) -> bool:
+    """Whether ``value`` is an ``int`` or a finite ``Decimal`` plainly within the bounds of
+    :func:`bounded` (at most 10 places before the point and 20 after it): the cheap test
+    that lets the numbers readers have already bounded pass at the cost of a comparison.
+
+    >>> within_bounds(Decimal("84.24")), within_bounds(10**12), within_bounds(1.5)
+    (True, False, False)
+    """
+    if type(value) is int:
+        return -MAX_MAGNITUDE <= value <= MAX_MAGNITUDE
+    if type(value) is Decimal and value.is_finite():
+        _, digits, exponent = value.as_tuple()
+        # Below 10⁹ (at most 9 places before the point) and at most 20 places after it.
+        return exponent >= _LOWEST_EXPONENT and exponent + len(digits) <= 9  # type: ignore[operator]
+    return False
+
+
 def bounded(value: Decimal | int, shown: object = None) -> Decimal | int:
     """``value`` if it is within the library's bounds, checked without computing with it:
-    at most :data:`~cchc_score.io.limits.MAX_MAGNITUDE` in size and
-    :data:`~cchc_score.io.limits.MAX_DIGITS` digits written out in full (so neither
+    at most :data:`~cchc_score.limits.MAX_MAGNITUDE` in size and
+    :data:`~cchc_score.limits.MAX_DIGITS` digits written out in full (so neither
     ``1E+999999999`` nor ``1E-999999`` nor a 5,000-digit integer reaches arithmetic).
 
     NaN and infinity pass: the checks that read a value refuse them in their own words.
@@ -69,6 +90,8 @@ def bounded(value: Decimal | int, shown: object = None) -> Decimal | int:
     >>> bounded(Decimal("84.24")), bounded(10**9)
     (Decimal('84.24'), 1000000000)
     """
+    if within_bounds(value):
+        return value
     if isinstance(value, int):
         if -MAX_MAGNITUDE <= value <= MAX_MAGNITUDE:
             return value
@@ -76,9 +99,6 @@ def bounded(value: Decimal | int, shown: object = None) -> Decimal | int:
     if not value.is_finite() or value.is_zero():
         return value
     _, digits, exponent = value.as_tuple()
-    # Plainly within both bounds: at most 10 places before the point and 20 after it.
-    if -MAX_MAGNITUDE <= value <= MAX_MAGNITUDE and exponent >= 10 - MAX_DIGITS:  # type: ignore[operator]
-        return value
     assert isinstance(exponent, int)
     count = len(digits)
     while count > 1 and digits[count - 1] == 0:  # trailing zeros are not digits

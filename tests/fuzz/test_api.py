@@ -99,7 +99,7 @@ RULESET = "a RuleSet (load one with load_rules('criteria_2022') or a path)"
 EVIDENCE_EXPECTED = "an Evidence (from load_evidence or Evidence(...))"
 PLAN_EXPECTED = "a Plan (from load_plan, read_annex or Plan(tasks))"
 BANDS = "'Tốt', 'Khá', 'Trung bình', 'Yếu'"
-# The library's one bound on numbers (numbers.bounded, io/limits.py): at most 10⁹ in size
+# The library's one bound on numbers (numbers.bounded, limits.py): at most 10⁹ in size
 # and 30 digits written out.
 TOO_LARGE = "a number larger than 1,000,000,000 in size"
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from cchc_score.io.limits import (
+from cchc_score.limits import (
     MAX_ANNEX_ROWS,
     MAX_DOCUMENT_BYTES,
     MAX_DOCX_BYTES,

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .. import words
-from ..io.limits import MAX_YEAR, MIN_YEAR
+from ..limits import MAX_YEAR, MIN_YEAR
 from ..numbers import NumberFormatError, format_number, parse_number
 from ..plan import parse_deadline
 from .console import UsageError, short

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from .. import arguments, syntax
 from ..annex import Appraisal, AppraisalNode, Level
 from ..errors import AnnexError, Problem, ProblemList
+from ..limits import MAX_ANNEX_BYTES, MAX_DOCX_BYTES
 from ..numbers import NumberFormatError, parse_number
 from ..plan import Deadline, Plan, Task, parse_deadline
 from . import files
@@ -37,7 +38,6 @@ from .annex_layout import (
     is_header,
     text_rows,
 )
-from .limits import MAX_ANNEX_BYTES, MAX_DOCX_BYTES
 
 if TYPE_CHECKING:
     import os

@@ -29,8 +29,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .. import words
+from ..limits import MAX_ANNEX_ROWS, MAX_DOCX_ENTRIES, MAX_DOCX_UNCOMPRESSED
 from .annex_layout import is_header
-from .limits import MAX_ANNEX_ROWS, MAX_DOCX_ENTRIES, MAX_DOCX_UNCOMPRESSED
 
 if TYPE_CHECKING:
     from ..errors import Problem, ProblemList

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 
 from .. import syntax
+from ..limits import MAX_ANNEX_ROWS
 from ..model import roman
-from .limits import MAX_ANNEX_ROWS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence

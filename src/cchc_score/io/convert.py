@@ -25,8 +25,8 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 
 from .. import numbers, syntax
 from ..errors import NO_VALUE
+from ..limits import MAX_YEAR, MIN_YEAR
 from ..numbers import NumberFormatError
-from .limits import MAX_YEAR, MIN_YEAR
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping

@@ -28,8 +28,8 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 from .. import syntax
+from ..limits import MAX_DEPTH, MAX_DIGITS, MAX_DOCUMENT_BYTES, MAX_ENTRIES
 from ..numbers import NumberFormatError, bounded
-from .limits import MAX_DEPTH, MAX_DIGITS, MAX_DOCUMENT_BYTES, MAX_ENTRIES
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

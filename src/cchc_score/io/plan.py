@@ -16,6 +16,7 @@ import attrs
 
 from .. import arguments, syntax
 from ..errors import NO_VALUE, ProblemList
+from ..limits import MAX_PLAN_EFFORT, MAX_TASK_EFFORT
 from ..plan import (
     PLAN_EXPECTED,
     Deadline,
@@ -31,7 +32,6 @@ from ..plan import (
 from . import files
 from .convert import CONVERTER, Invalid, Tables, Year, code, messages, structure, user_number
 from .evidence import FileValue
-from .limits import MAX_PLAN_EFFORT, MAX_TASK_EFFORT
 
 if TYPE_CHECKING:
     import os

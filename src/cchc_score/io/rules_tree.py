@@ -15,10 +15,10 @@ from .. import syntax
 from ..errors import ProblemList
 from ..kinds import Rule, kind_of, rule_kinds
 from ..kinds.sum import Sum
+from ..limits import MAX_DOMAIN
 from ..model import Appraised, Criterion, Fact, parent_code, roman
 from .convert import Year
 from .convert import code as normal_code
-from .limits import MAX_DOMAIN
 
 __all__ = ["CriterionDoc", "IndexDoc", "Tree", "build_tree"]
 

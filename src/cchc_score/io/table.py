@@ -22,10 +22,10 @@ from .. import syntax
 from ..errors import EvidenceError, Problem, ProblemList
 from ..evidence import Evidence, RawValue
 from ..kinds import kind_of
+from ..limits import MAX_TABLE_BYTES
 from ..model import Fact
 from ..numbers import NumberFormatError, parse_number
 from . import files
-from .limits import MAX_TABLE_BYTES
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
