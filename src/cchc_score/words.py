@@ -404,7 +404,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "các lĩnh vực như đã ghi cộng lại được {points} điểm",
         "the domains as stated add to {points}",
     ),
-    "reconcile.total_stated": ("tổng điểm ghi là {points}", "the stated total is {points}"),
+    "reconcile.total_stated": ("tổng điểm ghi là {points} điểm", "the stated total is {points}"),
     "reconcile.total_criteria": (
         "các tiêu chí như đã liệt kê cho {points} điểm",
         "the criteria as listed give {points}",

@@ -278,4 +278,5 @@ def _render_summary(summary: Summary, fmt: Format, lang: Lang) -> str:
         notes.append(total[:1].upper() + total[1:] + ".")
     # Markdown joins adjacent lines into one paragraph: keep each note apart.
     between = "\n\n" if fmt == "markdown" else "\n"
-    return f"{heading(text('report.domains', lang), fmt)}\n\n{table}\n\n{between.join(notes)}\n"
+    out = f"{heading(text('report.domains', lang), fmt)}\n\n{table}\n"
+    return out + (f"\n{between.join(notes)}\n" if notes else "")
