@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -481,3 +482,27 @@ def test_summarise_refuses_wrong_arguments(rules_2022: RuleSet) -> None:
         summarise(appraisal, "criteria_2022")  # type: ignore[arg-type]
     with pytest.raises(ArgumentError, match="scorecard"):
         summarise(appraisal, scorecard=rules_2022)  # type: ignore[arg-type]
+
+
+def test_cli_json_has_domains_and_total(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from cchc_score.io.appraisal import dump_appraisal
+
+    from .test_cli import run
+
+    path = tmp_path / "appraisal.toml"
+    path.write_text(dump_appraisal(read_annex(EXAMPLE / "annex.tsv")[0]), encoding="utf-8")
+    for annex in (str(EXAMPLE / "annex.tsv"), str(path)):  # an annex or its appraisal.toml
+        code, out, err = run(capsys, "reconcile", annex, "--format", "json")
+        doc = json.loads(out)
+        assert (code, err) == (1, "")
+        assert list(doc) == ["errors", "warnings", "findings", "domains", "total", "text_taken"]
+        assert [(d["code"], d["stated"], d["from_criteria"], d["agrees"]) for d in doc["domains"]][
+            4
+        ] == ("V", "13.45", "13.35", False)
+        assert doc["total"] == {
+            "stated": None,
+            "from_domains": "84.24",
+            "from_criteria": "84.14",
+            "recomputed": None,
+            "recomputed_from": None,
+        }
