@@ -3,25 +3,38 @@ languages."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from cchc_score import Evidence, RuleSet, evaluate, loads_rules, loss_table, rank, score_many
+from cchc_score import (
+    Evidence,
+    RuleSet,
+    evaluate,
+    load_rules,
+    loads_rules,
+    loss_table,
+    rank,
+    score_many,
+)
 from cchc_score.evaluation import Scorecard
 from cchc_score.io.annex import read_annex
 from cchc_score.numbers import Lang
+from cchc_score.reconcile import Finding, Summary
 from cchc_score.report import (
     batch_xlsx,
     render_appraisal,
     render_batch,
+    render_findings,
     render_ledger,
     render_scorecard,
     scorecard_json,
 )
+from cchc_score.words import text
 
-from .conftest import DATA
+from .conftest import DATA, ROOT
 
 MINIMAL = (DATA / "valid" / "minimal.toml").read_text(encoding="utf-8")
 
@@ -173,3 +186,129 @@ def test_a_workbook_holds_control_characters_and_formulas_as_text(rules: RuleSet
         "Nul\\u0000",
     }
     assert {c.data_type for c in cells} == {"s"}
+
+
+# --------------------------------------------------------------------------- reconcile
+
+
+def _example_summary(rules: RuleSet | None = None) -> tuple[tuple[Finding, ...], Summary]:
+    from cchc_score.reconcile import reconcile, summarise
+
+    appraisal = read_annex(ROOT / "examples" / "ward_2022" / "annex.tsv")[0]
+    return reconcile(appraisal, rules), summarise(appraisal, rules)
+
+
+def test_reconcile_json_has_domains_and_total() -> None:
+    import json
+
+    findings, summary = _example_summary(load_rules("criteria_2022"))
+    doc = json.loads(render_findings(findings, "json", "en", summary))
+    assert list(doc) == ["errors", "warnings", "findings", "domains", "total", "text_taken"]
+    assert (doc["errors"], doc["warnings"], len(doc["findings"])) == (3, 3, 6)
+    fifth = doc["domains"][4]
+    assert fifth == {
+        "code": "V",
+        "name": "Cải cách chế độ công vụ",
+        "line": 26,
+        "max": "14",
+        "stated": "13.45",
+        "criteria": 3,
+        "deductions": "0.65",
+        "from_criteria": "13.35",
+        "recomputed": "13.35",
+        "agrees": False,
+    }
+    assert [d["agrees"] for d in doc["domains"]].count(True) == 8
+    assert doc["total"] == {
+        "stated": None,
+        "from_domains": "84.24",
+        "from_criteria": "84.14",
+        "recomputed": "84.14",
+        "recomputed_from": "rules",
+    }
+    assert doc["text_taken"] == [
+        {"code": "2.1", "line": 15, "stated_deduction": "1.75", "max_minus_score": "2.0"}
+    ]
+
+
+def test_reconcile_json_without_a_summary_keeps_its_keys() -> None:
+    import json
+
+    findings, _ = _example_summary()
+    assert list(json.loads(render_findings(findings, "json"))) == ["errors", "warnings", "findings"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "header", "row", "lines"),
+    [
+        ("vi",
+         "Mã    Lĩnh vực                            Tối đa    Điểm ghi    Số tiêu chí    Trừ theo "
+         "tiêu chí    Điểm theo tiêu chí  Đối chiếu",
+         "V     Cải cách chế độ công vụ              14,00       13,45              3          "
+         "       0,65                 13,35  lệch",
+         ["Tiêu chí 2.1 (dòng 15): lấy điểm trừ ghi trong văn bản (1,75), không lấy điểm tối "
+          "đa − điểm chấm (2,00).",
+          "Lĩnh vực không liệt kê tiêu chí nào, giữ điểm ghi của chính nó: IV, VIII, IX.",
+          "Các lĩnh vực như đã ghi cộng lại được 84,24 điểm; các tiêu chí như đã liệt kê cho "
+          "84,14 điểm."]),
+        ("en",
+         "Code    Domain                              Maximum    Stated    Criteria    Criteria "
+         "lost    From criteria  Check",
+         "V       Cải cách chế độ công vụ               14.00     13.45           3             "
+         "0.65            13.35  differs",
+         ["Criterion 2.1 (line 15): the deduction its text states (1.75) is taken, not max − "
+          "score (2.00).",
+          "Domains with no criterion listed keep their own stated points: IV, VIII, IX.",
+          "The domains as stated add to 84.24; the criteria as listed give 84.14."]),
+    ],
+)  # fmt: skip
+def test_reconcile_table_in_either_language(
+    lang: Lang, header: str, row: str, lines: list[str]
+) -> None:
+    findings, summary = _example_summary()
+    out = render_findings(findings, "table", lang, summary).splitlines()
+    start = out.index(text("report.domains", lang))
+    assert out[start + 2] == header
+    assert out[start + 8] == row
+    assert out[-3:] == lines
+
+
+@pytest.mark.parametrize(
+    ("lang", "column", "total"),
+    [
+        ("vi", "Tính lại theo bộ tiêu chí",
+         "Các lĩnh vực như đã ghi cộng lại được 84,24 điểm; tổng điểm ghi là 84,24 điểm; các "
+         "tiêu chí như đã liệt kê cho 84,14 điểm; tính lại theo bộ tiêu chí được 84,14 điểm."),
+        ("en", "Under the rules",
+         "The domains as stated add to 84.24; the stated total is 84.24; the criteria as listed "
+         "give 84.14; recomputed under the rules, 84.14."),
+    ],
+)  # fmt: skip
+def test_reconcile_markdown_with_rules_and_a_total(lang: Lang, column: str, total: str) -> None:
+    from cchc_score.io.annex import reads_annex
+    from cchc_score.reconcile import reconcile, summarise
+
+    annex = (ROOT / "examples" / "ward_2022" / "annex.tsv").read_text(encoding="utf-8")
+    appraisal, _ = reads_annex(annex + "\nTổng cộng\t\t100\t84,24\n")
+    rules = load_rules("criteria_2022")
+    out = render_findings(
+        reconcile(appraisal, rules), "markdown", lang, summary=summarise(appraisal, rules)
+    )
+    assert f"**{text('report.domains', lang)}**" in out
+    assert re.search(rf"\|\s+{column}\s+\|", out)
+    # Markdown would join adjacent lines into one paragraph: each note stands apart.
+    assert out.endswith(f"\n\n{total}\n")
+
+
+def test_reconcile_table_without_findings_shows_unknowns() -> None:
+    from cchc_score.annex import Appraisal, AppraisalNode
+    from cchc_score.reconcile import summarise
+
+    node = AppraisalNode("3.1", "x", "criterion", Decimal(1), Decimal(1), line=2)
+    summary = summarise(Appraisal((node,)))
+    out = render_findings((), "table", "en", summary)
+    assert out.startswith("No inconsistency found.\n\nPoints by domain\n")
+    # No row for III and no rules: its maximum, stated and resulting points are unknown.
+    row = next(line for line in out.splitlines() if line.startswith("III"))
+    assert row.split() == ["III", "—", "—", "1", "0.00", "—", "—"]
+    assert out.endswith(f"{row}\n")  # no note, and no total line: nothing is known

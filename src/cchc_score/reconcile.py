@@ -30,6 +30,9 @@ Finding kinds (severity in brackets):
     a code is listed on more than one row; only the first counts in the sums.
 ``missing_reason`` / ``missing_task`` / ``missing_lead`` / ``missing_deadline`` [warning]
     a criterion row that lost points says nothing in that column.
+
+:func:`summarise` says what they cost: each domain's points and the total, as stated, as the
+listed criteria give them and as the rules recompute them.
 """
 
 from __future__ import annotations
@@ -41,7 +44,8 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 
 from . import arguments, words
-from .annex import Appraisal
+from .annex import Appraisal, AppraisalNode
+from .evaluation import Scorecard
 from .evidence import RULES_EXPECTED
 from .model import RuleSet, roman
 from .numbers import format_number
@@ -49,10 +53,10 @@ from .numbers import format_number
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-    from .annex import AppraisalNode
     from .numbers import Lang
 
-__all__ = ["FINDING_KINDS", "Finding", "Severity", "reconcile"]
+__all__ = ["FINDING_KINDS", "DomainSummary", "Finding", "Severity", "Summary"]
+__all__ += ["listed_deduction", "reconcile", "summarise"]
 
 Severity = Literal["error", "warning"]
 
@@ -168,16 +172,13 @@ def _is_under(code: str, parent: AppraisalNode) -> bool:
     return code.startswith(parent.code + ".")
 
 
-def _sum(nodes: Iterable[AppraisalNode]) -> Decimal | None:
-    """The sum of the nodes' deductions; ``None`` if there is none or one is unknown."""
-    total = Decimal(0)
-    count = 0
-    for node in nodes:
-        deduction = node.deduction
-        if deduction is None:
+def _sum(values: Iterable[Decimal | None]) -> Decimal | None:
+    """The sum of the values; ``None`` if there is none or one is unknown."""
+    total, count = Decimal(0), 0
+    for value in values:
+        if value is None:
             return None
-        total += deduction
-        count += 1
+        total, count = total + value, count + 1
     return total if count else None
 
 
@@ -200,18 +201,11 @@ def _sum_checks(node: AppraisalNode, firsts: list[AppraisalNode]) -> Iterator[Fi
     if node.level == "criterion" or node.deduction is None:
         return
     under = [n for n in firsts if _is_under(n.code, node)]
-    criteria_codes = {n.code for n in under if n.level == "criterion"}
-    # Count only the top-most criteria listed: "6.3" and "6.3.2" both listed would count twice.
-    criteria = [
-        n
-        for n in under
-        if n.level == "criterion" and not any(n.code.startswith(c + ".") for c in criteria_codes)
-    ]
-    computed = _sum(criteria)
+    computed = _sum(n.deduction for n in _counted(under) if n.level == "criterion")
     if computed is not None and computed != node.deduction:
         yield _finding("criteria_sum_mismatch", node.code, node.line, node.deduction, computed)
     if node.level == "domain":
-        computed = _sum(n for n in under if n.level == "subdomain")
+        computed = _sum(n.deduction for n in under if n.level == "subdomain")
         if computed is not None and computed != node.deduction:
             yield _finding("subdomain_sum_mismatch", node.code, node.line, node.deduction, computed)
 
@@ -317,3 +311,189 @@ def _total_checks(
 
 def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
+
+
+# --------------------------------------------------------------------------- the consequence
+
+_NUMERAL = {roman(i): i for i in range(1, 90)}  # numerals back to numbers, to order domains
+
+
+def listed_deduction(node: AppraisalNode) -> Decimal | None:
+    """The deduction a listed row stands for: the one its text states, else max − score.
+
+    Where a row contradicts itself (``deduction_mismatch``) the text is taken: it is what
+    the appraisal team wrote about the loss, and on the 2022 annex the reading the domain's
+    score agrees with (2.1: "bị trừ 1,75", though 2,5 − 0,5 is 2,0).
+
+    >>> listed_deduction(AppraisalNode("2.1", "x", "criterion", "2.5", "0.5", "1.75"))
+    Decimal('1.75')
+    """
+    return node.deduction if node.stated_deduction is None else node.stated_deduction
+
+
+def _points(node: AppraisalNode, most: Decimal) -> Decimal | None:
+    """A listed row's points (max − its listed deduction, else its score), within 0..most."""
+    deduction = listed_deduction(node)
+    points = node.score if node.max is None or deduction is None else node.max - deduction
+    return None if points is None else min(max(points, Decimal(0)), most)
+
+
+@attrs.frozen
+class DomainSummary:
+    """One domain: its points as stated, as the rows listed under it give them, recomputed.
+
+    ``code``, ``name``, ``line``, ``max`` and ``stated`` (points) are the domain row's (the
+    rules' name and maximum where it has none). ``deductions`` adds up the
+    :func:`listed_deduction` of the ``criteria`` rows listed under it (top-most criteria,
+    sub-domains with no criterion listed; ``0`` rows: the domain row stands alone, with its
+    own deduction); ``from_criteria`` is ``max − deductions``. ``recomputed`` is the
+    scorecard's points; or, with rules, the rules' maximum less what the listed rows lose
+    under them (their points stand, capped); ``None`` otherwise or for an unknown code.
+    """
+
+    code: str
+    name: str
+    line: int | None
+    max: Decimal | None
+    stated: Decimal | None
+    criteria: int
+    deductions: Decimal | None
+    from_criteria: Decimal | None
+    recomputed: Decimal | None = None
+
+    @property
+    def agrees(self) -> bool | None:
+        """Whether ``stated == from_criteria`` (``None`` when one is unknown)."""
+        known = self.stated is not None and self.from_criteria is not None
+        return self.stated == self.from_criteria if known else None
+
+
+@attrs.frozen
+class Summary:
+    """An appraisal's domains and total: as stated, as its listed rows give them, recomputed.
+
+    ``domains`` are in numeral order, one per domain with a row or a listed criterion;
+    ``stated`` is the annex's total row; ``from_domains`` adds the domain rows' stated
+    points; ``from_criteria`` and ``recomputed`` add the domains' (``None`` if one is
+    unknown). ``basis`` says where ``recomputed`` comes from (``"rules"``, ``"evidence"``:
+    a scorecard); ``decimals`` are the places to show (the rules', else 2, as annexes
+    write); ``text_taken`` are the rows whose text's deduction was taken over max − score.
+    """
+
+    domains: tuple[DomainSummary, ...]
+    stated: Decimal | None
+    from_domains: Decimal | None
+    from_criteria: Decimal | None
+    recomputed: Decimal | None = None
+    basis: Literal["rules", "evidence"] | None = None
+    decimals: int = 2
+    text_taken: tuple[AppraisalNode, ...] = ()
+
+
+def _counted(under: list[AppraisalNode]) -> list[AppraisalNode]:
+    """The rows a (sub-)domain's deduction adds up: the top-most criteria ("6.3" and "6.3.2"
+    both listed would count twice), and the sub-domains with no criterion under them."""
+    criteria = [n.code for n in under if n.level == "criterion"]
+    return [
+        n
+        for n in under
+        if (n.level == "criterion" and not any(n.code.startswith(c + ".") for c in criteria))
+        or (n.level == "subdomain" and not any(c.startswith(n.code + ".") for c in criteria))
+    ]
+
+
+def _recompute(
+    code: str, rows: list[AppraisalNode], rules: RuleSet, alone: Decimal | None
+) -> Decimal | None:
+    """The domain's points under the rules: its maximum less what its listed ``rows`` lose
+    under theirs; a domain row standing alone keeps its points (``alone``), capped."""
+    if not rules.has_node(code) or not all(rules.has_node(n.code) for n in rows):
+        return None
+    most = rules.node(code).max
+    if not rows:
+        return None if alone is None else min(max(alone, Decimal(0)), most)
+    maxima = [rules.node(n.code).max for n in rows]
+    lost = _sum(
+        None if (p := _points(n, m)) is None else m - p for n, m in zip(rows, maxima, strict=True)
+    )
+    return None if lost is None else max(most - lost, Decimal(0))
+
+
+def _domain(
+    code: str, row: AppraisalNode | None, under: list[AppraisalNode], rules: RuleSet | None
+) -> DomainSummary:
+    counted = _counted(under)
+    rule = rules.node(code) if rules is not None and rules.has_node(code) else None
+    most = row.max if row is not None and row.max is not None else rule.max if rule else None
+    if counted:
+        deductions = _sum(listed_deduction(n) for n in counted)
+    else:
+        deductions = None if row is None else row.deduction
+    points = None if most is None or deductions is None else most - deductions
+    return DomainSummary(
+        code=code,
+        name=row.name if row is not None and row.name else rule.name if rule else "",
+        line=None if row is None else row.line,
+        max=most,
+        stated=None if row is None else row.score,
+        criteria=len(counted),
+        deductions=deductions,
+        from_criteria=points,
+        recomputed=None if rules is None else _recompute(code, counted, rules, points),
+    )
+
+
+def summarise(
+    appraisal: Appraisal, rules: RuleSet | None = None, *, scorecard: Scorecard | None = None
+) -> Summary:
+    """Each domain's points as stated, as its listed rows give them (added up by code as in
+    :func:`reconcile`, each row read by :func:`listed_deduction`) and, with rules or a
+    scorecard (whose rules are then used), recomputed; and the total each way.
+
+    >>> from cchc_score.io.annex import read_annex
+    >>> summary = summarise(read_annex("examples/ward_2022/annex.tsv")[0])
+    >>> print(summary.from_domains, summary.from_criteria)
+    84.24 84.14
+    >>> [(d.code, str(d.stated), str(d.from_criteria)) for d in summary.domains if not d.agrees]
+    [('V', '13.45', '13.35')]
+    """
+    arguments.instance(
+        appraisal, Appraisal, "appraisal", "an Appraisal (from read_annex or load_appraisal)"
+    )
+    if scorecard is not None:
+        arguments.instance(scorecard, Scorecard, "scorecard", "a Scorecard (from evaluate)")
+        rules = scorecard.rules
+    elif rules is not None:
+        arguments.instance(rules, RuleSet, "rules", RULES_EXPECTED)
+    firsts: dict[str, AppraisalNode] = {}
+    for node in appraisal.nodes:
+        firsts.setdefault(node.code, node)
+    rows = {n.code: n for n in firsts.values() if n.level == "domain"}
+    codes = {d for n in firsts.values() if (d := _domain_of(n.code)) in _NUMERAL}
+    domains = tuple(
+        _domain(
+            code,
+            rows.get(code),
+            [n for n in firsts.values() if n.code != code and _domain_of(n.code) == code],
+            rules,
+        )
+        for code in sorted(codes, key=_NUMERAL.__getitem__)
+    )
+    if scorecard is not None:  # its points are the recomputed ones
+        known = {c.code for c in scorecard.rules.domains}
+        domains = tuple(
+            attrs.evolve(d, recomputed=scorecard.points_of(d.code) if d.code in known else None)
+            for d in domains
+        )
+    return Summary(
+        domains=domains,
+        stated=appraisal.total,
+        from_domains=_sum(d.stated for d in domains if d.stated is not None),
+        from_criteria=_sum(d.from_criteria for d in domains),
+        recomputed=_sum(d.recomputed for d in domains),
+        basis="evidence" if scorecard is not None else "rules" if rules is not None else None,
+        decimals=2 if rules is None else rules.decimals,
+        text_taken=tuple(
+            n for n in firsts.values() if n.level != "domain" and listed_deduction(n) != n.deduction
+        ),
+    )

@@ -161,6 +161,18 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.deadline": ("Thời hạn", "Deadline"),
     "report.date": ("Ngày", "Date"),
     "report.stated_total": ("Tổng điểm ghi: {total}", "Stated total: {total}"),
+    # The consequence of a reconciliation: points by domain (report/findings.py).
+    "report.domains": ("Điểm theo lĩnh vực", "Points by domain"),
+    "report.domain": ("Lĩnh vực", "Domain"),
+    "report.domain_stated": ("Điểm ghi", "Stated"),
+    "report.domain_criteria": ("Số tiêu chí", "Criteria"),
+    "report.domain_deductions": ("Trừ theo tiêu chí", "Criteria lost"),
+    "report.domain_from_criteria": ("Điểm theo tiêu chí", "From criteria"),
+    "report.domain_rules": ("Tính lại theo bộ tiêu chí", "Under the rules"),
+    "report.domain_evidence": ("Tính lại từ số liệu", "From the evidence"),
+    "report.domain_check": ("Đối chiếu", "Check"),
+    "report.domain_agrees": ("khớp", "agrees"),
+    "report.domain_differs": ("lệch", "differs"),
     "batch.ranking": (
         "Xếp hạng {n} đơn vị theo bộ tiêu chí {rules}",
         "Ranking of {n} units under {rules}",
@@ -387,6 +399,33 @@ WORDS: dict[str, tuple[str, str]] = {
     "reconcile.row_domain": ("Lĩnh vực {code}", "Domain {code}"),
     "reconcile.row_criterion": ("Tiêu chí {code}", "Criterion {code}"),
     "reconcile.row_line": ("{row} (dòng {line})", "{row} (line {line})"),
+    # What the disagreements cost: the total each way, parts joined by "; ".
+    "reconcile.total_domains": (
+        "các lĩnh vực như đã ghi cộng lại được {points} điểm",
+        "the domains as stated add to {points}",
+    ),
+    "reconcile.total_stated": ("tổng điểm ghi là {points} điểm", "the stated total is {points}"),
+    "reconcile.total_criteria": (
+        "các tiêu chí như đã liệt kê cho {points} điểm",
+        "the criteria as listed give {points}",
+    ),
+    "reconcile.total_rules": (
+        "tính lại theo bộ tiêu chí được {points} điểm",
+        "recomputed under the rules, {points}",
+    ),
+    "reconcile.total_evidence": (
+        "tính lại từ số liệu được {points} điểm",
+        "recomputed from the evidence, {points}",
+    ),
+    "reconcile.alone": (
+        "Lĩnh vực không liệt kê tiêu chí nào, giữ điểm ghi của chính nó: {codes}.",
+        "Domains with no criterion listed keep their own stated points: {codes}.",
+    ),
+    "reconcile.text_taken": (
+        "{row}: lấy điểm trừ ghi trong văn bản ({stated}), không lấy điểm tối đa − điểm chấm "
+        "({computed}).",
+        "{row}: the deduction its text states ({stated}) is taken, not max − score ({computed}).",
+    ),
 }
 
 

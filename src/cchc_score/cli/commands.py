@@ -22,7 +22,7 @@ from ..io.writing import check_output, write_output, write_outputs
 from ..numbers import format_number
 from ..optimise import best_plan
 from ..projection import project
-from ..reconcile import reconcile
+from ..reconcile import reconcile, summarise
 from ..report import (
     EXCEL_MISSING,
     batch_xlsx,
@@ -120,7 +120,8 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
     appraisal = _read_appraisal(args.annex, args.lang)
     rules = load_rules(args.rules) if args.rules else None
     findings = reconcile(appraisal, rules)
-    say(render_findings(findings, args.format, args.lang))
+    summary = summarise(appraisal, rules)
+    say(render_findings(findings, args.format, args.lang, summary))
     return EXIT_PROBLEMS if any(f.severity == "error" for f in findings) else EXIT_OK
 
 
@@ -255,7 +256,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     rules = load_rules("criteria_2022")
     evidence = load_evidence(example / "evidence.toml")
     card = evaluate(rules, evidence)
-    findings = reconcile(read_annex(example / "annex.tsv")[0], rules)
+    appraisal = read_annex(example / "annex.tsv")[0]
+    findings = reconcile(appraisal, rules)
+    # The example's facts are the same ward's: its points are the recomputed ones.
+    summary = summarise(appraisal, scorecard=card)
     plan = load_plan(example / "plan.toml")
     projection = project(rules, evidence, plan, target=rules.bands[0].min)
     best = best_plan(rules, evidence, plan, _DEMO_BUDGET)
@@ -263,7 +267,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     budget = format_number(_DEMO_BUDGET, lang)
     say(ruleset_summary(rules) + "\n")
     say(f"\n== {words.text('cli.demo_reconcile', lang)}\n\n")
-    say(render_findings(findings, "table", lang))
+    say(render_findings(findings, "table", lang, summary))
     say(f"\n== {words.text('cli.demo_score', lang)}\n\n")
     say(render_scorecard(card, "table", lang, depth=1))
     say("\n")

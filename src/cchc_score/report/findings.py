@@ -9,7 +9,7 @@ from tabulate import tabulate
 
 from ..numbers import format_number
 from ..words import text
-from .common import Format, json_optional, json_value, shown, style, to_json
+from .common import Format, heading, json_optional, json_value, points, shown, style, to_json
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -18,9 +18,16 @@ if TYPE_CHECKING:
     from ..annex import Appraisal
     from ..numbers import Lang
     from ..plan import Plan, Task
-    from ..reconcile import Finding
+    from ..reconcile import DomainSummary, Finding, Summary
 
-__all__ = ["appraisal_json", "findings_json", "render_appraisal", "render_findings", "task_json"]
+__all__ = [
+    "appraisal_json",
+    "findings_json",
+    "render_appraisal",
+    "render_findings",
+    "summary_json",
+    "task_json",
+]
 
 
 def appraisal_json(appraisal: Appraisal, plan: Plan) -> dict[str, Any]:
@@ -107,9 +114,12 @@ def render_appraisal(
     return f"{nodes}\n{total}\n{tasks}\n"
 
 
-def findings_json(findings: Sequence[Finding], lang: Lang = "vi") -> dict[str, Any]:
-    """Reconciliation findings as JSON-ready data."""
-    return {
+def findings_json(
+    findings: Sequence[Finding], lang: Lang = "vi", summary: Summary | None = None
+) -> dict[str, Any]:
+    """Reconciliation findings as JSON-ready data; with a summary, also ``domains``,
+    ``total`` and ``text_taken`` (see :func:`summary_json`)."""
+    data = {
         "errors": sum(1 for f in findings if f.severity == "error"),
         "warnings": sum(1 for f in findings if f.severity == "warning"),
         "findings": [
@@ -129,15 +139,64 @@ def findings_json(findings: Sequence[Finding], lang: Lang = "vi") -> dict[str, A
             for f in findings
         ],
     }
+    return data if summary is None else data | summary_json(summary)
+
+
+def summary_json(summary: Summary) -> dict[str, Any]:
+    """What a reconciliation costs as JSON-ready data: ``domains`` (each ``code``, ``name``,
+    ``line``, ``max``, ``stated``, ``criteria``, ``deductions``, ``from_criteria``,
+    ``recomputed``, ``agrees``), ``total`` (``stated``, ``from_domains``, ``from_criteria``,
+    ``recomputed``, ``recomputed_from``) and ``text_taken`` (the rows whose text's deduction
+    was taken: ``code``, ``line``, ``stated_deduction``, ``max_minus_score``)."""
+    return {
+        "domains": [
+            {
+                "code": d.code,
+                "name": d.name,
+                "line": d.line,
+                "max": json_optional(d.max),
+                "stated": json_optional(d.stated),
+                "criteria": d.criteria,
+                "deductions": json_optional(d.deductions),
+                "from_criteria": json_optional(d.from_criteria),
+                "recomputed": json_optional(d.recomputed),
+                "agrees": d.agrees,
+            }
+            for d in summary.domains
+        ],
+        "total": {
+            "stated": json_optional(summary.stated),
+            "from_domains": json_optional(summary.from_domains),
+            "from_criteria": json_optional(summary.from_criteria),
+            "recomputed": json_optional(summary.recomputed),
+            "recomputed_from": summary.basis,
+        },
+        "text_taken": [
+            {
+                "code": n.code,
+                "line": n.line,
+                "stated_deduction": json_optional(n.stated_deduction),
+                "max_minus_score": json_optional(n.deduction),
+            }
+            for n in summary.text_taken
+        ],
+    }
 
 
 @shown
-def render_findings(findings: Sequence[Finding], fmt: Format = "table", lang: Lang = "vi") -> str:
-    """Reconciliation findings, one per row, in annex order."""
+def render_findings(
+    findings: Sequence[Finding],
+    fmt: Format = "table",
+    lang: Lang = "vi",
+    summary: Summary | None = None,
+) -> str:
+    """Reconciliation findings, one per row, in annex order; with a summary, then the points
+    by domain (stated, from the listed criteria, recomputed) and the total each way."""
     if fmt == "json":
-        return to_json(findings_json(findings, lang))
+        return to_json(findings_json(findings, lang, summary))
+    consequence = "" if summary is None else "\n" + _render_summary(summary, fmt, lang)
     if not findings:
-        return text("report.findings_none", lang) + "\n"
+        return text("report.findings_none", lang) + "\n" + consequence
     rows = [
         [f.severity, f.code, "" if f.line is None else f.line, f.message(lang)] for f in findings
     ]
@@ -150,4 +209,74 @@ def render_findings(findings: Sequence[Finding], fmt: Format = "table", lang: La
     )
     errors = sum(1 for f in findings if f.severity == "error")
     count = text("report.findings_count", lang, errors=errors, warnings=len(findings) - errors)
-    return f"{table}\n\n{count}\n"
+    return f"{table}\n\n{count}\n{consequence}"
+
+
+def _render_summary(summary: Summary, fmt: Format, lang: Lang) -> str:
+    def show(value: Decimal | None) -> str:
+        return "—" if value is None else points(value, lang, summary.decimals)
+
+    def check(domain: DomainSummary) -> str:
+        if domain.agrees is None:
+            return "—"
+        return text("report.domain_agrees" if domain.agrees else "report.domain_differs", lang)
+
+    basis = summary.basis
+    rows = [
+        [
+            d.code,
+            d.name if len(d.name) <= 32 else d.name[:31] + "…",
+            show(d.max),
+            show(d.stated),
+            d.criteria,
+            show(d.deductions),
+            show(d.from_criteria),
+            *([show(d.recomputed)] if basis else []),
+            check(d),
+        ]
+        for d in summary.domains
+    ]
+    keys = ["code", "domain", "row_max", "domain_stated", "domain_criteria"]
+    keys += ["domain_deductions", "domain_from_criteria", *([f"domain_{basis}"] if basis else [])]
+    table = tabulate(
+        rows,
+        headers=[text(f"report.{key}", lang) for key in [*keys, "domain_check"]],
+        tablefmt=style(fmt),
+        disable_numparse=True,
+        colalign=("left", "left", *["right"] * (len(keys) - 2), "left"),
+    )
+    notes = [
+        text(
+            "reconcile.text_taken",
+            lang,
+            row=text(
+                "reconcile.row_line",
+                lang,
+                row=text("reconcile.row_criterion", lang, code=n.code),
+                line=n.line,
+            ),
+            stated=show(n.stated_deduction),
+            computed=show(n.deduction),
+        )
+        for n in summary.text_taken
+    ]
+    alone = [d.code for d in summary.domains if d.criteria == 0]
+    if alone:
+        notes.append(text("reconcile.alone", lang, codes=", ".join(alone)))
+    parts = [
+        text(f"reconcile.total_{key}", lang, points=show(value))
+        for key, value in (
+            ("domains", summary.from_domains),
+            ("stated", summary.stated),
+            ("criteria", summary.from_criteria),
+            (basis or "", summary.recomputed),
+        )
+        if value is not None
+    ]
+    if parts:
+        total = "; ".join(parts)
+        notes.append(total[:1].upper() + total[1:] + ".")
+    # Markdown joins adjacent lines into one paragraph: keep each note apart.
+    between = "\n\n" if fmt == "markdown" else "\n"
+    out = f"{heading(text('report.domains', lang), fmt)}\n\n{table}\n"
+    return out + (f"\n{between.join(notes)}\n" if notes else "")
