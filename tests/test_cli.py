@@ -167,7 +167,7 @@ def test_bad_evidence_exits_1_with_located_problems(
             ["score", EVIDENCE, "--depth", "0"],
             "argument --depth: expected a whole number ≥ 1, got '0'",
         ),
-        (["explain", EVIDENCE, "9.9"], "no criterion '9.9' in criteria_2022"),
+        (["explain", EVIDENCE, "9.9"], "không có tiêu chí '9.9' trong criteria_2022"),
         (["frobnicate"], "argument COMMAND: invalid choice: 'frobnicate'"),
     ],
 )
@@ -187,7 +187,7 @@ def test_evidence_without_rules_is_a_usage_error(
     path.write_text('unit = "X"\n', encoding="utf-8")
     code, _, err = run(capsys, "score", str(path))
     assert code == 2
-    assert err.endswith(f"error: {path} names no rules: give --rules R\n")
+    assert err.endswith(f"error: {path} không ghi bộ tiêu chí: hãy dùng --rules R\n")
 
 
 def test_missing_evidence_file(capsys: pytest.CaptureFixture[str]) -> None:

@@ -89,7 +89,7 @@ def test_import_annex_out_writes_readable_files_and_refuses_to_overwrite(
     out = tmp_path / "out"
     code, stdout, _ = run(capsys, "import-annex", ANNEX, "--out", str(out))
     assert code == 0
-    assert "every effect defaults to 'restore'" in stdout
+    assert "mặc định là 'restore'" in stdout
     appraisal, plan = read_annex(ANNEX)
     assert load_appraisal(out / "appraisal.toml") == appraisal
     assert load_plan(out / "plan.toml") == plan

@@ -96,7 +96,8 @@ def test_a_malformed_row_is_listed_and_the_rest_ranked(
     code, out, err = run(capsys, "rank", str(path), "--only", "ranking")
     assert code == 1
     assert err == (
-        "error: 1 of 7 units not ranked: their evidence has problems (listed in the report)\n"
+        "error: 1/7 đơn vị không được xếp hạng: số liệu kiểm chứng có vấn đề (liệt kê trong báo "
+        "cáo)\n"
     )
     assert out.startswith("Xếp hạng 6 đơn vị theo bộ tiêu chí criteria_2022\n")
     assert "Phường mẫu D" not in out.split("\n\n")[1]  # the ranking table
@@ -139,7 +140,7 @@ def test_out_writes_a_file_and_never_overwrites(
 ) -> None:
     target = tmp_path / "reports" / "district.csv"
     code, out, err = run(capsys, "rank", DISTRICT, "--out", str(target))
-    assert (code, out, err) == (0, f"wrote {target}: 7 units ranked\n", "")
+    assert (code, out, err) == (0, f"đã ghi {target}: xếp hạng 7 đơn vị\n", "")
     data = target.read_bytes()
     assert data.startswith(b"\xef\xbb\xbfrank,tied,unit,total,")  # a BOM, for Excel
     code, _, err = run(capsys, "rank", DISTRICT, "--out", str(target), "--format", "json")
@@ -233,7 +234,10 @@ def test_a_spreadsheet_name_is_not_a_formula(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["rank", DISTRICT, "--format", "xlsx"], "--format xlsx writes a workbook: give --out"),
+        (
+            ["rank", DISTRICT, "--format", "xlsx"],
+            "--format xlsx ghi ra một tệp Excel: hãy dùng --out",
+        ),
         (["rank", DISTRICT, "--by", "criterion"], "argument --by: invalid choice: 'criterion'"),
         (["rank"], "the following arguments are required: SOURCE"),
     ],
@@ -252,7 +256,9 @@ def test_which_rules(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
     no_rules.write_text(text.replace(",criteria_2022,", ",,"), encoding="utf-8")
     code, _, err = run(capsys, "rank", str(no_rules))
     assert code == 2
-    assert err.endswith(f"error: the units in {no_rules} name no rules: give --rules R\n")
+    assert err.endswith(
+        f"error: các đơn vị trong {no_rules} không ghi bộ tiêu chí: hãy dùng --rules R\n"
+    )
     code, out, _ = run(capsys, "rank", str(no_rules), "--rules", "criteria_2022")
     assert code == 0
     assert out.startswith("Xếp hạng 7 đơn vị theo bộ tiêu chí criteria_2022\n")
@@ -261,8 +267,8 @@ def test_which_rules(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
     code, _, err = run(capsys, "rank", str(mixed))
     assert code == 2
     assert err.endswith(
-        f"error: the units in {mixed} name different rules ('criteria_2022', 'other'): "
-        "give --rules R\n"
+        f"error: các đơn vị trong {mixed} ghi các bộ tiêu chí khác nhau ('criteria_2022', "
+        "'other'): hãy dùng --rules R\n"
     )
 
 

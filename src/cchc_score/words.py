@@ -320,6 +320,41 @@ WORDS: dict[str, tuple[str, str]] = {
         "{option}: must be above {low} and at most {high}, with at most {places} decimal "
         "places (got {value})",
     ),
+    "cli.wrote_appraisal": ("đã ghi {path}: {n} dòng", "wrote {path}: {n} rows"),
+    "cli.wrote_plan": (
+        "đã ghi {path}: {n} nhiệm vụ; tác động của mỗi nhiệm vụ mặc định là 'restore' (đưa "
+        "tiêu chí về điểm tối đa): sửa [tasks.effect] của từng nhiệm vụ để nói rõ nó thay đổi "
+        "gì, và thêm effort (số ngày công) và probability (khả năng hoàn thành)",
+        "wrote {path}: {n} tasks; every effect defaults to 'restore' (the criterion back to its "
+        "maximum): edit each task's [tasks.effect] to say what it changes, and add effort and "
+        "probability",
+    ),
+    "cli.wrote_ranking": ("đã ghi {path}: xếp hạng {n} đơn vị", "wrote {path}: {n} units ranked"),
+    "cli.not_ranked": (
+        "{bad}/{total} đơn vị không được xếp hạng: số liệu kiểm chứng có vấn đề (liệt kê trong "
+        "báo cáo)",
+        "{bad} of {total} units not ranked: their evidence has problems (listed in the report)",
+    ),
+    "cli.names_no_rules": (
+        "{file} không ghi bộ tiêu chí: hãy dùng --rules R",
+        "{file} names no rules: give --rules R",
+    ),
+    "cli.units_name_no_rules": (
+        "các đơn vị trong {source} không ghi bộ tiêu chí: hãy dùng --rules R",
+        "the units in {source} name no rules: give --rules R",
+    ),
+    "cli.units_name_rules": (
+        "các đơn vị trong {source} ghi các bộ tiêu chí khác nhau ({names}): hãy dùng --rules R",
+        "the units in {source} name different rules ({names}): give --rules R",
+    ),
+    "cli.no_criterion": (
+        "không có tiêu chí {code} trong {rules}",
+        "no criterion {code} in {rules}",
+    ),
+    "cli.xlsx_needs_out": (
+        "--format xlsx ghi ra một tệp Excel: hãy dùng --out TỆP.xlsx",
+        "--format xlsx writes a workbook: give --out FILE.xlsx",
+    ),
     "cli.target": (
         "--target: {value} không phải là số điểm hay tên một mức xếp loại ({names})",
         "--target: {value} is neither a number nor a rating ({names})",

@@ -117,7 +117,7 @@ def test_out_under_a_file(tmp_path: Path, table: Path) -> None:
 def test_out_in_a_missing_folder_is_created(tmp_path: Path, table: Path) -> None:
     proc = cchc("rank", table.name, "--out", "new/deeper/x.csv", cwd=tmp_path)
     assert (proc.returncode, proc.stderr) == (0, "")
-    assert proc.stdout == "wrote new/deeper/x.csv: 7 units ranked\n"
+    assert proc.stdout == "đã ghi new/deeper/x.csv: xếp hạng 7 đơn vị\n"
     assert (tmp_path / "new" / "deeper" / "x.csv").read_bytes().startswith(b"\xef\xbb\xbfrank,")
 
 

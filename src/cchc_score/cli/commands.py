@@ -38,6 +38,7 @@ from ..report import (
     ruleset_summary,
 )
 from ..values import printable
+from ..words import text
 from .console import EXIT_OK, EXIT_PROBLEMS, UsageError, errors, say
 from .options import parse_target
 
@@ -61,7 +62,7 @@ def _load(args: argparse.Namespace) -> tuple[RuleSet, Evidence]:
     source = args.rules or (evidence.rules if evidence is not None else None)
     if source is None:
         problems.raise_if_any(EvidenceError)
-        raise UsageError(f"{args.evidence} names no rules: give --rules R")
+        raise UsageError(text("cli.names_no_rules", args.lang, file=args.evidence))
     rules = load_rules(source)
     return rules, checked_evidence(evidence, problems, rules)
 
@@ -81,7 +82,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 def cmd_explain(args: argparse.Namespace) -> int:
     rules, evidence = _load(args)
     if args.code is not None and not rules.has_node(args.code):
-        raise UsageError(f"no criterion {args.code!r} in {rules.id}")
+        raise UsageError(text("cli.no_criterion", args.lang, code=repr(args.code), rules=rules.id))
     card = evaluate(rules, evidence)
     say(render_ledger(card, args.code, args.format, args.lang))
     return EXIT_OK
@@ -107,12 +108,9 @@ def cmd_import_annex(args: argparse.Namespace) -> int:
     out = Path(args.out)
     files = {"appraisal.toml": dump_appraisal(appraisal), "plan.toml": dump_plan(plan)}
     write_outputs(out, files, force=args.force, inputs=[args.annex], lang=args.lang)
-    say(f"wrote {out / 'appraisal.toml'}: {len(appraisal.nodes)} rows\n")
-    say(
-        f"wrote {out / 'plan.toml'}: {len(plan.tasks)} tasks; every effect defaults to "
-        "'restore' (the criterion back to its maximum): edit each task's [tasks.effect] to "
-        "say what it changes, and add effort and probability\n"
-    )
+    lang = args.lang
+    say(text("cli.wrote_appraisal", lang, path=out / "appraisal.toml", n=len(appraisal.nodes)))
+    say("\n" + text("cli.wrote_plan", lang, path=out / "plan.toml", n=len(plan.tasks)) + "\n")
     return EXIT_OK
 
 
@@ -181,7 +179,7 @@ def cmd_rank(args: argparse.Namespace) -> int:
     )
     if fmt == "xlsx":
         if args.out is None:
-            raise UsageError("--format xlsx writes a workbook: give --out FILE.xlsx")
+            raise UsageError(text("cli.xlsx_needs_out", args.lang))
         try:
             importlib.import_module("openpyxl")
         except ImportError:
@@ -204,8 +202,8 @@ def cmd_rank(args: argparse.Namespace) -> int:
             else ranking_csv(ranking, args.lang)
         )
     else:
-        text: Format = "markdown" if fmt == "markdown" else "json" if fmt == "json" else "table"
-        report = render_batch(ranking, table, text, args.lang, args.by == "domain", args.only)
+        shown: Format = "markdown" if fmt == "markdown" else "json" if fmt == "json" else "table"
+        report = render_batch(ranking, table, shown, args.lang, args.by == "domain", args.only)
     if out is None:
         assert isinstance(report, str)
         say(report)
@@ -220,15 +218,10 @@ def cmd_rank(args: argparse.Namespace) -> int:
             bom=fmt == "csv",
             lang=args.lang,
         )
-        say(f"wrote {out}: {len(ranking.units)} units ranked\n")
+        say(text("cli.wrote_ranking", args.lang, path=out, n=len(ranking.units)) + "\n")
     if ranking.invalid:
         total = len(ranking.units) + len(ranking.invalid)
-        errors(
-            [
-                f"{len(ranking.invalid)} of {total} units not ranked: their evidence has "
-                "problems (listed in the report)"
-            ]
-        )
+        errors([text("cli.not_ranked", args.lang, bad=len(ranking.invalid), total=total)])
         return EXIT_PROBLEMS
     return EXIT_OK
 
@@ -239,11 +232,10 @@ def _batch_rules(args: argparse.Namespace) -> tuple[RuleSet, str]:
         return load_rules(args.rules), args.rules
     names = named_rules(args.source)
     if not names:
-        raise UsageError(f"the units in {args.source} name no rules: give --rules R")
+        raise UsageError(text("cli.units_name_no_rules", args.lang, source=args.source))
     if len(names) > 1:
         raise UsageError(
-            f"the units in {args.source} name different rules ({syntax.allowed(names)}): "
-            "give --rules R"
+            text("cli.units_name_rules", args.lang, source=args.source, names=syntax.allowed(names))
         )
     return load_rules(names[0]), names[0]
 
