@@ -100,6 +100,8 @@ def test_import_annex_out_writes_readable_files_and_refuses_to_overwrite(
     assert err == (
         f"error: {out / 'appraisal.toml'}: đã có tệp này; không ghi đè (dùng --force để thay "
         "thế)\n"
+        f"error: {out / 'evidence.toml'}: đã có tệp này; không ghi đè (dùng --force để thay "
+        "thế)\n"
         f"error: {out / 'plan.toml'}: đã có tệp này; không ghi đè (dùng --force để thay thế)\n"
     )
     code, _, err = run(capsys, "import-annex", ANNEX, "--out", str(out), "--lang", "en")

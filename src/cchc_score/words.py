@@ -321,6 +321,18 @@ WORDS: dict[str, tuple[str, str]] = {
         "places (got {value})",
     ),
     "cli.wrote_appraisal": ("đã ghi {path}: {n} dòng", "wrote {path}: {n} rows"),
+    "cli.evidence_header": (
+        "Số liệu kiểm chứng đọc từ {annex} theo bộ tiêu chí {rules} (cchc-score import-annex): "
+        "điểm thẩm định của từng tiêu chí.",
+        "Evidence read from {annex} for the rules {rules} (cchc-score import-annex): the "
+        "appraised points of every criterion.",
+    ),
+    "cli.wrote_evidence": (
+        "đã ghi {path}: điểm thẩm định của mọi tiêu chí trong {rules}; chạy score, explain, "
+        "project với tệp này",
+        "wrote {path}: the appraised points of every criterion of {rules}; score, explain and "
+        "project it",
+    ),
     "cli.wrote_plan": (
         "đã ghi {path}: {n} nhiệm vụ; tác động của mỗi nhiệm vụ mặc định là 'restore' (đưa "
         "tiêu chí về điểm tối đa): sửa [tasks.effect] của từng nhiệm vụ để nói rõ nó thay đổi "
@@ -358,6 +370,33 @@ WORDS: dict[str, tuple[str, str]] = {
     "cli.target": (
         "--target: {value} không phải là số điểm hay tên một mức xếp loại ({names})",
         "--target: {value} is neither a number nor a rating ({names})",
+    ),
+    # ------------------------------------------------------------------ observed points
+    "observed.not_listed": (
+        "Phụ lục chỉ liệt kê các tiêu chí bị trừ điểm: các tiêu chí khác được tính điểm tối đa.",
+        "The annex lists only the criteria that lost points: the others are at their maximum.",
+    ),
+    "observed.text_taken": (
+        "Tiêu chí {code} (dòng {line}): lấy điểm trừ ghi trong văn bản ({stated}), không lấy "
+        "điểm tối đa − điểm chấm ({computed}).",
+        "Criterion {code} (line {line}): the deduction its text states ({stated}) is taken, "
+        "not max − score ({computed}).",
+    ),
+    "observed.folded": (
+        "Tiêu chí {code} (dòng {line}) không có trong bộ tiêu chí {rules}: {points} điểm trừ "
+        "của nó được tính vào {residual}.",
+        "Criterion {code} (line {line}) is not in the rules {rules}: its deduction of "
+        "{points} is counted in {residual}.",
+    ),
+    "observed.residual": (
+        "{code} được {points} điểm để {parent} bằng {stated} điểm như phụ lục ghi.",
+        "{code} gets {points} points so that {parent} is {stated}, as the annex states.",
+    ),
+    "observed.criteria_taken": (
+        "{code}: phụ lục ghi {stated} điểm nhưng các tiêu chí liệt kê cho {listed} điểm; "
+        "lấy theo các tiêu chí.",
+        "{code}: the annex states {stated} but the criteria it lists give {listed}; the "
+        "criteria are taken.",
     ),
     # ------------------------------------------------------------------ reconcile
     # {row} names the row; {stated}/{computed} are the numbers; {stated_text}/{computed_text}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,11 +16,12 @@ from ..errors import EvidenceError
 from ..evaluation import evaluate
 from ..io.annex import read_annex
 from ..io.appraisal import dump_appraisal, load_appraisal
-from ..io.evidence import checked_evidence, load_evidence, read_evidence
+from ..io.evidence import checked_evidence, dump_evidence, load_evidence, read_evidence
 from ..io.plan import dump_plan, load_plan
 from ..io.rules import bundled_path, load_rules
 from ..io.writing import check_output, write_output, write_outputs
 from ..numbers import format_number
+from ..observed import observed_evidence
 from ..optimise import best_plan
 from ..projection import project
 from ..reconcile import reconcile, summarise
@@ -105,13 +107,41 @@ def cmd_import_annex(args: argparse.Namespace) -> int:
     if args.out is None:
         say(render_appraisal(appraisal, plan, args.format, args.lang))
         return EXIT_OK
-    out = Path(args.out)
-    files = {"appraisal.toml": dump_appraisal(appraisal), "plan.toml": dump_plan(plan)}
-    write_outputs(out, files, force=args.force, inputs=[args.annex], lang=args.lang)
-    lang = args.lang
+    out, lang = Path(args.out), args.lang
+    rules = load_rules(args.rules)
+    # An evidence file names its unit: the annex's file name where neither the title nor
+    # --unit gives one.
+    observed = observed_evidence(
+        appraisal,
+        rules,
+        rules_name=_rules_from(out, args.rules),
+        unit=appraisal.unit or Path(args.annex).stem,
+        lang=lang,
+    )
+    header = [
+        text("cli.evidence_header", lang, annex=args.annex, rules=rules.id),
+        *observed.readings,
+        *(f.message(lang) for f in reconcile(appraisal, rules)),
+    ]
+    files = {
+        "appraisal.toml": dump_appraisal(appraisal),
+        "evidence.toml": dump_evidence(observed.evidence, header),
+        "plan.toml": dump_plan(plan),
+    }
+    inputs = [args.annex, *([args.rules] if os.sep in args.rules or "/" in args.rules else [])]
+    write_outputs(out, files, force=args.force, inputs=inputs, lang=lang)
     say(text("cli.wrote_appraisal", lang, path=out / "appraisal.toml", n=len(appraisal.nodes)))
+    say("\n" + text("cli.wrote_evidence", lang, path=out / "evidence.toml", rules=rules.id))
     say("\n" + text("cli.wrote_plan", lang, path=out / "plan.toml", n=len(plan.tasks)) + "\n")
     return EXIT_OK
+
+
+def _rules_from(folder: Path, rules: str) -> str:
+    """How a file in ``folder`` names the rules given on the command line: a bundled name as
+    it is, a path relative to that folder (evidence files resolve it from their own)."""
+    if "/" not in rules and os.sep not in rules and not rules.endswith(".toml"):
+        return rules
+    return Path(os.path.relpath(Path(rules).resolve(), folder.resolve())).as_posix()
 
 
 def cmd_reconcile(args: argparse.Namespace) -> int:

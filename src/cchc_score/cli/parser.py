@@ -62,8 +62,16 @@ def build_parser() -> argparse.ArgumentParser:
     annex.add_argument(
         "--year", type=year, metavar="YEAR", help="the index year (default: from the title)"
     )
+    annex.add_argument(
+        "--rules",
+        metavar="R",
+        default="criteria_2022",
+        help="the rules the evidence.toml written by --out is for (default: criteria_2022)",
+    )
     annex.add_argument("--format", choices=("table", "markdown", "json"), default="table")
-    annex.add_argument("--out", metavar="DIR", help="write appraisal.toml and plan.toml there")
+    annex.add_argument(
+        "--out", metavar="DIR", help="write appraisal.toml, evidence.toml and plan.toml there"
+    )
     annex.add_argument("--force", action="store_true", help="overwrite files in --out")
     annex.add_argument(
         "--lang", choices=("vi", "en"), default="vi", help="language of the table's labels"

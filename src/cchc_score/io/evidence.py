@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from decimal import Decimal
 from pathlib import Path
-from typing import ClassVar, Literal, NewType, Optional, TypeVar, Union, overload
+from typing import TYPE_CHECKING, ClassVar, Literal, NewType, Optional, TypeVar, Union, overload
 
 import attrs
 
@@ -23,7 +23,16 @@ from . import files
 from .convert import CONVERTER, Invalid, Year, code, messages, structure, user_number
 from .rules import load_rules
 
-__all__ = ["checked_evidence", "load_evidence", "read_evidence", "rules_argument"]
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = [
+    "checked_evidence",
+    "dump_evidence",
+    "load_evidence",
+    "read_evidence",
+    "rules_argument",
+]
 
 #: A fact's value as a file gives it (an array of strings becomes a tuple).
 FileValue = Union[bool, int, Decimal, str, tuple[str, ...]]
@@ -187,3 +196,41 @@ def _by_code(table: dict[str, T], where: str, problems: ProblemList) -> dict[str
             continue
         out[normal] = value
     return out
+
+
+def dump_evidence(evidence: Evidence, header: Sequence[str] = ()) -> str:
+    """Write evidence as a TOML file that :func:`load_evidence` reads back equal, with the
+    ``header`` lines as comments at the top (what the file was made from, readings taken).
+
+    >>> print(dump_evidence(Evidence("Xã A", 2022, appraised={"IX": 19}), ["made by hand"]))
+    # made by hand
+    unit = "Xã A"
+    year = 2022
+    <BLANKLINE>
+    [appraised]
+    IX = 19
+    <BLANKLINE>
+    """
+    arguments.instance(evidence, Evidence, "evidence", "an Evidence")
+    lines = [f"# {line}" for line in header]
+    lines.append(f"unit = {syntax.value(evidence.unit)}")
+    if evidence.year is not None:
+        lines.append(f"year = {evidence.year}")
+    if evidence.rules is not None:
+        lines.append(f"rules = {syntax.value(evidence.rules)}")
+    tables: tuple[tuple[str, tuple[tuple[str, object], ...]], ...] = (
+        (
+            "facts",
+            tuple(
+                (n, list(v) if isinstance(v, (tuple, frozenset)) else v) for n, v in evidence.facts
+            ),
+        ),
+        ("appraised", evidence.appraised),
+        ("not_assessed", evidence.not_assessed),
+        ("notes", evidence.notes),
+    )
+    for name, pairs in tables:
+        if pairs:
+            lines += ["", f"[{name}]"]
+            lines += [f"{syntax.key(key)} = {syntax.value(value)}" for key, value in pairs]
+    return "\n".join(lines) + "\n"

@@ -291,6 +291,10 @@ def dump_plan(plan: Plan) -> str:
             for key, value in fields.items()
             if value not in (None, "", [])
         ]
+        if task.effort is None:  # a place to say it, for the planner (plan --budget)
+            lines.append("# effort = 5          # person-days the task takes")
+        if task.probability == 1:
+            lines.append("# probability = 0.8   # the chance it is done by its deadline")
         if task.effect_stated:
             lines += _dump_effect(task.effect)
     return "\n".join(lines) + "\n"
