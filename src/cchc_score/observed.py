@@ -169,6 +169,7 @@ def observed_evidence(
         appraised=points,
         notes=notes,
         rules=rules_name or rules.id,
+        source=appraisal.source,
     )
     return Observed(evidence, tuple(readings))
 

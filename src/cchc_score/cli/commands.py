@@ -21,7 +21,7 @@ from ..io.plan import dump_plan, load_plan
 from ..io.rules import bundled_path, load_rules
 from ..io.writing import check_output, write_output, write_outputs
 from ..numbers import format_number
-from ..observed import observed_evidence
+from ..observed import Observed, observed_evidence
 from ..optimise import best_plan
 from ..projection import project
 from ..reconcile import reconcile, summarise
@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from ..evidence import Evidence
     from ..model import RuleSet
     from ..numbers import Lang
+    from ..plan import Plan
     from ..report import Format
 
 
@@ -97,27 +98,49 @@ def _read_appraisal(path: str, lang: Lang) -> Appraisal:
 
 
 def cmd_import_annex(args: argparse.Namespace) -> int:
-    appraisal, plan = read_annex(args.annex, lang=args.lang)
-    # An option given says what the user knows: it wins over the title's reading.
-    appraisal = attrs.evolve(
-        appraisal,
-        unit=args.unit.strip() if args.unit and args.unit.strip() else appraisal.unit,
-        year=args.year if args.year is not None else appraisal.year,
-    )
+    appraisal, plan = _read_annex(args)
     if args.out is None:
         say(render_appraisal(appraisal, plan, args.format, args.lang))
         return EXIT_OK
-    out, lang = Path(args.out), args.lang
-    rules = load_rules(args.rules)
-    # An evidence file names its unit: the annex's file name where neither the title nor
-    # --unit gives one.
-    observed = observed_evidence(
+    _write_import(args, appraisal, plan, load_rules(args.rules), Path(args.out))
+    return EXIT_OK
+
+
+def _read_annex(args: argparse.Namespace) -> tuple[Appraisal, Plan]:
+    """The annex, with the unit and year the command line gives: an option given says what
+    the user knows, so it wins over the title's reading."""
+    appraisal, plan = read_annex(args.annex, lang=args.lang)
+    unit = getattr(args, "unit", None)
+    year = getattr(args, "year", None)
+    appraisal = attrs.evolve(
+        appraisal,
+        unit=unit.strip() if unit and unit.strip() else appraisal.unit,
+        year=year if year is not None else appraisal.year,
+    )
+    return appraisal, plan
+
+
+def _observed(
+    args: argparse.Namespace, appraisal: Appraisal, rules: RuleSet, out: Path | None
+) -> Observed:
+    """The annex read as evidence. An evidence file names its unit: the annex's file name
+    where neither the title nor --unit gives one."""
+    return observed_evidence(
         appraisal,
         rules,
-        rules_name=_rules_from(out, args.rules),
+        rules_name=_rules_from(out, args.rules) if out is not None else args.rules,
         unit=appraisal.unit or Path(args.annex).stem,
-        lang=lang,
+        lang=args.lang,
     )
+
+
+def _write_import(
+    args: argparse.Namespace, appraisal: Appraisal, plan: Plan, rules: RuleSet, out: Path
+) -> Observed:
+    """Write appraisal.toml, evidence.toml and plan.toml into ``out`` (never over an input
+    or an existing file without --force), and say so."""
+    lang = args.lang
+    observed = _observed(args, appraisal, rules, out)
     header = [
         text("cli.evidence_header", lang, annex=args.annex, rules=rules.id),
         *observed.readings,
@@ -133,7 +156,7 @@ def cmd_import_annex(args: argparse.Namespace) -> int:
     say(text("cli.wrote_appraisal", lang, path=out / "appraisal.toml", n=len(appraisal.nodes)))
     say("\n" + text("cli.wrote_evidence", lang, path=out / "evidence.toml", rules=rules.id))
     say("\n" + text("cli.wrote_plan", lang, path=out / "plan.toml", n=len(plan.tasks)) + "\n")
-    return EXIT_OK
+    return observed
 
 
 def _rules_from(folder: Path, rules: str) -> str:
@@ -274,6 +297,8 @@ _DEMO_BUDGET = Decimal(40)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    if args.annex is not None:
+        return _demo_annex(args)
     example = bundled_path("examples") / "ward_2022"
     rules = load_rules("criteria_2022")
     evidence = load_evidence(example / "evidence.toml")
@@ -299,4 +324,31 @@ def cmd_demo(args: argparse.Namespace) -> int:
     say(f"\n== {words.text('cli.demo_plan', lang, budget=budget)}\n\n")
     step = Decimal(10)
     say(render_best_plan(best, "table", lang, step, decimals=rules.decimals))
+    return EXIT_OK
+
+
+def _demo_annex(args: argparse.Namespace) -> int:
+    """The main job on a unit's own annex: reconcile it, score the points it gives, project
+    its plan (every task restoring its criteria, as imported); files only with --out."""
+    lang = args.lang
+    appraisal, plan = _read_annex(args)
+    rules = load_rules(args.rules)
+    out = Path(args.out) if args.out else None
+    observed = (
+        _write_import(args, appraisal, plan, rules, out)
+        if out is not None
+        else _observed(args, appraisal, rules, None)
+    )
+    card = evaluate(rules, observed.evidence)
+    findings = reconcile(appraisal, rules)
+    projection = project(rules, observed.evidence, plan, target=rules.bands[0].min)
+    say(ruleset_summary(rules) + "\n")
+    say(f"\n== {words.text('cli.demo_reconcile', lang)}\n\n")
+    say(render_findings(findings, "table", lang, summarise(appraisal, rules)))
+    say(f"\n== {words.text('cli.demo_score', lang)}\n\n")
+    say(render_scorecard(card, "table", lang, depth=1))
+    say("\n")
+    say(render_ledger(card, None, "table", lang))
+    say(f"\n== {words.text('cli.demo_project', lang)}\n\n")
+    say(render_projection(projection, "table", lang))
     return EXIT_OK

@@ -174,7 +174,20 @@ def build_parser() -> argparse.ArgumentParser:
     rank_cmd.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     rank_cmd.set_defaults(handler=handlers.cmd_rank)
 
-    demo = commands.add_parser("demo", help="the main job on the bundled example ward")
+    demo = commands.add_parser(
+        "demo", help="the main job on the bundled example ward, or on your own annex"
+    )
+    demo.add_argument(
+        "annex",
+        metavar="ANNEX",
+        nargs="?",
+        help="your annex (.docx, .tsv, .txt, .csv): reconcile it, score it, project its plan",
+    )
+    demo.add_argument("--rules", metavar="R", default="criteria_2022", help="with an ANNEX")
+    demo.add_argument(
+        "--out", metavar="DIR", help="with an ANNEX: also write what import-annex --out writes"
+    )
+    demo.add_argument("--force", action="store_true", help="overwrite files in --out")
     demo.add_argument("--lang", choices=("vi", "en"), default="vi")
     demo.set_defaults(handler=handlers.cmd_demo)
     return parser
