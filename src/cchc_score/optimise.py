@@ -161,7 +161,7 @@ def best_plan(
         if task.effort is None:
             problems.add(f"task {syntax.quote(task.id)}.effort", "needed to plan within a budget")
     problems.raise_if_any(PlanError)
-    engine = Engine(rules, evidence, tasks, effects)
+    engine = Engine(rules, evidence, tasks, effects, plan.source)
     groups = engine.groups(tasks)
     for group in groups:
         if len(group) > _MAX_GROUP:

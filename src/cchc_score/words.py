@@ -35,10 +35,22 @@ WORDS: dict[str, tuple[str, str]] = {
     "kind.appraised": ("điểm thẩm định nhập trực tiếp", "appraised points entered directly"),
     "kind.sum": ("tổng các tiêu chí thành phần", "sum of the sub-criteria"),
     "kind.capped": ("tối đa {max}", "capped at {max}"),
+    # ------------------------------------------------------------------ evaluation
     "eval.not_assessed": (
         "không đánh giá ({reason}): tính điểm tối đa {max} điểm",
         "not assessed ({reason}): counted at its maximum of {max} points",
     ),
+    # {points} is "1,33/1,5": the appraised points over the maximum.
+    "eval.observed": (
+        "điểm thẩm định theo phụ lục: {points}",
+        "appraised points from the annex: {points}",
+    ),
+    "eval.differences": (
+        "Tiêu chí có điểm tính từ dữ kiện khác điểm thẩm định: {n}",
+        "Criteria whose points from the facts differ from the appraised points: {n}",
+    ),
+    "eval.computed": ("Điểm tính", "Computed"),
+    "eval.appraised": ("Điểm thẩm định", "Appraised"),
     # ------------------------------------------------------------------ inputs (io/)
     "input.docx_missing": (
         "đọc tệp Word (.docx) cần python-docx, có trong gói mở rộng docx: "
