@@ -324,6 +324,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "--target: {value} không phải là số điểm hay tên một mức xếp loại ({names})",
         "--target: {value} is neither a number nor a rating ({names})",
     ),
+    "cli.plan_needs": (
+        "plan: cần --budget N (số ngày công), --target MỨC, hoặc cả hai",
+        "plan: give --budget N (person-days), --target RATING, or both",
+    ),
     # ------------------------------------------------------------------ reconcile
     # {row} names the row; {stated}/{computed} are the numbers; {stated_text}/{computed_text}
     # the words (for ratings).
