@@ -179,3 +179,14 @@ def test_the_example_plan_on_observed_evidence_names_its_file() -> None:
     with pytest.raises(PlanError) as info:
         project(RULES, _observed(), plan)
     assert str(info.value).startswith(f'{plan.source}: task "1.2".effect.facts.')
+
+
+def test_a_task_for_another_criterion_cannot_supply_observed_facts() -> None:
+    # Task T serves 1.8 but sets cchc_plan_tasks_done, a fact only 1.2 reads and the
+    # evidence does not give: it would stand in for 1.2's missing facts, so it is refused.
+    plan = _plan(Task("T", "1.8", effect=SetFacts(facts={"cchc_plan_tasks_done": 26})))
+    with pytest.raises(PlanError) as info:
+        project(RULES, _observed(), plan)
+    assert str(info.value).startswith(
+        'task "T".effect.facts.cchc_plan_tasks_done: criterion 1.2 has only appraised points'
+    )

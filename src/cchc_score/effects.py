@@ -140,12 +140,20 @@ def refuse_observed(
     tasks: Iterable[Task],
     effects: Mapping[str, Effect],
     observed: Collection[str],
+    given: Collection[str],
     source: str | None = None,
 ) -> None:
     """Refuse facts effects on criteria the evidence gives only appraised points for.
 
     Such a criterion (:func:`cchc_score.evidence.observed_codes`) has no facts to change:
-    a restore or a partial restore acts on its points, a facts effect cannot.
+    a restore or a partial restore acts on its points, a facts effect cannot. A task's facts
+    effect is refused when it sets a fact such a criterion reads and either the task serves
+    that criterion or the evidence does not give the fact (it would stand in for the
+    criterion's missing facts). A fact the evidence gives, set by a task serving other
+    criteria, rescores those; the observed criterion keeps its points.
+
+    Args:
+        given: the names of the facts the evidence gives.
 
     Raises:
         PlanError: naming each task, the fact it sets and the observed criterion reading it.
@@ -159,14 +167,21 @@ def refuse_observed(
                 readers.setdefault(name, []).append(node.code)
     problems = ProblemList(source)
     for task in tasks:
+        served = {
+            leaf.code
+            for code in task.criteria
+            if rules.has_node(code)
+            for leaf in rules.node(code).walk()
+        }
         for name, _ in effects[task.id].facts:
             for code in readers.get(name, ()):
-                problems.add(
-                    f"task {syntax.quote(task.id)}.effect.facts.{syntax.key(name)}",
-                    f"criterion {code} has only appraised points in the evidence, no facts, so "
-                    "setting facts cannot change it; restore it (restore or partial), or give "
-                    "its facts in the evidence",
-                )
+                if code in served or name not in given:
+                    problems.add(
+                        f"task {syntax.quote(task.id)}.effect.facts.{syntax.key(name)}",
+                        f"criterion {code} has only appraised points in the evidence, no facts, "
+                        "so setting facts cannot change it; restore it (restore or partial), or "
+                        "give its facts in the evidence",
+                    )
     problems.raise_if_any(PlanError)
 
 

@@ -146,7 +146,8 @@ class Engine:
         self.rules = rules
         self.evidence = evidence
         self.card = evaluate(rules, evidence)
-        refuse_observed(rules, tasks, effects, self.card.observed, source)
+        given = {name for name, _ in evidence.facts}
+        refuse_observed(rules, tasks, effects, self.card.observed, given, source)
         self.values = dict(self.card.values)  # checked and typed by evaluate
         self.appraised = dict(evidence.appraised)
         leaves = [n for n in self.card.nodes if n.criterion.is_leaf]
