@@ -297,11 +297,10 @@ def evaluate(rules: RuleSet, evidence: Evidence) -> Scorecard:
     appraised = dict(evidence.appraised)
     skipped = _not_assessed_codes(program, dict(evidence.not_assessed))
     half_up = rounder(rules.decimals)
-    observed = _NONE
-    for code, _ in evidence.appraised:  # usually a few appraised-kind codes, none observed
-        if code in program.observable:
-            observed = observed_codes(rules, evidence)
-            break
+    # Usually the appraised points are for appraised-kind criteria only: nothing observed.
+    observed = (
+        _NONE if program.observable.isdisjoint(appraised) else observed_codes(rules, evidence)
+    )
     scorers = program.scorers
     if observed:  # their appraised points stand for them, as for appraised-kind leaves
         scorers = tuple(
