@@ -132,8 +132,9 @@ class Scorecard:
     rating: Band | None
     notes: tuple[tuple[str, str], ...] = ()
     not_assessed: tuple[tuple[str, str], ...] = ()
-    #: The evidence's appraised points, by code (observed points included).
-    appraised: tuple[tuple[str, Decimal], ...] = ()
+    #: The appraised points the evidence gives for criteria its facts scored, by code:
+    #: what :meth:`differences` compares.
+    compared: tuple[tuple[str, Decimal], ...] = ()
     #: The leaves scored from facts that scored their appraised points instead.
     observed: frozenset[str] = frozenset()
     _nodes: tuple[NodeScore, ...] | None = attrs.field(
@@ -183,12 +184,10 @@ class Scorecard:
     def differences(self) -> tuple[Difference, ...]:
         """Every criterion scored from its facts whose points differ from the appraised
         points the evidence also gives for it, in rule-file order."""
-        program = _program(self.rules)
+        index = _program(self.rules).index
         out = []
-        for code, given in self.appraised:
-            i = program.index.get(code)
-            if i is None or program.scorers[i] is None or code in self.observed:
-                continue
+        for code, given in self.compared:
+            i = index[code]
             if self.points[i] != given:
                 out.append((i, Difference(code, self.points[i], given)))
         return tuple(d for _, d in sorted(out, key=lambda pair: pair[0]))
@@ -297,10 +296,16 @@ def evaluate(rules: RuleSet, evidence: Evidence) -> Scorecard:
     appraised = dict(evidence.appraised)
     skipped = _not_assessed_codes(program, dict(evidence.not_assessed))
     half_up = rounder(rules.decimals)
-    # Usually the appraised points are for appraised-kind criteria only: nothing observed.
-    observed = (
-        _NONE if program.observable.isdisjoint(appraised) else observed_codes(rules, evidence)
-    )
+    # Usually the appraised points are for appraised-kind criteria only: nothing observed,
+    # nothing to compare (and nothing more for a batch's scorecards to hold).
+    observed, compared = _NONE, _NO_POINTS
+    if not program.observable.isdisjoint(appraised):
+        observed = observed_codes(rules, evidence)
+        compared = tuple(
+            (code, points)
+            for code, points in evidence.appraised
+            if code in program.observable and code not in observed
+        )
     scorers = program.scorers
     if observed:  # their appraised points stand for them, as for appraised-kind leaves
         scorers = tuple(
@@ -333,13 +338,14 @@ def evaluate(rules: RuleSet, evidence: Evidence) -> Scorecard:
         rating=rules.rating_for(total),
         notes=evidence.notes,
         not_assessed=evidence.not_assessed,
-        appraised=evidence.appraised,
+        compared=compared,
         observed=observed,
     )
 
 
 _ZERO = Decimal(0)
 _NONE: frozenset[str] = frozenset()
+_NO_POINTS: tuple[tuple[str, Decimal], ...] = ()
 
 
 def _views(card: Scorecard) -> tuple[NodeScore, ...]:
