@@ -351,7 +351,7 @@ def test_cells_as_written(rules: RuleSet, tmp_path: Path) -> None:
     ("header", "messages"),
     [
         (
-            "unit,staf_total,appraised:5.1,notes:9.9,foo:IX,,unit",
+            "unit,staf_total,appraised:V,notes:9.9,foo:IX,,unit",
             [
                 'line 1: column "staf_total": not a fact declared by the rules '
                 "'criteria_2022', nor 'unit', 'year', 'rules' or appraised:CODE, "
@@ -362,8 +362,8 @@ def test_cells_as_written(rules: RuleSet, tmp_path: Path) -> None:
                 "criticism_letters, investment_disbursement_rate, budget_allocation, "
                 "budget_use_findings, late_reports, portal_sections, online_dossiers, "
                 "dossiers_total, postal_dossier_share, records_filing",
-                'line 1: column "appraised:5.1": criterion 5.1 is scored by its ratio rule, '
-                "not by appraised points",
+                'line 1: column "appraised:V": criterion V is the sum of its sub-criteria; '
+                "give appraised points for them instead",
                 "line 1: column \"notes:9.9\": no criterion has this code (got '9.9')",
                 "line 1: column \"foo:IX\": unknown column kind 'foo'; expected one of "
                 "'appraised:CODE', 'not_assessed:CODE', 'notes:CODE'",

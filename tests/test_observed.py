@@ -190,3 +190,16 @@ def test_a_task_for_another_criterion_cannot_supply_observed_facts() -> None:
     assert str(info.value).startswith(
         'task "T".effect.facts.cchc_plan_tasks_done: criterion 1.2 has only appraised points'
     )
+
+
+def test_observed_points_in_a_batch_table(tmp_path: Path) -> None:
+    # The table writer gives 1.2 an appraised:1.2 column and leaves its fact cells empty;
+    # the reader takes them back as observed points: 84,14 again.
+    from cchc_score import dump_evidence_csv, score_many
+
+    path = tmp_path / "units.csv"
+    path.write_text(dump_evidence_csv(RULES, [_observed()]), encoding="utf-8")
+    (result,) = score_many(RULES, path)
+    assert result.scorecard is not None, result.problems
+    assert result.scorecard.total == Decimal("84.14")
+    assert result.scorecard.node("1.2").status == "observed"
