@@ -351,7 +351,7 @@ def test_cells_as_written(rules: RuleSet, tmp_path: Path) -> None:
     ("header", "messages"),
     [
         (
-            "unit,staf_total,appraised:5.1,notes:9.9,foo:IX,,unit",
+            "unit,staf_total,appraised:V,notes:9.9,foo:IX,,unit",
             [
                 'line 1: column "staf_total": not a fact declared by the rules '
                 "'criteria_2022', nor 'unit', 'year', 'rules' or appraised:CODE, "
@@ -362,8 +362,8 @@ def test_cells_as_written(rules: RuleSet, tmp_path: Path) -> None:
                 "criticism_letters, investment_disbursement_rate, budget_allocation, "
                 "budget_use_findings, late_reports, portal_sections, online_dossiers, "
                 "dossiers_total, postal_dossier_share, records_filing",
-                'line 1: column "appraised:5.1": criterion 5.1 is scored by its ratio rule, '
-                "not by appraised points",
+                'line 1: column "appraised:V": criterion V is the sum of its sub-criteria; '
+                "give appraised points for them instead",
                 "line 1: column \"notes:9.9\": no criterion has this code (got '9.9')",
                 "line 1: column \"foo:IX\": unknown column kind 'foo'; expected one of "
                 "'appraised:CODE', 'not_assessed:CODE', 'notes:CODE'",
@@ -523,3 +523,46 @@ def test_results_round_trip_through_csv(rules: RuleSet, tmp_path: Path) -> None:
             d.code: d.points for d in card.domains
         }
     assert back[2]["problems"] == (f"{path}: line 4: facts: missing facts: staff_total (for 5.1)")
+
+
+# ------------------------------------------------------------ issue 10: an imported folder
+
+
+def test_a_folder_ranks_its_evidence_not_its_plan_or_appraisal(
+    rules: RuleSet, tmp_path: Path
+) -> None:
+    # What import-annex --out writes: evidence.toml, appraisal.toml and plan.toml. Only the
+    # evidence is a unit (the example ward, 84,14). A plan under another name is told by
+    # its top-level `tasks`, an appraisal by its `nodes`; a file with `tasks` and `[facts]`
+    # claims to be evidence, and is listed with its problems.
+    from cchc_score import dump_appraisal, dump_plan, load_plan, read_annex
+
+    appraisal, _ = read_annex(EXAMPLE / "annex.tsv")
+    text = (EXAMPLE / "evidence.toml").read_text(encoding="utf-8")
+    (tmp_path / "evidence.toml").write_text(text, encoding="utf-8")
+    (tmp_path / "appraisal.toml").write_text(dump_appraisal(appraisal), encoding="utf-8")
+    plan = dump_plan(load_plan(EXAMPLE / "plan.toml"))
+    (tmp_path / "plan.toml").write_text(plan, encoding="utf-8")
+    (tmp_path / "plan_2023.toml").write_text(plan, encoding="utf-8")
+    (tmp_path / "annex_2022.toml").write_text(dump_appraisal(appraisal), encoding="utf-8")
+    (tmp_path / "z.toml").write_text('unit = "Z"\ntasks = []\n[facts]\n', encoding="utf-8")
+    results = list(score_many(rules, tmp_path))
+    assert [Path(r.source or "").name for r in results] == ["evidence.toml", "z.toml"]
+    ward, odd = results
+    assert ward.scorecard is not None
+    assert ward.scorecard.total == Decimal("84.14")
+    assert [p.path for p in odd.problems][:1] == ["tasks"]
+    ranking = rank(results)
+    assert [u.unit for u in ranking.units] == [WARD.unit]
+    assert [u.unit for u in ranking.invalid] == ["Z"]
+    assert named_rules(tmp_path) == ("criteria_2022",)
+
+
+def test_a_folder_of_only_a_plan_and_an_appraisal_has_no_evidence(
+    rules: RuleSet, tmp_path: Path
+) -> None:
+    (tmp_path / "plan.toml").write_text("tasks = []\n", encoding="utf-8")
+    (tmp_path / "appraisal.toml").write_text("nodes = []\n", encoding="utf-8")
+    with pytest.raises(EvidenceError) as info:
+        list(score_many(rules, tmp_path))
+    assert str(info.value) == f"{tmp_path}: no evidence files (*.toml, *.json) in this folder"

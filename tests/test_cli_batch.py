@@ -286,3 +286,16 @@ def test_sources_that_cannot_be_read_exit_1(
     code, out, err = run(capsys, "rank", str(tmp_path / source), "--rules", "criteria_2022")
     assert (code, out) == (1, "")
     assert err == f"error: {message.format(tmp=tmp_path)}\n"
+
+
+def test_rank_an_imported_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # evidence.toml beside plan.toml and appraisal.toml: one unit ranked, nothing invalid.
+    example = ROOT / "examples" / "ward_2022"
+    for name in ("evidence.toml", "plan.toml"):
+        (tmp_path / name).write_text((example / name).read_text("utf-8"), "utf-8")
+    (tmp_path / "appraisal.toml").write_text('[[nodes]]\ncode = "IX"\n', "utf-8")
+    code, out, err = run(capsys, "rank", str(tmp_path), "--format", "json")
+    assert (code, err) == (0, "")
+    doc = json.loads(out)
+    assert [u["unit"] for u in doc["ranking"]] == ["Phường mẫu (phụ lục 2022)"]
+    assert doc["invalid"] == []

@@ -57,6 +57,33 @@ def test_plan_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert {"budget", "expected", "chosen"} <= set(doc["frontier"][0])
 
 
+def test_plan_target_without_budget(capsys: pytest.CaptureFixture[str]) -> None:
+    # No --budget: the plan's whole effort, 134 person-days (the sum of plan.toml's 19
+    # efforts), buys every task (expected 91,5825); the target is searched as with a budget.
+    code, out, _ = run(
+        capsys, "plan", EVIDENCE, PLAN, "--target", "Tốt", "--confidence", "0,6", "--format", "json"
+    )
+    doc = json.loads(out)
+    assert code == 0
+    assert (doc["budget"], doc["effort"], doc["expected"]) == ("134", "134", "91.5825")
+    _, with_budget, _ = run(
+        capsys,
+        "plan",
+        EVIDENCE,
+        PLAN,
+        "--budget",
+        "40",
+        "--target",
+        "Tốt",
+        "--confidence",
+        "0,6",
+        "--format",
+        "json",
+    )
+    assert doc["target"] == json.loads(with_budget)["target"]
+    assert doc["target"]["chosen"]
+
+
 def test_plan_with_target(capsys: pytest.CaptureFixture[str], update_golden: bool) -> None:
     code, out, _ = run(
         capsys,
@@ -79,7 +106,16 @@ def test_plan_with_target(capsys: pytest.CaptureFixture[str], update_golden: boo
 @pytest.mark.parametrize(
     ("argv", "code", "message"),
     [
-        (["plan", EVIDENCE, PLAN], 2, "the following arguments are required: --budget"),
+        (
+            ["plan", EVIDENCE, PLAN],
+            2,
+            "plan: cần --budget N (số ngày công), --target MỨC, hoặc cả hai",
+        ),
+        (
+            ["plan", EVIDENCE, PLAN, "--lang", "en"],
+            2,
+            "plan: give --budget N (person-days), --target RATING, or both",
+        ),
         (
             ["plan", EVIDENCE, PLAN, "--budget", "-3"],
             2,

@@ -173,12 +173,18 @@ def test_good_evidence_scores(minimal: RuleSet, tmp_path: Path) -> None:
             id="appraised-above-max",
         ),
         pytest.param(
-            ('"1.6" = 1.5', '"1.6" = 1.5\n"1.3" = 1'),
+            ('"1.6" = 1.5', '"1.6" = 1.5\nI = 9'),
             [
-                'ev.toml: appraised."1.3": criterion 1.3 is scored by its deduction rule, not by '
-                "appraised points"
+                "ev.toml: appraised.I: criterion I is the sum of its sub-criteria; give "
+                "appraised points for them instead"
             ],
-            id="appraised-for-a-rule",
+            id="appraised-for-a-sum",
+        ),
+        pytest.param(
+            # Observed points for a criterion scored by a rule are checked like any others.
+            ('"1.6" = 1.5', '"1.6" = 1.5\n"1.3" = 2.5'),
+            ['ev.toml: appraised."1.3": must be between 0 and the maximum 2 (got 2.5)'],
+            id="observed-above-max",
         ),
         pytest.param(
             ('"1.6" = 1.5', '"1.6" = "abc"'),

@@ -1,109 +1,205 @@
-"""An appraisal read as evidence: every leaf at the points the annex gives it."""
+"""Observed points: appraised points from the annex standing for a criterion scored from facts.
+
+The numbers come from the example ward (examples/ward_2022/) and rules/criteria_2022.toml:
+criterion 1.2 (maximum 1,5) is a ratio rule, 1,5 × cchc_plan_tasks_done / cchc_plan_tasks_total;
+the example's facts 23/26 give 1,5 × 23/26 = 1,327 → 1,33, which is also the annex's
+appraised 1,33. The example's total is 84,14.
+"""
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 
-from cchc_score import Appraisal, AppraisalNode, RuleSet, load_evidence
-from cchc_score.errors import AnnexError
-from cchc_score.io.annex import read_annex
-from cchc_score.io.evidence import dump_evidence
-from cchc_score.observed import observed_evidence
+from cchc_score import (
+    Evidence,
+    EvidenceError,
+    Plan,
+    PlanError,
+    Task,
+    check_evidence,
+    evaluate,
+    load_evidence,
+    load_plan,
+    load_rules,
+    project,
+)
+from cchc_score.cli import main
+from cchc_score.plan import PartialRestore, Restore, SetFacts
+from cchc_score.report.scorecard import render_scorecard
 
 from .conftest import EXAMPLE
 
-D = Decimal
+RULES = load_rules("criteria_2022")
+# Built in Python, so that messages carry no file name.
+EVIDENCE = attrs.evolve(load_evidence(EXAMPLE / "evidence.toml"), source=None)
+PLAN_FACTS = ("cchc_plan_tasks_total", "cchc_plan_tasks_done")  # what 1.2 reads
+REASON = "Kế hoạch đào tạo, bồi dưỡng chưa hoàn thành 100%"
 
 
-def _domains(rules: RuleSet, points: dict[str, Decimal]) -> dict[str, Decimal]:
-    return {
-        d.code: sum((points[n.code] for n in d.walk() if n.is_leaf), D(0)) for d in rules.domains
-    }
-
-
-def test_the_example_annex_as_evidence_gives_its_criteria_as_listed(rules: RuleSet) -> None:
-    appraisal, _ = read_annex(EXAMPLE / "annex.tsv")
-    observed = observed_evidence(appraisal, rules)
-    points = dict(observed.evidence.appraised)
-    # Each domain is its maximum less the deductions of the criteria the annex lists under
-    # it (examples/ward_2022/annex.tsv):
-    assert _domains(rules, points) == {
-        "I": D("8.83"),  # 10 − (0,17 + 0,5 + 0,5)
-        "II": D("4.50"),  # 7 − (1,75, the text of 2.1, + 0,75)
-        "III": D("11.75"),  # 12,5 − (0,5 + 0,25)
-        "IV": D(6),  # nothing listed
-        "V": D("13.35"),  # 14 − (0,05 + 0,10 + 0,5); the row states 13,45: criteria win
-        "VI": D("6.90"),  # 8 − (0,1 + 0,25 + 0,5 + 0,25)
-        "VII": D("11.76"),  # 15,5 − (0,5 + 1,24 + 1,5 + 0,5)
-        "VIII": D(2),  # nothing listed
-        "IX": D("19.05"),  # the survey, as its row states
-    }
-    assert sum(points.values()) == D("84.14")  # the README's total for the example ward
-    assert points["2.1"] == D("0.75")  # 2,5 − 1,75, the deduction its text states
-    assert points["1.r"] == D(5)  # I's listed criteria account for all it lost
-    assert dict(observed.evidence.notes)["1.2"].startswith("Thực hiện kế hoạch đào tạo")
-    assert observed.readings[1:] == (
-        "Tiêu chí 2.1 (dòng 15): lấy điểm trừ ghi trong văn bản (1,75), không lấy điểm "
-        "tối đa − điểm chấm (2).",
-        "V: phụ lục ghi 13,45 điểm nhưng các tiêu chí liệt kê cho 13,35 điểm; lấy theo các "
-        "tiêu chí.",
+def _observed(points: str = "1.33", note: str | None = None) -> Evidence:
+    """The example evidence with 1.2's facts removed and its annex points given instead."""
+    facts = {k: v for k, v in EVIDENCE.facts if k not in PLAN_FACTS}
+    notes = {**dict(EVIDENCE.notes), **({"1.2": note} if note else {})}
+    return attrs.evolve(
+        EVIDENCE, facts=facts, appraised={**dict(EVIDENCE.appraised), "1.2": points}, notes=notes
     )
 
 
-def _row(code: str, level: str, top: str, score: str, line: int) -> AppraisalNode:
-    return AppraisalNode(code, f"row {code}", level, D(top), D(score), line=line)  # type: ignore[arg-type]
+def test_observed_points_stand_for_the_criterion() -> None:
+    # 1.2 scores the annex's 1,33, the same as 1,5 × 23/26 → 1,33: the total stays 84,14.
+    card = evaluate(RULES, _observed())
+    node = card.node("1.2")
+    assert (card.total, node.points, node.status) == (Decimal("84.14"), Decimal("1.33"), "observed")
+    assert node.inputs == ()
+    assert card.observed == frozenset({"1.2"})
+    assert card.differences() == ()
 
 
-def test_a_residual_takes_what_the_annex_states_and_codes_the_rules_lack(rules: RuleSet) -> None:
-    appraisal = Appraisal(
-        (
-            # I states 8,5 (lost 1,5); it lists 1.2 losing 0,5 and 1.5, which
-            # criteria_2022 does not itemise, losing 0,25.
-            _row("I", "domain", "10", "8.5", 3),
-            _row("1.2", "criterion", "1.5", "1.0", 4),
-            _row("1.5", "criterion", "1", "0.75", 5),
-            # 3.4 is not in the rules either, and III has no row: it goes to 3.r.
-            _row("3.4", "criterion", "1", "0.5", 6),
-        ),
-        year=2023,
-        unit="Xã Tân Lập",
-    )
-    observed = observed_evidence(appraisal, rules, lang="en")
-    points = dict(observed.evidence.appraised)
-    # I lost 1,5: 1.2 accounts for 0,5, so the residual 1.r (max 5) loses the other 1,0,
-    # which includes 1.5's 0,25.
-    assert points["1.2"] == D("1.0")
-    assert points["1.r"] == D(4)
-    # III has no row: 3.r (max 10) loses 3.4's 0,5.
-    assert points["3.r"] == D("9.5")
-    assert (observed.evidence.unit, observed.evidence.year) == ("Xã Tân Lập", 2023)
-    assert observed.readings[1:] == (
-        "Criterion 1.5 (line 5) is not in the rules criteria_2022: its deduction of 0.25 is "
-        "counted in 1.r.",
-        "Criterion 3.4 (line 6) is not in the rules criteria_2022: its deduction of 0.5 is "
-        "counted in 3.r.",
-        "1.r gets 4 points so that I is 8.5, as the annex states.",
-    )
+def test_observed_explanation_says_where_the_points_came_from() -> None:
+    node = evaluate(RULES, _observed()).node("1.2")
+    assert node.explanation("vi") == "điểm thẩm định theo phụ lục: 1,33/1,5"
+    assert node.explanation("en") == "appraised points from the annex: 1.33/1.5"
+    noted = evaluate(RULES, _observed(note=REASON)).node("1.2")
+    assert noted.explanation("vi") == f"điểm thẩm định theo phụ lục: 1,33/1,5 — {REASON}"
 
 
-def test_a_code_no_residual_can_stand_for_is_refused_with_its_line(rules: RuleSet) -> None:
-    # IX is scored as a whole in criteria_2022: it has no residual node for a "9.1".
-    appraisal = Appraisal((_row("9.1", "criterion", "5", "4", 7),), source="a.tsv")
-    with pytest.raises(AnnexError) as info:
-        observed_evidence(appraisal, rules)
+def test_observed_facts_are_not_missing() -> None:
+    # With neither facts nor points, 1.2's two facts are missing; with points, nothing is.
+    facts = {k: v for k, v in EVIDENCE.facts if k not in PLAN_FACTS}
+    with pytest.raises(EvidenceError) as info:
+        check_evidence(RULES, attrs.evolve(EVIDENCE, facts=facts))
     assert str(info.value) == (
-        "a.tsv: line 7: criterion 9.1 is not in the rules criteria_2022, and no residual node "
-        "above it can stand for it: give --rules with a rules file that has it (got '9.1')"
+        "facts: missing facts: cchc_plan_tasks_done (for 1.2); cchc_plan_tasks_total (for 1.2)"
+    )
+    assert "cchc_plan_tasks_done" not in check_evidence(RULES, _observed())
+
+
+@pytest.mark.parametrize(
+    ("points", "expected"),
+    [
+        # Above 1.2's maximum 1,5, and below 0: the same check as for appraised-kind points.
+        ("1.6", "appraised.1.2: must be between 0 and the maximum 1.5 (got 1.6)"),
+        ("-0.1", "appraised.1.2: must be between 0 and the maximum 1.5 (got -0.1)"),
+    ],
+)
+def test_observed_points_are_bounded(points: str, expected: str) -> None:
+    with pytest.raises(EvidenceError) as info:
+        check_evidence(RULES, _observed(points))
+    assert str(info.value) == expected.replace("appraised.1.2", 'appraised."1.2"')
+
+
+def test_appraised_points_for_a_domain_are_refused() -> None:
+    with pytest.raises(EvidenceError) as info:
+        check_evidence(RULES, EVIDENCE.with_appraised(I="8.83"))
+    assert str(info.value) == (
+        "appraised.I: criterion I is the sum of its sub-criteria; give appraised points for "
+        "them instead"
     )
 
 
-def test_the_evidence_file_reads_back_equal(rules: RuleSet, tmp_path: Path) -> None:
-    appraisal, _ = read_annex(EXAMPLE / "annex.tsv")
-    evidence = observed_evidence(appraisal, rules, unit="Phường mẫu").evidence
+def test_facts_win_and_differences_are_listed() -> None:
+    # Facts 23/26 → 1,33 is counted; the appraised 1,5 given as well is only compared.
+    card = evaluate(RULES, EVIDENCE.with_appraised(**{"1.2": "1.5"}))
+    assert (card.total, card.node("1.2").status) == (Decimal("84.14"), "scored")
+    [diff] = card.differences()
+    assert (diff.code, diff.computed, diff.appraised) == ("1.2", Decimal("1.33"), Decimal("1.5"))
+    # Equal points (1,33 both ways) are no difference.
+    assert evaluate(RULES, EVIDENCE.with_appraised(**{"1.2": "1.33"})).differences() == ()
+
+
+def test_score_reports_the_differences() -> None:
+    card = evaluate(RULES, EVIDENCE.with_appraised(**{"1.2": "1.5"}))
+    vi = render_scorecard(card, "table", "vi")
+    assert "Tiêu chí có điểm tính từ dữ kiện khác điểm thẩm định: 1" in vi
+    assert [line.split() for line in vi.splitlines() if line.startswith("1.2 ")] == [
+        ["1.2", "1,33", "1,5"]
+    ]
+    en = render_scorecard(card, "table", "en")
+    assert "Criteria whose points from the facts differ from the appraised points: 1" in en
+    data = json.loads(render_scorecard(card, "json", "en"))
+    assert data["differences"] == [{"code": "1.2", "computed": "1.33", "appraised": "1.5"}]
+    plain = json.loads(render_scorecard(evaluate(RULES, _observed()), "json", "en"))
+    assert plain["differences"] == []
+    assert next(n for n in plain["nodes"] if n["code"] == "1.2")["status"] == "observed"
+
+
+def test_explain_command_on_observed_evidence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The example file with 1.2's two facts taken out and the annex's 1,33 added.
+    text = (EXAMPLE / "evidence.toml").read_text(encoding="utf-8")
+    for line in ("cchc_plan_tasks_total = 26\n", "cchc_plan_tasks_done = 23\n"):
+        assert line in text
+        text = text.replace(line, "")
+    assert "[appraised]\n" in text
     path = tmp_path / "evidence.toml"
-    path.write_text(dump_evidence(evidence, ["line one", "line two"]), encoding="utf-8")
-    assert path.read_text(encoding="utf-8").startswith("# line one\n# line two\nunit = ")
-    assert load_evidence(path) == evidence
+    path.write_text(text.replace("[appraised]\n", '[appraised]\n"1.2" = 1.33\n', 1), "utf-8")
+    assert main(["explain", str(path), "1.2", "--lang", "en"]) == 0
+    assert "appraised points from the annex: 1.33/1.5" in capsys.readouterr().out
+
+
+# --------------------------------------------------------------------------- projection
+
+
+def _plan(*tasks: Task) -> Plan:
+    return Plan(tasks, year=2023)
+
+
+def test_restoring_an_observed_criterion_gains_what_it_lost() -> None:
+    # restore → 1,5: gains 1,5 − 1,33 = 0,17, so 84,14 → 84,31.
+    result = project(RULES, _observed(), _plan(Task("T", "1.2", effect=Restore())))
+    assert result.all_done == Decimal("84.31")
+
+
+def test_partly_restoring_an_observed_criterion() -> None:
+    # partial 0,5 → 1,33 + 0,5 × (1,5 − 1,33) = 1,415 → 1,42 (half up): 84,14 + 0,09 = 84,23.
+    result = project(RULES, _observed(), _plan(Task("T", "1.2", effect=PartialRestore("0.5"))))
+    assert result.all_done == Decimal("84.23")
+
+
+def test_facts_effect_on_an_observed_criterion_is_refused() -> None:
+    plan = _plan(Task("T", "1.2", effect=SetFacts(facts={"cchc_plan_tasks_done": 26})))
+    with pytest.raises(PlanError) as info:
+        project(RULES, _observed(), plan)
+    assert str(info.value) == (
+        'task "T".effect.facts.cchc_plan_tasks_done: criterion 1.2 has only appraised points '
+        "in the evidence, no facts, so setting facts cannot change it; restore it (restore or "
+        "partial), or give its facts in the evidence"
+    )
+
+
+def test_the_example_plan_on_observed_evidence_names_its_file() -> None:
+    # The example plan's task 1.2 sets cchc_plan_tasks_done = 26: refused, located in the file.
+    plan = load_plan(EXAMPLE / "plan.toml")
+    with pytest.raises(PlanError) as info:
+        project(RULES, _observed(), plan)
+    assert str(info.value).startswith(f'{plan.source}: task "1.2".effect.facts.')
+
+
+def test_a_task_for_another_criterion_cannot_supply_observed_facts() -> None:
+    # Task T serves 1.8 but sets cchc_plan_tasks_done, a fact only 1.2 reads and the
+    # evidence does not give: it would stand in for 1.2's missing facts, so it is refused.
+    plan = _plan(Task("T", "1.8", effect=SetFacts(facts={"cchc_plan_tasks_done": 26})))
+    with pytest.raises(PlanError) as info:
+        project(RULES, _observed(), plan)
+    assert str(info.value).startswith(
+        'task "T".effect.facts.cchc_plan_tasks_done: criterion 1.2 has only appraised points'
+    )
+
+
+def test_observed_points_in_a_batch_table(tmp_path: Path) -> None:
+    # The table writer gives 1.2 an appraised:1.2 column and leaves its fact cells empty;
+    # the reader takes them back as observed points: 84,14 again.
+    from cchc_score import dump_evidence_csv, score_many
+
+    path = tmp_path / "units.csv"
+    path.write_text(dump_evidence_csv(RULES, [_observed()]), encoding="utf-8")
+    (result,) = score_many(RULES, path)
+    assert result.scorecard is not None, result.problems
+    assert result.scorecard.total == Decimal("84.14")
+    assert result.scorecard.node("1.2").status == "observed"

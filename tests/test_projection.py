@@ -255,8 +255,28 @@ def test_best_plan_needs_efforts() -> None:
     _, plan = read_annex(EXAMPLE / "annex.tsv")
     with pytest.raises(PlanError) as info:
         best_plan(RULES, EVIDENCE, plan, Decimal(10))
-    assert len(info.value.problems) == 19
-    assert str(info.value.problems[0]).endswith('task "1.2".effort: needed to plan within a budget')
+    # The imported plan has no efforts: one problem names all 19 tasks, in plan order.
+    assert str(info.value) == (
+        f"{plan.source}: tasks without an effort: 1.2, 1.7, 1.8, 2.1, 2.3, 3.1, "
+        "3.6, 5.1, 5.3, 5.7.2, 6.1, 6.3.2, 6.5, 6.6, 7.1.1.3, 7.1.2, 7.1.3, 7.2.5, IX; give "
+        "each an effort in person-days"
+    )
+
+
+def test_best_plan_for_a_target_without_a_budget() -> None:
+    # The budget defaults to the plan's whole effort: 10 + 15 + 8 + 12 + 5 + 2 + 1 + 3 + 6
+    # + 2 + 10 + 3 + 5 + 2 + 4 + 15 + 8 + 3 + 20 = 134 person-days, which buys everything
+    # (expected 91,5825, as the frontier's end above); the target search is the one a
+    # budget of 40 gets.
+    best = best_plan(RULES, EVIDENCE, PLAN, target="Tốt", confidence=Decimal("0.6"))
+    assert (best.budget, best.effort, best.expected) == (
+        Decimal(134),
+        Decimal(134),
+        Decimal("91.5825"),
+    )
+    with_budget = best_plan(RULES, EVIDENCE, PLAN, 40, target="Tốt", confidence=Decimal("0.6"))
+    assert best.target is not None
+    assert best.target == with_budget.target
 
 
 # ------------------------------------------------------------ issue 18: the knapsack's size

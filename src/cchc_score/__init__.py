@@ -22,7 +22,7 @@ from .batch import (
     score_many,
 )
 from .errors import AnnexError, ArgumentError, CchcScoreError, EvidenceError, Problem, RulesError
-from .evaluation import NodeScore, Scorecard, evaluate
+from .evaluation import Difference, NodeScore, Scorecard, evaluate
 from .evidence import Evidence, check_evidence
 from .io.annex import read_annex
 from .io.appraisal import dump_appraisal, load_appraisal
@@ -76,6 +76,7 @@ __all__ = [
     "CriterionLoss",
     "Deadline",
     "Deduction",
+    "Difference",
     "Distribution",
     "Evidence",
     "EvidenceError",

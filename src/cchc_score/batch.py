@@ -1,6 +1,7 @@
 """Many units at once: score a batch, rank it, and see where it lost points.
 
-A batch is a folder of evidence files (every ``*.toml`` and ``*.json`` in it, by name) or
+A batch is a folder of evidence files (every ``*.toml`` and ``*.json`` in it, by name,
+but for plans and appraisals: :mod:`cchc_score.io.folder`) or
 one table, CSV or TSV, with a row per unit and a column per fact (docs/batch.md), read by
 :mod:`cchc_score.io.table`.
 :func:`score_many` yields one :class:`UnitResult` per unit as it reads them, so memory does
@@ -24,7 +25,8 @@ from . import arguments
 from .errors import NO_VALUE, ArgumentError, CchcScoreError, EvidenceError, Problem, ProblemList
 from .evaluation import Scorecard, evaluate
 from .evidence import Evidence, check_evidence
-from .io.evidence import read_evidence, rules_argument
+from .io.evidence import read_unit, rules_argument
+from .io.folder import evidence_files
 from .io.table import TableRow, read_table, table_rules
 from .model import Criterion, RuleSet
 from .numbers import rounder
@@ -45,9 +47,6 @@ __all__ = [
 #: Where a batch comes from: a folder of evidence files, a CSV/TSV file, or evidences
 #: built in Python.
 Source = Union[str, os.PathLike[str], Iterable[Evidence]]
-
-_EVIDENCE_SUFFIXES = (".toml", ".json")
-
 
 # --------------------------------------------------------------------------- results
 
@@ -191,8 +190,8 @@ def score_many(rules: RuleSet | str | os.PathLike[str], source: Source) -> Itera
         rules: the rule set every unit is scored with, or its name or path (a unit's own
             ``rules`` key or column is not consulted, as with ``cchc-score score --rules``).
         source: a folder (each ``*.toml`` and ``*.json`` file in it, sorted by name; hidden
-            files are left out), a ``.csv`` / ``.tsv`` / ``.tab`` / ``.txt`` table read row by
-            row, or evidences built in Python.
+            files, plans and appraisals are left out), a ``.csv`` / ``.tsv`` / ``.tab`` /
+            ``.txt`` table read row by row, or evidences built in Python.
 
     Yields:
         A :class:`UnitResult` per unit: its scorecard, or every problem in its evidence with
@@ -259,28 +258,16 @@ def _score_evidence(rules: RuleSet, evidence: Evidence, problems: ProblemList) -
     return UnitResult(evidence.unit, evidence.source, scorecard=card)
 
 
-def _evidence_files(folder: str) -> list[str]:
-    names = sorted(
-        entry.name
-        for entry in os.scandir(folder)
-        if entry.name.lower().endswith(_EVIDENCE_SUFFIXES)
-        and not entry.name.startswith(".")
-        and entry.is_file()
-    )
-    if not names:
-        problems = ProblemList(folder)
-        problems.add("", "no evidence files (*.toml, *.json) in this folder")
-        problems.raise_as(EvidenceError)
-    return [os.path.join(folder, name) for name in names]
-
-
 def _score_folder(rules: RuleSet, folder: str) -> Iterator[UnitResult]:
-    for file in _evidence_files(folder):
+    for file in evidence_files(folder):
         try:
-            evidence, problems = read_evidence(file)
+            read = read_unit(file)
         except _UNIT_FAILURES as exc:
             yield UnitResult("", file, problems=_unreadable(file, exc))
             continue
+        if read is None:  # a plan or an appraisal: not a unit
+            continue
+        evidence, problems = read
         if evidence is None:
             yield UnitResult("", file, problems=tuple(problems))
         else:
@@ -339,11 +326,12 @@ def named_rules(source: str | os.PathLike[str]) -> tuple[str, ...]:
     if not os.path.isdir(path):
         return table_rules(path)
     names: dict[str, None] = {}
-    for file in _evidence_files(path):
+    for file in evidence_files(path):
         try:
-            evidence, _ = read_evidence(file)
+            read = read_unit(file)
         except _UNIT_FAILURES:  # listed with its problems when the batch is scored
             continue
+        evidence = None if read is None else read[0]
         if evidence is not None and evidence.rules:
             names[evidence.rules] = None
     return tuple(names)

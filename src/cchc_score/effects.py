@@ -8,6 +8,7 @@ tasks set the same fact, :func:`best_value` says which value stands.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -19,7 +20,12 @@ from .model import Fact, RuleSet, rule_facts
 from .numbers import NumberFormatError, parse_number
 from .plan import PartialRestore, Plan, PlanError, Restore, SetFacts
 
-__all__ = ["Effect", "best_value", "resolve_effects"]
+if TYPE_CHECKING:
+    from collections.abc import Collection, Iterable, Mapping
+
+    from .plan import Task
+
+__all__ = ["Effect", "best_value", "refuse_observed", "resolve_effects"]
 
 
 @attrs.frozen
@@ -127,6 +133,56 @@ def resolve_effects(rules: RuleSet, plan: Plan) -> dict[str, Effect]:
         )
     problems.raise_if_any(PlanError)
     return effects
+
+
+def refuse_observed(
+    rules: RuleSet,
+    tasks: Iterable[Task],
+    effects: Mapping[str, Effect],
+    observed: Collection[str],
+    given: Collection[str],
+    source: str | None = None,
+) -> None:
+    """Refuse facts effects on criteria the evidence gives only appraised points for.
+
+    Such a criterion (:func:`cchc_score.evidence.observed_codes`) has no facts to change:
+    a restore or a partial restore acts on its points, a facts effect cannot. A task's facts
+    effect is refused when it sets a fact such a criterion reads and either the task serves
+    that criterion or the evidence does not give the fact (it would stand in for the
+    criterion's missing facts). A fact the evidence gives, set by a task serving other
+    criteria, rescores those; the observed criterion keeps its points.
+
+    Args:
+        given: the names of the facts the evidence gives.
+
+    Raises:
+        PlanError: naming each task, the fact it sets and the observed criterion reading it.
+    """
+    if not observed:
+        return
+    readers: dict[str, list[str]] = {}
+    for node in rules.nodes():
+        if node.code in observed:
+            for name in rule_facts(node.rule):
+                readers.setdefault(name, []).append(node.code)
+    problems = ProblemList(source)
+    for task in tasks:
+        served = {
+            leaf.code
+            for code in task.criteria
+            if rules.has_node(code)
+            for leaf in rules.node(code).walk()
+        }
+        for name, _ in effects[task.id].facts:
+            for code in readers.get(name, ()):
+                if code in served or name not in given:
+                    problems.add(
+                        f"task {syntax.quote(task.id)}.effect.facts.{syntax.key(name)}",
+                        f"criterion {code} has only appraised points in the evidence, no facts, "
+                        "so setting facts cannot change it; restore it (restore or partial), or "
+                        "give its facts in the evidence",
+                    )
+    problems.raise_if_any(PlanError)
 
 
 def target_total(

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
-from .effects import best_value
+from .effects import best_value, refuse_observed
 from .evaluation import evaluate, leaf_points
 from .facts import FactValue
 from .model import rule_facts
@@ -111,6 +111,11 @@ class Engine:
             value stands for a fact that declares no better direction: the later task's).
         effects: every task's resolved effect, from
             :func:`cchc_score.effects.resolve_effects`.
+        source: the plan's file, to locate a refused effect.
+
+    Raises:
+        PlanError: a task sets facts read by a criterion the evidence gives only appraised
+            points for (:func:`cchc_score.effects.refuse_observed`).
 
     Attributes:
         places: the decimals of a step of the total: the rule set's ``decimals``, or more
@@ -136,10 +141,13 @@ class Engine:
         evidence: Evidence,
         tasks: Sequence[Task],
         effects: Mapping[str, Effect],
+        source: str | None = None,
     ) -> None:
         self.rules = rules
         self.evidence = evidence
         self.card = evaluate(rules, evidence)
+        given = {name for name, _ in evidence.facts}
+        refuse_observed(rules, tasks, effects, self.card.observed, given, source)
         self.values = dict(self.card.values)  # checked and typed by evaluate
         self.appraised = dict(evidence.appraised)
         leaves = [n for n in self.card.nodes if n.criterion.is_leaf]
@@ -159,7 +167,12 @@ class Engine:
             )
             for task_id, e in self.effects.items()
         }
-        self._reads = {n.code: rule_facts(n.criterion.rule) for n in leaves if n.code not in fixed}
+        # An observed leaf reads no facts: its points are the evidence's appraised points.
+        self._reads = {
+            n.code: () if n.status == "observed" else rule_facts(n.criterion.rule)
+            for n in leaves
+            if n.code not in fixed
+        }
         readers: dict[str, set[str]] = {}
         for code, names in self._reads.items():
             for name in names:

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from .evidence import FactValue, check_evidence
+from .evidence import FactValue, check_evidence, observed_codes
 from .kinds import Scorer, kind_of
 from .model import Band, Criterion, Fact, RuleSet
-from .numbers import format_number, round_points, rounder
+from .numbers import format_number, format_points, round_points, rounder
 from .words import pick, text
 
 if TYPE_CHECKING:
@@ -24,9 +24,9 @@ if TYPE_CHECKING:
     from .evidence import Evidence
     from .numbers import Lang
 
-__all__ = ["NodeScore", "Scorecard", "evaluate", "leaf_points"]
+__all__ = ["Difference", "NodeScore", "Scorecard", "evaluate", "leaf_points"]
 
-Status = Literal["scored", "appraised", "summed", "not_assessed"]
+Status = Literal["scored", "observed", "appraised", "summed", "not_assessed"]
 
 
 @attrs.frozen
@@ -38,7 +38,8 @@ class NodeScore:
         points: the points awarded (rounded for a leaf; the capped sum for a parent).
         inputs: the checked fact values the rule read, in the order it read them.
         parts: the children's points, for a parent.
-        status: ``scored`` (from facts), ``appraised``, ``summed`` or ``not_assessed``.
+        status: ``scored`` (from facts), ``observed`` (a criterion scored from facts, given
+            its appraised points instead), ``appraised``, ``summed`` or ``not_assessed``.
         note: the evidence's note for this node, if any (for ``not_assessed``, the reason).
         depth: 0 for a domain, 1 for its criteria, and so on.
     """
@@ -81,8 +82,30 @@ class NodeScore:
             top = format_number(self.max, lang)
             return text("eval.not_assessed", lang, reason=self.note, max=top)
         rule = self.criterion.rule
-        sentence = kind_of(rule).explain(rule, self.max, self.inputs, self.points, lang, self.parts)
+        if self.status == "observed":
+            shown = f"{format_points(self.points, lang)}/{format_number(self.max, lang)}"
+            sentence = text("eval.observed", lang, points=shown)
+        else:
+            sentence = kind_of(rule).explain(
+                rule, self.max, self.inputs, self.points, lang, self.parts
+            )
         return f"{sentence} — {self.note}" if self.note else sentence
+
+
+@attrs.frozen
+class Difference:
+    """A criterion scored from its facts whose points differ from the appraised points the
+    evidence also gives for it.
+
+    Attributes:
+        code: the criterion's code.
+        computed: the points its rule gives from the facts (these are the ones counted).
+        appraised: the appraised points the evidence gives for it.
+    """
+
+    code: str
+    computed: Decimal
+    appraised: Decimal
 
 
 @attrs.frozen
@@ -109,6 +132,11 @@ class Scorecard:
     rating: Band | None
     notes: tuple[tuple[str, str], ...] = ()
     not_assessed: tuple[tuple[str, str], ...] = ()
+    #: The appraised points the evidence gives for criteria its facts scored, by code:
+    #: what :meth:`differences` compares.
+    compared: tuple[tuple[str, Decimal], ...] = ()
+    #: The leaves scored from facts that scored their appraised points instead.
+    observed: frozenset[str] = frozenset()
     _nodes: tuple[NodeScore, ...] | None = attrs.field(
         init=False, default=None, eq=False, repr=False
     )
@@ -153,6 +181,17 @@ class Scorecard:
         for criterion in self.rules.node(code).walk():
             yield self.node(criterion.code)
 
+    def differences(self) -> tuple[Difference, ...]:
+        """Every criterion scored from its facts whose points differ from the appraised
+        points the evidence also gives for it, in rule-file order."""
+        index = _program(self.rules).index
+        out = []
+        for code, given in self.compared:
+            i = index[code]
+            if self.points[i] != given:
+                out.append((i, Difference(code, self.points[i], given)))
+        return tuple(d for _, d in sorted(out, key=lambda pair: pair[0]))
+
     def deductions(self) -> tuple[NodeScore, ...]:
         """Every leaf that lost points, largest loss first (ties in rule-file order)."""
         lost = [n for n in self.nodes if n.criterion.is_leaf and n.deduction > 0]
@@ -167,6 +206,10 @@ class _Program:
     depths: tuple[int, ...]
     children: tuple[tuple[int, ...], ...]
     scorers: tuple[Scorer | None, ...]
+    #: The facts each node's rule reads, by code (empty for appraised and inner nodes).
+    reads: dict[str, tuple[str, ...]]
+    #: The leaves scored from facts: the ones whose points evidence may observe instead.
+    observable: frozenset[str]
     domains: tuple[int, ...]
     index: dict[str, int]
 
@@ -184,11 +227,16 @@ class _Program:
         for domain in rules.domains:
             visit(domain, 0)
         index = {node.code: i for i, node in enumerate(nodes)}
+        scorers = tuple(_scorer(node, rules.decimals) for node in nodes)
         return cls(
             nodes=tuple(nodes),
             depths=tuple(depths),
             children=tuple(tuple(index[c.code] for c in node.children) for node in nodes),
-            scorers=tuple(_scorer(node, rules.decimals) for node in nodes),
+            scorers=scorers,
+            reads={node.code: kind_of(node.rule).facts(node.rule) for node in nodes},
+            observable=frozenset(
+                node.code for node, scorer in zip(nodes, scorers, strict=True) if scorer
+            ),
             domains=tuple(i for i, depth in enumerate(depths) if depth == 0),
             index=index,
         )
@@ -214,13 +262,18 @@ def leaf_points(
 ) -> Decimal:
     """The rounded points of one leaf, from checked fact values or appraised points.
 
+    A leaf scored from facts scores its appraised points when ``appraised`` gives them and
+    ``values`` lacks a fact it reads (it is observed, as in :func:`evaluate`).
+
     This is the per-leaf step of :func:`evaluate`, for callers (projections) that rescore a
     few leaves many times. Leaves add up to the total exactly: every parent's children's
     maxima add up to its own, so no cap ever binds on valid rules.
     """
     program = _program(rules)
     score_of = program.scorers[program.index[code]]
-    if score_of is not None:
+    if score_of is not None and not (
+        code in appraised and not all(name in values for name in program.reads[code])
+    ):
         return score_of(values)  # exact, and rounded once by the rule's kind
     return round_points(appraised[code], rules.decimals)
 
@@ -243,6 +296,22 @@ def evaluate(rules: RuleSet, evidence: Evidence) -> Scorecard:
     appraised = dict(evidence.appraised)
     skipped = _not_assessed_codes(program, dict(evidence.not_assessed))
     half_up = rounder(rules.decimals)
+    # Usually the appraised points are for appraised-kind criteria only: nothing observed,
+    # nothing to compare (and nothing more for a batch's scorecards to hold).
+    observed, compared = _NONE, _NO_POINTS
+    if not program.observable.isdisjoint(appraised):
+        observed = observed_codes(rules, evidence)
+        compared = tuple(
+            (code, points)
+            for code, points in evidence.appraised
+            if code in program.observable and code not in observed
+        )
+    scorers = program.scorers
+    if observed:  # their appraised points stand for them, as for appraised-kind leaves
+        scorers = tuple(
+            None if node.code in observed else scorer
+            for node, scorer in zip(program.nodes, scorers, strict=True)
+        )
     points: list[Decimal] = [_ZERO] * len(program.nodes)
     # Children come after their parent, so going backwards scores every child first.
     for i in range(len(points) - 1, -1, -1):
@@ -253,7 +322,7 @@ def evaluate(rules: RuleSet, evidence: Evidence) -> Scorecard:
         elif children:
             points[i] = min(sum([points[c] for c in children], _ZERO), node.max)
         else:
-            score_of = program.scorers[i]
+            score_of = scorers[i]
             if score_of is not None:
                 points[i] = score_of(values)  # exact, and rounded once by the rule's kind
             else:
@@ -269,10 +338,14 @@ def evaluate(rules: RuleSet, evidence: Evidence) -> Scorecard:
         rating=rules.rating_for(total),
         notes=evidence.notes,
         not_assessed=evidence.not_assessed,
+        compared=compared,
+        observed=observed,
     )
 
 
 _ZERO = Decimal(0)
+_NONE: frozenset[str] = frozenset()
+_NO_POINTS: tuple[tuple[str, Decimal], ...] = ()
 
 
 def _views(card: Scorecard) -> tuple[NodeScore, ...]:
@@ -293,6 +366,8 @@ def _views(card: Scorecard) -> tuple[NodeScore, ...]:
             status, parts = "summed", tuple(card.points[c] for c in program.children[i])
         elif kind_of(node.rule).appraised:
             status = "appraised"
+        elif node.code in card.observed:
+            status = "observed"
         else:
             status = "scored"
             facts = kind_of(node.rule).facts(node.rule)

@@ -32,6 +32,7 @@ __all__ = [
     "RawValue",
     "check_arguments",
     "check_evidence",
+    "observed_codes",
     "typed_value",
 ]
 
@@ -171,8 +172,10 @@ def check_evidence(rules: RuleSet, evidence: Evidence) -> dict[str, FactValue]:
 
     Checks: unknown facts and codes; each value's type and range; a ratio's numerator not
     above its denominator, which must not be 0; appraised points within [0, max] and only
-    for criteria scored by appraisal; every input the scoring needs is present (one problem
-    lists every missing fact with the criteria that need it).
+    for leaf criteria; every input the scoring needs is present (one problem lists every
+    missing fact with the criteria that need it). A criterion scored from facts may be given
+    appraised points instead of its facts (:func:`observed_codes`): its facts are then not
+    needed.
 
     Raises:
         EvidenceError: with every problem found.
@@ -225,6 +228,8 @@ class _Requirements:
     converters: dict[str, Callable[[RawValue], object]]
     needed: frozenset[str]
     appraised: dict[str, Decimal]
+    #: The facts each leaf scored from facts reads, by code (for observed points).
+    reads: dict[str, frozenset[str]]
     #: Leaves whose facts must also agree with each other (a ratio's numerator and
     #: denominator): each one's kind and rule.
     joint: tuple[tuple[RuleKind[Any], Rule], ...]
@@ -237,6 +242,9 @@ class _Requirements:
             converters={fact.name: _converter(fact) for fact in rules.facts},
             needed=frozenset(name for node, kind in leaves for name in kind.facts(node.rule)),
             appraised={node.code: node.max for node, kind in leaves if kind.appraised},
+            reads={
+                node.code: frozenset(kind.facts(node.rule)) for node, kind in leaves if kind.scored
+            },
             joint=tuple(
                 (kind, node.rule)
                 for node, kind in leaves
@@ -276,6 +284,24 @@ def _quick_check(req: _Requirements, evidence: Evidence) -> dict[str, FactValue]
     return typed
 
 
+def observed_codes(rules: RuleSet, evidence: Evidence) -> frozenset[str]:
+    """The leaves scored from facts whose points the evidence observes instead: it gives
+    their appraised points (e.g. from the annex) and not every fact they read.
+
+    Such a leaf scores its appraised points; where every fact is given too, the rule
+    scores it and the appraised points are only compared
+    (:meth:`cchc_score.Scorecard.differences`).
+    """
+    if not evidence.appraised:
+        return frozenset()
+    reads = rules.memo("evidence.requirements", _Requirements.of).reads
+    codes = [code for code, _ in evidence.appraised if code in reads]
+    if not codes:  # the usual case: points only for appraised-kind criteria
+        return frozenset()
+    given = {name for name, _ in evidence.facts}
+    return frozenset(code for code in codes if not reads[code].issubset(given))
+
+
 def typed_value(fact: Fact, raw: RawValue, where: str, problems: ProblemList) -> FactValue | None:
     """One value checked against its declared fact and typed; ``None`` after recording the
     problem at ``where`` (used for evidence and for plans' fact effects alike)."""
@@ -302,10 +328,11 @@ def _check_codes(rules: RuleSet, evidence: Evidence, problems: ProblemList) -> N
             problems.add(where, "no criterion has this code", code)
             continue
         node = rules.node(code)
-        if not kind_of(node.rule).appraised:
+        if not node.is_leaf:
             problems.add(
                 where,
-                f"criterion {code} is scored by its {node.rule.kind} rule, not by appraised points",
+                f"criterion {code} is the sum of its sub-criteria; give appraised points "
+                "for them instead",
             )
         elif not 0 <= points <= node.max:
             problems.add(where, f"must be between 0 and the maximum {node.max}", points)
@@ -323,6 +350,7 @@ def _check_needs(
 ) -> None:
     given = {name for name, _ in evidence.facts}
     appraised = {code for code, _ in evidence.appraised}
+    observed = observed_codes(rules, evidence)
     missing: dict[str, list[str]] = {}
     unappraised: list[str] = []
     for node in rules.nodes():
@@ -331,6 +359,8 @@ def _check_needs(
         rule, kind = node.rule, kind_of(node.rule)
         if kind.appraised and node.code not in appraised:
             unappraised.append(node.code)
+        if node.code in observed:
+            continue  # its appraised points stand for it: its facts are not needed
         for name in kind.facts(rule):
             if name not in given:
                 missing.setdefault(name, []).append(node.code)

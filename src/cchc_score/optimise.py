@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from . import arguments, syntax
+from . import arguments
 from .effects import resolve_effects, target_total
 from .engine import Engine, convolve
 from .errors import ArgumentError, ProblemList
@@ -97,7 +97,7 @@ def best_plan(
     rules: RuleSet,
     evidence: Evidence,
     plan: Plan,
-    budget: Decimal | int | float | str,
+    budget: Decimal | int | float | str | None = None,
     *,
     as_of: dt.date | str | None = None,
     target: Decimal | int | float | str | None = None,
@@ -110,7 +110,9 @@ def best_plan(
         rules, evidence, plan: as for :func:`cchc_score.project`.
         budget: person-days available, ≥ 0: a ``Decimal``, an ``int``, a ``float`` (read
             as written: ``40.5`` is 40,5) or a string with a decimal comma or point.
-            A budget above the plan's total effort buys the whole plan.
+            A budget above the plan's total effort buys the whole plan; ``None`` (the
+            default, e.g. with a ``target`` only) is the whole plan's effort, so the result
+            is the best use of every task and the cheapest set reaching the target.
         as_of: the assessment date (a ``date`` or ``"2023-12-31"``): tasks due after it
             are left out.
         target: a total (the same forms as ``budget``), or the name of a rating band (its
@@ -126,10 +128,10 @@ def best_plan(
 
     Raises:
         PlanError: the budget is negative or not a number, the confidence is outside
-            (0, 1], a task has no effort, the plan does not fit the rules, the target is
-            neither a total in [0, the maximum] nor a band name, a group of interacting
-            tasks is too large to price exactly, or the budget and the plan's effort both
-            exceed ``MAX_STEPS`` steps.
+            (0, 1], tasks have no effort (one problem lists them), the plan does not fit
+            the rules, the target is neither a total in [0, the maximum] nor a band name,
+            a group of interacting tasks is too large to price exactly, or the budget and
+            the plan's effort both exceed ``MAX_STEPS`` steps.
         ArgumentError: rules, evidence or plan of the wrong type, an ``as_of`` that is not
             a date, a ``search_limit`` that is not an integer ≥ 1.
 
@@ -145,8 +147,8 @@ def best_plan(
     if as_of is not None:
         as_of = arguments.as_date(as_of, "as_of")
     arguments.whole(search_limit, "search_limit", ArgumentError, low=1)
-    days = _number("budget", budget)
-    if days < 0:
+    days = None if budget is None else _number("budget", budget)
+    if days is not None and days < 0:
         raise arguments.fail(PlanError, "budget", "must be ≥ 0 person-days", days)
     chance = _number("confidence", confidence)
     if not 0 < chance <= 1:
@@ -157,11 +159,16 @@ def best_plan(
     year = plan.year if plan.year is not None else rules.year + 1
     as_of = as_of or dt.date(year, 12, 31)
     tasks = [t for t in plan.tasks if t.deadline.date is None or t.deadline.date <= as_of]
-    for task in tasks:
-        if task.effort is None:
-            problems.add(f"task {syntax.quote(task.id)}.effort", "needed to plan within a budget")
+    unpriced = [t.id for t in tasks if t.effort is None]
+    if unpriced:  # one problem for them all: an imported plan has no efforts at all
+        problems.add(
+            "",
+            f"tasks without an effort: {', '.join(unpriced)}; give each an effort in person-days",
+        )
     problems.raise_if_any(PlanError)
-    engine = Engine(rules, evidence, tasks, effects)
+    if days is None:
+        days = sum((t.effort for t in tasks if t.effort is not None), Decimal(0))
+    engine = Engine(rules, evidence, tasks, effects, plan.source)
     groups = engine.groups(tasks)
     for group in groups:
         if len(group) > _MAX_GROUP:

@@ -184,7 +184,7 @@ def brute_force_distribution(rules: RuleSet, evidence: Evidence, plan: Plan) -> 
     The reference that :func:`project` is tested against; exponential, for small plans.
     Only outcomes with a probability above 0 are listed.
     """
-    engine = Engine(rules, evidence, plan.tasks, resolve_effects(rules, plan))
+    engine = Engine(rules, evidence, plan.tasks, resolve_effects(rules, plan), plan.source)
     out: dict[Decimal, float] = {}
     for outcome in itertools.product((False, True), repeat=len(plan.tasks)):
         p = 1.0
@@ -264,7 +264,7 @@ def project(
     as_of = as_of or dt.date(year, 12, 31)
     counted = [t for t in plan.tasks if t.deadline.date is None or t.deadline.date <= as_of]
     counted_ids = {t.id for t in counted}
-    engine = Engine(rules, evidence, counted, effects)
+    engine = Engine(rules, evidence, counted, effects, plan.source)
     chosen = _chosen(plan, counted, tasks)
     distribution = _distribution(engine, counted)
     all_done = engine.total(counted)

@@ -199,12 +199,15 @@ def cmd_project(args: argparse.Namespace) -> int:
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
+    if args.budget is None and args.target is None:
+        raise UsageError(words.text("cli.plan_needs", args.lang))
     rules, evidence = _load(args)
     plan = load_plan(args.plan)
     # A budget beyond every task's effort buys no more than all of them: plan with their
-    # sum, so that the knapsack's size follows the plan, not a large number typed.
+    # sum, so that the knapsack's size follows the plan, not a large number typed. Without
+    # a budget (a target only), best_plan takes the whole plan's effort.
     efforts = sum((t.effort for t in plan.tasks if t.effort is not None), Decimal(0))
-    budget = min(args.budget, efforts) if efforts else args.budget
+    budget = min(args.budget, efforts) if efforts and args.budget is not None else args.budget
     best = best_plan(
         rules,
         evidence,
@@ -214,7 +217,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
         target=parse_target(rules, args.target, args.lang),
         confidence=args.confidence,
     )
-    if budget != args.budget:
+    if args.budget is not None and budget != args.budget:
         best = attrs.evolve(best, budget=args.budget)
     say(render_best_plan(best, args.format, args.lang, decimals=rules.decimals))
     return EXIT_OK

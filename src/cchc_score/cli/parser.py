@@ -118,7 +118,10 @@ def build_parser() -> argparse.ArgumentParser:
     _evidence_arguments(plan_cmd)
     plan_cmd.add_argument("plan", metavar="PLAN", help="a plan file (.toml) with efforts")
     plan_cmd.add_argument(
-        "--budget", type=decimal, required=True, metavar="N", help="person-days available"
+        "--budget",
+        type=decimal,
+        metavar="N",
+        help="person-days available (default with --target: the whole plan's effort)",
     )
     plan_cmd.add_argument(
         "--target", metavar="RATING", help="a rating name (or a total) to reach at least cost"

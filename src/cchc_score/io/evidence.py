@@ -149,11 +149,43 @@ def read_evidence(path: str | os.PathLike[str]) -> tuple[Evidence | None, Proble
     (``None`` if not at all) and the problems found in its shape."""
     name = arguments.file_path(path)
     problems = ProblemList(name)
+    return _evidence_of(_document(name, problems), name, problems)
+
+
+#: Top-level keys of the other documents import-annex writes: a plan's, an appraisal's.
+_OTHER_DOCUMENTS = frozenset({"tasks", "nodes"})
+_EVIDENCE_TABLES = frozenset({"facts", "appraised", "not_assessed"})
+
+
+def read_unit(path: str | os.PathLike[str]) -> tuple[Evidence | None, ProblemList] | None:
+    """:func:`read_evidence` for a file of a batch folder: ``None`` when the file is a plan
+    (it has ``tasks``) or an appraisal (``nodes``) and no evidence table, so that a folder
+    written by ``import-annex`` ranks its evidence only."""
+    name = arguments.file_path(path)
+    problems = ProblemList(name)
+    doc = _document(name, problems)
+    if (
+        isinstance(doc, dict)
+        and _OTHER_DOCUMENTS & doc.keys()
+        and not _EVIDENCE_TABLES & doc.keys()
+    ):
+        return None
+    return _evidence_of(doc, name, problems)
+
+
+def _document(name: str, problems: ProblemList) -> object:
+    """The file's document, TOML or JSON by its extension; ``None`` if it cannot be read."""
     text = files.read_input(Path(name), problems)
-    doc: object = None
-    if text is not None:
-        is_json = name.lower().endswith(".json")
-        doc = files.parse_json(text, problems) if is_json else files.parse_toml(text, problems)
+    if text is None:
+        return None
+    is_json = name.lower().endswith(".json")
+    return files.parse_json(text, problems) if is_json else files.parse_toml(text, problems)
+
+
+def _evidence_of(
+    doc: object, name: str, problems: ProblemList
+) -> tuple[Evidence | None, ProblemList]:
+    """The evidence a document holds, as far as it can be read, and its shape's problems."""
     if doc is None:
         return None, problems
     if not isinstance(doc, dict):

@@ -21,7 +21,6 @@ import attrs
 from .. import syntax
 from ..errors import EvidenceError, Problem, ProblemList
 from ..evidence import Evidence, RawValue
-from ..kinds import kind_of
 from ..limits import MAX_TABLE_BYTES
 from ..model import Fact
 from ..numbers import NumberFormatError, parse_number
@@ -273,10 +272,13 @@ def _column(name: str, where: str, rules: RuleSet, problems: ProblemList) -> _Co
         if not rules.has_node(code):
             problems.add(where, "no criterion has this code", code)
             return _Column("blank")
-        rule = rules.node(code).rule
-        if kind == "appraised" and not kind_of(rule).appraised:
-            scored_by = f"criterion {code} is scored by its {rule.kind} rule"
-            problems.add(where, f"{scored_by}, not by appraised points")
+        if kind == "appraised" and not rules.node(code).is_leaf:
+            # The evidence checker's words: any leaf may have (observed) appraised points.
+            problems.add(
+                where,
+                f"criterion {code} is the sum of its sub-criteria; give appraised points "
+                "for them instead",
+            )
             return _Column("blank")
         return _Column(kind, code)
     if not rules.has_fact(name):

@@ -62,7 +62,39 @@ def scorecard_json(card: Scorecard, lang: Lang = "vi") -> dict[str, Any]:
         "max": json_value(card.max),
         "rating": band_name(card, lang),
         "nodes": [node_json(node, lang) for node in card.nodes],
+        "differences": [
+            {
+                "code": d.code,
+                "computed": json_value(d.computed),
+                "appraised": json_value(d.appraised),
+            }
+            for d in card.differences()
+        ],
     }
+
+
+def _differences(card: Scorecard, fmt: Format, lang: Lang) -> str:
+    """The criteria whose points from facts differ from their appraised points: a heading
+    and a table, or nothing."""
+    found = card.differences()
+    if not found:
+        return ""
+    places = card.rules.decimals
+    rows = [
+        [d.code, points(d.computed, lang, places), format_number(d.appraised, lang)] for d in found
+    ]
+    headers = [text("report.code", lang), text("eval.computed", lang), text("eval.appraised", lang)]
+    table = tabulate(
+        rows,
+        headers=headers,
+        tablefmt=style(fmt),
+        disable_numparse=True,
+        colalign=("left", "right", "right"),
+    )
+    heading = text("eval.differences", lang, n=len(found))
+    if fmt == "markdown":
+        return f"**{heading}**\n\n{table}\n\n"
+    return f"{heading}\n\n{table}\n\n"
 
 
 @shown
@@ -110,9 +142,10 @@ def render_scorecard(
     rating = (
         f"{text('report.rating', lang)}: {band_name(card, lang) or text('report.no_rating', lang)}"
     )
+    differences = _differences(card, fmt, lang)
     if fmt == "markdown":
-        return f"**{title}**\n\n{table}\n\n**{total}**. {rating}.\n"
-    return f"{title}\n\n{table}\n\n{total}\n{rating}\n"
+        return f"**{title}**\n\n{table}\n\n{differences}**{total}**. {rating}.\n"
+    return f"{title}\n\n{table}\n\n{differences}{total}\n{rating}\n"
 
 
 @shown

@@ -218,7 +218,7 @@ def check_rescoring(rules: RuleSet, evidence: Evidence, plan: Plan, done: Sequen
     Raises:
         InvariantError: naming the tasks and both totals.
     """
-    engine = Engine(rules, evidence, plan.tasks, resolve_effects(rules, plan))
+    engine = Engine(rules, evidence, plan.tasks, resolve_effects(rules, plan), plan.source)
     rescored, evaluated = engine.total(done), evaluated_total(rules, evidence, plan, done)
     if rescored != evaluated:
         raise InvariantError(
@@ -239,7 +239,7 @@ def check_plan(rules: RuleSet, evidence: Evidence, plan: Plan) -> None:
     """Check ``rescoring`` for every set of done tasks, ``completion`` (for a plan whose
     effects improve on ``evidence``) and ``expectation`` (against brute-force
     enumeration). Exponential in the plan's size: for small plans."""
-    model = Engine(rules, evidence, plan.tasks, resolve_effects(rules, plan))
+    model = Engine(rules, evidence, plan.tasks, resolve_effects(rules, plan), plan.source)
     for size in range(len(plan.tasks) + 1):
         for done in itertools.combinations(plan.tasks, size):
             if model.total(done) != evaluated_total(rules, evidence, plan, done):

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from hypothesis import strategies as st
 
-from ..evidence import Evidence, check_evidence
+from ..evidence import Evidence, check_evidence, observed_codes
 from ..io.rules import dump_rules, loads_rules
-from ..kinds import fact_type
+from ..kinds import fact_type, kind_of
 from ..model import (
     Appraised,
     Band,
@@ -110,7 +110,7 @@ def fact_values(fact: Fact, rules: RuleSet, ceiling: int | None = None) -> st.Se
 
 
 @st.composite
-def _evidence(draw: st.DrawFn, rules: RuleSet) -> Evidence:
+def _evidence(draw: st.DrawFn, rules: RuleSet, observed: bool = False) -> Evidence:
     numerators = _denominators(rules)
     values: dict[str, Any] = {}
     # Denominators first, so that each numerator can stay at or below its denominators.
@@ -128,14 +128,31 @@ def _evidence(draw: st.DrawFn, rules: RuleSet) -> Evidence:
         for node in rules.nodes()
         if node.is_leaf and isinstance(node.rule, Appraised)
     }
+    if observed:
+        # Some leaves scored from facts get appraised points, and the facts only they read
+        # are dropped: those leaves are observed (a leaf whose facts are all still given by
+        # a shared reader is scored and compared instead).
+        scored = [n for n in rules.nodes() if n.is_leaf and kind_of(n.rule).scored]
+        chosen = [n for n in scored if draw(st.booleans())]
+        codes = {n.code for n in chosen}
+        kept = {name for n in scored if n.code not in codes for name in rule_facts(n.rule)}
+        for node in chosen:
+            appraised[node.code] = draw(st.decimals(0, node.max, places=places))
+            for name in rule_facts(node.rule):
+                if name not in kept:
+                    values.pop(name, None)
     return Evidence("Đơn vị thử", rules.year, facts=values, appraised=appraised)
 
 
-def evidence_for(rules: RuleSet) -> st.SearchStrategy[Evidence]:
+def evidence_for(rules: RuleSet, *, observed: bool = False) -> st.SearchStrategy[Evidence]:
     """Valid evidence for ``rules``: every declared fact and every appraised point, with
     edge values favoured (0, the bounds, the maximum, a ratio exactly at a band threshold);
-    a ratio's numerator never exceeds its denominator."""
-    return _evidence(rules)
+    a ratio's numerator never exceeds its denominator.
+
+    With ``observed``, some criteria scored from facts are given appraised points instead
+    (observed points), and the facts only they read are left out.
+    """
+    return _evidence(rules, observed)
 
 
 # --------------------------------------------------------------------------- rule sets
@@ -365,6 +382,8 @@ def improved_fact(rules: RuleSet, evidence: Evidence) -> st.SearchStrategy[tuple
 def _plans(draw: st.DrawFn, rules: RuleSet, evidence: Evidence | None, max_tasks: int) -> Plan:
     values: Mapping[str, Any] = check_evidence(rules, evidence) if evidence is not None else {}
     appraised = dict(evidence.appraised) if evidence is not None else {}
+    # Observed criteria have no facts to set: their tasks restore, fully or in part.
+    observed = observed_codes(rules, evidence) if evidence is not None else frozenset()
     leaves = [node for node in rules.nodes() if node.is_leaf]
     # A few leaves only, so that tasks crowd onto them and form groups.
     pool = draw(
@@ -381,7 +400,7 @@ def _plans(draw: st.DrawFn, rules: RuleSet, evidence: Evidence | None, max_tasks
             low = appraised.get(node.code, _D(0))
             points = st.decimals(low, node.max, places=rules.decimals + 1)
             effect = SetFacts(appraised=((node.code, draw(points)),))
-        elif kind == "facts" and rule_facts(node.rule):
+        elif kind == "facts" and rule_facts(node.rule) and node.code not in observed:
             fact = rules.fact(rule_facts(node.rule)[0])
             cap = ceiling(rules, fact.name, values) if values else None
             better = improvements(fact, values[fact.name], rules, cap) if values else None

@@ -84,6 +84,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "--format xlsx ghi ra một tệp Excel: hãy dùng --out TỆP.xlsx",
         "--format xlsx writes a workbook: give --out FILE.xlsx",
     ),
+    "cli.plan_needs": (
+        "plan: cần --budget N (số ngày công), --target MỨC, hoặc cả hai",
+        "plan: give --budget N (person-days), --target RATING, or both",
+    ),
     "cli.target": (
         "--target: {value} không phải là số điểm hay tên một mức xếp loại ({names})",
         "--target: {value} is neither a number nor a rating ({names})",

@@ -21,6 +21,18 @@ WORDS: dict[str, tuple[str, str]] = {
         "không đánh giá ({reason}): tính điểm tối đa {max} điểm",
         "not assessed ({reason}): counted at its maximum of {max} points",
     ),
+    # ------------------------------------------------------------------ evaluation
+    # {points} is "1,33/1,5": the appraised points over the maximum.
+    "eval.observed": (
+        "điểm thẩm định theo phụ lục: {points}",
+        "appraised points from the annex: {points}",
+    ),
+    "eval.differences": (
+        "Tiêu chí có điểm tính từ dữ kiện khác điểm thẩm định: {n}",
+        "Criteria whose points from the facts differ from the appraised points: {n}",
+    ),
+    "eval.computed": ("Điểm tính", "Computed"),
+    "eval.appraised": ("Điểm thẩm định", "Appraised"),
     # ------------------------------------------------------------------ inputs (io/)
     "input.docx_missing": (
         "đọc tệp Word (.docx) cần python-docx, có trong gói mở rộng docx: "

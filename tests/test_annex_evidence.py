@@ -1,0 +1,109 @@
+"""An annex read as evidence (cchc_score.observed): every leaf at the points the annex gives."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from cchc_score import Appraisal, AppraisalNode, RuleSet, load_evidence
+from cchc_score.errors import AnnexError
+from cchc_score.io.annex import read_annex
+from cchc_score.io.evidence import dump_evidence
+from cchc_score.observed import observed_evidence
+
+from .conftest import EXAMPLE
+
+D = Decimal
+
+
+def _domains(rules: RuleSet, points: dict[str, Decimal]) -> dict[str, Decimal]:
+    return {
+        d.code: sum((points[n.code] for n in d.walk() if n.is_leaf), D(0)) for d in rules.domains
+    }
+
+
+def test_the_example_annex_as_evidence_gives_its_criteria_as_listed(rules: RuleSet) -> None:
+    appraisal, _ = read_annex(EXAMPLE / "annex.tsv")
+    observed = observed_evidence(appraisal, rules)
+    points = dict(observed.evidence.appraised)
+    # Each domain is its maximum less the deductions of the criteria the annex lists under
+    # it (examples/ward_2022/annex.tsv):
+    assert _domains(rules, points) == {
+        "I": D("8.83"),  # 10 − (0,17 + 0,5 + 0,5)
+        "II": D("4.50"),  # 7 − (1,75, the text of 2.1, + 0,75)
+        "III": D("11.75"),  # 12,5 − (0,5 + 0,25)
+        "IV": D(6),  # nothing listed
+        "V": D("13.35"),  # 14 − (0,05 + 0,10 + 0,5); the row states 13,45: criteria win
+        "VI": D("6.90"),  # 8 − (0,1 + 0,25 + 0,5 + 0,25)
+        "VII": D("11.76"),  # 15,5 − (0,5 + 1,24 + 1,5 + 0,5)
+        "VIII": D(2),  # nothing listed
+        "IX": D("19.05"),  # the survey, as its row states
+    }
+    assert sum(points.values()) == D("84.14")  # the README's total for the example ward
+    assert points["2.1"] == D("0.75")  # 2,5 − 1,75, the deduction its text states
+    assert points["1.r"] == D(5)  # I's listed criteria account for all it lost
+    assert dict(observed.evidence.notes)["1.2"].startswith("Thực hiện kế hoạch đào tạo")
+    assert observed.readings[1:] == (
+        "Tiêu chí 2.1 (dòng 15): lấy điểm trừ ghi trong văn bản (1,75), không lấy điểm "
+        "tối đa − điểm chấm (2).",
+        "V: phụ lục ghi 13,45 điểm nhưng các tiêu chí liệt kê cho 13,35 điểm; lấy theo các "
+        "tiêu chí.",
+    )
+
+
+def _row(code: str, level: str, top: str, score: str, line: int) -> AppraisalNode:
+    return AppraisalNode(code, f"row {code}", level, D(top), D(score), line=line)  # type: ignore[arg-type]
+
+
+def test_a_residual_takes_what_the_annex_states_and_codes_the_rules_lack(rules: RuleSet) -> None:
+    appraisal = Appraisal(
+        (
+            # I states 8,5 (lost 1,5); it lists 1.2 losing 0,5 and 1.5, which
+            # criteria_2022 does not itemise, losing 0,25.
+            _row("I", "domain", "10", "8.5", 3),
+            _row("1.2", "criterion", "1.5", "1.0", 4),
+            _row("1.5", "criterion", "1", "0.75", 5),
+            # 3.4 is not in the rules either, and III has no row: it goes to 3.r.
+            _row("3.4", "criterion", "1", "0.5", 6),
+        ),
+        year=2023,
+        unit="Xã Tân Lập",
+    )
+    observed = observed_evidence(appraisal, rules, lang="en")
+    points = dict(observed.evidence.appraised)
+    # I lost 1,5: 1.2 accounts for 0,5, so the residual 1.r (max 5) loses the other 1,0,
+    # which includes 1.5's 0,25.
+    assert points["1.2"] == D("1.0")
+    assert points["1.r"] == D(4)
+    # III has no row: 3.r (max 10) loses 3.4's 0,5.
+    assert points["3.r"] == D("9.5")
+    assert (observed.evidence.unit, observed.evidence.year) == ("Xã Tân Lập", 2023)
+    assert observed.readings[1:] == (
+        "Criterion 1.5 (line 5) is not in the rules criteria_2022: its deduction of 0.25 is "
+        "counted in 1.r.",
+        "Criterion 3.4 (line 6) is not in the rules criteria_2022: its deduction of 0.5 is "
+        "counted in 3.r.",
+        "1.r gets 4 points so that I is 8.5, as the annex states.",
+    )
+
+
+def test_a_code_no_residual_can_stand_for_is_refused_with_its_line(rules: RuleSet) -> None:
+    # IX is scored as a whole in criteria_2022: it has no residual node for a "9.1".
+    appraisal = Appraisal((_row("9.1", "criterion", "5", "4", 7),), source="a.tsv")
+    with pytest.raises(AnnexError) as info:
+        observed_evidence(appraisal, rules)
+    assert str(info.value) == (
+        "a.tsv: line 7: criterion 9.1 is not in the rules criteria_2022, and no residual node "
+        "above it can stand for it: give --rules with a rules file that has it (got '9.1')"
+    )
+
+
+def test_the_evidence_file_reads_back_equal(rules: RuleSet, tmp_path: Path) -> None:
+    appraisal, _ = read_annex(EXAMPLE / "annex.tsv")
+    evidence = observed_evidence(appraisal, rules, unit="Phường mẫu").evidence
+    path = tmp_path / "evidence.toml"
+    path.write_text(dump_evidence(evidence, ["line one", "line two"]), encoding="utf-8")
+    assert path.read_text(encoding="utf-8").startswith("# line one\n# line two\nunit = ")
+    assert load_evidence(path) == evidence
