@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from cchc_score.io.evidence import dump_evidence
 from cchc_score.observed import observed_evidence
 
 from .conftest import EXAMPLE
+from .fuzz.test_outputs import cchc
 
 D = Decimal
 
@@ -107,3 +109,44 @@ def test_the_evidence_file_reads_back_equal(rules: RuleSet, tmp_path: Path) -> N
     path.write_text(dump_evidence(evidence, ["line one", "line two"]), encoding="utf-8")
     assert path.read_text(encoding="utf-8").startswith("# line one\n# line two\nunit = ")
     assert load_evidence(path) == evidence
+
+
+# ------------------------------------------------------------------ the imported folder, used
+
+
+def _json(*argv: str, cwd: Path) -> dict[str, object]:
+    proc = cchc(*argv, "--format", "json", cwd=cwd)
+    assert proc.returncode == 0, proc.stderr
+    result: dict[str, object] = json.loads(proc.stdout)
+    return result
+
+
+def test_an_imported_folder_is_scored_explained_and_projected_as_written(tmp_path: Path) -> None:
+    proc = cchc("import-annex", EXAMPLE / "annex.tsv", "--out", "ward", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    # The annex's criteria as listed give 84,14 (the README's total for the example ward).
+    assert _json("score", "ward/evidence.toml", cwd=tmp_path)["total"] == "84.14"
+    assert cchc("explain", "ward/evidence.toml", cwd=tmp_path).returncode == 0
+    projected = _json("project", "ward/evidence.toml", "ward/plan.toml", cwd=tmp_path)
+    # The plan has a task for each of the 19 rows that lost points, each restoring its
+    # criterion: all done, nothing is lost.
+    assert projected["all_done"] == "100.00"
+
+
+def test_a_ward_never_seen_goes_from_its_word_file_to_its_projection(tmp_path: Path) -> None:
+    pytest.importorskip("docx")
+    from .test_annex_docx import xa_docx  # the second ward, built as its office writes it
+
+    xa_docx(tmp_path / "xa.docx")
+    proc = cchc("import-annex", "xa.docx", "--out", "xa", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    card = _json("score", "xa/evidence.toml", cwd=tmp_path)
+    # The annex lists II (2.1 loses 0,5 and 2.3 loses 0,5, as II's 1,0 says) and VII (7.1.2
+    # loses 2,0, as VII's 2,0 says); it lists nothing else, so everything else is at its
+    # maximum: 100 − 1,0 − 2,0 = 97.
+    assert (card["unit"], card["year"], card["total"]) == ("Xã Tân Lập", 2023, "97.00")
+    projected = _json("project", "xa/evidence.toml", "xa/plan.toml", cwd=tmp_path)
+    assert projected["all_done"] == "100.00"  # its three tasks restore the 3,0 lost
+    demo = cchc("demo", "xa.docx", cwd=tmp_path)
+    assert demo.returncode == 0, demo.stderr
+    assert "Tổng điểm: 97,00/100" in demo.stdout
