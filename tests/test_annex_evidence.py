@@ -145,8 +145,30 @@ def test_a_ward_never_seen_goes_from_its_word_file_to_its_projection(tmp_path: P
     # loses 2,0, as VII's 2,0 says); it lists nothing else, so everything else is at its
     # maximum: 100 − 1,0 − 2,0 = 97.
     assert (card["unit"], card["year"], card["total"]) == ("Xã Tân Lập", 2023, "97.00")
+    explained = cchc("explain", "xa/evidence.toml", cwd=tmp_path)
+    assert "7.1.2     −2,00     1,00/3,0  Cung cấp dịch vụ công trực tuyến" in explained.stdout
     projected = _json("project", "xa/evidence.toml", "xa/plan.toml", cwd=tmp_path)
     assert projected["all_done"] == "100.00"  # its three tasks restore the 3,0 lost
     demo = cchc("demo", "xa.docx", cwd=tmp_path)
     assert demo.returncode == 0, demo.stderr
     assert "Tổng điểm: 97,00/100" in demo.stdout
+
+
+def test_reconcile_with_evidence_lists_criteria_the_facts_score_otherwise(tmp_path: Path) -> None:
+    text = (EXAMPLE / "evidence.toml").read_text(encoding="utf-8")
+    assert "online_dossiers = 44\n" in text
+    (tmp_path / "e.toml").write_text(
+        text.replace("online_dossiers = 44\n", "online_dossiers = 60\n"), encoding="utf-8"
+    )
+    proc = cchc(
+        "reconcile", EXAMPLE / "annex.tsv", "--evidence", "e.toml", "--lang", "en", cwd=tmp_path
+    )
+    # 7.1.2 is 3,0 × share ÷ 50% (rules/criteria_2022.toml): 60 of 150 dossiers online give
+    # 3,0 × 0,4 ÷ 0,5 = 2,40, where the annex gives 3,0 − 1,24 = 1,76. Every other listed
+    # criterion scores from the example's facts as the annex gives it.
+    assert proc.stdout.endswith(
+        "Criteria whose points from the facts differ from the appraised points: 1\n\n"
+        "Code      Computed    Appraised\n"
+        "------  ----------  -----------\n"
+        "7.1.2         2.40         1.76\n\n"
+    )

@@ -13,7 +13,7 @@ import attrs
 from .. import syntax, words
 from ..batch import loss_table, named_rules, rank, score_many
 from ..errors import EvidenceError
-from ..evaluation import evaluate
+from ..evaluation import Difference, evaluate
 from ..io.annex import read_annex
 from ..io.appraisal import dump_appraisal, load_appraisal
 from ..io.evidence import checked_evidence, dump_evidence, load_evidence, read_evidence
@@ -33,6 +33,7 @@ from ..report import (
     render_appraisal,
     render_batch,
     render_best_plan,
+    render_differences,
     render_findings,
     render_ledger,
     render_projection,
@@ -169,10 +170,27 @@ def _rules_from(folder: Path, rules: str) -> str:
 
 def cmd_reconcile(args: argparse.Namespace) -> int:
     appraisal = _read_appraisal(args.annex, args.lang)
-    rules = load_rules(args.rules) if args.rules else None
+    if args.evidence is None:
+        rules = load_rules(args.rules) if args.rules else None
+        findings = reconcile(appraisal, rules)
+        say(render_findings(findings, args.format, args.lang, summarise(appraisal, rules)))
+        return EXIT_PROBLEMS if any(f.severity == "error" for f in findings) else EXIT_OK
+    # With the unit's evidence: its points recomputed, and every criterion the annex lists
+    # whose points from the evidence's facts differ from the annex's.
+    rules, evidence = _load(args)
+    card = evaluate(rules, evidence)
     findings = reconcile(appraisal, rules)
-    summary = summarise(appraisal, rules)
+    summary = summarise(appraisal, rules, scorecard=card)
     say(render_findings(findings, args.format, args.lang, summary))
+    annex = dict(observed_evidence(appraisal, rules, lang=args.lang).evidence.appraised)
+    listed = {row.code for row in appraisal.nodes if row.level == "criterion"}
+    differences = [
+        Difference(node.code, card.points_of(node.code), annex[node.code])
+        for node in rules.nodes()
+        if node.code in listed and node.is_leaf and card.points_of(node.code) != annex[node.code]
+    ]
+    if args.format != "json":
+        say("\n" + render_differences(differences, rules.decimals, args.format, args.lang))
     return EXIT_PROBLEMS if any(f.severity == "error" for f in findings) else EXIT_OK
 
 

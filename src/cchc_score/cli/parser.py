@@ -87,6 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
     check_annex.add_argument(
         "--rules", metavar="R", help="also compare maxima and codes with these rules"
     )
+    check_annex.add_argument(
+        "--evidence",
+        metavar="E",
+        help="the unit's evidence: recompute its points, and list each criterion whose "
+        "points from the facts differ from the annex's",
+    )
     check_annex.add_argument("--format", choices=("table", "markdown", "json"), default="table")
     check_annex.add_argument("--lang", choices=("vi", "en"), default="vi")
     check_annex.set_defaults(handler=handlers.cmd_reconcile)

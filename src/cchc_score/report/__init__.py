@@ -31,7 +31,13 @@ from .findings import appraisal_json, findings_json, render_appraisal, render_fi
 from .ledger import render_ledger
 from .plan import best_plan_json, render_best_plan
 from .projection import projection_json, render_projection
-from .scorecard import render_scorecard, rule_json, ruleset_summary, scorecard_json
+from .scorecard import (
+    render_differences,
+    render_scorecard,
+    rule_json,
+    ruleset_summary,
+    scorecard_json,
+)
 from .workbook import EXCEL_MISSING, batch_xlsx
 
 __all__ = [
@@ -51,6 +57,7 @@ __all__ = [
     "render_appraisal",
     "render_batch",
     "render_best_plan",
+    "render_differences",
     "render_findings",
     "render_ledger",
     "render_projection",

@@ -17,11 +17,20 @@ from ..words import text
 from .common import Format, band_name, json_value, points, shown, style, to_json
 
 if TYPE_CHECKING:
-    from ..evaluation import NodeScore, Scorecard
+    from collections.abc import Sequence
+
+    from ..evaluation import Difference, NodeScore, Scorecard
     from ..model import Rule, RuleSet
     from ..numbers import Lang
 
-__all__ = ["node_json", "render_scorecard", "rule_json", "ruleset_summary", "scorecard_json"]
+__all__ = [
+    "node_json",
+    "render_differences",
+    "render_scorecard",
+    "rule_json",
+    "ruleset_summary",
+    "scorecard_json",
+]
 
 
 def rule_json(rule: Rule) -> dict[str, Any]:
@@ -74,12 +83,16 @@ def scorecard_json(card: Scorecard, lang: Lang = "vi") -> dict[str, Any]:
 
 
 def _differences(card: Scorecard, fmt: Format, lang: Lang) -> str:
+    return render_differences(card.differences(), card.rules.decimals, fmt, lang)
+
+
+def render_differences(
+    found: Sequence[Difference], places: int, fmt: Format = "table", lang: Lang = "vi"
+) -> str:
     """The criteria whose points from facts differ from their appraised points: a heading
     and a table, or nothing."""
-    found = card.differences()
     if not found:
         return ""
-    places = card.rules.decimals
     rows = [
         [d.code, points(d.computed, lang, places), format_number(d.appraised, lang)] for d in found
     ]
