@@ -22,7 +22,7 @@ import attrs
 
 from .errors import AnnexError, ProblemList
 from .evidence import Evidence
-from .model import parent_code, roman
+from .model import parent_code
 from .numbers import format_points
 from .reconcile import listed_deduction
 from .words import text
@@ -52,12 +52,11 @@ class Observed:
     readings: tuple[str, ...]
 
 
-def _residual_of(code: str) -> str:
-    """The residual node under a node: ``"I"`` → ``"1.r"``, ``"7.1"`` → ``"7.1.r"``."""
-    if "." in code or code.isdigit():
-        return f"{code}.r"
-    values = {roman(n): n for n in range(1, 90)}
-    return f"{values[code]}.r" if code in values else f"{code}.r"
+def _residual_under(rules: RuleSet, code: str) -> str | None:
+    """The residual node the rules give a node (``"I"`` → ``"1.r"``), if any."""
+    if not rules.has_node(code):
+        return None
+    return next((c.code for c in rules.node(code).children if c.code.endswith(".r")), None)
 
 
 def _ancestors(code: str) -> list[str]:
@@ -126,7 +125,7 @@ def observed_evidence(
                 notes[row.code] = row.reason
             continue
         residual = next(
-            (_residual_of(a) for a in _ancestors(row.code) if rules.has_node(_residual_of(a))),
+            (r for a in _ancestors(row.code) if (r := _residual_under(rules, a)) is not None),
             None,
         )
         if residual is None:

@@ -17,6 +17,7 @@ from ..evaluation import Difference, evaluate
 from ..io.annex import read_annex
 from ..io.appraisal import dump_appraisal, load_appraisal
 from ..io.evidence import checked_evidence, dump_evidence, load_evidence, read_evidence
+from ..io.files import names_a_file
 from ..io.plan import dump_plan, load_plan
 from ..io.rules import bundled_path, load_rules
 from ..io.writing import check_output, write_output, write_outputs
@@ -47,12 +48,16 @@ from .options import parse_target
 
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Sequence
 
     from ..annex import Appraisal
+    from ..evaluation import Scorecard
     from ..evidence import Evidence
     from ..model import RuleSet
     from ..numbers import Lang
     from ..plan import Plan
+    from ..projection import Projection
+    from ..reconcile import Finding, Summary
     from ..report import Format
 
 
@@ -152,7 +157,7 @@ def _write_import(
         "evidence.toml": dump_evidence(observed.evidence, header),
         "plan.toml": dump_plan(plan),
     }
-    inputs = [args.annex, *([args.rules] if os.sep in args.rules or "/" in args.rules else [])]
+    inputs = [args.annex, *([args.rules] if names_a_file(args.rules) else [])]
     write_outputs(out, files, force=args.force, inputs=inputs, lang=lang)
     say(text("cli.wrote_appraisal", lang, path=out / "appraisal.toml", n=len(appraisal.nodes)))
     say("\n" + text("cli.wrote_evidence", lang, path=out / "evidence.toml", rules=rules.id))
@@ -163,35 +168,39 @@ def _write_import(
 def _rules_from(folder: Path, rules: str) -> str:
     """How a file in ``folder`` names the rules given on the command line: a bundled name as
     it is, a path relative to that folder (evidence files resolve it from their own)."""
-    if "/" not in rules and os.sep not in rules and not rules.endswith(".toml"):
+    if not names_a_file(rules):
         return rules
     return Path(os.path.relpath(Path(rules).resolve(), folder.resolve())).as_posix()
 
 
 def cmd_reconcile(args: argparse.Namespace) -> int:
     appraisal = _read_appraisal(args.annex, args.lang)
-    if args.evidence is None:
+    card: Scorecard | None = None
+    rules: RuleSet | None
+    if args.evidence is not None:  # the unit's points recomputed from its facts
+        rules, evidence = _load(args)
+        card = evaluate(rules, evidence)
+    else:
         rules = load_rules(args.rules) if args.rules else None
-        findings = reconcile(appraisal, rules)
-        say(render_findings(findings, args.format, args.lang, summarise(appraisal, rules)))
-        return EXIT_PROBLEMS if any(f.severity == "error" for f in findings) else EXIT_OK
-    # With the unit's evidence: its points recomputed, and every criterion the annex lists
-    # whose points from the evidence's facts differ from the annex's.
-    rules, evidence = _load(args)
-    card = evaluate(rules, evidence)
     findings = reconcile(appraisal, rules)
     summary = summarise(appraisal, rules, scorecard=card)
     say(render_findings(findings, args.format, args.lang, summary))
-    annex = dict(observed_evidence(appraisal, rules, lang=args.lang).evidence.appraised)
+    if card is not None and args.format != "json":
+        found = _differences(appraisal, card)
+        say("\n" + render_differences(found, card.rules.decimals, args.format, args.lang))
+    return EXIT_PROBLEMS if any(f.severity == "error" for f in findings) else EXIT_OK
+
+
+def _differences(appraisal: Appraisal, card: Scorecard) -> list[Difference]:
+    """Every criterion the annex lists whose points from the unit's facts differ from the
+    points the annex gives it (read as :func:`observed_evidence` reads them)."""
+    annex = dict(observed_evidence(appraisal, card.rules).evidence.appraised)
     listed = {row.code for row in appraisal.nodes if row.level == "criterion"}
-    differences = [
+    return [
         Difference(node.code, card.points_of(node.code), annex[node.code])
-        for node in rules.nodes()
+        for node in card.rules.nodes()
         if node.code in listed and node.is_leaf and card.points_of(node.code) != annex[node.code]
     ]
-    if args.format != "json":
-        say("\n" + render_differences(differences, rules.decimals, args.format, args.lang))
-    return EXIT_PROBLEMS if any(f.severity == "error" for f in findings) else EXIT_OK
 
 
 def cmd_project(args: argparse.Namespace) -> int:
@@ -332,7 +341,24 @@ def cmd_demo(args: argparse.Namespace) -> int:
     projection = project(rules, evidence, plan, target=rules.bands[0].min)
     best = best_plan(rules, evidence, plan, _DEMO_BUDGET)
     lang = args.lang
+    _say_main_job(rules, findings, summary, card, projection, lang)
     budget = format_number(_DEMO_BUDGET, lang)
+    say(f"\n== {words.text('cli.demo_plan', lang, budget=budget)}\n\n")
+    step = Decimal(10)
+    say(render_best_plan(best, "table", lang, step, decimals=rules.decimals))
+    return EXIT_OK
+
+
+def _say_main_job(
+    rules: RuleSet,
+    findings: Sequence[Finding],
+    summary: Summary,
+    card: Scorecard,
+    projection: Projection,
+    lang: Lang,
+) -> None:
+    """The demo's sections: the rules, the annex reconciled, the score and its deductions,
+    the projection."""
     say(ruleset_summary(rules) + "\n")
     say(f"\n== {words.text('cli.demo_reconcile', lang)}\n\n")
     say(render_findings(findings, "table", lang, summary))
@@ -342,10 +368,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
     say(render_ledger(card, None, "table", lang))
     say(f"\n== {words.text('cli.demo_project', lang)}\n\n")
     say(render_projection(projection, "table", lang))
-    say(f"\n== {words.text('cli.demo_plan', lang, budget=budget)}\n\n")
-    step = Decimal(10)
-    say(render_best_plan(best, "table", lang, step, decimals=rules.decimals))
-    return EXIT_OK
 
 
 def _demo_annex(args: argparse.Namespace) -> int:
@@ -363,13 +385,5 @@ def _demo_annex(args: argparse.Namespace) -> int:
     card = evaluate(rules, observed.evidence)
     findings = reconcile(appraisal, rules)
     projection = project(rules, observed.evidence, plan, target=rules.bands[0].min)
-    say(ruleset_summary(rules) + "\n")
-    say(f"\n== {words.text('cli.demo_reconcile', lang)}\n\n")
-    say(render_findings(findings, "table", lang, summarise(appraisal, rules)))
-    say(f"\n== {words.text('cli.demo_score', lang)}\n\n")
-    say(render_scorecard(card, "table", lang, depth=1))
-    say("\n")
-    say(render_ledger(card, None, "table", lang))
-    say(f"\n== {words.text('cli.demo_project', lang)}\n\n")
-    say(render_projection(projection, "table", lang))
+    _say_main_job(rules, findings, summarise(appraisal, rules), card, projection, lang)
     return EXIT_OK

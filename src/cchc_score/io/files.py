@@ -39,17 +39,29 @@ if TYPE_CHECKING:
 __all__ = [
     "TextLines",
     "decode_text",
+    "names_a_file",
     "normalise_text",
     "open_input",
     "parse_json",
     "parse_toml",
     "read_bytes",
     "read_input",
+    "read_toml",
     "rules_reference",
     "sniff",
 ]
 
 _TOML_POSITION = re.compile(r" \(at line (?P<line>\d+), column (?P<col>\d+)\)$")
+
+
+def names_a_file(rules: str) -> bool:
+    """Whether a rules reference is a path (a "/" or "\\", or a ".toml" ending) rather than
+    a bundled name such as ``criteria_2022``.
+
+    >>> names_a_file("criteria_2022"), names_a_file("../rules/r.toml")
+    (False, True)
+    """
+    return "/" in rules or os.sep in rules or rules.endswith(".toml")
 
 
 def rules_reference(file: str, name: str) -> str:
@@ -61,7 +73,7 @@ def rules_reference(file: str, name: str) -> str:
     >>> rules_reference("data/ward.toml", "../rules/r.toml")
     'rules/r.toml'
     """
-    if "/" in name or name.endswith(".toml"):
+    if names_a_file(name):
         return os.path.normpath(Path(file).parent / name)
     return name
 
@@ -144,6 +156,13 @@ def read_input(path: Path, problems: ProblemList, limit: int = MAX_DOCUMENT_BYTE
     """Read a user's text file as NFC text, recording a problem instead of raising."""
     data = read_bytes(path, problems, limit)
     return None if data is None else decode_text(data, problems)
+
+
+def read_toml(path: Path, problems: ProblemList) -> dict[str, Any] | None:
+    """A user's TOML document (:func:`read_input`, then :func:`parse_toml`); ``None`` after
+    recording why it cannot be read."""
+    text = read_input(path, problems)
+    return None if text is None else parse_toml(text, problems)
 
 
 class TextLines:

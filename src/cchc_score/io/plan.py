@@ -210,8 +210,7 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
     """
     name = arguments.file_path(path)
     problems = ProblemList(name)
-    text = files.read_input(Path(name), problems)
-    doc = files.parse_toml(text, problems) if text is not None else None
+    doc = files.read_toml(Path(name), problems)
     if doc is None:
         problems.raise_as(PlanError)
     plan = _plan(doc, name, problems)
