@@ -381,7 +381,8 @@ def test_evidence_shape_and_values_reported_together(minimal: RuleSet, tmp_path:
 
 def test_json_null_unit(tmp_path: Path) -> None:
     _, problems = read_evidence(_write(tmp_path, '{"unit": null}', "ev.json"))
-    assert [p.message for p in problems] == ["the unit's name is required (a non-empty string)"]
+    messages = [p.message("en") for p in problems]
+    assert messages == ["the unit's name is required (a non-empty string)"]
 
 
 def test_evidence_as_the_docs_write_it_scores() -> None:

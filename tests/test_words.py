@@ -6,7 +6,7 @@ import string
 
 import pytest
 
-from cchc_score.words import WORDS, pick, text
+from cchc_score.words import WORDS, is_problem_code, pick, problems, text
 
 
 def _fields(template: str) -> set[str]:
@@ -22,7 +22,13 @@ def test_both_languages_present_with_the_same_placeholders(code: str) -> None:
 
 
 def test_codes_name_their_subject() -> None:
-    assert all("." in code for code in WORDS)
+    # Words are "subject.name"; problem messages are problem codes, "E-SUBJECT-WHAT".
+    assert all("." in code or is_problem_code(code) for code in WORDS)
+
+
+def test_problem_codes_live_in_the_problem_catalogue() -> None:
+    codes = {code for code in WORDS if is_problem_code(code)}
+    assert codes == {code for code in problems.WORDS if is_problem_code(code)}
 
 
 def test_text_and_pick() -> None:

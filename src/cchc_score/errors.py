@@ -10,10 +10,13 @@ from typing import TYPE_CHECKING, NoReturn
 
 import attrs
 
+from . import words
 from .values import render
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
+
+    from .numbers import Lang
 
 __all__ = [
     "AnnexError",
@@ -49,21 +52,44 @@ class Problem:
             built in Python).
         path: where in the file: a table path such as ``criterion "5.1".rule.target``
             or ``line 12``; empty when the problem concerns the whole file.
-        message: what is wrong, in words, e.g. ``must be > 0``.
+        code: what is wrong, as a stable problem code from the catalogue
+            (:mod:`cchc_score.words.problems`), e.g. ``E-RULES-NOT-POSITIVE``. The code is
+            what programs match on; its text exists in Vietnamese and English and may take
+            ``{placeholders}`` from ``fields``. Text that is not a catalogue code is shown
+            as written (kept only while older messages move into the catalogue).
         value: the offending value, shown after the message; ``NO_VALUE`` when none.
+        fields: the values the code's text refers to, e.g. ``{"max": Decimal("1.5")}``.
+
+    >>> from decimal import Decimal
+    >>> p = Problem("rules.toml", "index.max", "E-RULES-NOT-POSITIVE", Decimal(0))
+    >>> p.text("en")
+    'rules.toml: index.max: must be > 0 (got 0)'
+    >>> p.text("vi")
+    'rules.toml: index.max: phải lớn hơn 0 (giá trị: 0)'
     """
 
     file: str | None
     path: str
-    message: str
+    code: str
     value: object = NO_VALUE
+    fields: dict[str, object] = attrs.field(factory=dict)
+
+    def message(self, lang: Lang | None = None) -> str:
+        """What is wrong, without the place, in ``lang`` (default: :func:`default_lang`)."""
+        return words.problem_text(self.code, lang, **self.fields)
+
+    def text(self, lang: Lang | None = None) -> str:
+        """The whole line: file, place, message and the offending value, in ``lang``."""
+        parts = [p for p in (self.file, self.path) if p]
+        text = self.message(lang)
+        if self.value is not NO_VALUE:
+            # A message not yet in the catalogue is English: its value is said in English too.
+            said = (lang or words.default_lang()) if self.code in words.WORDS else "en"
+            text += " " + words.text("problem.got", said, value=show(self.value))
+        return ": ".join([*parts, text])
 
     def __str__(self) -> str:
-        parts = [p for p in (self.file, self.path) if p]
-        text = self.message
-        if self.value is not NO_VALUE:
-            text += f" (got {show(self.value)})"
-        return ": ".join([*parts, text])
+        return self.text()
 
 
 class CchcScoreError(Exception):
@@ -75,6 +101,15 @@ class CchcScoreError(Exception):
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    def text(self, lang: Lang | None = None) -> str:
+        """Every problem, one per line, in ``lang`` (default: ``CCHC_LANG``, else Vietnamese)."""
+        return "\n".join(p.text(lang) for p in self.problems)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The problems' codes, in order: what a program matches on."""
+        return tuple(p.code for p in self.problems)
 
 
 class ArgumentError(CchcScoreError, TypeError, ValueError):
@@ -108,17 +143,18 @@ class ProblemList:
 
     >>> from decimal import Decimal
     >>> problems = ProblemList("rules.toml")
-    >>> problems.add("index.max", "must be > 0", Decimal(0))
-    >>> print(problems.items[0])
+    >>> problems.add("index.max", "E-RULES-NOT-POSITIVE", Decimal(0))
+    >>> print(problems.items[0].text("en"))
     rules.toml: index.max: must be > 0 (got 0)
     """
 
     file: str | None
     items: list[Problem] = attrs.field(factory=list)
 
-    def add(self, path: str, message: str, value: object = NO_VALUE) -> None:
-        """Record one problem at ``path``."""
-        self.items.append(Problem(self.file, path, message, value))
+    def add(self, path: str, code: str, value: object = NO_VALUE, /, **fields: object) -> None:
+        """Record one problem at ``path``: ``code`` from the problem catalogue, the offending
+        ``value`` and the ``fields`` its text refers to."""
+        self.items.append(Problem(self.file, path, code, value, fields))
 
     def extend(self, problems: Iterable[Problem]) -> None:
         """Record problems found elsewhere."""

@@ -103,4 +103,4 @@ def test_plan_and_appraisal_readers_raise_only_their_errors(doc: dict[str, objec
 
 def _unforeseen(problem: Problem) -> bool:
     """A problem the converter did not word: a cattrs failure no hook foresaw."""
-    return problem.message.startswith("invalid value:")
+    return problem.message("en").startswith("invalid value:")

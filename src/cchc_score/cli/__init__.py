@@ -63,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         flush()
         return code
     except CchcScoreError as exc:
-        problems = [str(problem) for problem in exc.problems[:MAX_PROBLEMS]]
+        problems = [problem.text(lang) for problem in exc.problems[:MAX_PROBLEMS]]
         if len(exc.problems) > MAX_PROBLEMS:
             more = len(exc.problems) - MAX_PROBLEMS
             problems.append(words.text("cli.more_problems", lang, n=more))

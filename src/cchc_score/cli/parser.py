@@ -4,11 +4,17 @@ that carries it out."""
 from __future__ import annotations
 
 import argparse
+import importlib
 from decimal import Decimal
 
 from .. import __version__
 from . import commands as handlers
 from .options import date, decimal, ids, positive_int, year
+
+#: Commands that live in a module of their own (``cli/cmd_<name>.py``): each module has
+#: ``register(commands)``, which adds its subparser and sets its handler. A new command
+#: goes in such a module, not in :mod:`.commands`.
+COMMAND_MODULES: tuple[str, ...] = ()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -199,6 +205,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--force", action="store_true", help="overwrite files in --out")
     demo.add_argument("--lang", choices=("vi", "en"), default="vi")
     demo.set_defaults(handler=handlers.cmd_demo)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"{__package__}.{name}").register(commands)
     return parser
 
 
