@@ -6,18 +6,23 @@ from __future__ import annotations
 import argparse
 import importlib
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from . import commands as handlers
 from .options import date, decimal, ids, positive_int, year
 
+if TYPE_CHECKING:
+    from ..numbers import Lang
+
 #: Commands that live in a module of their own (``cli/cmd_<name>.py``): each module has
-#: ``register(commands)``, which adds its subparser and sets its handler. A new command
-#: goes in such a module, not in :mod:`.commands`.
+#: ``register(commands, lang)``, which adds its subparser (help texts from the word
+#: catalogue, in ``lang``) and sets its handler. A new command goes in such a module, not in
+#: :mod:`.commands`.
 COMMAND_MODULES: tuple[str, ...] = ()
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cchc-score",
         description="Score, explain and check Vietnam's commune-level PAR Index (Chỉ số CCHC).",
@@ -206,7 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--lang", choices=("vi", "en"), default="vi")
     demo.set_defaults(handler=handlers.cmd_demo)
     for name in COMMAND_MODULES:
-        importlib.import_module(f"{__package__}.{name}").register(commands)
+        importlib.import_module(f"{__package__}.{name}").register(commands, lang)
     return parser
 
 
