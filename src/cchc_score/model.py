@@ -143,6 +143,13 @@ def _bands(value: object) -> tuple[Band, ...]:
     return _items(value, "bands", Band, "Band")
 
 
+def _pairs(value: object) -> tuple[tuple[str, str], ...]:
+    pairs = _items(value, "renamed", tuple, "(old, new) pairs")
+    if not all(len(p) == 2 and all(isinstance(n, str) for n in p) for p in pairs):
+        raise arguments.fail(RulesError, "renamed", "expected (old, new) pairs of names", value)
+    return tuple((str(old), str(new)) for old, new in pairs)
+
+
 @attrs.frozen
 class Criterion:
     """A node of the index tree: a domain, a criterion or a sub-criterion.
@@ -203,6 +210,9 @@ class RuleSet:
     bands: tuple[Band, ...] = attrs.field(converter=_bands)
     name_en: str | None = None
     basis: str | None = None
+    #: ``(old, new)`` fact names: evidence written for an earlier year that names ``old``
+    #: means ``new`` (a rules file's ``[renamed]``).
+    renamed: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_pairs)
     source: str | None = attrs.field(default=None, eq=False)
     _by_code: dict[str, Criterion] = attrs.field(init=False, repr=False, eq=False)
     _facts_by_name: dict[str, Fact] = attrs.field(init=False, repr=False, eq=False)
