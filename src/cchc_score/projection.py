@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from . import arguments, syntax
+from .carry import renamed_facts
 from .effects import resolve_effects, target_total
 from .engine import Engine, mean_change, partly_restored
 from .errors import ArgumentError, ProblemList
@@ -406,6 +407,7 @@ def _next_year(rules_next: RuleSet, engine: Engine, done: Sequence[Task]) -> dic
     lost: list[str] = []
     state = engine.state(done, forget=False)
     facts: dict[str, Any] = {**engine.values, **dict(state.facts)}
+    facts = dict(renamed_facts(facts, rules_next)[0])  # the newer file's [renamed]
     appraised = {**engine.appraised, **dict(state.appraised)}
     for name in sorted(facts):
         if not rules_next.has_fact(name):

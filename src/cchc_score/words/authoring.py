@@ -1,0 +1,86 @@
+"""Words of the rules author's tools: carrying evidence between years, ``diff``, ``test``
+(cases files), ``docs`` (rule pages) and ``evidence-template``."""
+
+WORDS: dict[str, tuple[str, str]] = {
+    # ------------------------------------------------------------------ carrying evidence
+    "carry.renamed": (
+        "dữ kiện {old} nay tên là {new}",
+        "fact {old} is now named {new}",
+    ),
+    "carry.fact_dropped": (
+        "dữ kiện {name} không còn được bộ tiêu chí mới sử dụng: bỏ qua",
+        "fact {name} is not read by the new rules: set aside",
+    ),
+    "carry.points_dropped": (
+        "điểm thẩm định của {name} ({old}) không còn dùng được: "
+        "tiêu chí đã bỏ hoặc có tiêu chí con",
+        "appraised points of {name} ({old}) no longer apply: "
+        "the criterion is gone or has sub-criteria",
+    ),
+    "carry.rescaled": (
+        "điểm thẩm định của {name} quy đổi theo tỷ lệ điểm tối đa mới: {old} → {new}",
+        "appraised points of {name} rescaled by share to the new maximum: {old} → {new}",
+    ),
+    "carry.not_given": (
+        "{name} là tiêu chí mới mà hồ sơ không có dữ liệu ({old}): tính như không đánh giá",
+        "{name} is new and the evidence says nothing of it ({old}): counted as not assessed",
+    ),
+    "carry.not_given_reason": (
+        "tiêu chí của {rules} mà hồ sơ năm trước không có dữ liệu",
+        "a criterion of {rules} the earlier evidence says nothing of",
+    ),
+    # ------------------------------------------------------------------ diff
+    "diff.title": ("Thay đổi từ {old} sang {new}", "Changes from {old} to {new}"),
+    "diff.none": ("Không có thay đổi.", "No changes."),
+    "diff.subject": ("Phần", "Part"),
+    "diff.name": ("Tên/mã", "Name/code"),
+    "diff.change": ("Thay đổi", "Change"),
+    "diff.subject.index": ("chỉ số", "index"),
+    "diff.subject.fact": ("dữ kiện", "fact"),
+    "diff.subject.criterion": ("tiêu chí", "criterion"),
+    "diff.subject.band": ("xếp loại", "band"),
+    "diff.index.changed": ("{key}: {old} → {new}", "{key}: {old} → {new}"),
+    "diff.fact.added": ("thêm dữ kiện", "fact added"),
+    "diff.fact.removed": ("bỏ dữ kiện", "fact removed"),
+    "diff.fact.renamed": ("đổi tên từ {old}", "renamed from {old}"),
+    "diff.fact.changed": ("{key}: {old} → {new}", "{key}: {old} → {new}"),
+    "diff.criterion.added": ("thêm mới (tối đa {new})", "added (maximum {new})"),
+    "diff.criterion.removed": ("bỏ (tối đa {old})", "removed (maximum {old})"),
+    "diff.criterion.moved": ("chuyển từ {old}", "moved from {old}"),
+    "diff.criterion.max": ("điểm tối đa {old} → {new}", "maximum {old} → {new}"),
+    "diff.criterion.name": ("đổi tên", "renamed"),
+    "diff.criterion.kind": ("cách chấm {old} → {new}", "rule kind {old} → {new}"),
+    "diff.criterion.param": ("tham số {key}: {old} → {new}", "rule {key}: {old} → {new}"),
+    "diff.band.added": ("thêm mức (từ {new})", "band added (from {new})"),
+    "diff.band.removed": ("bỏ mức (từ {old})", "band removed (from {old})"),
+    "diff.band.changed": ("ngưỡng {old} → {new}", "threshold {old} → {new}"),
+    "diff.total": (
+        "{unit}: tổng điểm {old} → {new} ({delta})",
+        "{unit}: total {old} → {new} ({delta})",
+    ),
+    "diff.rating": ("Xếp loại: {old} → {new}", "Rating: {old} → {new}"),
+    "diff.delta": ("Chênh lệch", "Change"),
+    "diff.why": ("Vì", "Because"),
+    "diff.from_children": ("theo các tiêu chí con", "from its sub-criteria"),
+    "diff.from_evidence": ("theo hồ sơ", "from the evidence"),
+    "diff.fact_reason": ("dữ kiện {name}: {change}", "fact {name}: {change}"),
+    "diff.carried": (
+        "Hồ sơ chuyển sang bộ tiêu chí mới:",
+        "The evidence, carried to the new rules:",
+    ),
+    # ------------------------------------------------------------------ command help
+    "help.lang": ("ngôn ngữ của kết quả (mặc định: vi)", "language of the output (default: vi)"),
+    "help.diff": (
+        "so sánh hai bộ tiêu chí; kèm hồ sơ: điểm của đơn vị theo cả hai",
+        "compare two rule sets; with evidence, the unit's score under both",
+    ),
+    "help.diff_old": (
+        "bộ tiêu chí cũ (tệp hoặc tên có sẵn)",
+        "the older rules (a file or bundled name)",
+    ),
+    "help.diff_new": ("bộ tiêu chí mới", "the newer rules"),
+    "help.diff_evidence": (
+        "hồ sơ của một đơn vị, viết cho bộ tiêu chí cũ",
+        "one unit's evidence, written for the older rules",
+    ),
+}
