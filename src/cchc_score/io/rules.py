@@ -91,7 +91,8 @@ class _BandDoc:
 
 def bundled_rules() -> tuple[str, ...]:
     """The names of the rules files shipped with the package, e.g. ``("criteria_2022",)``."""
-    return tuple(sorted(p.stem for p in bundled_path("rules").glob("*.toml")))
+    found = bundled_path("rules").glob("*.toml")
+    return tuple(sorted(p.stem for p in found if not p.name.endswith(".cases.toml")))
 
 
 def bundled_path(folder: str) -> Path:

@@ -83,4 +83,24 @@ WORDS: dict[str, tuple[str, str]] = {
         "hồ sơ của một đơn vị, viết cho bộ tiêu chí cũ",
         "one unit's evidence, written for the older rules",
     ),
+    # ------------------------------------------------------------------ cases files (test)
+    "cases.mismatch": (
+        "{code}: cần {expected}, tính được {computed}",
+        "{code}: expected {expected}, computed {computed}",
+    ),
+    "cases.passed": ("đạt", "passed"),
+    "cases.failed": ("không đạt", "failed"),
+    "cases.summary": (
+        "{n} trường hợp: {passed} đạt, {failed} không đạt",
+        "{n} cases: {passed} passed, {failed} failed",
+    ),
+    "help.test": (
+        "chạy các trường hợp mẫu (tệp .cases.toml) với một bộ tiêu chí",
+        "run example cases (.cases.toml files) against a rules file",
+    ),
+    "help.test_rules": (
+        "bộ tiêu chí (mặc định: bộ mà tệp trường hợp nêu)",
+        "the rules (default: the ones the cases file names)",
+    ),
+    "help.test_cases": ("tệp trường hợp mẫu", "a cases file"),
 }

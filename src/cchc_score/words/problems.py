@@ -81,4 +81,18 @@ WORDS: dict[str, tuple[str, str]] = {
         "tên cũ vẫn được khai báo là dữ kiện",
         "the old name is still declared as a fact",
     ),
+    # ------------------------------------------------------------------ cases files
+    "E-CASES-DUPLICATE": ("trùng tên trường hợp", "duplicate case name"),
+    "E-CASES-BASE": (
+        "chưa có trường hợp nào tên này ở phía trên",
+        "no case by this name comes before it",
+    ),
+    "E-CASES-NONE": (
+        "cần ít nhất một trường hợp [[cases]]",
+        "at least one [[cases]] table is required",
+    ),
+    "E-CASES-NO-RULES": (
+        "tệp không nêu bộ tiêu chí (rules = ...); hãy nêu trên dòng lệnh",
+        "the file names no rules (rules = ...); give them on the command line",
+    ),
 }
