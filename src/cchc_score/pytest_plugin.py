@@ -72,11 +72,11 @@ class CasesCollector(pytest.File):
             item: CaseItem = CaseItem.from_parent(self, name=case.name, rules=rules, case=case)
             yield item
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException]) -> Any:
         """The problems, without a traceback."""
         if isinstance(excinfo.value, CasesError):
             return str(excinfo.value)
-        return super().repr_failure(excinfo, style)
+        return super().repr_failure(excinfo)
 
 
 class CaseFailed(Exception):
