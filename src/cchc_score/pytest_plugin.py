@@ -72,7 +72,7 @@ class CasesCollector(pytest.File):
             item: CaseItem = CaseItem.from_parent(self, name=case.name, rules=rules, case=case)
             yield item
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException]) -> Any:
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException]) -> Any:  # type: ignore[override]
         """The problems, without a traceback."""
         if isinstance(excinfo.value, CasesError):
             return str(excinfo.value)
