@@ -43,6 +43,7 @@ T = TypeVar("T")
 
 __all__ = [
     "FACT_TYPES",
+    "PROVENANCES",
     "RULE_KINDS",
     "Appraised",
     "Band",
@@ -59,6 +60,9 @@ __all__ = [
     "Step",
     "Sum",
 ]
+
+#: Where a criterion's rule comes from: the province's decision, or inferred (assumed).
+PROVENANCES: tuple[str, ...] = ("decision", "assumed")
 
 #: The built-in fact types' names; :func:`cchc_score.kinds.fact_type_names` also lists any
 #: registered since.
@@ -155,7 +159,9 @@ class Criterion:
     """A node of the index tree: a domain, a criterion or a sub-criterion.
 
     ``reference`` names the decision that defines the node where it is known; ``basis``
-    says what was seen in a source document and what was assumed.
+    says what was seen in a source document and what was assumed; ``provenance`` says
+    whether the rule itself is the decision's or assumed, when the reference alone would
+    not tell (see :attr:`rule_provenance`).
     """
 
     code: str
@@ -166,6 +172,20 @@ class Criterion:
     name_en: str | None = None
     reference: str | None = None
     basis: str | None = None
+    provenance: str | None = None
+
+    @property
+    def rule_provenance(self) -> str | None:
+        """``"decision"`` or ``"assumed"`` for a leaf scored by a rule from facts: as the
+        file declares it, else ``"decision"`` when a ``reference`` is given and
+        ``"assumed"`` when only a ``basis`` is. ``None`` for points entered (appraised) or
+        added up (a sum): there is no rule of its own to attribute.
+        """
+        if self.children or not kind_of(self.rule).scored:
+            return None
+        if self.provenance is not None:
+            return self.provenance
+        return "decision" if self.reference is not None else "assumed"
 
     @property
     def is_leaf(self) -> bool:

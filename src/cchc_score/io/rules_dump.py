@@ -60,6 +60,7 @@ def dump_rules(ruleset: RuleSet) -> str:
                 "name_en": node.name_en,
                 "max": node.max,
                 "reference": node.reference,
+                "provenance": node.provenance,
                 "basis": node.basis,
             },
             array=True,

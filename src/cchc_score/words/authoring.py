@@ -103,4 +103,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "the rules (default: the ones the cases file names)",
     ),
     "help.test_cases": ("tệp trường hợp mẫu", "a cases file"),
+    # ------------------------------------------------------------------ provenance of a rule
+    "provenance.assumed": (
+        "Cách chấm: giả định (suy ra từ kết quả thẩm định, không phải của quyết định)",
+        "Rule: assumed (inferred from the appraisal, not the decision's)",
+    ),
+    "provenance.note": (
+        "{mark} {n} tiêu chí chấm theo cách chấm giả định, không phải của quyết định "
+        "(xem explain)",
+        "{mark} {n} criteria are scored by assumed rules, not the decision's (see explain)",
+    ),
+    "provenance.decision": ("theo quyết định", "the decision's"),
+    "provenance.assumed_short": ("giả định", "assumed"),
 }

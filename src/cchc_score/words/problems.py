@@ -95,4 +95,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "tệp không nêu bộ tiêu chí (rules = ...); hãy nêu trên dòng lệnh",
         "the file names no rules (rules = ...); give them on the command line",
     ),
+    # ------------------------------------------------------------------ provenance of a rule
+    "E-RULES-PROVENANCE": ("cần một trong {allowed}", "expected one of {allowed}"),
 }
