@@ -109,10 +109,48 @@ WORDS: dict[str, tuple[str, str]] = {
         "Rule: assumed (inferred from the appraisal, not the decision's)",
     ),
     "provenance.note": (
-        "{mark} {n} tiêu chí chấm theo cách chấm giả định, không phải của quyết định "
-        "(xem explain)",
+        "{mark} {n} tiêu chí chấm theo cách chấm giả định, không phải của quyết định (xem explain)",
         "{mark} {n} criteria are scored by assumed rules, not the decision's (see explain)",
     ),
     "provenance.decision": ("theo quyết định", "the decision's"),
     "provenance.assumed_short": ("giả định", "assumed"),
+    # ------------------------------------------------------------------ evidence-template
+    "template.head": ("Hồ sơ đánh giá theo {rules}: {name}", "Evidence for {rules}: {name}"),
+    "template.how": (
+        "Điền giá trị vào các dòng '# tên =' rồi bỏ dấu # ở đầu dòng; "
+        "kiểm tra bằng: cchc-score score TỆP_NÀY",
+        "Fill in each '# name =' line and remove its leading #; "
+        "check with: cchc-score score THIS_FILE",
+    ),
+    "template.min": ("ít nhất {min}", "at least {min}"),
+    "template.max": ("nhiều nhất {max}", "at most {max}"),
+    "template.read_by": ("dùng cho {codes}", "read by {codes}"),
+    "template.levels": ("một trong {values}", "one of {values}"),
+    "template.items": (
+        "danh sách các mục đã làm, trong {values}",
+        "a list of the items done, from {values}",
+    ),
+    "template.ratio": (
+        'tỷ lệ từ 0 đến 1, hoặc dạng "91,3%"',
+        'a share from 0 to 1, or written "91,3%"',
+    ),
+    "template.points": (
+        "điểm thẩm định, từ 0 đến {max}",
+        "appraised points, from 0 to {max}",
+    ),
+    "template.above": (
+        "hồ sơ cũ ghi {value}, quá điểm tối đa mới: hãy nhập lại",
+        "the earlier evidence gives {value}, above the new maximum: enter it again",
+    ),
+    "help.template": (
+        "viết khung hồ sơ đánh giá: mọi dữ kiện bộ tiêu chí cần, có chú thích",
+        "write an evidence skeleton: every fact the rules need, commented",
+    ),
+    "help.template_unit": ("tên đơn vị", "the unit's name"),
+    "help.template_from": (
+        "hồ sơ đã có: điền sẵn các giá trị đã biết",
+        "an existing evidence file: fill in what it knows",
+    ),
+    "help.out_file": ("ghi vào TỆP thay vì in ra", "write to FILE instead of printing"),
+    "help.force": ("ghi đè TỆP nếu đã có", "overwrite FILE if it exists"),
 }
