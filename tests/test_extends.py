@@ -211,3 +211,17 @@ def test_the_resolved_file_dumps_standalone_and_scores_the_same() -> None:
     # 2022 scores the same under a file that only extends it.
     same = loads_rules('extends = "criteria_2022"')
     assert evaluate(same, evidence).total == evaluate(load_rules("criteria_2022"), evidence).total
+
+
+def test_a_chain_longer_than_the_limit_is_refused(tmp_path: Path) -> None:
+    # f0 extends criteria_2022; f1 extends f0; … f16: 17 files and the bundled one.
+    _write(tmp_path, "f0.toml", 'extends = "criteria_2022"\n')
+    for i in range(1, 17):
+        _write(tmp_path, f"f{i}.toml", f'extends = "f{i - 1}.toml"\n')
+    assert load_rules(tmp_path / "f14.toml") == load_rules("criteria_2022")
+    with pytest.raises(RulesError) as exc:
+        load_rules(tmp_path / "f16.toml")
+    assert _messages(exc) == [
+        f"{tmp_path / 'f1.toml'}: extends: the chain of files that extend each other is "
+        "longer than 16 (got 'f0.toml')"
+    ]

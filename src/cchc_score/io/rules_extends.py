@@ -31,6 +31,7 @@ import attrs
 from .. import syntax
 from ..errors import Problem, ProblemList
 from ..kinds import kind_named, kind_names
+from ..limits import MAX_EXTENDS
 from ..model import parent_code
 from . import files
 from .convert import code as normal_code
@@ -148,6 +149,9 @@ def resolve(
         return None
     parent_file = files.rules_reference(file, reference)
     chain = (*chain, file)
+    if len(chain) >= MAX_EXTENDS:
+        problems.add("extends", "E-EXTENDS-TOO-LONG", reference, limit=MAX_EXTENDS)
+        return None
     if parent_file in chain:
         problems.add(
             "extends",

@@ -24,6 +24,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "các tệp kế thừa nhau thành vòng: {chain}",
         "the files extend each other in a cycle: {chain}",
     ),
+    "E-EXTENDS-TOO-LONG": (
+        "chuỗi kế thừa dài quá {limit} tệp",
+        "the chain of files that extend each other is longer than {limit}",
+    ),
     "E-EXTENDS-UNREADABLE": ("không đọc được tệp được kế thừa", "the parent file cannot be read"),
     "E-EXTENDS-WITHOUT-PARENT": (
         "chỉ dùng được trong tệp có 'extends'",
