@@ -21,13 +21,15 @@ from .words import text
 
 if TYPE_CHECKING:
     from .evidence import Evidence
-    from .model import RuleSet
+    from .model import Criterion, RuleSet
     from .numbers import Lang
 
-__all__ = ["Carried", "carry_evidence", "renamed_facts"]
+__all__ = ["Carried", "carry_evidence", "carry_points", "renamed_facts"]
 
 #: What happened to one piece of evidence on the way.
-Step = Literal["renamed", "fact_dropped", "points_dropped", "rescaled", "not_given"]
+Step = Literal[
+    "renamed", "fact_dropped", "points_dropped", "rescaled", "kept", "refused", "not_given"
+]
 
 
 @attrs.frozen
@@ -82,8 +84,10 @@ def carry_evidence(
 
     Args:
         evidence: evidence that fits ``old`` (or an earlier year's rules).
-        old: the rules it was written for, to rescale appraised points whose maximum
-            changed; ``None`` keeps points as they are (capped at the new maximum).
+        old: the rules it was written for, to carry appraised points whose maximum
+            changed by the new criterion's ``carry`` policy (:func:`carry_points`);
+            ``None`` keeps points as they are (capped at the new maximum). Refused points
+            leave the criterion not assessed, and say so.
         new: the rules to score it under.
         lang: the language of the reason kept for a new criterion counted as not assessed.
     """
@@ -99,12 +103,15 @@ def carry_evidence(
             steps.append(Carried("points_dropped", code, value))
             continue
         before = old.node(code).max if old is not None and old.has_node(code) else node.max
-        if before != node.max:
-            carried = round_exact(value * node.max / before, new.decimals)
-            steps.append(Carried("rescaled", code, value, min(carried, node.max)))
-            value = min(carried, node.max)
-        appraised[code] = min(value, node.max)
+        carried, step = carry_points(node, value, before, new.decimals)
+        if step is not None:
+            steps.append(step)
+        if carried is not None:
+            appraised[code] = carried
     not_assessed = {c: r for c, r in evidence.not_assessed if new.has_node(c)}
+    for step in steps:
+        if step.step == "refused":
+            not_assessed[step.name] = text("carry.refused_reason", lang, rules=new.id)
     for node in new.nodes():
         if not node.is_leaf or node.code in appraised or node.code in not_assessed:
             continue
@@ -122,6 +129,34 @@ def carry_evidence(
         not_assessed=not_assessed,
     )
     return carried_evidence, tuple(steps)
+
+
+def carry_points(
+    node: Criterion, points: Decimal, before: Decimal, decimals: int
+) -> tuple[Decimal | None, Carried | None]:
+    """Appraised ``points`` of a criterion whose maximum was ``before``, under ``node``'s
+    maximum and carry policy: the points to use (``None``: refused, to be given again) and
+    the step taken, if any.
+
+    >>> from decimal import Decimal as D
+    >>> from cchc_score.model import Appraised, Criterion
+    >>> node = Criterion("7.1.r", "x", D("4.0"), Appraised())
+    >>> carry_points(node, D("4.5"), D("4.5"), 2)[0]
+    Decimal('4.00')
+    >>> carry_points(Criterion("IX", "x", D("24"), Appraised(), carry="points"), D("21"),
+    ...     D("25"), 2)[0]
+    Decimal('21')
+    """
+    if before == node.max:
+        return min(points, node.max), None
+    policy = node.carry or "share"
+    if policy == "refuse":
+        return None, Carried("refused", node.code, points)
+    if policy == "points":
+        kept = min(points, node.max)
+        return kept, Carried("kept", node.code, points, kept)
+    share = min(round_exact(points * node.max / before, decimals), node.max)
+    return share, Carried("rescaled", node.code, points, share)
 
 
 def _under(code: str, codes: dict[str, str]) -> bool:

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 __all__ = [
+    "CARRY_POLICIES",
     "FACT_TYPES",
     "PROVENANCES",
     "RULE_KINDS",
@@ -63,6 +64,11 @@ __all__ = [
 
 #: Where a criterion's rule comes from: the province's decision, or inferred (assumed).
 PROVENANCES: tuple[str, ...] = ("decision", "assumed")
+
+#: How appraised points given under an earlier year's rules are carried to a criterion whose
+#: maximum changed: rescaled by the share of the maximum (the default), kept as points
+#: (capped at the new maximum), or refused (the points must be given again).
+CARRY_POLICIES: tuple[str, ...] = ("share", "points", "refuse")
 
 #: The built-in fact types' names; :func:`cchc_score.kinds.fact_type_names` also lists any
 #: registered since.
@@ -173,6 +179,8 @@ class Criterion:
     reference: str | None = None
     basis: str | None = None
     provenance: str | None = None
+    #: One of :data:`CARRY_POLICIES`; ``None`` is ``"share"``.
+    carry: str | None = None
 
     @property
     def rule_provenance(self) -> str | None:

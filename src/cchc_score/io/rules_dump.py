@@ -61,6 +61,7 @@ def dump_rules(ruleset: RuleSet) -> str:
                 "max": node.max,
                 "reference": node.reference,
                 "provenance": node.provenance,
+                "carry": node.carry,
                 "basis": node.basis,
             },
             array=True,

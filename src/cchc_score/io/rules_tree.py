@@ -16,7 +16,7 @@ from ..errors import ProblemList
 from ..kinds import Rule, kind_of, rule_kinds
 from ..kinds.sum import Sum
 from ..limits import MAX_DOMAIN
-from ..model import PROVENANCES, Appraised, Criterion, Fact, parent_code, roman
+from ..model import CARRY_POLICIES, PROVENANCES, Appraised, Criterion, Fact, parent_code, roman
 from .convert import Year
 from .convert import code as normal_code
 
@@ -55,6 +55,7 @@ class CriterionDoc:
     reference: Optional[str] = None
     basis: Optional[str] = None
     provenance: Optional[str] = None
+    carry: Optional[str] = None
 
 
 @attrs.define
@@ -176,6 +177,10 @@ def _freeze(node: _Node, tree: Tree) -> Criterion:
             doc.provenance,
             allowed=syntax.allowed(PROVENANCES),
         )
+    if doc.carry is not None and doc.carry not in CARRY_POLICIES:
+        problems.add(
+            f"{where}.carry", "E-RULES-CARRY", doc.carry, allowed=syntax.allowed(CARRY_POLICIES)
+        )
     rule = doc.rule
     if children:
         if rule is not None and not kind_of(rule).inner:
@@ -209,6 +214,7 @@ def _freeze(node: _Node, tree: Tree) -> Criterion:
         reference=doc.reference,
         basis=doc.basis,
         provenance=doc.provenance if doc.provenance in PROVENANCES else None,
+        carry=doc.carry if doc.carry in CARRY_POLICIES else None,
     )
 
 

@@ -21,6 +21,21 @@ WORDS: dict[str, tuple[str, str]] = {
         "điểm thẩm định của {name} quy đổi theo tỷ lệ điểm tối đa mới: {old} → {new}",
         "appraised points of {name} rescaled by share to the new maximum: {old} → {new}",
     ),
+    "carry.kept": (
+        "điểm thẩm định của {name} giữ nguyên khi điểm tối đa đổi: {old} → {new}",
+        "appraised points of {name} kept as points under a new maximum: {old} → {new}",
+    ),
+    "carry.refused": (
+        "điểm tối đa của {name} đã đổi và bộ tiêu chí không cho chuyển điểm thẩm định ({old}): "
+        "cần chấm lại",
+        "the maximum of {name} changed and the rules refuse to carry its appraised points "
+        "({old}): they must be given again",
+    ),
+    "carry.refused_reason": (
+        "{rules} không cho chuyển điểm thẩm định năm trước sang điểm tối đa mới",
+        "{rules} refuses to carry the earlier appraised points to the new maximum",
+    ),
+    "projection.carried": ("Chuyển sang năm sau: {item}", "Carried to next year: {item}"),
     "carry.not_given": (
         "{name} là tiêu chí mới mà hồ sơ không có dữ liệu ({old}): tính như không đánh giá",
         "{name} is new and the evidence says nothing of it ({old}): counted as not assessed",

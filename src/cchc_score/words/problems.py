@@ -101,4 +101,5 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     # ------------------------------------------------------------------ provenance of a rule
     "E-RULES-PROVENANCE": ("cần một trong {allowed}", "expected one of {allowed}"),
+    "E-RULES-CARRY": ("cần một trong {allowed}", "expected one of {allowed}"),
 }
