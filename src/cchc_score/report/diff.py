@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING, Any
 from tabulate import tabulate
 
 from ..numbers import format_number
+from ..rules_diff import ScoreDiff
 from ..words import text
 from .common import Format, heading, json_optional, points, shown, style, to_json
 
 if TYPE_CHECKING:
     from ..carry import Carried
     from ..numbers import Lang
-    from ..rules_diff import Change, RulesDiff, ScoreDiff
+    from ..rules_diff import Change, RulesDiff
 
 __all__ = ["change_sentence", "diff_json", "render_diff"]
 
@@ -56,8 +57,6 @@ def render_diff(diff: RulesDiff | ScoreDiff, fmt: Format = "table", lang: Lang =
     """
     if fmt == "json":
         return to_json(diff_json(diff, lang))
-    from ..rules_diff import ScoreDiff  # the class, at run time: a value test
-
     rules = diff.rules if isinstance(diff, ScoreDiff) else diff
     title = text("diff.title", lang, old=rules.old.id, new=rules.new.id)
     out = [heading(title, fmt), ""]
@@ -156,8 +155,6 @@ def _node_reason(change: Change, lang: Lang) -> str:
 def diff_json(diff: RulesDiff | ScoreDiff, lang: Lang = "vi") -> dict[str, Any]:
     """The diff as JSON-ready data: every change (with its sentence in ``lang``) and, with
     a unit's scores, both totals and each node's points, change and reasons."""
-    from ..rules_diff import ScoreDiff
-
     rules = diff.rules if isinstance(diff, ScoreDiff) else diff
     out: dict[str, Any] = {
         "old": rules.old.id,
