@@ -85,6 +85,18 @@ def _scores(diff: ScoreDiff, fmt: Format, lang: Lang) -> list[str]:
         delta=_signed(diff.delta, lang, places),
     )
     out = [heading(total, fmt), ""]
+    unknown = [c.name for c in diff.carried if c.step in ("not_given", "refused")]
+    if unknown:
+        at_max = sum((diff.after.points_of(code) for code in unknown), Decimal(0))
+        out += [
+            text(
+                "diff.unknown",
+                lang,
+                points=points(at_max, lang, places),
+                codes=", ".join(unknown),
+            ),
+            "",
+        ]
     before, after = diff.before.rating, diff.after.rating
     if before != after:
         out += [

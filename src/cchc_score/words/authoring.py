@@ -73,6 +73,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "{unit}: tổng điểm {old} → {new} ({delta})",
         "{unit}: total {old} → {new} ({delta})",
     ),
+    "diff.unknown": (
+        "Trong đó {points} điểm của {codes} chưa biết: tính như không đánh giá (ở mức tối đa)",
+        "Of which {points} points of {codes} are unknown: counted as not assessed (at the maximum)",
+    ),
     "diff.rating": ("Xếp loại: {old} → {new}", "Rating: {old} → {new}"),
     "diff.delta": ("Chênh lệch", "Change"),
     "diff.why": ("Vì", "Because"),
