@@ -110,6 +110,10 @@ def bundled_path(folder: str) -> Path:
 def load_rules(source: str | os.PathLike[str]) -> RuleSet:
     """Load and validate a rules file, by path or by the name of a bundled file.
 
+    A file that ``extends`` another (a bundled name or a path relative to it) is resolved
+    first, through its whole chain, and the result validated as a standalone file; each
+    problem names the file its place came from (docs/rules-format.md).
+
     Args:
         source: a path to a ``.toml`` file, or a bundled name such as ``"criteria_2022"``.
 
