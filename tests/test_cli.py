@@ -90,7 +90,13 @@ def test_score_json_is_consistent(capsys: pytest.CaptureFixture[str]) -> None:
         "explanation",
         "reference",
         "basis",
+        "provenance",
     }
+    # A rule inferred from the annex is "assumed", even beside a reference (7.1.1.3 declares
+    # it); appraised points and sums have no rule of their own to attribute.
+    assert nodes["5.1"]["provenance"] == "assumed"
+    assert nodes["7.1.1.3"]["provenance"] == "assumed"
+    assert (nodes["5.r"]["provenance"], nodes["V"]["provenance"]) == (None, None)
     assert nodes["5.1"]["rule"] == {
         "kind": "ratio",
         "fact": "staff_rated_good",

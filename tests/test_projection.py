@@ -145,9 +145,13 @@ def test_rules_next() -> None:
         "fact staff_untrained: not declared in criteria_2023",
         "criterion 5.3 (task 5.3): not in criteria_2023",
     )
-    # All done under 2022 rules: 96,00 with 5.3 at 1,0. Under 2023 rules 5.3 is gone and 5.r
-    # stays at 10 of 11: 96,00 − 1,00 = 95,00.
-    assert projection.next_total == Decimal("95.00")
+    # All done under 2022 rules: 96,00 with 5.3 at 1,0. Under 2023 rules 5.3 is gone and 5.r's
+    # full 10 of 10 is carried by share (the default carry policy) to 11 of 11, and says so:
+    # 96,00 − 1,00 + 1,00 = 96,00, not a one-point "loss" that only the maxima moved.
+    assert [(c.step, c.name, c.old, c.new) for c in projection.carried] == [
+        ("rescaled", "5.r", Decimal("10.0"), Decimal("11.00"))
+    ]
+    assert projection.next_total == Decimal("96.00")
 
 
 @pytest.mark.parametrize(

@@ -51,6 +51,9 @@ MAX_ANNEX_ROWS = 2_000
 #: Arrays and tables nested inside each other in a TOML or JSON document: the rules
 #: format needs five (``criteria[0].rule.steps[0]``).
 MAX_DEPTH = 20
+#: Rules files in one chain of ``extends`` (2024 extends 2023 extends 2022 is three): a
+#: province keeps a few years; a longer chain is a mistake or an attack.
+MAX_EXTENDS = 16
 #: Entries in any one array or table of a document (criteria, facts, levels, checklist
 #: items, tasks, appraisal nodes, a fact's values): the 2022 index has some 100 criteria.
 MAX_ENTRIES = 2_000

@@ -42,7 +42,9 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 __all__ = [
+    "CARRY_POLICIES",
     "FACT_TYPES",
+    "PROVENANCES",
     "RULE_KINDS",
     "Appraised",
     "Band",
@@ -59,6 +61,14 @@ __all__ = [
     "Step",
     "Sum",
 ]
+
+#: Where a criterion's rule comes from: the province's decision, or inferred (assumed).
+PROVENANCES: tuple[str, ...] = ("decision", "assumed")
+
+#: How appraised points given under an earlier year's rules are carried to a criterion whose
+#: maximum changed: rescaled by the share of the maximum (the default), kept as points
+#: (capped at the new maximum), or refused (the points must be given again).
+CARRY_POLICIES: tuple[str, ...] = ("share", "points", "refuse")
 
 #: The built-in fact types' names; :func:`cchc_score.kinds.fact_type_names` also lists any
 #: registered since.
@@ -143,12 +153,21 @@ def _bands(value: object) -> tuple[Band, ...]:
     return _items(value, "bands", Band, "Band")
 
 
+def _pairs(value: object) -> tuple[tuple[str, str], ...]:
+    pairs = _items(value, "renamed", tuple, "(old, new) pairs")
+    if not all(len(p) == 2 and all(isinstance(n, str) for n in p) for p in pairs):
+        raise arguments.fail(RulesError, "renamed", "expected (old, new) pairs of names", value)
+    return tuple((str(old), str(new)) for old, new in pairs)
+
+
 @attrs.frozen
 class Criterion:
     """A node of the index tree: a domain, a criterion or a sub-criterion.
 
     ``reference`` names the decision that defines the node where it is known; ``basis``
-    says what was seen in a source document and what was assumed.
+    says what was seen in a source document and what was assumed; ``provenance`` says
+    whether the rule itself is the decision's or assumed, when the reference alone would
+    not tell (see :attr:`rule_provenance`).
     """
 
     code: str
@@ -159,6 +178,22 @@ class Criterion:
     name_en: str | None = None
     reference: str | None = None
     basis: str | None = None
+    provenance: str | None = None
+    #: One of :data:`CARRY_POLICIES`; ``None`` is ``"share"``.
+    carry: str | None = None
+
+    @property
+    def rule_provenance(self) -> str | None:
+        """``"decision"`` or ``"assumed"`` for a leaf scored by a rule from facts: as the
+        file declares it, else ``"decision"`` when a ``reference`` is given and
+        ``"assumed"`` when only a ``basis`` is. ``None`` for points entered (appraised) or
+        added up (a sum): there is no rule of its own to attribute.
+        """
+        if self.children or not kind_of(self.rule).scored:
+            return None
+        if self.provenance is not None:
+            return self.provenance
+        return "decision" if self.reference is not None else "assumed"
 
     @property
     def is_leaf(self) -> bool:
@@ -203,6 +238,9 @@ class RuleSet:
     bands: tuple[Band, ...] = attrs.field(converter=_bands)
     name_en: str | None = None
     basis: str | None = None
+    #: ``(old, new)`` fact names: evidence written for an earlier year that names ``old``
+    #: means ``new`` (a rules file's ``[renamed]``).
+    renamed: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_pairs)
     source: str | None = attrs.field(default=None, eq=False)
     _by_code: dict[str, Criterion] = attrs.field(init=False, repr=False, eq=False)
     _facts_by_name: dict[str, Fact] = attrs.field(init=False, repr=False, eq=False)

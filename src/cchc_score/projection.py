@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from . import arguments, syntax
+from .carry import Carried, carry_points, renamed_facts
 from .effects import resolve_effects, target_total
 from .engine import Engine, mean_change, partly_restored
 from .errors import ArgumentError, ProblemList
@@ -140,6 +141,8 @@ class Projection:
         defaulted: ids of tasks whose effect was not stated and defaults to "restore".
         carry_over: what does not carry over to ``rules_next``, when it is given.
         next_total: the projected all-done evidence scored under ``rules_next``.
+        carried: appraised points whose maximum changed in ``rules_next``, each carried by
+            the criterion's ``carry`` policy (rescaled, kept or refused), every one listed.
     """
 
     baseline: Scorecard
@@ -159,6 +162,7 @@ class Projection:
     target_probability: float | None = None
     carry_over: tuple[str, ...] = ()
     next_total: Decimal | None = None
+    carried: tuple[Carried, ...] = ()
 
     @property
     def expected(self) -> float:
@@ -406,6 +410,7 @@ def _next_year(rules_next: RuleSet, engine: Engine, done: Sequence[Task]) -> dic
     lost: list[str] = []
     state = engine.state(done, forget=False)
     facts: dict[str, Any] = {**engine.values, **dict(state.facts)}
+    facts = dict(renamed_facts(facts, rules_next)[0])  # the newer file's [renamed]
     appraised = {**engine.appraised, **dict(state.appraised)}
     for name in sorted(facts):
         if not rules_next.has_fact(name):
@@ -415,6 +420,19 @@ def _next_year(rules_next: RuleSet, engine: Engine, done: Sequence[Task]) -> dic
         if not rules_next.has_node(code) or not kind_of(rules_next.node(code).rule).appraised:
             lost.append(f"criterion {code}: not scored by appraised points in {rules_next.id}")
             del appraised[code]
+    # A maximum that changed: the appraised points go by the new criterion's carry policy.
+    carried: list[Carried] = []
+    refused: dict[str, str] = {}
+    for code in sorted(appraised):
+        node = rules_next.node(code)
+        before = engine.rules.node(code).max if engine.rules.has_node(code) else node.max
+        points, step = carry_points(node, appraised[code], before, rules_next.decimals)
+        carried += [step] if step is not None else []
+        if points is None:
+            del appraised[code]
+            refused[code] = step.sentence() if step is not None else code
+        else:
+            appraised[code] = points
     for task in done:
         lost += [
             f"criterion {code} (task {task.id}): not in {rules_next.id}"
@@ -426,7 +444,10 @@ def _next_year(rules_next: RuleSet, engine: Engine, done: Sequence[Task]) -> dic
         facts=facts,
         appraised=appraised,
         notes=[(c, n) for c, n in engine.evidence.notes if rules_next.has_node(c)],
-        not_assessed=[(c, r) for c, r in engine.evidence.not_assessed if rules_next.has_node(c)],
+        not_assessed=[
+            *((c, r) for c, r in engine.evidence.not_assessed if rules_next.has_node(c)),
+            *refused.items(),
+        ],
     )
     card = evaluate(rules_next, evidence)
     gain = Decimal(0)
@@ -439,4 +460,4 @@ def _next_year(rules_next: RuleSet, engine: Engine, done: Sequence[Task]) -> dic
             gain += top - now
         else:
             gain += partly_restored(top, now, remaining[code], rules_next.decimals) - now
-    return {"carry_over": tuple(lost), "next_total": card.total + gain}
+    return {"carry_over": tuple(lost), "next_total": card.total + gain, "carried": tuple(carried)}

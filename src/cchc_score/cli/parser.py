@@ -19,7 +19,12 @@ if TYPE_CHECKING:
 #: ``register(commands, lang)``, which adds its subparser (help texts from the word
 #: catalogue, in ``lang``) and sets its handler. A new command goes in such a module, not in
 #: :mod:`.commands`.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = (
+    "cmd_diff",
+    "cmd_test",
+    "cmd_evidence_template",
+    "cmd_docs",
+)
 
 
 def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = [
     "checked_evidence",
     "dump_evidence",
+    "evidence_of",
     "load_evidence",
     "read_evidence",
     "rules_argument",
@@ -171,6 +172,15 @@ def read_unit(path: str | os.PathLike[str]) -> tuple[Evidence | None, ProblemLis
     ):
         return None
     return _evidence_of(doc, name, problems)
+
+
+def evidence_of(doc: object, name: str, where: str, problems: ProblemList) -> Evidence | None:
+    """The evidence a table inside another document holds (a case of a cases file), its
+    problems recorded under ``where``; ``None`` if it cannot be read."""
+    found = ProblemList(problems.file)
+    evidence, _ = _evidence_of(doc, name, found)
+    problems.extend(attrs.evolve(p, path=f"{where}.{p.path}" if p.path else where) for p in found)
+    return None if found else evidence
 
 
 def _document(name: str, problems: ProblemList) -> object:

@@ -23,6 +23,7 @@ from ..model import Band, Fact, RuleSet
 from . import files
 from .convert import CONVERTER, Invalid, structure
 from .rules_dump import dump_rules
+from .rules_extends import EXTENDS_KEYS, Origins, relocate, resolve
 from .rules_tree import CriterionDoc, IndexDoc, Tree, build_tree
 
 if TYPE_CHECKING:
@@ -90,7 +91,8 @@ class _BandDoc:
 
 def bundled_rules() -> tuple[str, ...]:
     """The names of the rules files shipped with the package, e.g. ``("criteria_2022",)``."""
-    return tuple(sorted(p.stem for p in bundled_path("rules").glob("*.toml")))
+    found = bundled_path("rules").glob("*.toml")
+    return tuple(sorted(p.stem for p in found if not p.name.endswith(".cases.toml")))
 
 
 def bundled_path(folder: str) -> Path:
@@ -108,6 +110,10 @@ def bundled_path(folder: str) -> Path:
 def load_rules(source: str | os.PathLike[str]) -> RuleSet:
     """Load and validate a rules file, by path or by the name of a bundled file.
 
+    A file that ``extends`` another (a bundled name or a path relative to it) is resolved
+    first, through its whole chain, and the result validated as a standalone file; each
+    problem names the file its place came from (docs/rules-format.md).
+
     Args:
         source: a path to a ``.toml`` file, or a bundled name such as ``"criteria_2022"``.
 
@@ -122,27 +128,36 @@ def load_rules(source: str | os.PathLike[str]) -> RuleSet:
     (Decimal('100'), 9)
     """
     text_source = arguments.file_path(source, "source", "a rules name or a file path")
-    path = Path(text_source)
-    is_name = not isinstance(source, os.PathLike) and re.fullmatch(r"[\w-]+", text_source)
-    if is_name and not path.exists():
+    is_name = not isinstance(source, os.PathLike)
+    problems = ProblemList(text_source)
+    doc = _read_document(text_source, problems, may_be_name=bool(is_name))
+    if doc is None:
+        problems.raise_as(RulesError)
+    return _validate(doc, text_source, problems)
+
+
+def _read_document(
+    reference: str, problems: ProblemList, may_be_name: bool = True
+) -> dict[str, Any] | None:
+    """The TOML document of a rules file named by path or bundled name; ``None`` after
+    recording why it cannot be read."""
+    path = Path(reference)
+    if may_be_name and re.fullmatch(r"[\w-]+", reference) and not path.exists():
         names = bundled_rules()
-        if text_source not in names:
-            problems = ProblemList(text_source)
+        if reference not in names:
             problems.add(
                 "",
                 "no such file, and no bundled rules by that name; "
                 f"bundled: {syntax.allowed(names)}",
             )
-            problems.raise_as(RulesError)
-        bundled = bundled_path("rules") / f"{text_source}.toml"
-        data = files.read_bytes(bundled, ProblemList(text_source))
+            return None
+        bundled = bundled_path("rules") / f"{reference}.toml"
+        data = files.read_bytes(bundled, problems)
         assert data is not None, bundled  # shipped with the package
-        return loads_rules(data, file=text_source)
-    problems = ProblemList(text_source)
-    text = files.read_input(path, problems)
-    problems.raise_if_any(RulesError)
-    assert text is not None
-    return loads_rules(text, file=text_source)
+        text = files.decode_text(data, problems)
+    else:
+        text = files.read_input(path, problems)
+    return files.parse_toml(text, problems) if text is not None else None
 
 
 def loads_rules(data: str | bytes, file: str = "<rules>") -> RuleSet:
@@ -160,7 +175,23 @@ def loads_rules(data: str | bytes, file: str = "<rules>") -> RuleSet:
     doc = files.parse_toml(text, problems) if text is not None else None
     if doc is None:
         problems.raise_as(RulesError)
-    ruleset = _build(doc, file, problems)
+    return _validate(doc, file, problems)
+
+
+def _validate(doc: dict[str, Any], file: str, problems: ProblemList) -> RuleSet:
+    """The rule set a document stands for, resolved first if it extends another."""
+    origins: Origins | None = None
+    if "extends" in doc:
+        resolved = resolve(doc, file, _read_document, problems)
+        if resolved is None:
+            problems.raise_as(RulesError)
+        doc, origins = resolved
+    else:
+        if "remove" in doc:
+            problems.add("remove", "E-EXTENDS-WITHOUT-PARENT")
+    found = ProblemList(file)
+    ruleset = _build(doc, file, found)
+    problems.extend(relocate(found, origins))
     problems.raise_if_any(RulesError)
     assert ruleset is not None
     return ruleset
@@ -171,7 +202,7 @@ def loads_rules(data: str | bytes, file: str = "<rules>") -> RuleSet:
 
 def _build(doc: dict[str, Any], file: str, problems: ProblemList) -> RuleSet | None:
     for key in doc:
-        if key not in _TOP_KEYS:
+        if key not in _TOP_KEYS and key not in EXTENDS_KEYS:
             problems.add(
                 syntax.key(key),
                 f"unknown top-level key; expected one of {syntax.allowed(_TOP_KEYS)}",
@@ -187,6 +218,7 @@ def _build(doc: dict[str, Any], file: str, problems: ProblemList) -> RuleSet | N
     if index is not None:
         _check_index(index, problems)
     domains = build_tree(criteria, index, Tree(facts, broken_facts, problems))
+    renamed = _build_renamed(doc.get("renamed", {}), facts.keys() | broken_facts, problems)
     if problems or index is None:
         return None
     return RuleSet(
@@ -200,8 +232,31 @@ def _build(doc: dict[str, Any], file: str, problems: ProblemList) -> RuleSet | N
         facts=tuple(facts.values()),
         domains=domains,
         bands=bands,
+        renamed=renamed,
         source=file,
     )
+
+
+def _build_renamed(
+    raw: object, declared: Iterable[str], problems: ProblemList
+) -> tuple[tuple[str, str], ...]:
+    """``[renamed] old = "new"``: evidence naming ``old`` means the declared fact ``new``."""
+    if not isinstance(raw, dict):
+        problems.add("renamed", "E-RENAMED-TABLE", raw)
+        return ()
+    names = set(declared)
+    pairs = []
+    for old, new in raw.items():
+        where = f"renamed.{syntax.key(old)}"
+        if not isinstance(new, str):
+            problems.add(where, "E-RENAMED-NOT-A-NAME", new)
+        elif new not in names:
+            problems.add(where, "E-RENAMED-UNDECLARED", new)
+        elif old in names:
+            problems.add(where, "E-RENAMED-STILL-DECLARED", old)
+        else:
+            pairs.append((old, new))
+    return tuple(sorted(pairs))
 
 
 def _check_index(index: IndexDoc, problems: ProblemList) -> None:

@@ -60,6 +60,8 @@ def dump_rules(ruleset: RuleSet) -> str:
                 "name_en": node.name_en,
                 "max": node.max,
                 "reference": node.reference,
+                "provenance": node.provenance,
+                "carry": node.carry,
                 "basis": node.basis,
             },
             array=True,
@@ -67,6 +69,8 @@ def dump_rules(ruleset: RuleSet) -> str:
         if node.is_leaf:
             for header, values, array in kind_of(node.rule).dump(node.rule):
                 _emit_table(out, header, values, array)
+    if ruleset.renamed:
+        _emit_table(out, "renamed", dict(ruleset.renamed))
     for band in ruleset.bands:
         _emit_table(
             out,

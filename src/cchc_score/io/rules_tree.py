@@ -16,7 +16,7 @@ from ..errors import ProblemList
 from ..kinds import Rule, kind_of, rule_kinds
 from ..kinds.sum import Sum
 from ..limits import MAX_DOMAIN
-from ..model import Appraised, Criterion, Fact, parent_code, roman
+from ..model import CARRY_POLICIES, PROVENANCES, Appraised, Criterion, Fact, parent_code, roman
 from .convert import Year
 from .convert import code as normal_code
 
@@ -54,6 +54,8 @@ class CriterionDoc:
     name_en: Optional[str] = None
     reference: Optional[str] = None
     basis: Optional[str] = None
+    provenance: Optional[str] = None
+    carry: Optional[str] = None
 
 
 @attrs.define
@@ -168,6 +170,17 @@ def _freeze(node: _Node, tree: Tree) -> Criterion:
         problems.add(f"{where}.max", "must be > 0", doc.max)
     if doc.reference is None and doc.basis is None:
         problems.add(where, "needs provenance: a 'reference' to the decision or a 'basis'")
+    if doc.provenance is not None and doc.provenance not in PROVENANCES:
+        problems.add(
+            f"{where}.provenance",
+            "E-RULES-PROVENANCE",
+            doc.provenance,
+            allowed=syntax.allowed(PROVENANCES),
+        )
+    if doc.carry is not None and doc.carry not in CARRY_POLICIES:
+        problems.add(
+            f"{where}.carry", "E-RULES-CARRY", doc.carry, allowed=syntax.allowed(CARRY_POLICIES)
+        )
     rule = doc.rule
     if children:
         if rule is not None and not kind_of(rule).inner:
@@ -200,6 +213,8 @@ def _freeze(node: _Node, tree: Tree) -> Criterion:
         children=children,
         reference=doc.reference,
         basis=doc.basis,
+        provenance=doc.provenance if doc.provenance in PROVENANCES else None,
+        carry=doc.carry if doc.carry in CARRY_POLICIES else None,
     )
 
 

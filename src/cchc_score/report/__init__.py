@@ -9,6 +9,8 @@ projection     a projection: totals, distribution, ratings, timeline, gains, dom
 plan           the best plan for a budget and its frontier
 batch          many units: ranking, loss table, CSV
 workbook       many units as an Excel workbook
+diff           what changed between two rule sets, and one unit's score under both
+rule_pages     the rule pages: a Markdown page per domain and criterion, and an index
 common         formats, JSON values, points at the rule set's decimals, table styles
 =============  ==========================================================================
 
@@ -27,10 +29,12 @@ from .batch import (
     results_csv,
 )
 from .common import Format, to_json
+from .diff import diff_json, render_diff
 from .findings import appraisal_json, findings_json, render_appraisal, render_findings
 from .ledger import render_ledger
 from .plan import best_plan_json, render_best_plan
 from .projection import projection_json, render_projection
+from .rule_pages import rule_pages
 from .scorecard import (
     render_differences,
     render_scorecard,
@@ -48,6 +52,7 @@ __all__ = [
     "batch_json",
     "batch_xlsx",
     "best_plan_json",
+    "diff_json",
     "findings_json",
     "losses_csv",
     "losses_json",
@@ -57,6 +62,7 @@ __all__ = [
     "render_appraisal",
     "render_batch",
     "render_best_plan",
+    "render_diff",
     "render_differences",
     "render_findings",
     "render_ledger",
@@ -64,6 +70,7 @@ __all__ = [
     "render_scorecard",
     "results_csv",
     "rule_json",
+    "rule_pages",
     "ruleset_summary",
     "scorecard_json",
     "to_json",

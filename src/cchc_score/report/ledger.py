@@ -58,6 +58,8 @@ def render_ledger(
         loss = f"−{points(node.deduction, lang, places)}" if node.deduction else " 0"
         lines.append(f"{item}{node.code:<8} {loss:>6}  {score:>11}  {node.name(lang)}")
         lines.append(f"{indent}{'':<8} → {node.explanation(lang)}")
+        if node.criterion.rule_provenance == "assumed":
+            lines.append(f"{indent}{'':<8}   {text('provenance.assumed', lang)}")
         for key, said in (
             ("report.reference", node.criterion.reference),
             ("report.basis", node.criterion.basis),

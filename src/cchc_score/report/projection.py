@@ -78,6 +78,9 @@ def projection_json(projection: Projection, lang: Lang = "vi") -> dict[str, Any]
         "defaulted": list(projection.defaulted),
         "carry_over": list(projection.carry_over),
         "next_total": json_optional(projection.next_total),
+        "carried": [
+            {"step": c.step, "name": c.name, "text": c.sentence(lang)} for c in projection.carried
+        ],
     }
 
 
@@ -190,6 +193,9 @@ def render_projection(projection: Projection, fmt: Format = "table", lang: Lang 
     if projection.next_total is not None:
         notes.append(w("next", total=pts(projection.next_total)))
         notes += [w("carry", item=item) for item in projection.carry_over]
+        notes += [
+            text("projection.carried", lang, item=c.sentence(lang)) for c in projection.carried
+        ]
     if notes:
         lines += ["", *notes]
     return "\n".join(lines) + "\n"

@@ -58,6 +58,7 @@ def node_json(node: NodeScore, lang: Lang) -> dict[str, Any]:
         "explanation": node.explanation(lang),
         "reference": node.criterion.reference,
         "basis": node.criterion.basis,
+        "provenance": node.criterion.rule_provenance,
     }
 
 
@@ -125,7 +126,7 @@ def render_scorecard(
     rows = [
         [
             node.code,
-            "  " * node.depth + node.name(lang),
+            "  " * node.depth + node.name(lang) + _mark(node),
             format_number(node.max, lang),
             points(node.points, lang, places),
             points(node.deduction, lang, places),
@@ -156,9 +157,19 @@ def render_scorecard(
         f"{text('report.rating', lang)}: {band_name(card, lang) or text('report.no_rating', lang)}"
     )
     differences = _differences(card, fmt, lang)
+    assumed = sum(1 for n in card.rules.nodes() if n.rule_provenance == "assumed")
+    note = text("provenance.note", lang, n=assumed, mark=ASSUMED_MARK) + "\n" if assumed else ""
     if fmt == "markdown":
-        return f"**{title}**\n\n{table}\n\n{differences}**{total}**. {rating}.\n"
-    return f"{title}\n\n{table}\n\n{differences}{total}\n{rating}\n"
+        return f"**{title}**\n\n{table}\n\n{differences}**{total}**. {rating}.\n\n{note}"
+    return f"{title}\n\n{table}\n\n{differences}{total}\n{rating}\n{note}"
+
+
+#: The mark after the name of a criterion whose rule is assumed, in tables.
+ASSUMED_MARK = "†"
+
+
+def _mark(node: NodeScore) -> str:
+    return f" {ASSUMED_MARK}" if node.criterion.rule_provenance == "assumed" else ""
 
 
 @shown

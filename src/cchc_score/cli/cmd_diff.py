@@ -1,0 +1,42 @@
+"""``cchc-score diff OLD NEW [EVIDENCE]``: what changed between two rule sets, and with a
+unit's evidence, what the change does to its score, node by node."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..io.evidence import load_evidence
+from ..io.rules import load_rules
+from ..report.diff import render_diff
+from ..rules_diff import diff_rules, diff_scores
+from ..words import text
+from .console import EXIT_OK, say
+
+if TYPE_CHECKING:
+    import argparse
+
+    from ..numbers import Lang
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], lang: Lang) -> None:
+    """Add ``diff`` to the command line."""
+    parser = commands.add_parser("diff", help=text("help.diff", lang))
+    parser.add_argument("old", metavar="OLD", help=text("help.diff_old", lang))
+    parser.add_argument("new", metavar="NEW", help=text("help.diff_new", lang))
+    parser.add_argument(
+        "evidence", metavar="EVIDENCE", nargs="?", help=text("help.diff_evidence", lang)
+    )
+    parser.add_argument("--format", choices=("table", "markdown", "json"), default="table")
+    parser.add_argument("--lang", choices=("vi", "en"), default="vi", help=text("help.lang", lang))
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the diff; with evidence, the unit's scores under both rule sets."""
+    old, new = load_rules(args.old), load_rules(args.new)
+    if args.evidence is None:
+        say(render_diff(diff_rules(old, new), args.format, args.lang))
+        return EXIT_OK
+    evidence = load_evidence(args.evidence, old)
+    say(render_diff(diff_scores(old, new, evidence, args.lang), args.format, args.lang))
+    return EXIT_OK

@@ -1,0 +1,37 @@
+"""``cchc-score docs RULES --out DIR``: the rule pages, a Markdown site with a page per
+domain and criterion and an index."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..io.files import names_a_file
+from ..io.rules import load_rules
+from ..io.writing import write_outputs
+from ..report.rule_pages import rule_pages
+from ..words import text
+from .console import EXIT_OK, say
+
+if TYPE_CHECKING:
+    import argparse
+
+    from ..numbers import Lang
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], lang: Lang) -> None:
+    """Add ``docs`` to the command line."""
+    parser = commands.add_parser("docs", help=text("help.docs", lang))
+    parser.add_argument("rules", metavar="RULES", help=text("help.diff_old", lang))
+    parser.add_argument("--out", metavar="DIR", required=True, help=text("help.docs_out", lang))
+    parser.add_argument("--force", action="store_true", help=text("help.force", lang))
+    parser.add_argument("--lang", choices=("vi", "en"), default="vi", help=text("help.lang", lang))
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write every page and say how many."""
+    pages = rule_pages(load_rules(args.rules))
+    inputs = [args.rules] if names_a_file(args.rules) else []
+    write_outputs(args.out, pages, force=args.force, inputs=inputs, lang=args.lang)
+    say(text("cli.wrote_pages", args.lang, n=len(pages), path=args.out) + "\n")
+    return EXIT_OK
