@@ -131,7 +131,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "unitreport.docx_kicker": ("PHỤ LỤC", "ANNEX"),
     "unitreport.docx_title": (
         "NHIỆM VỤ, GIẢI PHÁP KHẮC PHỤC NỘI DUNG BỊ ĐIỂM TRỪ CHỈ SỐ CCHC NĂM {year}",
-        "TASKS AND SOLUTIONS FOR THE CRITERIA THAT LOST POINTS IN THE PAR INDEX {year}",
+        "TASKS AND SOLUTIONS FOR THE CRITERIA THAT LOST POINTS IN THE PAR INDEX "
+        "(CHỈ SỐ CCHC NĂM {year})",
     ),
     "unitreport.docx_unit": ("Đơn vị: {unit}", "Unit: {unit}"),
     "unitreport.docx_projected": (
