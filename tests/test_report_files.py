@@ -242,7 +242,8 @@ class _Page(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.add(tag)
         self.attributes += attrs
-        self.ids += [v for k, v in attrs if k == "id" and v]
+        if tag == "section":  # the SVG charts have ids of their own
+            self.ids += [v for k, v in attrs if k == "id" and v]
         if tag not in self.VOID:
             self.open.append(tag)
 

@@ -43,39 +43,29 @@ def inline_svg(svg: str) -> str:
     return _PROLOG.sub("", svg).strip()
 
 
-def _plot() -> ModuleType | None:
-    """The plot package, or ``None`` when it (or matplotlib) is not installed."""
+def _plot(lang: Lang) -> ModuleType | None:
+    """The plot package, or ``None`` when it (or matplotlib, which it imports only when it
+    draws) is not installed."""
     try:
-        return importlib.import_module("cchc_score.plot")
+        plot = importlib.import_module("cchc_score.plot")
+        check = getattr(plot, "check_matplotlib", None)
+        if check is not None:
+            check(lang)
     except ImportError:
         return None
+    return plot
 
 
 def _render(plot: ModuleType, charts: Sequence[tuple[str, Callable[[], Any]]]) -> list[Chart]:
-    rendered: list[Chart] = []
-    for title, make in charts:
-        figure = make()
-        try:
-            rendered.append((title, inline_svg(plot.to_svg(figure))))
-        finally:
-            _close(figure)
-    return rendered
-
-
-def _close(figure: Any) -> None:
-    """Free a figure's memory (a page draws several; pyplot keeps what it made)."""
-    try:
-        pyplot = importlib.import_module("matplotlib.pyplot")
-    except ImportError:  # a figure made without pyplot needs no closing
-        return
-    pyplot.close(figure)
+    # The plot package draws on figures of their own (no pyplot): nothing to close.
+    return [(title, inline_svg(plot.to_svg(make()))) for title, make in charts]
 
 
 def unit_charts(report: UnitReport, lang: Lang = "vi") -> list[Chart] | None:
     """The unit's charts as SVG: points lost by domain and by criterion and, with a plan,
     the projected distribution (target marked), the timeline and the best plan's frontier.
     ``None`` when the plot extra is not installed."""
-    plot = _plot()
+    plot = _plot(lang)
     if plot is None:
         return None
     card = report.scorecard
@@ -107,7 +97,7 @@ def unit_charts(report: UnitReport, lang: Lang = "vi") -> list[Chart] | None:
 def batch_charts(ranking: Ranking, lang: Lang = "vi") -> list[Chart] | None:
     """A district's loss heat map (criteria × units) as SVG; ``None`` when the plot extra
     is not installed or no unit was ranked."""
-    plot = _plot()
+    plot = _plot(lang)
     if plot is None or not ranking.units:
         return None
     title = text("unitreport.heatmap", lang)
