@@ -269,11 +269,12 @@ def parse(page: str) -> _Page:
 
 def self_contained(page: _Page, text: str) -> None:
     """Nothing the page would fetch: no script, link, image or frame; no attribute or
-    style pointing anywhere but inside the page."""
+    style pointing anywhere but inside the page (a data: URI is inside it)."""
     assert not page.tags & {"script", "link", "img", "iframe", "object", "embed"}
     for key, value in page.attributes:
         if key in ("src", "href", "xlink:href", "action", "data"):
-            assert (value or "").startswith("#"), (key, value)
+            # A fragment of the page, or data inside it (a chart's image as a data: URI).
+            assert (value or "").startswith(("#", "data:image/")), (key, value)
     assert not re.search(r"url\((?!#)|@import", text)
 
 
