@@ -112,6 +112,9 @@ def test_xlsx_projection_and_its_charts(capsys: pytest.CaptureFixture[str], tmp_
     assert (measures["Điểm hiện tại"], measures["Nếu hoàn thành mọi nhiệm vụ"]) == (84.14, 96)
     expected = project(load_rules("criteria_2022"), load_evidence(EVIDENCE), load_plan(PLAN))
     assert measures["Điểm kỳ vọng"] == pytest.approx(expected.expected, abs=1e-4)
+    sheet = openpyxl.load_workbook(out)["Dự báo"]
+    assert (sheet["A4"].value, sheet["B4"].number_format) == ("Điểm kỳ vọng", "0.0000")
+    assert sheet["B2"].number_format == "0.00"
     # The distribution by whole points and band: its shares add up to 1.
     start = next(i for i, r in enumerate(rows) if r[0] == "Từ (điểm)")
     assert rows[start][1:5] == ("Tốt", "Khá", "Trung bình", "Yếu")
@@ -467,6 +470,18 @@ def test_bad_extension_is_a_usage_error(
     code, _, err = report(capsys, EVIDENCE, "--out", str(tmp_path / name), "--lang", lang)
     assert (code, err) == (2, f"cchc-score: error: {message}\n")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_annex_given_twice_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    argv = [ANNEX, "--annex", ANNEX, "--out", str(tmp_path / "x.html"), "--lang", "en"]
+    assert report(capsys, *argv) == (
+        2,
+        "",
+        f"cchc-score: error: report: --annex goes with an evidence file (.toml, .json); "
+        f"{ANNEX} is an annex already\n",
+    )
 
 
 def test_bad_input_is_located(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

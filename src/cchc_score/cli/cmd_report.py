@@ -84,6 +84,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         except ImportError:
             kind = "xlsx" if suffix == ".xlsx" else "docx"
             raise UsageError(text(f"unitreport.{kind}_missing", lang)) from None
+    annex_given = Path(args.evidence).suffix.lower() not in EVIDENCE_SUFFIXES
+    if annex_given and args.annex:
+        raise UsageError(text("unitreport.cli_annex_twice", lang, evidence=args.evidence))
     inputs = [
         args.evidence,
         *(p for p in (args.plan, args.annex) if p),

@@ -231,6 +231,9 @@ def _projection(
             ]
         )
     row = write_table(ws, [_w("item", lang), _w("value", lang)], measures, points=points)
+    # The expected total and its spread are averages: two places more than points.
+    for at in (4, 5):
+        ws.cell(row=at, column=2).number_format = number_format(places + 2)
     if projection.target is not None:
         ws.cell(row=row - 1, column=2).number_format = PERCENT
     row = write_table(

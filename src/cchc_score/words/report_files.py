@@ -165,6 +165,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "report: không biết ghi tệp {suffix}; đuôi tệp --out phải là .xlsx, .docx hoặc .html",
         "report: cannot write a {suffix} file; --out must end in .xlsx, .docx or .html",
     ),
+    "unitreport.cli_annex_twice": (
+        "report: --annex chỉ dùng với tệp số liệu kiểm chứng (.toml, .json); {evidence} đã "
+        "là một phụ lục",
+        "report: --annex goes with an evidence file (.toml, .json); {evidence} is an annex "
+        "already",
+    ),
     "unitreport.cli_wrote": ("đã ghi {path}", "wrote {path}"),
     "unitreport.docx_missing": (
         "ghi tệp Word (.docx) cần python-docx, có trong gói mở rộng docx: "
