@@ -168,8 +168,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "unitreport.cli_annex_twice": (
         "report: --annex chỉ dùng với tệp số liệu kiểm chứng (.toml, .json); {evidence} đã "
         "là một phụ lục",
-        "report: --annex goes with an evidence file (.toml, .json); {evidence} is an annex "
-        "already",
+        "report: --annex goes with an evidence file (.toml, .json); {evidence} is an annex already",
     ),
     "unitreport.cli_wrote": ("đã ghi {path}", "wrote {path}"),
     "unitreport.docx_missing": (
