@@ -131,6 +131,8 @@ def test_xlsx_projection_and_its_charts(capsys: pytest.CaptureFixture[str], tmp_
     assert '<grouping val="stacked"/>' in distribution
     assert distribution.count("<ser>") == 4  # one series per rating band
     assert "'Dự báo'!$B$" in distribution
+    # Both with their axes shown (recent Excel hides axes openpyxl leaves unsaid).
+    assert losses.count('<delete val="0"/>') == distribution.count('<delete val="0"/>') == 2
 
 
 def test_xlsx_of_an_annex_has_the_checks(

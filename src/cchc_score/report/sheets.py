@@ -19,6 +19,7 @@ __all__ = [
     "cells",
     "fit_widths",
     "number_format",
+    "show_axes",
     "write_table",
 ]
 
@@ -89,6 +90,13 @@ def write_table(
             elif isinstance(value, Decimal):
                 item.number_format = points
     return row_number + 1
+
+
+def show_axes(chart: Any) -> None:
+    """Say that a chart's axes are shown: openpyxl 3.1 leaves it unsaid, and recent Excel
+    then hides them."""
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
 
 
 def fit_widths(ws: Any, *, widest: int = _WIDEST) -> None:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from ..numbers import round_points
 from ..values import render
 from ..words import WORDS, pick, text
-from .sheets import EXCEL_MISSING, PERCENT, fit_widths, number_format, write_table
+from .sheets import EXCEL_MISSING, PERCENT, fit_widths, number_format, show_axes, write_table
 
 if TYPE_CHECKING:
     from ..evaluation import NodeScore
@@ -154,6 +154,7 @@ def _summary(ws: Any, report: UnitReport, lang: Lang, points: str) -> None:
     chart.legend = None
     chart.add_data(Reference(ws, min_col=6, min_row=1, max_row=count + 1), titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=count + 1))
+    show_axes(chart)
     ws.add_chart(chart, "H2")
 
 
@@ -299,6 +300,7 @@ def _distribution(ws: Any, projection: Projection, lang: Lang, start: int) -> No
     for series, colour in zip(chart.series, BAND_COLOURS, strict=False):
         series.graphicalProperties = GraphicalProperties(solidFill=colour)
     chart.width = 22
+    show_axes(chart)
     ws.add_chart(chart, "G2")
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..words import pick, text
 from .common import band_name, domain_points
-from .sheets import EXCEL_MISSING, cells, fit_widths, number_format
+from .sheets import EXCEL_MISSING, cells, fit_widths, number_format, show_axes
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -132,6 +132,7 @@ def _totals_chart(ws: Any, units: int, title: str, axis: str) -> None:
     chart.add_data(Reference(ws, min_col=4, min_row=1, max_row=units + 1), titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=3, min_row=2, max_row=units + 1))
     chart.height = max(7.5, 0.5 * units)
+    show_axes(chart)
     ws.add_chart(chart, f"{_column(ws.max_column + 2)}2")
 
 
