@@ -100,6 +100,24 @@ def test_xlsx_of_the_example_ward(capsys: pytest.CaptureFixture[str], tmp_path: 
     assert (task[5], task[7], task[8], task[9]) == ("Năm 2023", 12, 0.5, 1.75)
     sheet = book["Kế hoạch"]
     assert sheet.cell(row=plan.index(task) + 1, column=9).number_format == "0.0%"
+    # No budget asked for: no column saying which tasks come first (all of them fit).
+    assert plan[0][-1] == "Tính đến ngày đánh giá"
+
+
+def test_xlsx_with_a_budget_says_what_comes_first(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "w.xlsx"
+    assert report(capsys, EVIDENCE, PLAN, "--budget", "40", "--out", str(out))[0] == 0
+    plan = list(openpyxl.load_workbook(out)["Kế hoạch"].iter_rows(values_only=True))
+    assert plan[0][-1] == "Nên làm trước"
+    first = [r[0] for r in plan[1:] if r[-1] == "có"]
+    # The same tasks as `cchc-score plan … --budget 40` (the demo's plan for 40 days).
+    from cchc_score import best_plan
+
+    best = best_plan(load_rules("criteria_2022"), load_evidence(EVIDENCE), load_plan(PLAN), 40)
+    assert first == list(best.chosen)
+    assert sum(r[7] for r in plan[1:] if r[-1] == "có") <= 40
 
 
 def test_xlsx_projection_and_its_charts(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -52,6 +52,8 @@ class UnitReport:
             touches keep their points), with a plan.
         best: the best tasks for ``budget``, when a budget is given or every task has an
             effort (then the budget is the plan's whole effort: the frontier is the point).
+        budget: the budget asked for, if any (without one, which tasks come first is the
+            frontier's to say: every task fits the whole effort).
         from_annex: whether the evidence was read from an annex.
     """
 
@@ -65,6 +67,7 @@ class UnitReport:
     projection: Projection | None = None
     projected: tuple[tuple[str, Decimal], ...] = ()
     best: BestPlan | None = None
+    budget: Decimal | None = None
     from_annex: bool = False
 
     @property
@@ -182,5 +185,6 @@ def unit_report(
         projection=projection,
         projected=projected,
         best=best,
+        budget=budget,
         from_annex=from_annex,
     )

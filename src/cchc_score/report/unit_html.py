@@ -232,7 +232,8 @@ def _plan(report: UnitReport, projection: Projection, lang: Lang, pts: Points) -
     def w(code: str, **fields: object) -> str:
         return text(f"unitreport.{code}", lang, **fields)
 
-    best = report.best
+    # Which tasks come first is said for a budget asked for; without one every task fits.
+    best = report.best if report.budget is not None else None
     chosen = set(best.chosen) if best is not None else set()
     gains = {g.id: g for g in projection.tasks}
     rows = []
@@ -249,12 +250,13 @@ def _plan(report: UnitReport, projection: Projection, lang: Lang, pts: Points) -
                 "" if task.effort is None else format_number(task.effort, lang),
                 _pct(task.probability, lang),
                 "" if gain is None else pts(gain.gain_alone),
-                w("yes") if task.id in chosen else "",
+                *([w("yes") if task.id in chosen else ""] if best is not None else []),
             ]
         )
     header = [
         w("task_id"), w("criteria"), w("task"), w("lead"), w("partners"), w("deadline"),
-        w("effort"), w("probability"), w("gain_alone"), w("chosen"),
+        w("effort"), w("probability"), w("gain_alone"),
+        *([w("chosen")] if best is not None else []),
     ]  # fmt: skip
     parts = [table(header, rows, numeric=(6, 7, 8))]
     if best is not None:

@@ -307,7 +307,8 @@ def _distribution(ws: Any, projection: Projection, lang: Lang, start: int) -> No
 def _plan(ws: Any, report: UnitReport, projection: Projection, lang: Lang, points: str) -> None:
     assert report.plan is not None
     gains = {g.id: g for g in projection.tasks}
-    chosen = set(report.best.chosen) if report.best is not None else None
+    asked = report.best is not None and report.budget is not None
+    chosen = set(report.best.chosen) if asked and report.best is not None else None
     rows = []
     for task in report.plan.tasks:
         gain = gains.get(task.id)
@@ -325,14 +326,14 @@ def _plan(ws: Any, report: UnitReport, projection: Projection, lang: Lang, point
                 None if gain is None else gain.gain_alone,
                 None if gain is None else gain.gain_last,
                 _w("yes" if task.id in projection.counted else "no", lang),
-                "" if chosen is None else _w("yes" if task.id in chosen else "no", lang),
+                *([] if chosen is None else [_w("yes" if task.id in chosen else "no", lang)]),
             ]
         )
     header = [
         _w("task_id", lang), _w("criteria", lang), _w("task", lang), _w("lead", lang),
         _w("partners", lang), _w("deadline", lang), _w("date", lang), _w("effort", lang),
         _w("probability", lang), _w("gain_alone", lang), _w("gain_last", lang),
-        _w("counted", lang), _w("chosen", lang),
+        _w("counted", lang), *([] if chosen is None else [_w("chosen", lang)]),
     ]  # fmt: skip
     write_table(
         ws, header, rows, points=points, formats={6: "yyyy-mm-dd", 7: "General", 8: PERCENT}

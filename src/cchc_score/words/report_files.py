@@ -31,7 +31,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "unitreport.error": ("lỗi", "error"),
     "unitreport.warning": ("cảnh báo", "warning"),
     "unitreport.no_findings": ("Không có sai lệch nào.", "No inconsistency found."),
-    "unitreport.task_id": ("Mã nhiệm vụ", "Task"),
+    "unitreport.task_id": ("Mã nhiệm vụ", "Task id"),
     "unitreport.task": ("Nhiệm vụ, giải pháp", "Task"),
     "unitreport.criteria": ("Tiêu chí", "Criteria"),
     "unitreport.lead": ("Đơn vị chủ trì", "Lead"),
