@@ -83,6 +83,9 @@ def test_xlsx_of_the_example_ward(capsys: pytest.CaptureFixture[str], tmp_path: 
     # Total 84,14 of 100: 15,86 lost.
     assert (summary[10][1], summary[10][4], round(summary[10][5], 2)) == ("Tổng điểm", 84.14, 15.86)
     assert summary[11][4] == "Khá"  # 84,14: Khá is 70 to under 90
+    assert [r[1:3] for r in summary[13:16]] == [
+        ("Đơn vị", "Phường mẫu (phụ lục 2022)"), ("Năm", 2022), ("Bộ tiêu chí", "criteria_2022"),
+    ]  # fmt: skip
     assert book["Tổng hợp"]["E2"].number_format == "0.00"  # the rules' 2 decimals
 
     deductions = list(book["Điểm trừ"].iter_rows(values_only=True))

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from ..numbers import round_points
 from ..values import render
 from ..words import WORDS, pick, text
-from .sheets import EXCEL_MISSING, PERCENT, fit_widths, number_format, show_axes, write_table
+from .sheets import EXCEL_MISSING, PERCENT, cells, fit_widths, number_format, show_axes, write_table
 
 if TYPE_CHECKING:
     from ..evaluation import NodeScore
@@ -78,6 +78,7 @@ def unit_xlsx(report: UnitReport, lang: Lang = "vi") -> bytes:
         raise ImportError(EXCEL_MISSING) from exc
     book = Workbook()
     book.remove(book.active)
+    book.properties.title = cells([_w("title", lang, unit=report.unit)])[0]
     points = number_format(report.rules.decimals)
 
     def sheet(code: str) -> Any:
@@ -144,7 +145,16 @@ def _summary(ws: Any, report: UnitReport, lang: Lang, points: str) -> None:
         _w("recomputed", lang),
         _w("deduction", lang),
     ]
-    write_table(ws, header, rows, points=points)
+    end = write_table(ws, header, rows, points=points)
+    # Whose workbook it is, under the table (the header row stays the sheet's first).
+    about: list[tuple[str, object]] = [
+        (_w("unit", lang), report.unit),
+        (_w("year", lang), card.year),
+        (_w("rules", lang), report.rules.id),
+    ]
+    for offset, (label, value) in enumerate(about, start=1):
+        ws.cell(row=end + offset, column=2, value=label)
+        ws.cell(row=end + offset, column=3, value=cells([value])[0])
     from openpyxl.chart import BarChart, Reference
 
     chart = BarChart()

@@ -60,6 +60,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "unitreport.best_expected": ("Điểm kỳ vọng", "Expected total"),
     "unitreport.band_min": ("Từ {min} điểm", "From {min} points"),
     "unitreport.chance": ("Xác suất", "Probability"),
+    "unitreport.unit": ("Đơn vị", "Unit"),
+    "unitreport.year": ("Năm", "Year"),
+    "unitreport.rules": ("Bộ tiêu chí", "Rules"),
     # The kinds of rule, as the deductions sheet names them.
     "unitreport.kind_ratio": ("tỷ lệ", "ratio"),
     "unitreport.kind_bands": ("theo mức", "bands"),
