@@ -28,6 +28,7 @@ from ..projection import project
 from ..reconcile import reconcile, summarise
 from ..report import (
     EXCEL_MISSING,
+    batch_html,
     batch_xlsx,
     losses_csv,
     ranking_csv,
@@ -41,6 +42,7 @@ from ..report import (
     render_scorecard,
     ruleset_summary,
 )
+from ..report.charts import batch_charts
 from ..values import printable
 from ..words import text
 from .console import EXIT_OK, EXIT_PROBLEMS, UsageError, errors, say
@@ -250,10 +252,17 @@ def cmd_plan(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-RANK_FORMATS = ("table", "markdown", "csv", "json", "xlsx")
+RANK_FORMATS = ("table", "markdown", "csv", "json", "xlsx", "html")
 
 
-_FORMAT_FOR_SUFFIX = {".md": "markdown", ".csv": "csv", ".json": "json", ".xlsx": "xlsx"}
+_FORMAT_FOR_SUFFIX = {
+    ".md": "markdown",
+    ".csv": "csv",
+    ".json": "json",
+    ".xlsx": "xlsx",
+    ".html": "html",
+    ".htm": "html",
+}
 
 
 def cmd_rank(args: argparse.Namespace) -> int:
@@ -278,6 +287,8 @@ def cmd_rank(args: argparse.Namespace) -> int:
     report: str | bytes
     if fmt == "xlsx":
         report = batch_xlsx(ranking, table, args.lang, args.only)
+    elif fmt == "html":
+        report = batch_html(ranking, table, args.lang, batch_charts(ranking, args.lang))
     elif fmt == "csv":
         report = (
             losses_csv(table, args.lang)

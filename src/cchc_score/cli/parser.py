@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "cmd_test",
     "cmd_evidence_template",
     "cmd_docs",
+    "cmd_report",
 )
 
 

@@ -8,14 +8,23 @@ findings       an imported annex and its reconciliation findings
 projection     a projection: totals, distribution, ratings, timeline, gains, domains
 plan           the best plan for a budget and its frontier
 batch          many units: ranking, loss table, CSV
-workbook       many units as an Excel workbook
+workbook       many units as an Excel workbook (loss heat map, chart of totals)
 diff           what changed between two rule sets, and one unit's score under both
 rule_pages     the rule pages: a Markdown page per domain and criterion, and an index
+unit           one unit's report bundle (UnitReport): scored, reconciled, projected, planned
+unit_xlsx      one unit's workbook: five sheets, two native charts
+unit_docx      the remediation-plan annex as a Word file, read back by import-annex
+unit_html      one unit's printable page
+batch_html     many units' printable page: ranking, loss heat map
+html           the pieces of a self-contained page: escaping, tables, sections, style
+charts         charts from the plot extra as inline SVG (lazily; None without it)
+sheets         the workbooks' house style: cells, number formats, widths
 common         formats, JSON values, points at the rule set's decimals, table styles
 =============  ==========================================================================
 
 Every word comes from :mod:`cchc_score.words`; every value from :mod:`cchc_score.values`.
-Nothing here reads or writes files.
+Nothing here reads or writes files; openpyxl, python-docx and the plot extra are imported
+only when their file is asked for.
 """
 
 from .batch import (
@@ -28,6 +37,8 @@ from .batch import (
     render_batch,
     results_csv,
 )
+from .batch_html import batch_html
+from .charts import batch_charts, unit_charts
 from .common import Format, to_json
 from .diff import diff_json, render_diff
 from .findings import appraisal_json, findings_json, render_appraisal, render_findings
@@ -42,13 +53,20 @@ from .scorecard import (
     ruleset_summary,
     scorecard_json,
 )
+from .unit import UnitReport, unit_report
+from .unit_docx import plan_docx
+from .unit_html import unit_html
+from .unit_xlsx import unit_xlsx
 from .workbook import EXCEL_MISSING, batch_xlsx
 
 __all__ = [
     "EXCEL_MISSING",
     "Format",
     "Part",
+    "UnitReport",
     "appraisal_json",
+    "batch_charts",
+    "batch_html",
     "batch_json",
     "batch_xlsx",
     "best_plan_json",
@@ -56,6 +74,7 @@ __all__ = [
     "findings_json",
     "losses_csv",
     "losses_json",
+    "plan_docx",
     "projection_json",
     "ranking_csv",
     "ranking_json",
@@ -74,4 +93,8 @@ __all__ = [
     "ruleset_summary",
     "scorecard_json",
     "to_json",
+    "unit_charts",
+    "unit_html",
+    "unit_report",
+    "unit_xlsx",
 ]

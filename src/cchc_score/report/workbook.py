@@ -7,9 +7,9 @@ import io
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ..values import XLSX_CELL_LIMIT, cell
 from ..words import pick, text
 from .common import band_name, domain_points
+from .sheets import EXCEL_MISSING, cells, fit_widths, number_format, show_axes
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -20,23 +20,8 @@ if TYPE_CHECKING:
 
 __all__ = ["EXCEL_MISSING", "batch_xlsx"]
 
-#: Said when a workbook is asked for and openpyxl is not installed.
-EXCEL_MISSING = (
-    "writing .xlsx needs openpyxl, which the 'excel' extra installs: "
-    'pip install "cchc-score[excel]"'
-)
-
-
-def _cells(row: Iterable[object]) -> list[object]:
-    """A row as workbook cells: numbers as numbers, every text through
-    :func:`cchc_score.values.cell` (control characters, which openpyxl refuses, escaped;
-    formulas neutralised; cut to the most a cell holds)."""
-    return [cell(v, limit=XLSX_CELL_LIMIT) if isinstance(v, str) else v for v in row]
-
-
-def _number_format(places: int) -> str:
-    """Excel's format for points with ``places`` decimals: 2 → ``0.00``, 0 → ``0``."""
-    return "0." + "0" * places if places else "0"
+#: The heat map's colours: no loss white, the largest loss red (as the charts shade it).
+_COLD, _HOT = "FFFFFF", "F8696B"
 
 
 def batch_xlsx(
@@ -44,7 +29,9 @@ def batch_xlsx(
 ) -> bytes:
     """A workbook (.xlsx) with a ranking sheet, a deductions sheet (``only`` keeps one) and,
     when some units were not ranked, a sheet listing them with their problems. Points are
-    numbers shown with the rule set's decimals.
+    numbers shown with the rule set's decimals; the ranking sheet has a bar chart of the
+    totals, the deductions sheet shades each unit's losses as a heat map (conditional
+    formatting: both stay live when a number is changed in Excel).
 
     Raises:
         ImportError: openpyxl is not installed (``pip install "cchc-score[excel]"``).
@@ -60,22 +47,22 @@ def batch_xlsx(
 
     rules = ranking.rules
     # With no rule set there is no unit, and no points to format.
-    number_format = "General" if rules is None else _number_format(rules.decimals)
+    points_format = "General" if rules is None else number_format(rules.decimals)
     book = Workbook()
     book.remove(book.active)
     bold = Font(bold=True)
 
     def sheet(title: str, header: Sequence[str], rows: Iterable[Sequence[object]]) -> Any:
         ws = book.create_sheet(title)
-        ws.append(_cells(header))
+        ws.append(cells(header))
         for item in ws[1]:
             item.font = bold
         for row in rows:
-            ws.append(_cells(row))
-        for cells in ws.iter_rows(min_row=2):
-            for item in cells:
+            ws.append(cells(row))
+        for row_cells in ws.iter_rows(min_row=2):
+            for item in row_cells:
                 if isinstance(item.value, Decimal):
-                    item.number_format = number_format
+                    item.number_format = points_format
         ws.freeze_panes = "A2"
         return ws
 
@@ -96,7 +83,9 @@ def batch_xlsx(
                 for u in ranking.units
             ),
         )
-        ws.column_dimensions["C"].width = 28
+        fit_widths(ws)
+        if ranking.units:
+            _totals_chart(ws, len(ranking.units), text("unitreport.chart_totals", lang), w("total"))
     if only != "ranking":
         rows: list[list[object]] = [
             [
@@ -115,16 +104,52 @@ def batch_xlsx(
             [w("code"), w("criterion"), w("max"), w("units_lost"), w("lost"), *table.units],
             rows,
         )
-        ws.column_dimensions["B"].width = 48
+        fit_widths(ws)
         ws.freeze_panes = "C2"
+        if table.criteria and table.units:
+            _heat_map(ws, len(table.criteria), len(table.units))
     if ranking.invalid:
         ws = sheet(
             w("sheet_invalid"),
             [w("unit"), w("where"), w("problems")],
             ([r.unit, r.where, "\n".join(str(p) for p in r.problems)] for r in ranking.invalid),
         )
-        ws.column_dimensions["A"].width = 28
-        ws.column_dimensions["C"].width = 100
+        fit_widths(ws, widest=100)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _totals_chart(ws: Any, units: int, title: str, axis: str) -> None:
+    """A bar chart of the units' totals (column D, names in column C), beside the table."""
+    from openpyxl.chart import BarChart, Reference
+
+    chart = BarChart()
+    chart.type = "bar"  # horizontal: unit names read across
+    chart.title = title
+    chart.y_axis.title = axis
+    chart.legend = None
+    chart.add_data(Reference(ws, min_col=4, min_row=1, max_row=units + 1), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=3, min_row=2, max_row=units + 1))
+    chart.height = max(7.5, 0.5 * units)
+    show_axes(chart)
+    ws.add_chart(chart, f"{_column(ws.max_column + 2)}2")
+
+
+def _heat_map(ws: Any, criteria: int, units: int) -> None:
+    """The units' losses (columns F onwards, one row per criterion) shaded from white (no
+    loss) to red (the largest): a colour scale Excel recomputes when a number changes."""
+    from openpyxl.formatting.rule import ColorScaleRule
+
+    area = f"F2:{_column(5 + units)}{criteria + 1}"
+    ws.conditional_formatting.add(
+        area,
+        ColorScaleRule(start_type="num", start_value=0, start_color=_COLD,
+                       end_type="max", end_color=_HOT),
+    )  # fmt: skip
+
+
+def _column(number: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(number))

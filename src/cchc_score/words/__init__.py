@@ -22,7 +22,7 @@ import os
 import re
 from typing import TYPE_CHECKING
 
-from . import authoring, commands, core, problems, reports
+from . import authoring, commands, core, problems, report_files, reports
 
 if TYPE_CHECKING:
     from ..numbers import Lang
@@ -43,7 +43,12 @@ def _catalogue(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]
 
 #: code → (Vietnamese, English), from every part: core, reports, commands, problems.
 WORDS: dict[str, tuple[str, str]] = _catalogue(
-    core.WORDS, reports.WORDS, commands.WORDS, problems.WORDS, authoring.WORDS
+    core.WORDS,
+    reports.WORDS,
+    commands.WORDS,
+    problems.WORDS,
+    authoring.WORDS,
+    report_files.WORDS,
 )
 
 
