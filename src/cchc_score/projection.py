@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from . import arguments, syntax
+from .display import Displayable
 from .effects import resolve_effects, target_total
 from .engine import Engine, mean_change, partly_restored
 from .errors import ArgumentError, ProblemList
@@ -121,7 +122,7 @@ class DomainChange:
 
 
 @attrs.frozen
-class Projection:
+class Projection(Displayable):
     """The projection of a plan: deterministic totals, distribution, timeline, gains.
 
     Attributes:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 #: ``register(commands, lang)``, which adds its subparser (help texts from the word
 #: catalogue, in ``lang``) and sets its handler. A new command goes in such a module, not in
 #: :mod:`.commands`.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("cmd_chart",)
 
 
 def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:

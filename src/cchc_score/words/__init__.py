@@ -7,7 +7,8 @@ it never writes ``x_en if lang == "en" else x``: :func:`pick` does that for name
 from data (a criterion's ``name`` / ``name_en``).
 
 Codes are ``subject.name``; the subject is the module family that uses them. The entries
-are kept in parts by who uses them (:mod:`.core`, :mod:`.reports`, :mod:`.commands`, and
+are kept in parts by who uses them (:mod:`.core`, :mod:`.reports`, :mod:`.commands`,
+:mod:`.plot` for the charts, the ``chart`` command and the notebook views, and
 :mod:`.problems` for what is wrong with an input, keyed by problem codes such as
 ``E-EVIDENCE-RANGE``), each a section per subject; :data:`WORDS` is all of them, a code
 defined twice an error.
@@ -22,7 +23,7 @@ import os
 import re
 from typing import TYPE_CHECKING
 
-from . import commands, core, problems, reports
+from . import commands, core, plot, problems, reports
 
 if TYPE_CHECKING:
     from ..numbers import Lang
@@ -41,9 +42,9 @@ def _catalogue(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]
     return merged
 
 
-#: code → (Vietnamese, English), from every part: core, reports, commands, problems.
+#: code → (Vietnamese, English), from every part: core, reports, commands, plot, problems.
 WORDS: dict[str, tuple[str, str]] = _catalogue(
-    core.WORDS, reports.WORDS, commands.WORDS, problems.WORDS
+    core.WORDS, reports.WORDS, commands.WORDS, plot.WORDS, problems.WORDS
 )
 
 
