@@ -75,7 +75,7 @@ def cmd_chart(args: argparse.Namespace) -> int:
         if ranking.invalid:
             problems = [p.text(lang) for r in ranking.invalid for p in r.problems]
             total = len(ranking.units) + len(ranking.invalid)
-            problems.append(text("cli.not_ranked", lang, bad=len(ranking.invalid), total=total))
+            problems.append(text("chart.not_drawn", lang, bad=len(ranking.invalid), total=total))
         chart = heatmap(ranking, lang=lang)
     else:
         chart = _unit_chart(args, lang)

@@ -113,6 +113,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "{option} không dùng cho biểu đồ {kind}",
         "{option} is not used by the {kind} chart",
     ),
+    "chart.not_drawn": (
+        "{bad}/{total} đơn vị không có trong biểu đồ: số liệu kiểm chứng có vấn đề (liệt kê ở "
+        "trên)",
+        "{bad} of {total} units left out of the chart: their evidence has problems (listed "
+        "above)",
+    ),
     "chart.wrote": ("đã ghi biểu đồ {path}", "wrote the chart {path}"),
     # ------------------------------------------------------------------ notebook views
     "notebook.pandas_missing": (
