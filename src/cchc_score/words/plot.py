@@ -116,8 +116,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "chart.not_drawn": (
         "{bad}/{total} đơn vị không có trong biểu đồ: số liệu kiểm chứng có vấn đề (liệt kê ở "
         "trên)",
-        "{bad} of {total} units left out of the chart: their evidence has problems (listed "
-        "above)",
+        "{bad} of {total} units left out of the chart: their evidence has problems (listed above)",
     ),
     "chart.wrote": ("đã ghi biểu đồ {path}", "wrote the chart {path}"),
     # ------------------------------------------------------------------ notebook views
