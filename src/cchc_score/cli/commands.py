@@ -67,8 +67,8 @@ def load_unit(args: argparse.Namespace) -> tuple[RuleSet, Evidence]:
     """The rules (``args.rules``, else the ones the evidence names) and the evidence
     (``args.evidence``), with every problem of the evidence reported at once.
 
-        The evidence file is read once: the rules it names come from the same reading that is
-        then checked against them.
+    The evidence file is read once: the rules it names come from the same reading that is
+    then checked against them.
     """
     evidence, problems = read_evidence(args.evidence)
     source = args.rules or (evidence.rules if evidence is not None else None)
