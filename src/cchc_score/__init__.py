@@ -58,6 +58,7 @@ from .plan import (
 )
 from .projection import Distribution, Projection, TaskGain, TimelinePoint, project
 from .reconcile import Finding, reconcile
+from .report import notebook as _notebook  # noqa: F401  (registers the notebook views)
 
 __version__ = "0.1.0"
 

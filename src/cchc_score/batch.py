@@ -22,6 +22,7 @@ from typing import Union
 import attrs
 
 from . import arguments
+from .display import Displayable
 from .errors import NO_VALUE, ArgumentError, CchcScoreError, EvidenceError, Problem, ProblemList
 from .evaluation import Scorecard, evaluate
 from .evidence import Evidence, check_evidence
@@ -114,7 +115,7 @@ class RankedUnit:
 
 
 @attrs.frozen
-class Ranking:
+class Ranking(Displayable):
     """A batch's scored units from the highest total down, and the units it could not score.
 
     Attributes:

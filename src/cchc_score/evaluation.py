@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from .display import Displayable
 from .evidence import FactValue, check_evidence, observed_codes
 from .kinds import Scorer, kind_of
 from .model import Band, Criterion, Fact, RuleSet
@@ -109,7 +110,7 @@ class Difference:
 
 
 @attrs.frozen
-class Scorecard:
+class Scorecard(Displayable):
     """Every node's result for one unit, domains first in rule-file order.
 
     The scorecard keeps the points of every node and the checked facts; the per-node views

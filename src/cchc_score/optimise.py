@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from . import arguments
+from .display import Displayable
 from .effects import resolve_effects, target_total
 from .engine import Engine, convolve
 from .errors import ArgumentError, ProblemList
@@ -63,7 +64,7 @@ class TargetPlan:
 
 
 @attrs.frozen
-class BestPlan:
+class BestPlan(Displayable):
     """The best tasks for a budget, and the whole frontier.
 
     Attributes:

@@ -20,6 +20,7 @@ import attrs
 
 from . import arguments, syntax
 from .carry import Carried, carry_points, renamed_facts
+from .display import Displayable
 from .effects import resolve_effects, target_total
 from .engine import Engine, mean_change, partly_restored
 from .errors import ArgumentError, ProblemList
@@ -122,7 +123,7 @@ class DomainChange:
 
 
 @attrs.frozen
-class Projection:
+class Projection(Displayable):
     """The projection of a plan: deterministic totals, distribution, timeline, gains.
 
     Attributes:

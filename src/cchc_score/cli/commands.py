@@ -50,6 +50,7 @@ from .options import parse_target
 
 if TYPE_CHECKING:
     import argparse
+    import datetime as dt
     from collections.abc import Sequence
 
     from ..annex import Appraisal
@@ -57,14 +58,16 @@ if TYPE_CHECKING:
     from ..evidence import Evidence
     from ..model import RuleSet
     from ..numbers import Lang
+    from ..optimise import BestPlan
     from ..plan import Plan
     from ..projection import Projection
     from ..reconcile import Finding, Summary
     from ..report import Format
 
 
-def _load(args: argparse.Namespace) -> tuple[RuleSet, Evidence]:
-    """The rules and the evidence, with every problem of the evidence reported at once.
+def load_unit(args: argparse.Namespace) -> tuple[RuleSet, Evidence]:
+    """The rules (``args.rules``, else the ones the evidence names) and the evidence
+    (``args.evidence``), with every problem of the evidence reported at once.
 
     The evidence file is read once: the rules it names come from the same reading that is
     then checked against them.
@@ -84,14 +87,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    rules, evidence = _load(args)
+    rules, evidence = load_unit(args)
     card = evaluate(rules, evidence)
     say(render_scorecard(card, args.format, args.lang, args.depth))
     return EXIT_OK
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    rules, evidence = _load(args)
+    rules, evidence = load_unit(args)
     if args.code is not None and not rules.has_node(args.code):
         raise UsageError(text("cli.no_criterion", args.lang, code=repr(args.code), rules=rules.id))
     card = evaluate(rules, evidence)
@@ -180,7 +183,7 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
     card: Scorecard | None = None
     rules: RuleSet | None
     if args.evidence is not None:  # the unit's points recomputed from its facts
-        rules, evidence = _load(args)
+        rules, evidence = load_unit(args)
         card = evaluate(rules, evidence)
     else:
         rules = load_rules(args.rules) if args.rules else None
@@ -206,7 +209,7 @@ def _differences(appraisal: Appraisal, card: Scorecard) -> list[Difference]:
 
 
 def cmd_project(args: argparse.Namespace) -> int:
-    rules, evidence = _load(args)
+    rules, evidence = load_unit(args)
     plan = load_plan(args.plan)
     target = parse_target(rules, args.target, args.lang)
     if isinstance(target, str):
@@ -230,26 +233,42 @@ def cmd_project(args: argparse.Namespace) -> int:
 def cmd_plan(args: argparse.Namespace) -> int:
     if args.budget is None and args.target is None:
         raise UsageError(words.text("cli.plan_needs", args.lang))
-    rules, evidence = _load(args)
-    plan = load_plan(args.plan)
-    # A budget beyond every task's effort buys no more than all of them: plan with their
-    # sum, so that the knapsack's size follows the plan, not a large number typed. Without
-    # a budget (a target only), best_plan takes the whole plan's effort.
-    efforts = sum((t.effort for t in plan.tasks if t.effort is not None), Decimal(0))
-    budget = min(args.budget, efforts) if efforts and args.budget is not None else args.budget
-    best = best_plan(
+    rules, evidence = load_unit(args)
+    best = plan_for_budget(
         rules,
         evidence,
-        plan,
-        budget,
+        load_plan(args.plan),
+        args.budget,
         as_of=args.as_of,
         target=parse_target(rules, args.target, args.lang),
         confidence=args.confidence,
     )
-    if args.budget is not None and budget != args.budget:
-        best = attrs.evolve(best, budget=args.budget)
     say(render_best_plan(best, args.format, args.lang, decimals=rules.decimals))
     return EXIT_OK
+
+
+def plan_for_budget(
+    rules: RuleSet,
+    evidence: Evidence,
+    plan: Plan,
+    budget: Decimal | None,
+    *,
+    as_of: dt.date | None = None,
+    target: Decimal | str | None = None,
+    confidence: Decimal = Decimal("0.8"),
+) -> BestPlan:
+    """:func:`best_plan` for a budget typed on the command line, however large.
+
+    A budget beyond every task's effort buys no more than all of them: plan with their
+    sum, so that the knapsack's size follows the plan, not a large number typed (the result
+    still shows the budget typed). Without a budget, best_plan takes the whole plan's effort.
+    """
+    efforts = sum((t.effort for t in plan.tasks if t.effort is not None), Decimal(0))
+    used = min(budget, efforts) if efforts and budget is not None else budget
+    best = best_plan(rules, evidence, plan, used, as_of=as_of, target=target, confidence=confidence)
+    if budget is not None and used != budget:
+        best = attrs.evolve(best, budget=budget)
+    return best
 
 
 RANK_FORMATS = ("table", "markdown", "csv", "json", "xlsx", "html")
@@ -281,7 +300,7 @@ def cmd_rank(args: argparse.Namespace) -> int:
     if out is not None:
         # Before the scoring, so that a refused --out costs nothing.
         check_output(out, force=args.force, inputs=inputs, lang=args.lang)
-    rules, source = _batch_rules(args)
+    rules, source = batch_rules(args.source, args.rules, args.lang)
     ranking = rank(score_many(rules, args.source))
     table = loss_table(ranking.scorecards)
     report: str | bytes
@@ -320,16 +339,17 @@ def cmd_rank(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _batch_rules(args: argparse.Namespace) -> tuple[RuleSet, str]:
-    """The rules given, or the one rule set the units name; with the name or path read."""
-    if args.rules:
-        return load_rules(args.rules), args.rules
-    names = named_rules(args.source)
+def batch_rules(source: str, rules: str | None, lang: Lang) -> tuple[RuleSet, str]:
+    """The rules given, or the one rule set the units of ``source`` name; with the name or
+    path read."""
+    if rules:
+        return load_rules(rules), rules
+    names = named_rules(source)
     if not names:
-        raise UsageError(text("cli.units_name_no_rules", args.lang, source=args.source))
+        raise UsageError(text("cli.units_name_no_rules", lang, source=source))
     if len(names) > 1:
         raise UsageError(
-            text("cli.units_name_rules", args.lang, source=args.source, names=syntax.allowed(names))
+            text("cli.units_name_rules", lang, source=source, names=syntax.allowed(names))
         )
     return load_rules(names[0]), names[0]
 

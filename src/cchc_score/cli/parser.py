@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "cmd_evidence_template",
     "cmd_docs",
     "cmd_report",
+    "cmd_chart",
 )
 
 

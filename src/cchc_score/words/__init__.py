@@ -7,7 +7,8 @@ it never writes ``x_en if lang == "en" else x``: :func:`pick` does that for name
 from data (a criterion's ``name`` / ``name_en``).
 
 Codes are ``subject.name``; the subject is the module family that uses them. The entries
-are kept in parts by who uses them (:mod:`.core`, :mod:`.reports`, :mod:`.commands`, and
+are kept in parts by who uses them (:mod:`.core`, :mod:`.reports`, :mod:`.commands`,
+:mod:`.plot` for the charts, the ``chart`` command and the notebook views, and
 :mod:`.problems` for what is wrong with an input, keyed by problem codes such as
 ``E-EVIDENCE-RANGE``), each a section per subject; :data:`WORDS` is all of them, a code
 defined twice an error.
@@ -22,7 +23,7 @@ import os
 import re
 from typing import TYPE_CHECKING
 
-from . import authoring, commands, core, problems, report_files, reports
+from . import authoring, commands, core, plot, problems, report_files, reports
 
 if TYPE_CHECKING:
     from ..numbers import Lang
@@ -41,7 +42,7 @@ def _catalogue(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]
     return merged
 
 
-#: code → (Vietnamese, English), from every part: core, reports, commands, problems.
+#: code → (Vietnamese, English), from every part: core, reports, commands, plot, problems.
 WORDS: dict[str, tuple[str, str]] = _catalogue(
     core.WORDS,
     reports.WORDS,
@@ -49,6 +50,7 @@ WORDS: dict[str, tuple[str, str]] = _catalogue(
     problems.WORDS,
     authoring.WORDS,
     report_files.WORDS,
+    plot.WORDS,
 )
 
 

@@ -1,0 +1,118 @@
+"""``cchc-score chart KIND EVIDENCE [PLAN] --out x.png|x.svg``: one chart, written as a PNG
+or an SVG file. The inputs are read as ``score``, ``project``, ``plan`` and ``rank`` read
+them; the chart comes from :mod:`cchc_score.plot`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..batch import rank, score_many
+from ..evaluation import evaluate
+from ..io.plan import load_plan
+from ..io.writing import check_output
+from ..plot import check_matplotlib, distribution, frontier, heatmap, losses, save, timeline
+from ..projection import project
+from ..words import text
+from .commands import batch_rules, load_unit, plan_for_budget
+from .console import EXIT_OK, EXIT_PROBLEMS, UsageError, errors, say
+from .options import decimal, parse_target
+
+if TYPE_CHECKING:
+    import argparse
+
+    from matplotlib.figure import Figure
+
+    from ..numbers import Lang
+
+__all__ = ["KINDS", "cmd_chart", "register"]
+
+#: The charts, as KIND names them.
+KINDS = ("losses", "criteria", "distribution", "timeline", "frontier", "heatmap")
+
+#: The charts drawn from a projection or a best plan: they need a PLAN.
+_WITH_PLAN = ("distribution", "timeline", "frontier")
+
+#: The options each chart reads, beyond --rules, --lang, --out and --force.
+_OPTIONS = {"--budget": ("frontier",), "--target": ("distribution", "frontier")}
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], lang: Lang) -> None:
+    """Add the ``chart`` command, its help in ``lang``."""
+
+    def w(code: str) -> str:
+        return text(f"chart.{code}", lang)
+
+    chart = commands.add_parser("chart", help=w("help"), description=w("help"))
+    chart.add_argument("kind", metavar="KIND", choices=KINDS, help=w("kind"))
+    chart.add_argument("evidence", metavar="EVIDENCE", help=w("evidence"))
+    chart.add_argument("plan", metavar="PLAN", nargs="?", help=w("plan"))
+    chart.add_argument("--rules", metavar="R", help=w("rules"))
+    chart.add_argument("--budget", type=decimal, metavar="N", help=w("budget"))
+    chart.add_argument("--target", metavar="T", help=w("target"))
+    chart.add_argument("--lang", choices=("vi", "en"), default="vi", help=w("lang"))
+    chart.add_argument("--out", metavar="FILE", required=True, help=w("out"))
+    chart.add_argument("--force", action="store_true", help=w("force"))
+    chart.set_defaults(handler=cmd_chart)
+
+
+def cmd_chart(args: argparse.Namespace) -> int:
+    lang: Lang = args.lang
+    _check_usage(args)
+    try:
+        check_matplotlib(lang)
+    except ImportError as exc:
+        raise UsageError(str(exc)) from None
+    out = Path(args.out)
+    inputs = [args.evidence, *(x for x in (args.plan, args.rules) if x)]
+    # Before any work, so that a refused --out costs nothing.
+    check_output(out, force=args.force, inputs=inputs, lang=lang)
+    problems: list[str] = []
+    if args.kind == "heatmap":
+        rules, source = batch_rules(args.evidence, args.rules, lang)
+        ranking = rank(score_many(rules, args.evidence))
+        inputs.append(source)
+        if ranking.invalid:
+            problems = [p.text(lang) for r in ranking.invalid for p in r.problems]
+            total = len(ranking.units) + len(ranking.invalid)
+            problems.append(text("chart.not_drawn", lang, bad=len(ranking.invalid), total=total))
+        chart = heatmap(ranking, lang=lang)
+    else:
+        chart = _unit_chart(args, lang)
+    save(chart, out, args.force, inputs=inputs, lang=lang)
+    say(text("chart.wrote", lang, path=out) + "\n")
+    if problems:
+        errors(problems)
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def _check_usage(args: argparse.Namespace) -> None:
+    """The chart's inputs and options as its kind needs them (usage errors, exit 2)."""
+    lang, kind = args.lang, args.kind
+    if Path(args.out).suffix.lower() not in (".png", ".svg"):
+        raise UsageError(f"--out: {text('plot.format', lang)}")
+    if kind in _WITH_PLAN and args.plan is None:
+        raise UsageError(text("chart.needs_plan", lang, kind=kind))
+    if kind not in _WITH_PLAN and args.plan is not None:
+        raise UsageError(text("chart.no_plan", lang, kind=kind, plan=args.plan))
+    for option, kinds in _OPTIONS.items():
+        if kind not in kinds and getattr(args, option[2:]) is not None:
+            raise UsageError(text("chart.unused", lang, option=option, kind=kind))
+
+
+def _unit_chart(args: argparse.Namespace, lang: Lang) -> Figure:
+    """The chart of one unit: its losses, or its plan's projection or frontier."""
+    rules, evidence = load_unit(args)
+    if args.kind in ("losses", "criteria"):
+        card = evaluate(rules, evidence)
+        return losses(card, by="domain" if args.kind == "losses" else "criterion", lang=lang)
+    plan = load_plan(args.plan)
+    target = parse_target(rules, args.target, lang)
+    if args.kind == "frontier":
+        best = plan_for_budget(rules, evidence, plan, args.budget, target=target)
+        return frontier(best, lang=lang)
+    projection = project(rules, evidence, plan, target=target)
+    if args.kind == "distribution":
+        return distribution(projection, rules, lang=lang)
+    return timeline(projection, lang=lang)
