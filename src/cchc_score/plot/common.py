@@ -25,8 +25,8 @@ from .. import arguments
 from ..errors import ArgumentError
 from ..io.writing import write_output
 from ..numbers import format_number, format_points, round_points
-from ..words import text
 from ..values import printable
+from ..words import text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
