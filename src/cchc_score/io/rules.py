@@ -186,7 +186,8 @@ def _build(doc: dict[str, Any], file: str, problems: ProblemList) -> RuleSet | N
     bands = _build_bands(doc.get("bands", []), index, doc.keys(), problems)
     if index is not None:
         _check_index(index, problems)
-    domains = build_tree(criteria, index, Tree(facts, broken_facts, problems))
+    tree = Tree(facts, broken_facts, problems, ProblemList(file))
+    domains = build_tree(criteria, index, tree)
     if problems or index is None:
         return None
     return RuleSet(
@@ -201,6 +202,7 @@ def _build(doc: dict[str, Any], file: str, problems: ProblemList) -> RuleSet | N
         domains=domains,
         bands=bands,
         source=file,
+        warnings=tuple(tree.warnings),
     )
 
 

@@ -22,7 +22,7 @@ import os
 import re
 from typing import TYPE_CHECKING
 
-from . import commands, core, problems, reports
+from . import commands, core, problems, properties, reports
 
 if TYPE_CHECKING:
     from ..numbers import Lang
@@ -43,7 +43,7 @@ def _catalogue(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]
 
 #: code → (Vietnamese, English), from every part: core, reports, commands, problems.
 WORDS: dict[str, tuple[str, str]] = _catalogue(
-    core.WORDS, reports.WORDS, commands.WORDS, problems.WORDS
+    core.WORDS, reports.WORDS, commands.WORDS, problems.WORDS, properties.WORDS
 )
 
 
