@@ -228,7 +228,9 @@ def _check_directions(rule: Rule, where: str, tree: Tree) -> None:
         fact = tree.facts[getattr(rule, key)]
         if fact.better == "none":
             if kind.steers:
-                tree.warnings.add(f"{where}.{key}", "W-RULES-DIRECTION-NONE", fact.name, kind=kind.name)
+                tree.warnings.add(
+                    f"{where}.{key}", "W-RULES-DIRECTION-NONE", fact.name, kind=kind.name
+                )
         elif actual == "mixed":
             tree.problems.add(
                 f"{where}.{key}", "E-RULES-DIRECTION-MIXED", fact.name, better=fact.better

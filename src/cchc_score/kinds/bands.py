@@ -208,6 +208,5 @@ def _spans(rule: Bands) -> list[tuple[Step, Decimal | None]]:
     """Each step with the value its span ends below: the step above's ``min`` (or its own
     ``below`` for the top step; ``None``: no end)."""
     return [
-        (step, step.below if i == 0 else rule.steps[i - 1].min)
-        for i, step in enumerate(rule.steps)
+        (step, step.below if i == 0 else rule.steps[i - 1].min) for i, step in enumerate(rule.steps)
     ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal
+from itertools import pairwise
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
@@ -218,8 +219,8 @@ def direction_of(points: Sequence[Decimal]) -> str:
     >>> [direction_of([D(a), D(b), D(c)]) for a, b, c in ("012", "210", "101", "111")]
     ['higher', 'lower', 'mixed', 'flat']
     """
-    up = any(b > a for a, b in zip(points, points[1:]))
-    down = any(b < a for a, b in zip(points, points[1:]))
+    pairs = list(pairwise(points))
+    up, down = any(b > a for a, b in pairs), any(b < a for a, b in pairs)
     return "mixed" if up and down else "higher" if up else "lower" if down else "flat"
 
 

@@ -42,9 +42,7 @@ class ChecklistKind(RuleKind[Checklist]):
     rule_type = Checklist
     fact_types = MappingProxyType({"fact": ("checklist",)})
 
-    def directions(
-        self, rule: Checklist, facts: Mapping[str, Fact]
-    ) -> tuple[tuple[str, str], ...]:
+    def directions(self, rule: Checklist, facts: Mapping[str, Fact]) -> tuple[tuple[str, str], ...]:
         return (("fact", "higher"),)  # every item done adds points
 
     def check(

@@ -75,15 +75,15 @@ class DeductionKind(RuleKind[Deduction]):
             return
         # The maximum at the fact's least value, the floor at its greatest.
         minus, times = EXACT.subtract, EXACT.multiply
-        reach_max(max(minus(top, times(rule.each, low)), rule.min_points), top, f"{where}.fact", problems)
+        reach_max(
+            max(minus(top, times(rule.each, low)), rule.min_points), top, f"{where}.fact", problems
+        )
         high = fact_type(fact).upper_bound(fact)
         if high is not None:
             least = max(minus(top, times(rule.each, high)), rule.min_points)
             reach_min(least, rule.min_points, f"{where}.fact", problems)
 
-    def directions(
-        self, rule: Deduction, facts: Mapping[str, Fact]
-    ) -> tuple[tuple[str, str], ...]:
+    def directions(self, rule: Deduction, facts: Mapping[str, Fact]) -> tuple[tuple[str, str], ...]:
         return (("fact", "lower"),)  # each one counted costs points
 
     def scorer(self, rule: Deduction, top: Decimal, places: int) -> Scorer:

@@ -110,7 +110,11 @@ class RatioKind(RuleKind[Ratio]):
             high = Decimal(1)  # the numerator is at most its denominator
         if high is not None and rule.target > high:
             problems.add(
-                f"{where}.target", "E-RULES-RATIO-TARGET-UNREACHABLE", rule.target, high=high, top=top
+                f"{where}.target",
+                "E-RULES-RATIO-TARGET-UNREACHABLE",
+                rule.target,
+                high=high,
+                top=top,
             )
         # 0 points: a value of 0, or a share below the floor.
         if low > 0 and (rule.of is None or under_high is not None):

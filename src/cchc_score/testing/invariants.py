@@ -19,7 +19,7 @@ from ..evidence import Evidence, check_evidence
 from ..io.rules import dump_rules, loads_rules
 from ..numbers import round_exact
 from ..projection import brute_force_distribution, project
-from .strategies import ceiling, evidence_for, improvements, plans_for
+from .strategies import evidence_for, improvements, plans_for
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -291,7 +291,7 @@ def check_invariants(rules: RuleSet, *, max_examples: int = 100, plans: bool = T
         check_card(rules, evidence)
         values = check_evidence(rules, evidence)
         for fact in rules.facts:  # every fact, each improved once
-            better = improvements(fact, values[fact.name], rules, ceiling(rules, fact.name, values))
+            better = improvements(fact, values[fact.name], rules, values=values)
             if better is not None:
                 check_monotone(rules, evidence, fact.name, data.draw(better, label=fact.name))
         if plans:

@@ -15,7 +15,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "problem.got": ("(giá trị: {value})", "(got {value})"),
     # ------------------------------------------------------------------ values in any input
     "E-RULES-NOT-POSITIVE": ("phải lớn hơn 0", "must be > 0"),
-    # ------------------------------------------------------------------ rules: reachability and direction
+    # ------------------------------------------------------------------ rules: reach, direction
     # (the loader proves each criterion's maximum and minimum reachable, and checks that each
     # rule's direction agrees with its facts' declared ``better``)
     "E-RULES-MAX-UNREACHABLE": (

@@ -4,6 +4,8 @@
 WORDS: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------------ rule kinds (kinds/)
     "kind.between": ("mức từ {min} đến dưới {below}", "step from {min} to below {below}"),
+    # ------------------------------------------------------------------ the check command
+    "cli.warning": ("cảnh báo: {message}", "warning: {message}"),
     # ------------------------------------------------------------------ invariants (testing/)
     "invariant.reachable.max": (
         "tiêu chí {code} ({kind}) không đạt điểm tối đa {top} với dữ kiện nào được sinh ra: "
