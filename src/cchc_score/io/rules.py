@@ -105,11 +105,13 @@ def bundled_path(folder: str) -> Path:
     return Path(__file__).resolve().parents[3] / folder
 
 
-def load_rules(source: str | os.PathLike[str]) -> RuleSet:
+def load_rules(source: str | os.PathLike[str], *, strict: bool = False) -> RuleSet:
     """Load and validate a rules file, by path or by the name of a bundled file.
 
     Args:
         source: a path to a ``.toml`` file, or a bundled name such as ``"criteria_2022"``.
+        strict: treat warnings (``W-…`` problems, kept in ``RuleSet.warnings`` otherwise,
+            such as a fact with no declared direction feeding a bands rule) as errors.
 
     Returns:
         The validated, frozen rule set.
@@ -137,16 +139,17 @@ def load_rules(source: str | os.PathLike[str]) -> RuleSet:
         bundled = bundled_path("rules") / f"{text_source}.toml"
         data = files.read_bytes(bundled, ProblemList(text_source))
         assert data is not None, bundled  # shipped with the package
-        return loads_rules(data, file=text_source)
+        return loads_rules(data, file=text_source, strict=strict)
     problems = ProblemList(text_source)
     text = files.read_input(path, problems)
     problems.raise_if_any(RulesError)
     assert text is not None
-    return loads_rules(text, file=text_source)
+    return loads_rules(text, file=text_source, strict=strict)
 
 
-def loads_rules(data: str | bytes, file: str = "<rules>") -> RuleSet:
-    """Validate rules given as TOML text or bytes; ``file`` names them in messages.
+def loads_rules(data: str | bytes, file: str = "<rules>", *, strict: bool = False) -> RuleSet:
+    """Validate rules given as TOML text or bytes; ``file`` names them in messages;
+    ``strict`` treats warnings as errors (see :func:`load_rules`).
 
     Raises:
         RulesError: with every problem found.
@@ -163,6 +166,8 @@ def loads_rules(data: str | bytes, file: str = "<rules>") -> RuleSet:
     ruleset = _build(doc, file, problems)
     problems.raise_if_any(RulesError)
     assert ruleset is not None
+    if strict and ruleset.warnings:
+        raise RulesError(ruleset.warnings)
     return ruleset
 
 

@@ -151,6 +151,9 @@ class BandsKind(RuleKind[Bands]):
         ]
         return (("fact", direction_of(points)),)
 
+    def least(self, rule: Bands) -> Decimal:
+        return min(s.points for s in rule.steps)
+
     def scorer(self, rule: Bands, top: Decimal, places: int) -> Scorer:
         name = rule.fact
         steps = tuple((s.min, round_points(s.points, places)) for s in rule.steps)

@@ -132,6 +132,11 @@ class RuleKind(Generic[R]):
         declared ``better``; called only on a rule that passed :meth:`check`."""
         return ()
 
+    def least(self, rule: R) -> Decimal:
+        """The fewest points the rule's table names (0 unless the kind says otherwise): the
+        minimum the loader proves reachable and the ``reachable`` invariant looks for."""
+        return Decimal(0)
+
     def scorer(self, rule: R, top: Decimal, places: int) -> Scorer:
         """A function scoring the rule for a criterion of maximum ``top``: checked fact
         values → points, computed exactly and rounded once, half up, to ``places``.

@@ -86,6 +86,9 @@ class DeductionKind(RuleKind[Deduction]):
     def directions(self, rule: Deduction, facts: Mapping[str, Fact]) -> tuple[tuple[str, str], ...]:
         return (("fact", "lower"),)  # each one counted costs points
 
+    def least(self, rule: Deduction) -> Decimal:
+        return rule.min_points
+
     def scorer(self, rule: Deduction, top: Decimal, places: int) -> Scorer:
         name, each, floor, half_up = rule.fact, rule.each, rule.min_points, rounder(places)
         minus, times = EXACT.subtract, EXACT.multiply

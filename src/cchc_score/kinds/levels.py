@@ -86,6 +86,9 @@ class LevelsKind(RuleKind[Levels]):
         order = fact.levels or ("false", "true")  # the levels from worst to best
         return (("fact", direction_of([table[level] for level in order])),)
 
+    def least(self, rule: Levels) -> Decimal:
+        return min(p for _, p in rule.points)
+
     def scorer(self, rule: Levels, top: Decimal, places: int) -> Scorer:
         name = rule.fact
         table = {level: round_points(points, places) for level, points in rule.points}

@@ -45,14 +45,19 @@ The invariants (:data:`INVARIANTS`):
 
 from __future__ import annotations
 
+from .edges import edges
 from .invariants import (
     INVARIANTS,
+    SUBJECTS,
     InvariantError,
     check_card,
     check_invariants,
     check_monotone,
+    check_monotone_edges,
+    check_no_dead_input,
     check_plan,
     check_plan_order,
+    check_reachable,
     check_rescoring,
     check_round_trip,
     evaluated_total,
@@ -68,14 +73,19 @@ from .strategies import (
 
 __all__ = [
     "INVARIANTS",
+    "SUBJECTS",
     "InvariantError",
     "check_card",
     "check_invariants",
     "check_monotone",
+    "check_monotone_edges",
+    "check_no_dead_input",
     "check_plan",
     "check_plan_order",
+    "check_reachable",
     "check_rescoring",
     "check_round_trip",
+    "edges",
     "evaluated_total",
     "evidence_for",
     "fact_values",
