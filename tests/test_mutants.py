@@ -25,7 +25,8 @@ def catch(path: Path) -> tuple[str, str]:
         rules = loads_rules(path.read_text(encoding="utf-8"), file=path.name, strict=True)
     except RulesError as error:
         for problem in error.problems:
-            assert problem.file == path.name and problem.path, f"not located: {problem}"
+            assert problem.file == path.name, f"not located: {problem}"
+            assert problem.path, f"not located: {problem}"
         said = [f"{p.code} {p.text('en')}" for p in error.problems]
         return "loader", "\n".join(said)
     try:

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  # a table of literal TOML fragments, each read best on one line
 """Write the single-mistake copies of rules/criteria_2022.toml in this folder, and the valid
 province variant tests/data/valid/province_2023.toml.
 
