@@ -12,12 +12,11 @@ import pytest
 from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
 
-from cchc_score import RuleSet, RulesError, check_evidence, dump_rules, load_rules, loads_rules
+from cchc_score import RulesError, RuleSet, check_evidence, dump_rules, load_rules, loads_rules
 from cchc_score.effects import resolve_effects
 from cchc_score.model import RULE_KINDS
 from cchc_score.testing import (
     INVARIANTS,
-    InvariantError,
     check_invariants,
     evidence_for,
     plans_for,

@@ -14,6 +14,7 @@ from hypothesis import Phase, find, settings
 
 from cchc_score import load_rules
 from cchc_score.model import Bands, Criterion, Fact, Levels, RuleSet, Step
+from cchc_score.projection import project
 from cchc_score.testing import (
     INVARIANTS,
     SUBJECTS,
@@ -26,7 +27,6 @@ from cchc_score.testing import (
     plans_for,
     rulesets,
 )
-from cchc_score.testing import invariants as invariants_module
 
 from .conftest import DATA
 
@@ -124,14 +124,14 @@ def test_order_fails_when_the_projection_depends_on_the_order(
     rules = load_rules("criteria_2022")
     evidence = find(evidence_for(rules), lambda e: True)
     plan = find(plans_for(rules, evidence), lambda p: len(p.tasks) >= 2)
-    real = invariants_module.project
+    real = project
 
     def order_dependent(rules: RuleSet, evidence: Evidence, plan: Any) -> Any:
         out = real(rules, evidence, plan)
         shift = _D(plan.tasks[0].id[1:])  # a wrong engine: the first task counts extra
         return attrs.evolve(out, all_done=out.all_done + shift)
 
-    monkeypatch.setattr(invariants_module, "project", order_dependent)
+    monkeypatch.setattr("cchc_score.testing.invariants.project", order_dependent)
     with pytest.raises(InvariantError) as info:
         check_plan_order(rules, evidence, plan, list(reversed(range(len(plan.tasks)))))
     assert (info.value.invariant, info.value.subject) == ("order", "engine")

@@ -75,7 +75,8 @@ class _Builder:
             and f.better == better
             and all(getattr(f, k) == v for k, v in extra.items())
         ]
-        if reusable and draw(st.booleans()):
+        share: bool = draw(st.booleans())
+        if reusable and share:
             return draw(st.sampled_from(reusable))  # one fact feeding several criteria
         name = f"f{len(self.facts) + 1}"
         if kind == "level":

@@ -140,8 +140,8 @@ def check_monotone_edges(rules: RuleSet, evidence: Evidence) -> None:
             continue
         others = {k: v for k, v in values.items() if k != fact.name}
         if fact.type == "checklist":
-            done = values[fact.name]
-            pairs = [(done - {i}, done) for i in done]
+            done: frozenset[str] = values[fact.name]  # type: ignore[assignment]  # checked
+            pairs: list[tuple[Any, Any]] = [(done - {i}, done) for i in done]
             pairs += [(done, done | {i}) for i in fact.items if i not in done]
         else:
             chain = worse_to_better(fact, edges(rules, fact, others))  # within the fact's span
