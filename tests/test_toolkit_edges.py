@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from cchc_score.evidence import Evidence
 
 MINIMAL = load_rules(DATA / "valid" / "minimal.toml")
+# The first example found is enough: no shrinking.
+_FIRST = settings(max_examples=300, database=None, phases=[Phase.generate], deadline=None)
 _D = Decimal
 
 
@@ -122,8 +124,8 @@ def test_order_fails_when_the_projection_depends_on_the_order(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     rules = load_rules("criteria_2022")
-    evidence = find(evidence_for(rules), lambda e: True)
-    plan = find(plans_for(rules, evidence), lambda p: len(p.tasks) >= 2)
+    evidence = find(evidence_for(rules), lambda e: True, settings=_FIRST)
+    plan = find(plans_for(rules, evidence), lambda p: len(p.tasks) >= 2, settings=_FIRST)
     real = project
 
     def order_dependent(rules: RuleSet, evidence: Evidence, plan: Any) -> Any:
@@ -147,10 +149,7 @@ def test_edges_reach_every_threshold_and_past_the_highest() -> None:
     assert edges(rules, rules.fact("late_reports"), {}) == (0, 1, 2, 3, 4, 5, 9)
     # A numerator within its denominator: 150 dossiers, target 50% → 75 ± 1.
     online = edges(rules, rules.fact("online_dossiers"), {"dossiers_total": 150})
-    assert online == (0, 74, 75, 76, 150)
-
-
-_FIRST = settings(max_examples=300, database=None, phases=[Phase.generate], deadline=None)
+    assert online == (0, 1, 74, 75, 76, 149, 150)  # and one inside each bound
 
 
 def test_evidence_is_drawn_past_forty() -> None:

@@ -119,8 +119,8 @@ def span(rules: RuleSet, fact: Fact, values: Mapping[str, Any]) -> tuple[Decimal
 
 
 def edges(rules: RuleSet, fact: Fact, values: Mapping[str, Any]) -> tuple[Any, ...]:
-    """Every value of ``fact`` worth trying beside ``values``, sorted: its bounds, each
-    threshold and one unit either side, one unit past the highest and twice it (within
+    """Every value of ``fact`` worth trying beside ``values``, sorted: its bounds and one
+    unit inside each, each threshold and one unit either side, one unit past the highest and twice it (within
     the fact's :func:`span`); every level, both booleans; for a checklist none, all, and
     all but one item."""
     if fact.type == "level":
@@ -135,9 +135,9 @@ def edges(rules: RuleSet, fact: Fact, values: Mapping[str, Any]) -> tuple[Any, .
     step = unit(rules, fact, values)
     marks = thresholds(rules, fact.name, values)
     top = max([low, *marks])
-    wanted = {low, top + step, top * 2 + step}
+    wanted = {low, low + step, top + step, top * 2 + step}
     if high is not None:
-        wanted.add(high)
+        wanted |= {high - step, high}
     for t in marks:
         wanted |= {t - step, t, t + step}
     if fact.type == "count":

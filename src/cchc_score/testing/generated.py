@@ -115,12 +115,16 @@ class _Builder:
         fact = self.fact(draw, kind, "higher" if up else "lower")
         high = fact_high(fact)
         cuts = [c for c in _CUTS[kind] if high is None or c <= high]
-        mins = sorted(draw(st.lists(st.sampled_from(cuts), max_size=4, unique=True)), reverse=True)
+        mins = sorted(
+            draw(st.lists(st.sampled_from(cuts), min_size=1, max_size=4, unique=True)), reverse=True
+        )
         mins.append(_D(0))
-        # The best step is worth the maximum; the others anything up to it, in order.
+        # The best step is worth the maximum; the others anything up to it, in order, the
+        # worst below it.
         others = sorted(
             draw(st.lists(self.points(top), min_size=len(mins) - 1, max_size=len(mins) - 1))
         )
+        others[0] = min(others[0], top - from_steps(1, self.decimals))  # the fact matters
         points = [top, *reversed(others)] if up else [*others, top]  # listed highest min first
         both_ends = draw(st.booleans())  # "từ … đến dưới …", as decisions write them
         steps = tuple(
@@ -147,6 +151,7 @@ class _Builder:
         others = sorted(
             draw(st.lists(self.points(top), min_size=len(order) - 1, max_size=len(order) - 1))
         )
+        others[0] = min(others[0], top - from_steps(1, self.decimals))  # the fact matters
         points = [*others, top] if up else [top, *reversed(others)]  # the best level: the maximum
         return Levels(fact.name, tuple(zip(order, points, strict=True)))
 

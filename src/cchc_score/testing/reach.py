@@ -21,10 +21,16 @@ if TYPE_CHECKING:
 
 __all__ = ["check_no_dead_input", "check_reachable", "leaf_table"]
 
+#: The places ``no_dead_input`` compares points at: finer than any rule set rounds to.
+_FINE = 8
 
-def leaf_table(rules: RuleSet, node: Criterion) -> list[tuple[dict[str, Any], Decimal]]:
+
+def leaf_table(
+    rules: RuleSet, node: Criterion, places: int | None = None
+) -> list[tuple[dict[str, Any], Decimal]]:
     """Every combination of edge values of the facts leaf ``node`` reads (denominators
-    first, each numerator at most its denominator), with the points the leaf scores."""
+    first, each numerator at most its denominator), with the points the leaf scores,
+    rounded to ``places`` (default: the rule set's decimals)."""
     kind = kind_of(node.rule)
     over = denominators(rules)
     names = sorted(kind.facts(node.rule), key=lambda name: name in over)
@@ -32,7 +38,7 @@ def leaf_table(rules: RuleSet, node: Criterion) -> list[tuple[dict[str, Any], De
     for name in names:
         fact = rules.fact(name)
         combos = [{**c, name: v} for c in combos for v in edges(rules, fact, c)]
-    score = kind.scorer(node.rule, node.max, rules.decimals)
+    score = kind.scorer(node.rule, node.max, rules.decimals if places is None else places)
     return [(c, score(c)) for c in combos if kind.values_ok(node.rule, c)]
 
 
@@ -140,9 +146,10 @@ def check_no_dead_input(rules: RuleSet) -> None:
 
 
 def _moves(rules: RuleSet, node: Criterion, name: str) -> bool:
-    """Whether ``name`` changes the leaf's points with its other facts held."""
+    """Whether ``name`` changes the leaf's points with its other facts held, before they
+    are rounded to the rule set's step (coarse rounding may hide it on the edge values)."""
     seen: dict[tuple[Any, ...], Decimal] = {}
-    for values, points in leaf_table(rules, node):
+    for values, points in leaf_table(rules, node, _FINE):
         others = tuple(sorted((k, str(v)) for k, v in values.items() if k != name))
         if seen.setdefault(others, points) != points:
             return True
