@@ -81,9 +81,17 @@ def check_card(rules: RuleSet, evidence: Evidence) -> None:
                     "sums",
                     f"criterion {node.code} scored {node.points}, its "
                     f"children add up to {total} (maximum {node.max})",
+                    criterion=node.code,
+                    evidence=(evidence,),
+                    points=(node.points, total),
                 )
     if card.total != min(sum((d.points for d in card.domains), _D(0)), rules.max):
-        raise InvariantError("sums", f"the total {card.total} is not the sum of the domains")
+        raise InvariantError(
+            "sums",
+            f"the total {card.total} is not the sum of the domains",
+            evidence=(evidence,),
+            points=(card.total,),
+        )
 
 
 def check_monotone(rules: RuleSet, evidence: Evidence, fact: str, value: Any) -> None:
@@ -261,6 +269,8 @@ def check_rescoring(rules: RuleSet, evidence: Evidence, plan: Plan, done: Sequen
             "rescoring",
             f"with tasks {[t.id for t in done]} done the engine gives {rescored}, "
             f"a full evaluate {evaluated}",
+            evidence=(evidence,),
+            points=(rescored, evaluated),
         )
 
 
@@ -295,6 +305,8 @@ def check_plan(rules: RuleSet, evidence: Evidence, plan: Plan) -> None:
                         f"completing task {task.id} ({task.effect.kind} on "
                         f"{', '.join(task.criteria)}) after {[t.id for t in done]} lowered the "
                         f"total from {without} to {with_it}",
+                        evidence=(evidence,),
+                        points=(without, with_it),
                     )
     expected = project(rules, evidence, plan).expected
     brute = brute_force_distribution(rules, evidence, plan).mean
