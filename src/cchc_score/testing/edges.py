@@ -120,9 +120,9 @@ def span(rules: RuleSet, fact: Fact, values: Mapping[str, Any]) -> tuple[Decimal
 
 def edges(rules: RuleSet, fact: Fact, values: Mapping[str, Any]) -> tuple[Any, ...]:
     """Every value of ``fact`` worth trying beside ``values``, sorted: its bounds and one
-    unit inside each, each threshold and one unit either side, one unit past the highest and twice it (within
-    the fact's :func:`span`); every level, both booleans; for a checklist none, all, and
-    all but one item."""
+    unit inside each, each threshold and one unit either side, one unit past the highest
+    and twice it (within the fact's :func:`span`); every level, both booleans; for a
+    checklist none, all, and all but one item."""
     if fact.type == "level":
         return fact.levels
     if fact.type == "boolean":
