@@ -94,9 +94,9 @@ class _Builder:
     def _ratio(self, draw: st.DrawFn, top: Decimal) -> Ratio:
         form = draw(st.sampled_from(["share", "counts", "number"]))
         if form == "counts":
-            under = self.fact(
-                draw, "count", draw(st.sampled_from(["none", "lower"])), minimum=_D(1)
-            )
+            # A denominator has no better direction: no plan moves it, so a task raising
+            # the numerator and another lowering the denominator never cross.
+            under = self.fact(draw, "count", "none", minimum=_D(1))
             target = draw(st.sampled_from([_D(1), _D("0.5"), _D("0.8")]))
             return Ratio(self.fact(draw, "count", "higher").name, of=under.name, target=target)
         if form == "number":
