@@ -125,11 +125,15 @@ USER_TEST = """\
 """
 
 
-def _run_user_test(tmp_path: Path, rules: str) -> subprocess.CompletedProcess[str]:
-    test = tmp_path / "test_my_rules.py"
-    test.write_text(textwrap.dedent(USER_TEST.format(rules=rules)), encoding="utf-8")
+def _run_user_test(tmp_path: Path, *rules: str) -> subprocess.CompletedProcess[str]:
+    """The ten-line test file on each rules file (one test file each), in one pytest run."""
+    tests = []
+    for i, name in enumerate(rules):
+        test = tmp_path / f"test_my_rules_{i}.py"
+        test.write_text(textwrap.dedent(USER_TEST.format(rules=name)), encoding="utf-8")
+        tests.append(str(test))
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(test)],
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *tests],
         capture_output=True,
         text=True,
         cwd=tmp_path,
@@ -165,14 +169,15 @@ def test_a_users_ten_line_test_file(tmp_path: Path) -> None:
             "E-RULES-DIRECTION-MIXED",
         ),
     }
-    for name, (old, new, where, code) in mistakes.items():
+    broken = {name: tmp_path / f"{name}.toml" for name in mistakes}
+    for name, (old, new, _, code) in mistakes.items():
         assert province.count(old) == 1, name
-        broken = tmp_path / f"{name}.toml"
-        broken.write_text(province.replace(old, new), encoding="utf-8")
-        red = _run_user_test(tmp_path, str(broken))
-        assert red.returncode != 0, name
-        assert f"{broken}: {where}: " in red.stdout, (name, red.stdout)
-        assert RulesError.__name__ in red.stdout
+        broken[name].write_text(province.replace(old, new), encoding="utf-8")
         with pytest.raises(RulesError) as info:
-            load_rules(broken)
+            load_rules(broken[name])
         assert code in info.value.codes
+    red = _run_user_test(tmp_path, *(str(path) for path in broken.values()))
+    assert red.returncode != 0
+    assert "3 errors" in red.stdout, red.stdout
+    for name, (_, _, where, _) in mistakes.items():
+        assert f"{broken[name]}: {where}: " in red.stdout, (name, red.stdout)
