@@ -135,9 +135,10 @@ class BandsKind(RuleKind[Bands]):
                 problems.add(at, "E-RULES-BANDS-EMPTY", step.below, min=step.min)
             elif i == 0:
                 if high is None or high >= step.below:
-                    problems.add(at, "E-RULES-BANDS-GAP-ABOVE", low=step.below)
+                    problems.add(at, "E-RULES-BANDS-GAP-ABOVE", step.below, low=step.below)
             elif step.below < rule.steps[i - 1].min:
-                problems.add(at, "E-RULES-BANDS-GAP", low=step.below, high=rule.steps[i - 1].min)
+                high = rule.steps[i - 1].min
+                problems.add(at, "E-RULES-BANDS-GAP", step.below, low=step.below, high=high)
             elif step.below > rule.steps[i - 1].min:
                 problems.add(at, "E-RULES-BANDS-OVERLAP", step.below, high=rule.steps[i - 1].min)
 
