@@ -98,7 +98,16 @@ class RatioKind(RuleKind[Ratio]):
             if under_low is None or under_low < 1:
                 shown = "∞" if under_low is None else under_low
                 problems.add(f"{where}.of", "E-RULES-RATIO-DENOMINATOR-ZERO", rule.of, low=shown)
-            if high is not None and under_high is not None and high > under_high:
+            if under_high is not None and low > under_high:
+                problems.add(
+                    f"{where}.fact",
+                    "E-RULES-RATIO-NUMERATOR-MIN",
+                    rule.fact,
+                    low=low,
+                    under=under_high,
+                    of=rule.of,
+                )
+            elif high is not None and under_high is not None and high > under_high:
                 problems.add(
                     f"{where}.fact",
                     "E-RULES-RATIO-NUMERATOR-ABOVE",

@@ -43,6 +43,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "the numerator's max {high} is above the max {under} of its denominator '{of}': "
         "a share cannot exceed 1",
     ),
+    "E-RULES-RATIO-NUMERATOR-MIN": (
+        "tử số có min {low} lớn hơn max {under} của mẫu số '{of}': không có số liệu nào hợp lệ",
+        "the numerator's min {low} is above the max {under} of its denominator '{of}': "
+        "no evidence is valid",
+    ),
     "E-RULES-CHECKLIST-SHORT": (
         "các mục cộng lại được {total}, không bằng điểm tối đa {top}",
         "the items add up to {total}, not the maximum {top}",

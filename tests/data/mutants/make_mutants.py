@@ -121,6 +121,19 @@ MUTANTS: dict[str, tuple[list[tuple[str, str]], str]] = {
         ],
         "E-RULES-RATIO-NUMERATOR-ABOVE",
     ),
+    "numerator_never_within_its_denominator": (
+        [
+            (
+                'unit = "người"\nmin = 1\nbetter = "none"',
+                'unit = "người"\nmin = 1\nmax = 30\nbetter = "none"',
+            ),
+            (
+                '"cán bộ, công chức xếp loại hoàn thành tốt nhiệm vụ trở lên"\nlabel_en',
+                '"cán bộ, công chức xếp loại hoàn thành tốt nhiệm vụ trở lên"\nmin = 31\nlabel_en',
+            ),
+        ],
+        "E-RULES-RATIO-NUMERATOR-MIN",
+    ),
     "checklist_weights_short_of_the_maximum": (
         [
             (
