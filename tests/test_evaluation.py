@@ -115,9 +115,9 @@ def test_deduction_ledger_order(card: Scorecard) -> None:
             "6.1",
             "vi",
             "Tỷ lệ giải ngân vốn đầu tư công so với kế hoạch được giao: 91,3% → "
-            "mức từ 90% trở lên: 0,9 điểm",
+            "mức từ 90% đến dưới 100%: 0,9 điểm",
         ),
-        ("6.6", "en", "2 financial reports sent late → step from 1: 0.25 points"),
+        ("6.6", "en", "2 financial reports sent late → step from 1 to below 4: 0.25 points"),
         (
             "3.1",
             "vi",

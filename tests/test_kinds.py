@@ -87,6 +87,7 @@ max = 3
 [facts.done]
 type = "count"
 label = "việc đã làm"
+better = "lower"
 
 [[criteria]]
 code = "I"

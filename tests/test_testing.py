@@ -12,12 +12,11 @@ import pytest
 from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
 
-from cchc_score import RuleSet, check_evidence, dump_rules, load_rules, loads_rules
+from cchc_score import RulesError, RuleSet, check_evidence, dump_rules, load_rules, loads_rules
 from cchc_score.effects import resolve_effects
 from cchc_score.model import RULE_KINDS
 from cchc_score.testing import (
     INVARIANTS,
-    InvariantError,
     check_invariants,
     evidence_for,
     plans_for,
@@ -67,43 +66,40 @@ def test_bundled_and_minimal_rules_keep_every_invariant() -> None:
     check_invariants(load_rules(DATA / "valid" / "minimal.toml"), max_examples=40)
 
 
-# Broken on purpose; each must be caught, naming the criterion, with a minimal example.
+# Broken on purpose. The loader now refuses each of these, with a located problem code.
 BROKEN = [
     pytest.param(  # bands upside down: more points for a worse ratio
         (
             "min = 0.8\npoints = 2\n[[criteria.rule.steps]]\nmin = 0\npoints = 1",
             "min = 0.8\npoints = 1\n[[criteria.rule.steps]]\nmin = 0\npoints = 2",
         ),
-        "monotone (a fact improved in its declared direction never lowers a score): "
-        "criterion 1.2 (bands rule) fell from 2.00 to 1.00 points when fact 'share' improved "
-        "(higher is better) from 0 to 0.8",
+        'criterion "1.2".rule.fact',
+        "E-RULES-DIRECTION-LOWER",
         id="inverted-bands",
     ),
     pytest.param(  # levels listed best first
         ('levels = ["thấp", "cao"]', 'levels = ["cao", "thấp"]'),
-        "monotone (a fact improved in its declared direction never lowers a score): "
-        "criterion 1.4 (levels rule) fell from 1.00 to 0.00 points when fact 'level' improved "
-        "(higher is better) from cao to thấp",
+        'criterion "1.4".rule.fact',
+        "E-RULES-DIRECTION-LOWER",
         id="levels-best-first",
     ),
     pytest.param(  # a deduction per report on a fact declared "more is better"
         ('label = "báo cáo chậm"\nbetter = "lower"', 'label = "báo cáo chậm"\nbetter = "higher"'),
-        "monotone (a fact improved in its declared direction never lowers a score): "
-        "criterion 1.3 (deduction rule) fell from 2.00 to 1.50 points when fact 'late' improved "
-        "(higher is better) from 0 to 1",
+        'criterion "1.3".rule.fact',
+        "E-RULES-DIRECTION-LOWER",
         id="deduction-on-a-good-count",
     ),
 ]
 
 
-@pytest.mark.parametrize(("change", "message"), BROKEN)
-def test_broken_rule_sets_fail_with_a_minimal_counterexample(
-    change: tuple[str, str], message: str
+@pytest.mark.parametrize(("change", "where", "code"), BROKEN)
+def test_broken_rule_sets_are_refused_by_the_loader(
+    change: tuple[str, str], where: str, code: str
 ) -> None:
-    with pytest.raises(InvariantError) as info:
-        check_invariants(_minimal_with(*change), max_examples=200, plans=False)
-    assert info.value.invariant == "monotone"
-    assert str(info.value).startswith(message)
+    with pytest.raises(RulesError) as info:
+        _minimal_with(*change)
+    assert info.value.codes == (code,)
+    assert info.value.problems[0].path == where
 
 
 def test_invariants_are_documented() -> None:
@@ -129,11 +125,15 @@ USER_TEST = """\
 """
 
 
-def _run_user_test(tmp_path: Path, rules: str) -> subprocess.CompletedProcess[str]:
-    test = tmp_path / "test_my_rules.py"
-    test.write_text(textwrap.dedent(USER_TEST.format(rules=rules)), encoding="utf-8")
+def _run_user_test(tmp_path: Path, *rules: str) -> subprocess.CompletedProcess[str]:
+    """The ten-line test file on each rules file (one test file each), in one pytest run."""
+    tests = []
+    for i, name in enumerate(rules):
+        test = tmp_path / f"test_my_rules_{i}.py"
+        test.write_text(textwrap.dedent(USER_TEST.format(rules=name)), encoding="utf-8")
+        tests.append(str(test))
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(test)],
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *tests],
         capture_output=True,
         text=True,
         cwd=tmp_path,
@@ -146,18 +146,38 @@ def test_a_users_ten_line_test_file(tmp_path: Path) -> None:
     assert green.returncode == 0, green.stdout
     assert "2 passed" in green.stdout
 
-    inverted = tmp_path / "inverted.toml"
-    inverted.write_text(
-        MINIMAL.replace(
-            "min = 0.8\npoints = 2\n[[criteria.rule.steps]]\nmin = 0\npoints = 1",
-            "min = 0.8\npoints = 1\n[[criteria.rule.steps]]\nmin = 0\npoints = 2",
+    # A province's own file with the mistakes rules authors make: each is found, located.
+    province = (DATA / "valid" / "province_2023.toml").read_text(encoding="utf-8")
+    mistakes = {
+        "dropped-row": (
+            "[[criteria.rule.steps]]\nmin = 0.8\nbelow = 0.95\npoints = 0.5\n",
+            "",
+            'criterion "6.7".rule.steps[1].below',
+            "E-RULES-BANDS-GAP",
         ),
-        encoding="utf-8",
-    )
-    red = _run_user_test(tmp_path, str(inverted))
-    assert red.returncode == 1
-    assert "1 failed, 1 passed" in red.stdout
-    assert (
-        "criterion 1.2 (bands rule) fell from 2.00 to 1.00 points when fact 'share' "
-        "improved (higher is better) from 0 to 0.8" in red.stdout
-    )
+        "unreachable-maximum": (
+            '"báo cáo kết quả" = 0.25',
+            '"báo cáo kết quả" = 0.2',
+            'criterion "1.9".rule.items',
+            "E-RULES-CHECKLIST-SHORT",
+        ),
+        "inversion-above-the-generated-range": (
+            "[[criteria.rule.steps]]\nmin = 4\npoints = 0\n",
+            "[[criteria.rule.steps]]\nmin = 60\npoints = 0.5\n[[criteria.rule.steps]]\nmin = 4\n"
+            "points = 0\n",
+            'criterion "6.6".rule.fact',
+            "E-RULES-DIRECTION-MIXED",
+        ),
+    }
+    broken = {name: tmp_path / f"{name}.toml" for name in mistakes}
+    for name, (old, new, _, code) in mistakes.items():
+        assert province.count(old) == 1, name
+        broken[name].write_text(province.replace(old, new), encoding="utf-8")
+        with pytest.raises(RulesError) as info:
+            load_rules(broken[name])
+        assert code in info.value.codes
+    red = _run_user_test(tmp_path, *(str(path) for path in broken.values()))
+    assert red.returncode != 0
+    assert "3 errors" in red.stdout, red.stdout
+    for name, (_, _, where, _) in mistakes.items():
+        assert f"{broken[name]}: {where}: " in red.stdout, (name, red.stdout)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from . import arguments
-from .errors import RulesError
+from .errors import Problem, RulesError
 from .facts import Fact, FactType
 from .kinds import (
     Appraised,
@@ -242,6 +242,8 @@ class RuleSet:
     #: means ``new`` (a rules file's ``[renamed]``).
     renamed: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_pairs)
     source: str | None = attrs.field(default=None, eq=False)
+    #: What the loader found allowed but likely wrong (``W-…`` problems): the file loads.
+    warnings: tuple[Problem, ...] = attrs.field(default=(), eq=False, repr=False)
     _by_code: dict[str, Criterion] = attrs.field(init=False, repr=False, eq=False)
     _facts_by_name: dict[str, Fact] = attrs.field(init=False, repr=False, eq=False)
     #: Derived tables other modules compute once per rule set (see ``memo``).

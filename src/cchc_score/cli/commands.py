@@ -82,7 +82,12 @@ def load_unit(args: argparse.Namespace) -> tuple[RuleSet, Evidence]:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    say(ruleset_summary(load_rules(args.rules)) + "\n")
+    rules = load_rules(args.rules)
+    say(ruleset_summary(rules) + "\n")
+    # Warnings: allowed, so the file loads and the exit code stays 0, but likely mistakes.
+    lang = getattr(args, "lang", None) or words.default_lang()  # check has no --lang yet
+    for warning in rules.warnings:
+        say(text("cli.warning", lang, message=warning.text(lang)) + "\n")
     return EXIT_OK
 
 

@@ -107,7 +107,7 @@ def bundled_path(folder: str) -> Path:
     return Path(__file__).resolve().parents[3] / folder
 
 
-def load_rules(source: str | os.PathLike[str]) -> RuleSet:
+def load_rules(source: str | os.PathLike[str], *, strict: bool = False) -> RuleSet:
     """Load and validate a rules file, by path or by the name of a bundled file.
 
     A file that ``extends`` another (a bundled name or a path relative to it) is resolved
@@ -116,6 +116,8 @@ def load_rules(source: str | os.PathLike[str]) -> RuleSet:
 
     Args:
         source: a path to a ``.toml`` file, or a bundled name such as ``"criteria_2022"``.
+        strict: treat warnings (``W-…`` problems, kept in ``RuleSet.warnings`` otherwise,
+            such as a fact with no declared direction feeding a bands rule) as errors.
 
     Returns:
         The validated, frozen rule set.
@@ -133,7 +135,7 @@ def load_rules(source: str | os.PathLike[str]) -> RuleSet:
     doc = _read_document(text_source, problems, may_be_name=bool(is_name))
     if doc is None:
         problems.raise_as(RulesError)
-    return _validate(doc, text_source, problems)
+    return _validate(doc, text_source, problems, strict=strict)
 
 
 def _read_document(
@@ -160,8 +162,9 @@ def _read_document(
     return files.parse_toml(text, problems) if text is not None else None
 
 
-def loads_rules(data: str | bytes, file: str = "<rules>") -> RuleSet:
-    """Validate rules given as TOML text or bytes; ``file`` names them in messages.
+def loads_rules(data: str | bytes, file: str = "<rules>", *, strict: bool = False) -> RuleSet:
+    """Validate rules given as TOML text or bytes; ``file`` names them in messages;
+    ``strict`` treats warnings as errors (see :func:`load_rules`).
 
     Raises:
         RulesError: with every problem found.
@@ -175,10 +178,12 @@ def loads_rules(data: str | bytes, file: str = "<rules>") -> RuleSet:
     doc = files.parse_toml(text, problems) if text is not None else None
     if doc is None:
         problems.raise_as(RulesError)
-    return _validate(doc, file, problems)
+    return _validate(doc, file, problems, strict=strict)
 
 
-def _validate(doc: dict[str, Any], file: str, problems: ProblemList) -> RuleSet:
+def _validate(
+    doc: dict[str, Any], file: str, problems: ProblemList, *, strict: bool = False
+) -> RuleSet:
     """The rule set a document stands for, resolved first if it extends another."""
     origins: Origins | None = None
     if "extends" in doc:
@@ -194,6 +199,8 @@ def _validate(doc: dict[str, Any], file: str, problems: ProblemList) -> RuleSet:
     problems.extend(relocate(found, origins))
     problems.raise_if_any(RulesError)
     assert ruleset is not None
+    if strict and ruleset.warnings:
+        raise RulesError(ruleset.warnings)
     return ruleset
 
 
@@ -217,7 +224,8 @@ def _build(doc: dict[str, Any], file: str, problems: ProblemList) -> RuleSet | N
     bands = _build_bands(doc.get("bands", []), index, doc.keys(), problems)
     if index is not None:
         _check_index(index, problems)
-    domains = build_tree(criteria, index, Tree(facts, broken_facts, problems))
+    tree = Tree(facts, broken_facts, problems, ProblemList(file))
+    domains = build_tree(criteria, index, tree)
     renamed = _build_renamed(doc.get("renamed", {}), facts.keys() | broken_facts, problems)
     if problems or index is None:
         return None
@@ -234,6 +242,7 @@ def _build(doc: dict[str, Any], file: str, problems: ProblemList) -> RuleSet | N
         bands=bands,
         renamed=renamed,
         source=file,
+        warnings=tuple(tree.warnings),
     )
 
 

@@ -67,11 +67,13 @@ class _Node:
 
 @attrs.define
 class Tree:
-    """What tree checks need to know; ``lost`` are parents of tables that could not be read."""
+    """What tree checks need to know; ``lost`` are parents of tables that could not be read;
+    ``warnings`` what is allowed but likely wrong (the file still loads)."""
 
     facts: dict[str, Fact]
     broken_facts: set[str]
     problems: ProblemList
+    warnings: ProblemList = attrs.field(factory=lambda: ProblemList(None))
     lost: set[str] = attrs.field(factory=set)
     lost_unknown: bool = False
 
@@ -228,7 +230,29 @@ def _check_rule(rule: Rule, top: Decimal, where: str, tree: Tree) -> None:
         allowed = kind.fact_types[key]
         ok = _check_fact_ref(kind.name, allowed, name, f"{where}.{key}", tree) and ok
     if ok:
+        before = len(tree.problems.items)
         kind.check(rule, top, where, tree.facts, tree.problems)
+        if len(tree.problems.items) == before:
+            _check_directions(rule, where, tree)
+
+
+def _check_directions(rule: Rule, where: str, tree: Tree) -> None:
+    """Compare the direction each fact's points actually take with its declared ``better``."""
+    kind = kind_of(rule)
+    for key, actual in kind.directions(rule, tree.facts):
+        fact = tree.facts[getattr(rule, key)]
+        if fact.better == "none":
+            if kind.steers:
+                tree.warnings.add(
+                    f"{where}.{key}", "W-RULES-DIRECTION-NONE", fact.name, kind=kind.name
+                )
+        elif actual == "mixed":
+            tree.problems.add(
+                f"{where}.{key}", "E-RULES-DIRECTION-MIXED", fact.name, better=fact.better
+            )
+        elif actual in ("higher", "lower") and actual != fact.better:
+            code = "E-RULES-DIRECTION-HIGHER" if actual == "higher" else "E-RULES-DIRECTION-LOWER"
+            tree.problems.add(f"{where}.{key}", code, fact.name, better=fact.better)
 
 
 def _check_fact_ref(kind: str, allowed: tuple[str, ...], name: str, where: str, tree: Tree) -> bool:

@@ -1,4 +1,8 @@
-"""``bands``: a step function over a number: the first step whose ``min`` the value reaches."""
+"""``bands``: a step function over a number: the first step whose ``min`` the value reaches.
+
+A step may also give its upper end, ``below``, as decisions write their tables ("từ 90% đến
+dưới 100%"): then a row dropped from the table is a gap the loader reports.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,17 @@ import attrs
 
 from ..numbers import round_points
 from ..words import text
-from .base import Rule, RuleKind, Scorer, Table, number, points_in_range, points_phrase
+from .base import (
+    Rule,
+    RuleKind,
+    Scorer,
+    Table,
+    direction_of,
+    number,
+    points_in_range,
+    points_phrase,
+    reach_max,
+)
 from .facttypes import fact_type
 
 if TYPE_CHECKING:
@@ -25,10 +39,12 @@ __all__ = ["Bands", "BandsKind", "Step"]
 
 @attrs.frozen
 class Step:
-    """One step of a ``bands`` rule: ``points`` when the value is at least ``min``."""
+    """One step of a ``bands`` rule: ``points`` when the value is at least ``min`` (and,
+    where ``below`` is given, less than ``below``: the next step's ``min``)."""
 
     min: Decimal
     points: Decimal
+    below: Decimal | None = None
 
 
 @attrs.frozen
@@ -47,6 +63,8 @@ class BandsKind(RuleKind[Bands]):
     rule_type = Bands
     fact_types = MappingProxyType({"fact": ("count", "ratio", "number")})
 
+    steers = True
+
     def check(
         self,
         rule: Bands,
@@ -58,6 +76,7 @@ class BandsKind(RuleKind[Bands]):
         if not rule.steps:
             problems.add(f"{where}.steps", "at least one step is required")
             return
+        before = len(problems.items)
         for i, step in enumerate(rule.steps):
             points_in_range(step.points, top, f"{where}.steps[{i}].points", problems)
             if i and step.min == rule.steps[i - 1].min:
@@ -74,7 +93,8 @@ class BandsKind(RuleKind[Bands]):
                     step.min,
                 )
         fact = facts[rule.fact]
-        low = fact_type(fact).lower_bound(fact)
+        low, high = fact_type(fact).lower_bound(fact), fact_type(fact).upper_bound(fact)
+        self._check_ends(rule, where, high, problems)
         lowest = min(s.min for s in rule.steps)
         if low is None:
             problems.add(
@@ -86,6 +106,54 @@ class BandsKind(RuleKind[Bands]):
             problems.add(
                 f"{where}.steps", f"leave a gap: values from {low} to below {lowest} match no step"
             )
+        if len(problems.items) > before or low is None:
+            return  # the table is not well formed: what it reaches is not defined
+        reached = []
+        for i, (step, upper) in enumerate(_spans(rule)):
+            if (upper is not None and upper <= low) or (high is not None and step.min > high):
+                problems.add(
+                    f"{where}.steps[{i}]",
+                    "E-RULES-BANDS-STEP-UNREACHABLE",
+                    step.min,
+                    low=low,
+                    high="∞" if high is None else high,
+                )
+            else:
+                reached.append(step.points)
+        if reached:
+            reach_max(max(reached), top, f"{where}.steps", problems)
+
+    @staticmethod
+    def _check_ends(rule: Bands, where: str, high: Decimal | None, problems: ProblemList) -> None:
+        """Check the steps' ``below``: each the ``min`` of the step above, the top one above
+        every value the fact can take."""
+        for i, step in enumerate(rule.steps):
+            if step.below is None:
+                continue
+            at = f"{where}.steps[{i}].below"
+            if step.below <= step.min:
+                problems.add(at, "E-RULES-BANDS-EMPTY", step.below, min=step.min)
+            elif i == 0:
+                if high is None or high >= step.below:
+                    problems.add(at, "E-RULES-BANDS-GAP-ABOVE", step.below, low=step.below)
+            elif step.below < rule.steps[i - 1].min:
+                high = rule.steps[i - 1].min
+                problems.add(at, "E-RULES-BANDS-GAP", step.below, low=step.below, high=high)
+            elif step.below > rule.steps[i - 1].min:
+                problems.add(at, "E-RULES-BANDS-OVERLAP", step.below, high=rule.steps[i - 1].min)
+
+    def directions(self, rule: Bands, facts: Mapping[str, Fact]) -> tuple[tuple[str, str], ...]:
+        fact = facts[rule.fact]
+        low, high = fact_type(fact).lower_bound(fact), fact_type(fact).upper_bound(fact)
+        points = [
+            step.points
+            for step, upper in reversed(_spans(rule))
+            if (low is None or upper is None or upper > low) and (high is None or step.min <= high)
+        ]
+        return (("fact", direction_of(points)),)
+
+    def least(self, rule: Bands) -> Decimal:
+        return min(s.points for s in rule.steps)
 
     def scorer(self, rule: Bands, top: Decimal, places: int) -> Scorer:
         name = rule.fact
@@ -112,19 +180,37 @@ class BandsKind(RuleKind[Bands]):
     ) -> str:
         fact, value = inputs[0]
         kind = fact_type(fact)
-        step = next(s for s in rule.steps if number(value) >= s.min)
-        reached = text("kind.at_least", lang, min=kind.show(step.min, lang))
+        step, upper = next((s, u) for s, u in _spans(rule) if number(value) >= s.min)
+        if upper is None:
+            reached = text("kind.at_least", lang, min=kind.show(step.min, lang))
+        else:
+            shown = {"min": kind.show(step.min, lang), "below": kind.show(upper, lang)}
+            reached = text("kind.between", lang, **shown)
         return f"{kind.stated(fact, value, lang)} → {reached}: {points_phrase(points, lang)}"
 
     def to_json(self, rule: Bands) -> dict[str, Any]:
         out = super().to_json(rule)
         out["steps"] = [
-            {"min": format(s.min, "f"), "points": format(s.points, "f")} for s in rule.steps
+            {
+                "min": format(s.min, "f"),
+                **({} if s.below is None else {"below": format(s.below, "f")}),
+                "points": format(s.points, "f"),
+            }
+            for s in rule.steps
         ]
         return out
 
     def dump(self, rule: Bands) -> tuple[Table, ...]:
         steps = tuple(
-            ("criteria.rule.steps", {"min": s.min, "points": s.points}, True) for s in rule.steps
+            ("criteria.rule.steps", {"min": s.min, "below": s.below, "points": s.points}, True)
+            for s in rule.steps
         )
         return super().dump(rule) + steps
+
+
+def _spans(rule: Bands) -> list[tuple[Step, Decimal | None]]:
+    """Each step with the value its span ends below: the step above's ``min`` (or its own
+    ``below`` for the top step; ``None``: no end)."""
+    return [
+        (step, step.below if i == 0 else rule.steps[i - 1].min) for i, step in enumerate(rule.steps)
+    ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal
+from itertools import pairwise
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
@@ -31,12 +32,15 @@ __all__ = [
     "RuleKind",
     "Scorer",
     "Table",
+    "direction_of",
     "kind_named",
     "kind_names",
     "kind_of",
     "number",
     "points_in_range",
     "points_phrase",
+    "reach_max",
+    "reach_min",
     "register",
     "rule_kinds",
     "unregister",
@@ -81,6 +85,9 @@ class RuleKind(Generic[R]):
         appraised: its points are entered directly (evidence ``[appraised]``).
         inner: it scores a node with sub-criteria (the ``sum`` of its children); every
             other kind scores a leaf.
+        steers: its points follow the value of the fact it reads in one direction or
+            another (bands, levels, deduction), so a fact declared ``better = "none"`` that
+            it reads is worth a warning: the monotone invariant skips such a fact.
     """
 
     name: str
@@ -88,6 +95,7 @@ class RuleKind(Generic[R]):
     fact_types: Mapping[str, tuple[str, ...]] = MappingProxyType({})
     appraised: bool = False
     inner: bool = False
+    steers: bool = False
 
     @property
     def scored(self) -> bool:
@@ -116,6 +124,18 @@ class RuleKind(Generic[R]):
         Called once every fact the rule reads is declared with an allowed type; ``where``
         is the rule's place (``criterion "5.1".rule``).
         """
+
+    def directions(self, rule: R, facts: Mapping[str, Fact]) -> tuple[tuple[str, str], ...]:
+        """``(key, direction)`` for each fact the rule reads whose direction its table fixes:
+        ``"higher"`` (more points for a higher value, or a later level), ``"lower"``,
+        ``"mixed"`` (up and down) or ``"flat"``. The loader compares them with the facts'
+        declared ``better``; called only on a rule that passed :meth:`check`."""
+        return ()
+
+    def least(self, rule: R) -> Decimal:
+        """The fewest points the rule's table names (0 unless the kind says otherwise): the
+        minimum the loader proves reachable and the ``reachable`` invariant looks for."""
+        return Decimal(0)
 
     def scorer(self, rule: R, top: Decimal, places: int) -> Scorer:
         """A function scoring the rule for a criterion of maximum ``top``: checked fact
@@ -182,6 +202,31 @@ def points_in_range(points: Decimal, top: Decimal, where: str, problems: Problem
         problems.add(where, "can award less than 0 points", points)
     elif points > top:
         problems.add(where, f"can award more than the criterion's maximum {top}", points)
+
+
+def reach_max(best: Decimal, top: Decimal, where: str, problems: ProblemList) -> None:
+    """Record a problem if the ``best`` points a rule can give fall short of its maximum."""
+    if best < top:
+        problems.add(where, "E-RULES-MAX-UNREACHABLE", best, top=top, best=best)
+
+
+def reach_min(least: Decimal, floor: Decimal, where: str, problems: ProblemList) -> None:
+    """Record a problem if the ``least`` points a rule can give stay above its ``floor``."""
+    if least > floor:
+        problems.add(where, "E-RULES-MIN-UNREACHABLE", least, floor=floor, least=least)
+
+
+def direction_of(points: Sequence[Decimal]) -> str:
+    """The direction of points listed for ever higher values: ``"higher"``, ``"lower"``,
+    ``"mixed"`` or ``"flat"``.
+
+    >>> from decimal import Decimal as D
+    >>> [direction_of([D(a), D(b), D(c)]) for a, b, c in ("012", "210", "101", "111")]
+    ['higher', 'lower', 'mixed', 'flat']
+    """
+    pairs = list(pairwise(points))
+    up, down = any(b > a for a, b in pairs), any(b < a for a, b in pairs)
+    return "mixed" if up and down else "higher" if up else "lower" if down else "flat"
 
 
 def number(value: FactValue) -> Decimal | int:

@@ -42,6 +42,9 @@ class ChecklistKind(RuleKind[Checklist]):
     rule_type = Checklist
     fact_types = MappingProxyType({"fact": ("checklist",)})
 
+    def directions(self, rule: Checklist, facts: Mapping[str, Fact]) -> tuple[tuple[str, str], ...]:
+        return (("fact", "higher"),)  # every item done adds points
+
     def check(
         self,
         rule: Checklist,
@@ -63,12 +66,16 @@ class ChecklistKind(RuleKind[Checklist]):
                 problems.add(
                     f"{where}.items.{syntax.key(name)}", "can award less than 0 points", points
                 )
+            elif points == 0:
+                problems.add(f"{where}.items.{syntax.key(name)}", "E-RULES-CHECKLIST-ZERO", points)
         total = sum((p for _, p in rule.items), _ZERO)
         if total > top:
             problems.add(
                 f"{where}.items",
                 f"add up to {total}: can award more than the criterion's maximum {top}",
             )
+        elif rule.items and total < top:
+            problems.add(f"{where}.items", "E-RULES-CHECKLIST-SHORT", total, total=total, top=top)
         if not rule.items:
             problems.add(f"{where}.items", "at least one item is required")
 

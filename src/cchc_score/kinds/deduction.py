@@ -10,7 +10,17 @@ import attrs
 
 from ..numbers import format_number, format_points, rounder
 from ..words import text
-from .base import EXACT, Rule, RuleKind, Scorer, number, points_in_range, points_phrase
+from .base import (
+    EXACT,
+    Rule,
+    RuleKind,
+    Scorer,
+    number,
+    points_in_range,
+    points_phrase,
+    reach_max,
+    reach_min,
+)
 from .facttypes import fact_type
 
 if TYPE_CHECKING:
@@ -39,6 +49,7 @@ class DeductionKind(RuleKind[Deduction]):
     name = "deduction"
     rule_type = Deduction
     fact_types = MappingProxyType({"fact": ("count", "number")})
+    steers = True
 
     def check(
         self,
@@ -48,6 +59,7 @@ class DeductionKind(RuleKind[Deduction]):
         facts: Mapping[str, Fact],
         problems: ProblemList,
     ) -> None:
+        before = len(problems.items)
         if rule.each <= 0:
             problems.add(f"{where}.each", "must be > 0", rule.each)
         points_in_range(rule.min_points, top, f"{where}.min_points", problems)
@@ -59,6 +71,23 @@ class DeductionKind(RuleKind[Deduction]):
                 "can award more than the maximum: the fact needs min ≥ 0",
                 rule.fact,
             )
+        if len(problems.items) > before or low is None:
+            return
+        # The maximum at the fact's least value, the floor at its greatest.
+        minus, times = EXACT.subtract, EXACT.multiply
+        reach_max(
+            max(minus(top, times(rule.each, low)), rule.min_points), top, f"{where}.fact", problems
+        )
+        high = fact_type(fact).upper_bound(fact)
+        if high is not None:
+            least = max(minus(top, times(rule.each, high)), rule.min_points)
+            reach_min(least, rule.min_points, f"{where}.fact", problems)
+
+    def directions(self, rule: Deduction, facts: Mapping[str, Fact]) -> tuple[tuple[str, str], ...]:
+        return (("fact", "lower"),)  # each one counted costs points
+
+    def least(self, rule: Deduction) -> Decimal:
+        return rule.min_points
 
     def scorer(self, rule: Deduction, top: Decimal, places: int) -> Scorer:
         name, each, floor, half_up = rule.fact, rule.each, rule.min_points, rounder(places)

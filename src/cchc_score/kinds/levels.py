@@ -11,7 +11,16 @@ import attrs
 
 from .. import syntax
 from ..numbers import round_points
-from .base import Rule, RuleKind, Scorer, Table, points_in_range, points_phrase
+from .base import (
+    Rule,
+    RuleKind,
+    Scorer,
+    Table,
+    direction_of,
+    points_in_range,
+    points_phrase,
+    reach_max,
+)
 from .facttypes import fact_type
 
 if TYPE_CHECKING:
@@ -39,6 +48,7 @@ class LevelsKind(RuleKind[Levels]):
     name = "levels"
     rule_type = Levels
     fact_types = MappingProxyType({"fact": ("level", "boolean")})
+    steers = True
 
     def check(
         self,
@@ -51,6 +61,7 @@ class LevelsKind(RuleKind[Levels]):
         fact = facts[rule.fact]
         expected = fact.levels or ("true", "false")  # a boolean fact has no levels declared
         given = [name for name, _ in rule.points]
+        before = len(problems.items)
         for name, points in rule.points:
             if name not in expected:
                 problems.add(
@@ -66,6 +77,17 @@ class LevelsKind(RuleKind[Levels]):
                     f"{where}.points",
                     f"level {syntax.quote(name)} of fact {syntax.quote(fact.name)} has no points",
                 )
+        if rule.points and len(problems.items) == before:
+            reach_max(max(p for _, p in rule.points), top, f"{where}.points", problems)
+
+    def directions(self, rule: Levels, facts: Mapping[str, Fact]) -> tuple[tuple[str, str], ...]:
+        fact = facts[rule.fact]
+        table = dict(rule.points)
+        order = fact.levels or ("false", "true")  # the levels from worst to best
+        return (("fact", direction_of([table[level] for level in order])),)
+
+    def least(self, rule: Levels) -> Decimal:
+        return min(p for _, p in rule.points)
 
     def scorer(self, rule: Levels, top: Decimal, places: int) -> Scorer:
         name = rule.fact

@@ -7,14 +7,15 @@ decimal), so 3,0 × 28/192 ÷ 50% is exactly 0,875 and rounds, half up, to 0,88.
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from ..numbers import format_number, format_percent, round_points, round_quotient
+from ..numbers import format_number, format_percent, round_exact, round_points, round_quotient
 from ..words import text
-from .base import EXACT, Rule, RuleKind, Scorer, number, points_phrase
+from .base import EXACT, Rule, RuleKind, Scorer, number, points_phrase, reach_min
 from .facttypes import fact_type, label
 
 if TYPE_CHECKING:
@@ -58,6 +59,7 @@ class RatioKind(RuleKind[Ratio]):
         facts: Mapping[str, Fact],
         problems: ProblemList,
     ) -> None:
+        before = len(problems.items)
         if rule.target <= 0:
             problems.add(f"{where}.target", "must be > 0", rule.target)
         if rule.min_ratio is not None and not 0 <= rule.min_ratio <= rule.target:
@@ -74,6 +76,64 @@ class RatioKind(RuleKind[Ratio]):
                 "a ratio fact is already a share; give 'of' only for counts or numbers",
                 rule.of,
             )
+        elif rule.of is None and facts[rule.fact].type == "count":
+            problems.add(f"{where}.fact", "E-RULES-RATIO-NEEDS-OF", rule.fact)
+        elif len(problems.items) == before:
+            self._check_reach(rule, top, where, facts, problems)
+
+    @staticmethod
+    def _check_reach(
+        rule: Ratio, top: Decimal, where: str, facts: Mapping[str, Fact], problems: ProblemList
+    ) -> None:
+        """The target within the share's range, a denominator never 0, a numerator never
+        above its denominator, and 0 points within reach."""
+        fact = facts[rule.fact]
+        low = fact_type(fact).lower_bound(fact) or _ZERO
+        high = fact_type(fact).upper_bound(fact)
+        under_high = None
+        if rule.of is not None:
+            under = facts[rule.of]
+            under_low = fact_type(under).lower_bound(under)
+            under_high = fact_type(under).upper_bound(under)
+            if under_low is None or under_low < 1:
+                shown = "∞" if under_low is None else under_low
+                problems.add(f"{where}.of", "E-RULES-RATIO-DENOMINATOR-ZERO", rule.of, low=shown)
+            if under_high is not None and low > under_high:
+                problems.add(
+                    f"{where}.fact",
+                    "E-RULES-RATIO-NUMERATOR-MIN",
+                    rule.fact,
+                    low=low,
+                    under=under_high,
+                    of=rule.of,
+                )
+            elif high is not None and under_high is not None and high > under_high:
+                problems.add(
+                    f"{where}.fact",
+                    "E-RULES-RATIO-NUMERATOR-ABOVE",
+                    rule.fact,
+                    high=high,
+                    under=under_high,
+                    of=rule.of,
+                )
+            high = Decimal(1)  # the numerator is at most its denominator
+        if high is not None and rule.target > high:
+            problems.add(
+                f"{where}.target",
+                "E-RULES-RATIO-TARGET-UNREACHABLE",
+                rule.target,
+                high=high,
+                top=top,
+            )
+        # 0 points: a value of 0, or a share below the floor.
+        if low > 0 and (rule.of is None or under_high is not None):
+            least = Fraction(low) / (1 if under_high is None else Fraction(under_high))
+            if rule.min_ratio is None or least >= rule.min_ratio:
+                points = min(Fraction(top), Fraction(top) * least / Fraction(rule.target))
+                reach_min(round_exact(points, 4), _ZERO, f"{where}.fact", problems)
+
+    def directions(self, rule: Ratio, facts: Mapping[str, Fact]) -> tuple[tuple[str, str], ...]:
+        return (("fact", "higher"),) + ((("of", "lower"),) if rule.of is not None else ())
 
     def scorer(self, rule: Ratio, top: Decimal, places: int) -> Scorer:
         name, of, target, floor = rule.fact, rule.of, rule.target, rule.min_ratio

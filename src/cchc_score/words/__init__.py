@@ -23,7 +23,7 @@ import os
 import re
 from typing import TYPE_CHECKING
 
-from . import authoring, commands, core, plot, problems, report_files, reports
+from . import authoring, commands, core, plot, problems, properties, report_files, reports
 
 if TYPE_CHECKING:
     from ..numbers import Lang
@@ -51,6 +51,7 @@ WORDS: dict[str, tuple[str, str]] = _catalogue(
     authoring.WORDS,
     report_files.WORDS,
     plot.WORDS,
+    properties.WORDS,
 )
 
 
