@@ -15,10 +15,8 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import EvidenceError
 from ..io.annex import read_annex
 from ..io.appraisal import load_appraisal
-from ..io.evidence import checked_evidence, read_evidence
 from ..io.files import names_a_file
 from ..io.plan import load_plan
 from ..io.rules import load_rules
@@ -30,6 +28,7 @@ from ..report.unit_docx import plan_docx
 from ..report.unit_html import unit_html
 from ..report.unit_xlsx import unit_xlsx
 from ..words import text
+from .commands import load_unit
 from .console import EXIT_OK, UsageError, say
 from .options import date, decimal
 
@@ -112,13 +111,7 @@ def _build(args: argparse.Namespace) -> UnitReport:
     lang: Lang = args.lang
     plan = load_plan(args.plan) if args.plan else None
     if Path(args.evidence).suffix.lower() in EVIDENCE_SUFFIXES:
-        evidence, problems = read_evidence(args.evidence)
-        source = args.rules or (evidence.rules if evidence is not None else None)
-        if source is None:
-            problems.raise_if_any(EvidenceError)
-            raise UsageError(text("cli.names_no_rules", lang, file=args.evidence))
-        rules = load_rules(source)
-        checked = checked_evidence(evidence, problems, rules)
+        rules, checked = load_unit(args)
         appraisal = _appraisal(args.annex, lang) if args.annex else None
         return unit_report(
             rules,
