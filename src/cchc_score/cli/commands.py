@@ -77,7 +77,7 @@ def _load(args: argparse.Namespace) -> tuple[RuleSet, Evidence]:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    say(ruleset_summary(load_rules(args.rules)) + "\n")
+    say(ruleset_summary(load_rules(args.rules), args.lang) + "\n")
     return EXIT_OK
 
 
@@ -304,7 +304,9 @@ def cmd_rank(args: argparse.Namespace) -> int:
         say(text("cli.wrote_ranking", args.lang, path=out, n=len(ranking.units)) + "\n")
     if ranking.invalid:
         total = len(ranking.units) + len(ranking.invalid)
-        errors([text("cli.not_ranked", args.lang, bad=len(ranking.invalid), total=total)])
+        errors(
+            [text("cli.not_ranked", args.lang, bad=len(ranking.invalid), total=total)], args.lang
+        )
         return EXIT_PROBLEMS
     return EXIT_OK
 
@@ -359,7 +361,7 @@ def _say_main_job(
 ) -> None:
     """The demo's sections: the rules, the annex reconciled, the score and its deductions,
     the projection."""
-    say(ruleset_summary(rules) + "\n")
+    say(ruleset_summary(rules, lang) + "\n")
     say(f"\n== {words.text('cli.demo_reconcile', lang)}\n\n")
     say(render_findings(findings, "table", lang, summary))
     say(f"\n== {words.text('cli.demo_score', lang)}\n\n")

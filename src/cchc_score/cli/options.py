@@ -11,6 +11,7 @@ from .. import words
 from ..limits import MAX_YEAR, MIN_YEAR
 from ..numbers import NumberFormatError, format_number, parse_number
 from ..plan import parse_deadline
+from ..words import default_lang
 from .console import UsageError, short
 
 if TYPE_CHECKING:
@@ -137,7 +138,7 @@ def _check_number(
 
 def check_options(args: argparse.Namespace) -> None:
     """The ranges of the numeric options, checked before any work (usage errors, exit 2)."""
-    lang: Lang = getattr(args, "lang", None) or "vi"
+    lang: Lang = getattr(args, "lang", None) or default_lang()
     if getattr(args, "budget", None) is not None:
         _check_number(
             "--budget", args.budget, lang, low=Decimal(0), high=MAX_BUDGET, places=BUDGET_PLACES

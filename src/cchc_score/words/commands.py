@@ -2,6 +2,7 @@
 
 WORDS: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------------ command line (cli)
+    "cli.error": ("lỗi", "error"),
     "cli.demo_reconcile": (
         "1. Kiểm tra số học của phụ lục thẩm định 2022",
         "1. The 2022 appraisal annex's arithmetic",
