@@ -22,7 +22,7 @@ from typing import Union
 import attrs
 
 from . import arguments
-from .errors import NO_VALUE, ArgumentError, CchcScoreError, EvidenceError, Problem, ProblemList
+from .errors import ArgumentError, CchcScoreError, EvidenceError, Problem, ProblemList
 from .evaluation import Scorecard, evaluate
 from .evidence import Evidence, check_evidence
 from .io.evidence import read_unit, rules_argument
@@ -220,8 +220,10 @@ def score_many(rules: RuleSet | str | os.PathLike[str], source: Source) -> Itera
         raise arguments.fail(
             ArgumentError,
             "source",
-            "expected a folder, a CSV/TSV table or evidences, not " + type(source).__name__,
+            "E-ARGUMENT-TYPE",
             source,
+            expected="a folder, a CSV/TSV table or evidences",
+            type=type(source).__name__,
         )
     for index, evidence in enumerate(source):
         arguments.instance(evidence, Evidence, f"source[{index}]", "an Evidence")
@@ -233,13 +235,12 @@ def _unreadable(file: str, exc: BaseException) -> tuple[Problem, ...]:
     if isinstance(exc, CchcScoreError):
         return tuple(attrs.evolve(p, file=p.file or file) for p in exc.problems)
     if isinstance(exc, RecursionError):
-        message = "cannot be read: nested too deeply"
-    elif isinstance(exc, ValueError) and "digits" in str(exc):
-        message = "cannot be read: a number has too many digits"
-    else:
-        detail = " ".join(str(exc).split())[:120]
-        message = f"cannot be read: {type(exc).__name__}" + (f": {detail}" if detail else "")
-    return (Problem(file, "", message, NO_VALUE),)
+        return (Problem(file, "", "E-BATCH-TOO-DEEP"),)
+    if isinstance(exc, ValueError) and "digits" in str(exc):
+        return (Problem(file, "", "E-BATCH-TOO-MANY-DIGITS"),)
+    detail = " ".join(str(exc).split())[:120]
+    said = f"{type(exc).__name__}" + (f": {detail}" if detail else "")
+    return (Problem(file, "", "E-BATCH-UNREADABLE", fields={"detail": said}),)
 
 
 #: What one bad unit may raise: the library's errors, and (last resort) the parsers' own.
@@ -411,12 +412,13 @@ def _card(item: object, where: str) -> Scorecard:
 
 def _duplicate(result: UnitResult, others: list[UnitResult]) -> UnitResult:
     place = f"line {result.line}: unit" if result.line is not None else "unit"
-    message = (
-        f"{result.unit!r} is also the name of the unit at "
-        + ", ".join(o.where or "another place" for o in others)
-        + "; give each unit its own name (add the district if two communes share a name)"
+    places = ", ".join(o.where or "?" for o in others)
+    problem = Problem(
+        result.source,
+        place,
+        "E-BATCH-UNIT-NAME-TWICE",
+        fields={"unit": repr(result.unit), "places": places},
     )
-    problem = Problem(result.source, place, message, NO_VALUE)
     return attrs.evolve(result, scorecard=None, problems=(*result.problems, problem))
 
 
@@ -429,8 +431,11 @@ def _check_same_rules(cards: Sequence[Scorecard]) -> None:
             raise arguments.fail(
                 ArgumentError,
                 "",
-                f"cannot compare scorecards of different rule sets: {first.id!r} "
-                f"({cards[0].unit!r}) and {card.rules.id!r} ({card.unit!r})",
+                "E-BATCH-RULES-DIFFER",
+                first=repr(first.id),
+                first_unit=repr(cards[0].unit),
+                other=repr(card.rules.id),
+                other_unit=repr(card.unit),
             )
 
 
@@ -469,7 +474,8 @@ def loss_table(cards: Iterable[Scorecard] | Ranking) -> LossTable:
             raise arguments.fail(
                 ArgumentError,
                 "",
-                f"two scorecards are for the unit {name!r}: give each its own name",
+                "E-BATCH-UNIT-TWICE",
+                unit=repr(name),
             )
     if not cards:
         return LossTable((), (), ())

@@ -6,6 +6,7 @@ and raises once, so a user sees every mistake in a file in one run.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, NoReturn
 
 import attrs
@@ -16,7 +17,7 @@ from .values import render
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-    from .numbers import Lang
+    from .numbers import Lang, NumberFormatError
 
 __all__ = [
     "AnnexError",
@@ -33,14 +34,42 @@ __all__ = [
 NO_VALUE: object = attrs.NOTHING
 
 
+class Shown(str):
+    """A value already rendered for a message (cut short, or described): shown as it is."""
+
+    __slots__ = ()
+
+
 def show(value: object) -> str:
     """Render a user's value for an error message: strings quoted, numbers as written.
 
     >>> from decimal import Decimal
-    >>> show("abc"), show(Decimal("1.50")), show(True), show(3)
-    ("'abc'", '1.50', 'true', '3')
+    >>> show("abc"), show(Decimal("1.50")), show(True), show(3), show(Shown("[1, 2, …"))
+    ("'abc'", '1.50', 'true', '3', '[1, 2, …')
     """
+    if isinstance(value, Shown):
+        return str(value)
     return render(value, "message")
+
+
+_LINE = re.compile(r"\bline (\d+)(?:, column (\d+))?")
+
+
+def place(path: str, lang: Lang) -> str:
+    """A problem's place in ``lang``: its line and column said in words, the table path
+    (keys and codes, as the file writes them) as it is.
+
+    >>> place("line 12, column 3", "vi"), place('criterion "5.1".max', "vi")
+    ('dòng 12, cột 3', 'criterion "5.1".max')
+    """
+
+    def said(match: re.Match[str]) -> str:
+        line = words.text("problem.line", lang, n=match[1])
+        if match[2] is None:
+            return line
+        return f"{line}, {words.text('problem.column', lang, n=match[2])}"
+
+    return _LINE.sub(said, path) if "line " in path else path
 
 
 @attrs.frozen
@@ -70,9 +99,14 @@ class Problem:
 
     file: str | None
     path: str
-    code: str
+    code: str = attrs.field()
     value: object = NO_VALUE
     fields: dict[str, object] = attrs.field(factory=dict)
+
+    @code.validator
+    def _known(self, _: object, code: str) -> None:
+        if not words.is_problem_code(code) or code not in words.WORDS:
+            raise ValueError(f"not a problem code of the catalogue: {code!r}")
 
     def message(self, lang: Lang | None = None) -> str:
         """What is wrong, without the place, in ``lang`` (default: :func:`default_lang`)."""
@@ -80,11 +114,10 @@ class Problem:
 
     def text(self, lang: Lang | None = None) -> str:
         """The whole line: file, place, message and the offending value, in ``lang``."""
-        parts = [p for p in (self.file, self.path) if p]
-        text = self.message(lang)
+        said = lang or words.default_lang()
+        parts = [p for p in (self.file, place(self.path, said)) if p]
+        text = self.message(said)
         if self.value is not NO_VALUE:
-            # A message not yet in the catalogue is English: its value is said in English too.
-            said = (lang or words.default_lang()) if self.code in words.WORDS else "en"
             text += " " + words.text("problem.got", said, value=show(self.value))
         return ": ".join([*parts, text])
 
@@ -155,6 +188,12 @@ class ProblemList:
         """Record one problem at ``path``: ``code`` from the problem catalogue, the offending
         ``value`` and the ``fields`` its text refers to."""
         self.items.append(Problem(self.file, path, code, value, fields))
+
+    def add_error(self, path: str, error: NumberFormatError) -> None:
+        """Record at ``path`` the problem an exception carries: its ``code``, ``fields`` and,
+        if it has one, its offending ``value``."""
+        value = error.value if error.has_value else NO_VALUE
+        self.items.append(Problem(self.file, path, error.code, value, dict(error.fields)))
 
     def extend(self, problems: Iterable[Problem]) -> None:
         """Record problems found elsewhere."""

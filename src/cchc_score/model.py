@@ -123,7 +123,14 @@ def _min(value: object) -> Decimal:
 def _items(value: object, field: str, kind: type[T], expected: str) -> tuple[T, ...]:
     """A list or tuple of ``kind`` as a tuple; :class:`RulesError` naming ``field`` else."""
     if not isinstance(value, (list, tuple)) or not all(isinstance(v, kind) for v in value):
-        raise arguments.fail(RulesError, field, f"expected a list of {expected}", value)
+        raise arguments.fail(
+            RulesError,
+            field,
+            "E-ARGUMENT-TYPE",
+            value,
+            expected=f"list[{expected}]",
+            type=type(value).__name__,
+        )
     return tuple(value)
 
 

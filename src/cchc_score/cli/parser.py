@@ -45,8 +45,10 @@ def argv_lang(argv: Sequence[str]) -> Lang:
         value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None
         if arg.startswith("--lang="):
             value = arg.partition("=")[2]
-        if value == "vi" or value == "en":
-            found = value
+        if value == "vi":
+            found = "vi"
+        elif value == "en":
+            found = "en"
     return found or default_lang()
 
 

@@ -56,22 +56,22 @@ class BandsKind(RuleKind[Bands]):
         problems: ProblemList,
     ) -> None:
         if not rule.steps:
-            problems.add(f"{where}.steps", "at least one step is required")
+            problems.add(f"{where}.steps", "E-STEPS-NONE")
             return
         for i, step in enumerate(rule.steps):
             points_in_range(step.points, top, f"{where}.steps[{i}].points", problems)
             if i and step.min == rule.steps[i - 1].min:
                 problems.add(
                     f"{where}.steps[{i}].min",
-                    "overlaps the step before, which has the same min",
+                    "E-STEPS-OVERLAP",
                     step.min,
                 )
             elif i and step.min > rule.steps[i - 1].min:
                 problems.add(
                     f"{where}.steps[{i}].min",
-                    "steps must be listed from the highest min "
-                    f"down (the step before has min {rule.steps[i - 1].min})",
+                    "E-STEPS-ORDER",
                     step.min,
+                    min=rule.steps[i - 1].min,
                 )
         fact = facts[rule.fact]
         low = fact_type(fact).lower_bound(fact)
@@ -79,13 +79,11 @@ class BandsKind(RuleKind[Bands]):
         if low is None:
             problems.add(
                 f"{where}.fact",
-                "the fact has no lower bound, so the steps cannot cover it; declare its min",
+                "E-STEPS-FACT-MIN",
                 rule.fact,
             )
         elif lowest > low:
-            problems.add(
-                f"{where}.steps", f"leave a gap: values from {low} to below {lowest} match no step"
-            )
+            problems.add(f"{where}.steps", "E-STEPS-GAP", low=low, lowest=lowest)
 
     def scorer(self, rule: Bands, top: Decimal, places: int) -> Scorer:
         name = rule.fact
