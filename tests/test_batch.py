@@ -30,6 +30,9 @@ from cchc_score.report import results_csv
 
 from .conftest import EXAMPLE, ROOT
 
+#: These tests pin the English wording of problems (their codes are what programs match).
+pytestmark = pytest.mark.lang("en")
+
 DISTRICT = ROOT / "examples" / "district_2022"
 WARDS = DISTRICT / "wards.csv"
 #: The example ward scores 84.14 with IX appraised at 19.05 (README, "The example ward").

@@ -56,10 +56,9 @@ def _nodes(value: object) -> tuple[AppraisalNode, ...]:
         raise arguments.fail(
             AnnexError,
             "nodes",
-            "E-ARGUMENT-TYPE",
+            "E-ARGUMENT-LIST",
             value,
-            expected="list[AppraisalNode]",
-            type=type(value).__name__,
+            expected="AppraisalNode",
         )
     return tuple(value)
 

@@ -22,6 +22,7 @@ from typing import TypeVar
 
 from .errors import NO_VALUE, ArgumentError, CchcScoreError, Problem, Shown, show
 from .numbers import NumberFormatError, bounded, parse_number, within_bounds
+from .words import Phrase
 
 __all__ = [
     "as_date",
@@ -144,12 +145,14 @@ def as_number(
             number = parse_number(value, allow_percent=percent)
     except NumberFormatError as exc:
         if len(str(exc)) > 2 * _SHOWN:  # the message quotes the text: a long one is cut
-            raise fail(error, where, expected, value) from None
+            said = Phrase(expected, {})
+            raise fail(error, where, "E-ARGUMENT-NOT-A-NUMBER", value, expected=said) from None
         raise fail(error, where, exc.code, **exc.fields) from None
     except (InvalidOperation, ValueError):  # an int too long to convert
         number = None
     if number is None:
-        raise fail(error, where, expected, value)
+        said = Phrase(expected, {})
+        raise fail(error, where, "E-ARGUMENT-NOT", value, expected=said, type=_type(value))
     if not number.is_finite():
         raise fail(error, where, "E-NUMBER-NOT-FINITE", value)
     try:
@@ -166,7 +169,7 @@ def whole(value: object, where: str, error: type[CchcScoreError], *, low: int = 
     3
     """
     if isinstance(value, bool) or not isinstance(value, int):
-        raise fail(error, where, "E-ARGUMENT-TYPE", value, expected="int", type=_type(value))
+        raise fail(error, where, "E-ARGUMENT-TYPE", value, expected="an integer", type=_type(value))
     if value < low:
         raise fail(error, where, "E-FACT-BELOW-MIN", value, min=low)
     return value
@@ -188,7 +191,7 @@ def as_date(value: object, where: str, error: type[CchcScoreError] = ArgumentErr
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             raise fail(error, where, "E-ARGUMENT-DATE", value) from None
-    raise fail(error, where, "E-ARGUMENT-TYPE", value, expected="datetime.date", type=_type(value))
+    raise fail(error, where, "E-ARGUMENT-TYPE", value, expected="a date", type=_type(value))
 
 
 def pairs(value: object, where: str, error: type[CchcScoreError]) -> tuple[tuple[str, object], ...]:
@@ -206,7 +209,7 @@ def pairs(value: object, where: str, error: type[CchcScoreError]) -> tuple[tuple
                 raise fail(error, where, "E-ARGUMENT-PAIRS", item)
             items.append(item)
     else:
-        raise fail(error, where, "E-ARGUMENT-TYPE", value, expected="dict", type=_type(value))
+        raise fail(error, where, "E-ARGUMENT-TYPE", value, expected="a dict", type=_type(value))
     for key, _ in items:
         if not isinstance(key, str):
             raise fail(error, where, "E-ARGUMENT-KEYS", key)
@@ -230,7 +233,7 @@ def items(value: object, where: str) -> list[object]:
     """
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
         raise fail(
-            ArgumentError, where, "E-ARGUMENT-TYPE", value, expected="list", type=_type(value)
+            ArgumentError, where, "E-ARGUMENT-TYPE", value, expected="a list", type=_type(value)
         )
     return list(value)
 
@@ -245,9 +248,9 @@ def strings(value: object, where: str, error: type[CchcScoreError]) -> tuple[str
     if isinstance(value, str):
         return (value,)
     if not isinstance(value, Iterable) or isinstance(value, (bytes, Mapping)):
-        raise fail(error, where, "E-ARGUMENT-TYPE", value, expected="str", type=_type(value))
+        raise fail(error, where, "E-ARGUMENT-TYPE", value, expected="strings", type=_type(value))
     items = tuple(value)
     for item in items:
         if not isinstance(item, str):
-            raise fail(error, where, "E-ARGUMENT-TYPE", item, expected="str", type=_type(item))
+            raise fail(error, where, "E-ARGUMENT-TYPE", item, expected="strings", type=_type(item))
     return items

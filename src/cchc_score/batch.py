@@ -22,7 +22,7 @@ from typing import Union
 import attrs
 
 from . import arguments
-from .errors import ArgumentError, CchcScoreError, EvidenceError, Problem, ProblemList
+from .errors import NO_VALUE, ArgumentError, CchcScoreError, EvidenceError, Problem, ProblemList
 from .evaluation import Scorecard, evaluate
 from .evidence import Evidence, check_evidence
 from .io.evidence import read_unit, rules_argument
@@ -235,12 +235,12 @@ def _unreadable(file: str, exc: BaseException) -> tuple[Problem, ...]:
     if isinstance(exc, CchcScoreError):
         return tuple(attrs.evolve(p, file=p.file or file) for p in exc.problems)
     if isinstance(exc, RecursionError):
-        return (Problem(file, "", "E-BATCH-TOO-DEEP"),)
+        return (Problem(file, "", "E-BATCH-TOO-DEEP", NO_VALUE),)
     if isinstance(exc, ValueError) and "digits" in str(exc):
-        return (Problem(file, "", "E-BATCH-TOO-MANY-DIGITS"),)
+        return (Problem(file, "", "E-BATCH-TOO-MANY-DIGITS", NO_VALUE),)
     detail = " ".join(str(exc).split())[:120]
     said = f"{type(exc).__name__}" + (f": {detail}" if detail else "")
-    return (Problem(file, "", "E-BATCH-UNREADABLE", fields={"detail": said}),)
+    return (Problem(file, "", "E-BATCH-UNREADABLE", NO_VALUE, {"detail": said}),)
 
 
 #: What one bad unit may raise: the library's errors, and (last resort) the parsers' own.
@@ -417,7 +417,8 @@ def _duplicate(result: UnitResult, others: list[UnitResult]) -> UnitResult:
         result.source,
         place,
         "E-BATCH-UNIT-NAME-TWICE",
-        fields={"unit": repr(result.unit), "places": places},
+        NO_VALUE,
+        {"unit": repr(result.unit), "places": places},
     )
     return attrs.evolve(result, scorecard=None, problems=(*result.problems, problem))
 

@@ -128,12 +128,13 @@ class Problem:
 class CchcScoreError(Exception):
     """Root of every error the library raises for bad input.
 
-    ``problems`` holds every problem found; ``str(error)`` lists them one per line.
+    ``problems`` holds every problem found; ``str(error)`` lists them one per line, in
+    ``lang`` (default: ``CCHC_LANG``, else Vietnamese); :meth:`text` in any language.
     """
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
+    def __init__(self, problems: Iterable[Problem], lang: Lang | None = None) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        super().__init__(self.text(lang))
 
     def text(self, lang: Lang | None = None) -> str:
         """Every problem, one per line, in ``lang`` (default: ``CCHC_LANG``, else Vietnamese)."""

@@ -21,6 +21,7 @@ from .kinds import Rule, RuleKind, fact_type, kind_of
 from .kinds.facttypes import BAD
 from .model import RuleSet
 from .numbers import within_bounds
+from .words import Phrase
 
 if TYPE_CHECKING:
     from .model import Fact
@@ -57,6 +58,7 @@ def _fact_value(name: str, value: object) -> RawValue:
         f"facts[{name!r}]",
         "E-EVIDENCE-FACT-TYPE",
         value,
+        type=type(value).__name__,
     )
 
 
@@ -362,7 +364,10 @@ def _check_needs(
                 missing.setdefault(name, []).append(node.code)
         kind.check_values(rule, node.code, typed, problems)
     if missing:
-        listed = "; ".join(f"{name} ({', '.join(codes)})" for name, codes in missing.items())
+        listed = tuple(
+            Phrase("evidence.missing_fact", {"name": name, "codes": ", ".join(codes)})
+            for name, codes in missing.items()
+        )
         problems.add("facts", "E-EVIDENCE-FACTS-MISSING", listed=listed)
     if unappraised:
         problems.add("appraised", "E-EVIDENCE-APPRAISED-MISSING", codes=", ".join(unappraised))

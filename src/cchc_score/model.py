@@ -126,10 +126,9 @@ def _items(value: object, field: str, kind: type[T], expected: str) -> tuple[T, 
         raise arguments.fail(
             RulesError,
             field,
-            "E-ARGUMENT-TYPE",
+            "E-ARGUMENT-LIST",
             value,
-            expected=f"list[{expected}]",
-            type=type(value).__name__,
+            expected=expected,
         )
     return tuple(value)
 

@@ -78,7 +78,12 @@ def parse_deadline(text: str) -> Deadline:
     """
     if not isinstance(text, str):
         raise arguments.fail(
-            PlanError, "deadline", "E-ARGUMENT-TYPE", text, expected="str", type=type(text).__name__
+            PlanError,
+            "deadline",
+            "E-ARGUMENT-TYPE",
+            text,
+            expected="a string",
+            type=type(text).__name__,
         )
     clean = " ".join(text.split())
     if not clean:
@@ -243,7 +248,7 @@ def _tasks(value: object) -> tuple[Task, ...]:
             "tasks",
             "E-ARGUMENT-TYPE",
             value,
-            expected="list[Task]",
+            expected="a list of Task",
             type=type(value).__name__,
         )
     for item in value:
@@ -253,7 +258,7 @@ def _tasks(value: object) -> tuple[Task, ...]:
                 "tasks",
                 "E-ARGUMENT-TYPE",
                 item,
-                expected="Task",
+                expected="a Task",
                 type=type(item).__name__,
             )
     return tuple(value)

@@ -27,6 +27,9 @@ from cchc_score.values import printable
 
 from ..conftest import ROOT
 
+#: These tests pin the English wording of problems (their codes are what programs match).
+pytestmark = pytest.mark.lang("en")
+
 WARDS = ROOT / "examples" / "district_2022" / "wards.csv"
 ANNEX = ROOT / "examples" / "ward_2022" / "annex.tsv"
 EVIDENCE = ROOT / "examples" / "ward_2022" / "evidence.toml"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -81,9 +82,43 @@ def _parser_class(lang: Lang) -> type[argparse.ArgumentParser]:
 
         def error(self, message: str) -> NoReturn:
             self.print_usage(sys.stderr)
-            self.exit(2, f"{self.prog}: {text('cli.error', lang)}: {message}\n")
+            said = argparse_message(message, lang)
+            self.exit(2, f"{self.prog}: {text('cli.error', lang)}: {said}\n")
 
     return Parser
+
+
+#: argparse's own usage errors (in English) → the word code that says them, in order.
+_ARGPARSE: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"the following arguments are required: (?P<names>.*)"), "cli.argparse_required"),
+    (re.compile(r"unrecognized arguments: (?P<names>.*)"), "cli.argparse_unknown"),
+    (
+        re.compile(
+            r"argument (?P<name>[^:]+): invalid choice: (?P<value>.*) "
+            r"\(choose from (?P<choices>.*)\)"
+        ),
+        "cli.argparse_choice",
+    ),
+    (re.compile(r"argument (?P<name>[^:]+): expected one argument"), "cli.argparse_one"),
+    (
+        re.compile(r"argument (?P<name>[^:]+): invalid \w+ value: (?P<value>.*)"),
+        "cli.argparse_value",
+    ),
+    (re.compile(r"argument (?P<name>[^:]+): (?P<detail>.*)"), "cli.argparse_argument"),
+)
+
+
+def argparse_message(message: str, lang: Lang) -> str:
+    """An argparse usage error in ``lang`` (as argparse says it when it is none it knows).
+
+    >>> argparse_message("the following arguments are required: EVIDENCE", "vi")
+    'thiếu tham số bắt buộc: EVIDENCE'
+    """
+    for pattern, code in _ARGPARSE:
+        match = pattern.fullmatch(message)
+        if match is not None:
+            return text(code, lang, **match.groupdict())
+    return message
 
 
 def _command(commands: Any, name: str, lang: Lang, handler: Any) -> argparse.ArgumentParser:

@@ -124,7 +124,7 @@ class _PlanDoc:
     year: Optional[Year] = None
     rules: Optional[str] = None
     tasks: Tables = attrs.field(
-        default=Tables(()), metadata=messages(wrong="expected an array of tables ([[tasks]])")
+        default=Tables(()), metadata=messages(wrong="E-PLAN-TASKS-NOT-TABLES")
     )
 
 

@@ -85,13 +85,13 @@ def os_error_phrase(exc: OSError) -> Phrase:
     return Phrase(code, {"folder": exc.filename or ""})
 
 
-def _fail(path: PathLike, said: Phrase, err: int | None = None) -> OutputError:
+def _fail(path: PathLike, said: Phrase, err: int | None = None, *, lang: Lang) -> OutputError:
     """The error for an output that cannot be written: its problem code named after the
     words that say why (``output.exists`` → ``E-OUTPUT-EXISTS``)."""
     problems = ProblemList(os.fspath(path))
     name = said.code.partition(".")[2].upper().replace("_", "-")
     problems.add("", f"E-OUTPUT-{name}", detail=said)
-    error = OutputError(problems.items)
+    error = OutputError(problems.items, lang)
     error.errno = err
     return error
 
@@ -146,24 +146,26 @@ def check_output(
     name = os.fspath(path)
     clash = _input_clash(name, inputs)
     if clash is not None:
-        raise _fail(name, Phrase("output.is_input", {"input": clash}))
+        raise _fail(name, Phrase("output.is_input", {"input": clash}), lang=lang)
     blocker = _blocker(Path(name).parent)
     if blocker is not None:
-        raise _fail(name, Phrase("output.not_a_folder", {"folder": blocker}), errno.ENOTDIR)
+        raise _fail(
+            name, Phrase("output.not_a_folder", {"folder": blocker}), errno.ENOTDIR, lang=lang
+        )
     try:
         info = os.lstat(name)
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise _fail(name, os_error_phrase(exc), exc.errno) from None
+        raise _fail(name, os_error_phrase(exc), exc.errno, lang=lang) from None
     if stat.S_ISLNK(info.st_mode):
-        raise _fail(name, Phrase("output.symlink", {"target": os.readlink(name)}))
+        raise _fail(name, Phrase("output.symlink", {"target": os.readlink(name)}), lang=lang)
     if stat.S_ISDIR(info.st_mode):
-        raise _fail(name, Phrase("output.is_folder", {}), errno.EISDIR)
+        raise _fail(name, Phrase("output.is_folder", {}), errno.EISDIR, lang=lang)
     if not stat.S_ISREG(info.st_mode):
-        raise _fail(name, Phrase("output.not_regular", {}))
+        raise _fail(name, Phrase("output.not_regular", {}), lang=lang)
     if not force:
-        raise _fail(name, Phrase("output.exists", {}), errno.EEXIST)
+        raise _fail(name, Phrase("output.exists", {}), errno.EEXIST, lang=lang)
 
 
 def _make_folder(folder: Path, target: Path, lang: Lang) -> list[Path]:
@@ -171,7 +173,9 @@ def _make_folder(folder: Path, target: Path, lang: Lang) -> list[Path]:
     folders created, outermost first."""
     blocker = _blocker(folder)
     if blocker is not None:
-        raise _fail(target, Phrase("output.not_a_folder", {"folder": blocker}), errno.ENOTDIR)
+        raise _fail(
+            target, Phrase("output.not_a_folder", {"folder": blocker}), errno.ENOTDIR, lang=lang
+        )
     missing: list[Path] = []
     at = folder
     while not os.path.lexists(at) and at != at.parent:
@@ -184,7 +188,7 @@ def _make_folder(folder: Path, target: Path, lang: Lang) -> list[Path]:
         except OSError as exc:
             _remove_folders(created)
             said = Phrase("output.cannot_create", {"folder": item, "why": os_error_phrase(exc)})
-            raise _fail(target, said, exc.errno) from None
+            raise _fail(target, said, exc.errno, lang=lang) from None
         created.append(item)
     return created
 
@@ -301,7 +305,7 @@ def write_output(
             said = Phrase("output.exists", {})
         else:
             said = os_error_phrase(exc)
-        raise _fail(target, said, exc.errno) from None
+        raise _fail(target, said, exc.errno, lang=lang) from None
     finally:
         if not done:
             if temp is not None:
@@ -334,10 +338,12 @@ def write_outputs(
     top = Path(folder)
     inputs = tuple(inputs)
     if os.path.islink(top) and not os.path.isdir(top):
-        raise _fail(top, Phrase("output.symlink", {"target": os.readlink(top)}))
+        raise _fail(top, Phrase("output.symlink", {"target": os.readlink(top)}), lang=lang)
     blocker = _blocker(top)
     if blocker is not None:
-        raise _fail(top, Phrase("output.not_a_folder", {"folder": blocker}), errno.ENOTDIR)
+        raise _fail(
+            top, Phrase("output.not_a_folder", {"folder": blocker}), errno.ENOTDIR, lang=lang
+        )
     problems: list[OutputError] = []
     for name in files:
         try:
@@ -345,7 +351,7 @@ def write_outputs(
         except OutputError as exc:
             problems.append(exc)
     if problems:
-        error = OutputError(p for exc in problems for p in exc.problems)
+        error = OutputError((p for exc in problems for p in exc.problems), lang)
         error.errno = problems[0].errno
         raise error
     return [

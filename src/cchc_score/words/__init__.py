@@ -137,7 +137,9 @@ def problem_text(code: str, lang: Lang | None = None, /, **fields: object) -> st
 
 def _field(value: object, lang: Lang) -> object:
     """A field as ``lang`` writes it: a decimal with its decimal mark (0,5 in Vietnamese), a
-    :class:`Phrase` in words; any other value as it is."""
+    :class:`Phrase` in words (a tuple of them joined by "; "); any other value as it is."""
+    if isinstance(value, tuple) and value and all(isinstance(v, Phrase) for v in value):
+        return "; ".join(str(_field(v, lang)) for v in value)
     if isinstance(value, Phrase):
         if is_problem_code(value.code):
             return problem_text(value.code, lang, **value.fields)

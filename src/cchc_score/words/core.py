@@ -40,6 +40,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "reading a Word file (.docx) needs python-docx, which the docx extra installs: "
         'pip install "cchc-score[docx]"',
     ),
+    # ------------------------------------------------------------------ evidence
+    "evidence.missing_fact": ("{name} (cho {codes})", "{name} (for {codes})"),
     # ------------------------------------------------------------------ files that are not files
     "file.folder": ("một thư mục", "a folder"),
     "file.pipe": ("một ống dẫn (FIFO)", "a pipe (FIFO)"),
