@@ -515,7 +515,7 @@ def test_results_round_trip_through_csv(rules: RuleSet, tmp_path: Path) -> None:
             str(result.line),
         )
         problems = row["problems"].split("\n") if row["problems"] else []
-        assert problems == [str(p) for p in result.problems]
+        assert problems == [p.text("vi") for p in result.problems]
         card = result.scorecard
         if card is None:
             assert (row["total"], row["rating"], row["I"]) == ("", "", "")
@@ -525,7 +525,7 @@ def test_results_round_trip_through_csv(rules: RuleSet, tmp_path: Path) -> None:
         assert {d.code: Decimal(row[d.code]) for d in card.domains} == {
             d.code: d.points for d in card.domains
         }
-    assert back[2]["problems"] == (f"{path}: line 4: facts: missing facts: staff_total (for 5.1)")
+    assert back[2]["problems"] == f"{path}: dòng 4: facts: thiếu số liệu: staff_total (cho 5.1)"
 
 
 # ------------------------------------------------------------ issue 10: an imported folder

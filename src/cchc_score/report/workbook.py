@@ -7,6 +7,7 @@ import io
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from ..errors import place
 from ..values import XLSX_CELL_LIMIT, cell
 from ..words import pick, text
 from .common import band_name, domain_points
@@ -121,7 +122,10 @@ def batch_xlsx(
         ws = sheet(
             w("sheet_invalid"),
             [w("unit"), w("where"), w("problems")],
-            ([r.unit, r.where, "\n".join(str(p) for p in r.problems)] for r in ranking.invalid),
+            (
+                [r.unit, place(r.where, lang), "\n".join(p.text(lang) for p in r.problems)]
+                for r in ranking.invalid
+            ),
         )
         ws.column_dimensions["A"].width = 28
         ws.column_dimensions["C"].width = 100
