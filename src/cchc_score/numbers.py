@@ -13,6 +13,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Callable, Mapping
 
 from .limits import MAX_DIGITS, MAX_MAGNITUDE
@@ -22,6 +23,7 @@ __all__ = [
     "Lang",
     "NumberFormatError",
     "bounded",
+    "format_date",
     "format_number",
     "format_percent",
     "format_points",
@@ -236,6 +238,16 @@ def round_points(value: Decimal, places: int = 2) -> Decimal:
         return value.quantize(step(places), rounding=ROUND_HALF_UP)
     except InvalidOperation as exc:  # pragma: no cover - guarded by validation
         raise NumberFormatError("E-NUMBER-ROUND", value) from exc
+
+
+def format_date(day: dt.date, lang: Lang = "vi") -> str:
+    """A date as ``lang`` writes it: 31/12/2023 in Vietnamese, 2023-12-31 in English.
+
+    >>> import datetime
+    >>> format_date(datetime.date(2023, 6, 5)), format_date(datetime.date(2023, 6, 5), "en")
+    ('05/06/2023', '2023-06-05')
+    """
+    return day.strftime("%d/%m/%Y") if lang == "vi" else day.isoformat()
 
 
 def step(places: int) -> Decimal:

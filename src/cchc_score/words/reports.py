@@ -37,6 +37,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "{errors} errors, {warnings} warnings",
     ),
     "report.severity": ("Mức", "Severity"),
+    "report.severity_error": ("lỗi", "error"),
+    "report.severity_warning": ("cảnh báo", "warning"),
     "report.line": ("Dòng", "Line"),
     "report.finding": ("Nội dung", "Finding"),
     "report.row_name": ("Tên", "Name"),
