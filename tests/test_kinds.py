@@ -430,9 +430,7 @@ def test_a_fact_type_registered_in_a_test_is_declared_checked_and_scored() -> No
     assert loads_rules(dump_rules(rules)) == rules
     with pytest.raises(EvidenceError) as info:
         evaluate(rules, Evidence("X", facts={"satisfaction": Decimal(120)}))
-    assert str(info.value.problems[0]) == (
-        "facts.satisfaction: must be ≤ 100 (got 120)"
-    )
+    assert str(info.value.problems[0]) == ("facts.satisfaction: must be ≤ 100 (got 120)")
     assert info.value.codes == ("E-FACT-ABOVE-MAX",)
     with pytest.raises(RulesError) as bounds:
         loads_rules(SCALED.replace('label = "Mức hài lòng"', 'label = "x"\nmin = 1'))

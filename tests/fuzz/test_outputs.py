@@ -417,9 +417,7 @@ def test_an_internal_error_is_one_line(
     assert cli.main(["score", str(EVIDENCE)]) == 3
     out, err = capsys.readouterr()
     assert out == ""
-    assert err == (
-        "lỗi: lỗi nội bộ: RuntimeError: boom second line; xin báo lỗi kèm tệp đầu vào\n"
-    )
+    assert err == ("lỗi: lỗi nội bộ: RuntimeError: boom second line; xin báo lỗi kèm tệp đầu vào\n")
     assert cli.main(["score", str(EVIDENCE), "--lang", "en"]) == 3
     _, err = capsys.readouterr()
     assert err == (

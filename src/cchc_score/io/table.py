@@ -326,7 +326,7 @@ def _read_row(
         if not value or column.kind == "unit":
             continue
         if column.kind == "blank":
-            problems.add(here, "a value in a column without a header", value)
+            problems.add(here, "E-TABLE-VALUE-NO-HEADER", value)
         elif column.kind == "year":
             if value.isascii() and value.isdigit():
                 year = int(value)

@@ -90,7 +90,8 @@ def _fail(path: PathLike, said: Phrase, err: int | None = None, *, lang: Lang) -
     words that say why (``output.exists`` → ``E-OUTPUT-EXISTS``)."""
     problems = ProblemList(os.fspath(path))
     name = said.code.partition(".")[2].upper().replace("_", "-")
-    problems.add("", f"E-OUTPUT-{name}", detail=said)
+    code = f"E-OUTPUT-{name}"
+    problems.add("", code, detail=said)
     error = OutputError(problems.items, lang)
     error.errno = err
     return error

@@ -336,6 +336,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "a cell for every column, empty where nothing is given (an unquoted decimal comma "
         'splits a cell in two: write "15,38" or 15.38)',
     ),
+    "E-TABLE-VALUE-NO-HEADER": (
+        "có giá trị trong một cột không có tiêu đề",
+        "a value in a column without a header",
+    ),
     "E-TABLE-UNIT": (
         "cần tên đơn vị (một ô không trống)",
         "the unit's name is required (a non-empty cell)",
