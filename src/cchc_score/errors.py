@@ -53,6 +53,7 @@ def show(value: object) -> str:
 
 
 _LINE = re.compile(r"\bline (\d+)(?:, column (\d+))?")
+_COLUMN = re.compile(r'\bcolumn (?=")')
 
 
 def place(path: str, lang: Lang) -> str:
@@ -61,6 +62,8 @@ def place(path: str, lang: Lang) -> str:
 
     >>> place("line 12, column 3", "vi"), place('criterion "5.1".max', "vi")
     ('dòng 12, cột 3', 'criterion "5.1".max')
+    >>> place('line 1: column "x"', "vi")
+    'dòng 1: cột "x"'
     """
 
     def said(match: re.Match[str]) -> str:
@@ -69,7 +72,11 @@ def place(path: str, lang: Lang) -> str:
             return line
         return f"{line}, {words.text('problem.column', lang, n=match[2])}"
 
-    return _LINE.sub(said, path) if "line " in path else path
+    if "line " in path:
+        path = _LINE.sub(said, path)
+    if 'column "' in path:
+        path = _COLUMN.sub(words.text("problem.column_named", lang) + " ", path)
+    return path
 
 
 @attrs.frozen

@@ -53,10 +53,11 @@ def argv_lang(argv: Sequence[str]) -> Lang:
     return found or default_lang()
 
 
-def examples(command: str, lang: Lang) -> str:
-    """The epilog of a command's help: the heading and its two examples."""
-    lines = "\n".join(f"  {line}" for line in EXAMPLES[command])
-    return f"{text('help.examples', lang)}\n{lines}"
+def examples(command: str, lang: Lang, lines: Sequence[str] | None = None) -> str:
+    """The epilog of a command's help: the heading and its examples (``lines``, else the
+    two of :data:`cchc_score.words.help.EXAMPLES` for ``command``)."""
+    shown = "\n".join(f"  {line}" for line in (lines or EXAMPLES[command]))
+    return f"{text('help.examples', lang)}\n{shown}"
 
 
 def _parser_class(lang: Lang) -> type[argparse.ArgumentParser]:

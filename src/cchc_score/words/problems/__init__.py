@@ -20,6 +20,7 @@ _SHOWN: dict[str, tuple[str, str]] = {
     "problem.got": ("(giá trị: {value})", "(got {value})"),
     "problem.line": ("dòng {n}", "line {n}"),
     "problem.column": ("cột {n}", "column {n}"),
+    "problem.column_named": ("cột", "column"),
 }
 
 

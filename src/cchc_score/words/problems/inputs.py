@@ -17,7 +17,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "the unit's name is required (a non-empty string)",
     ),
     "E-EVIDENCE-UNKNOWN-KEY": (
-        "khóa hoặc bảng không có trong định dạng; các khóa được dùng: {expected}",
+        "khóa hoặc bảng không hợp lệ; chỉ dùng được: {expected}",
         "unknown key or table; expected one of {expected}",
     ),
     "E-EVIDENCE-RULES-NAME": (

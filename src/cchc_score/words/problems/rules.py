@@ -8,7 +8,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "no such file, and no bundled rules by that name; bundled: {bundled}",
     ),
     "E-RULES-TOP-KEY": (
-        "khóa cấp ngoài cùng không có trong định dạng; các khóa được dùng: {expected}",
+        "khóa cấp ngoài cùng không hợp lệ; chỉ dùng được: {expected}",
         "unknown top-level key; expected one of {expected}",
     ),
     "E-RULES-TABLE-MISSING": ("thiếu bảng bắt buộc", "required table is missing"),

@@ -48,7 +48,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "E-YEAR-NOT-INTEGER": ("năm phải là số nguyên", "expected a year as an integer"),
     "E-YEAR-RANGE": ("năm phải từ {low} đến {high}", "expected a year between {low} and {high}"),
     "E-KEY-UNKNOWN": (
-        "khóa không có trong định dạng; các khóa được dùng: {expected}",
+        "khóa không hợp lệ; chỉ dùng được: {expected}",
         "unknown key; expected one of {expected}",
     ),
     "E-KEY-MISSING": ("thiếu khóa bắt buộc", "required key is missing"),
