@@ -278,8 +278,8 @@ def test_which_rules(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
     code, _, err = run(capsys, "rank", str(mixed))
     assert code == 2
     assert err.endswith(
-        f"cchc-score: lỗi: các đơn vị trong {mixed} ghi các bộ tiêu chí khác nhau ('criteria_2022', "
-        "'other'): hãy dùng --rules R\n"
+        f"cchc-score: lỗi: các đơn vị trong {mixed} ghi các bộ tiêu chí khác nhau "
+        "('criteria_2022', 'other'): hãy dùng --rules R\n"
     )
 
 

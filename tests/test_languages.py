@@ -82,7 +82,8 @@ def test_no_problem_is_made_of_words_written_in_place(path: Path) -> None:
         where = f"{path.name}:{line}"
         assert not isinstance(argument, (ast.JoinedStr, ast.BinOp)), where
         if isinstance(argument, ast.Constant):
-            assert isinstance(argument.value, str) and argument.value in WORDS, where
+            assert isinstance(argument.value, str), where
+            assert argument.value in WORDS, where
             assert is_problem_code(argument.value), where
 
 
@@ -274,7 +275,8 @@ def test_every_option_is_explained(lang: str) -> None:
     assert sorted(commands) == sorted(COMMANDS)
     for name, sub in commands.items():
         assert sub.description, name
-        assert sub.epilog and sub.epilog.count("\n  cchc-score ") == 2, name
+        assert sub.epilog, name
+        assert sub.epilog.count("\n  cchc-score ") == 2, name
         for action in sub._actions:
             assert action.help, (name, action.dest)
 
@@ -284,19 +286,23 @@ def test_help_in_both_languages(capsys: pytest.CaptureFixture[str], command: str
     code, vi = _run(capsys, [command, "--help"])
     assert code == 0
     assert vi.startswith(f"cách dùng: cchc-score {command}")
-    assert "Ví dụ:" in vi and "tùy chọn:" in vi
+    assert "Ví dụ:" in vi
+    assert "tùy chọn:" in vi
     assert ENGLISH.search(vi) is None
     assert "show this help" not in vi
     code, en = _run(capsys, ["--lang", "en", command, "--help"])
     assert code == 0
     assert en.startswith(f"usage: cchc-score {command}")
-    assert "Examples:" in en and "options:" in en
+    assert "Examples:" in en
+    assert "options:" in en
 
 
 def test_program_help_in_both_languages(capsys: pytest.CaptureFixture[str]) -> None:
     code, vi = _run(capsys, ["--help"])
     assert code == 0
-    assert "các lệnh:" in vi and "kiểm tra một tệp bộ tiêu chí" in vi
+    assert "các lệnh:" in vi
+    assert "kiểm tra một tệp bộ tiêu chí" in vi
     code, en = _run(capsys, ["--help", "--lang", "en"])
     assert code == 0
-    assert "commands:" in en and "validate a rules file" in en
+    assert "commands:" in en
+    assert "validate a rules file" in en

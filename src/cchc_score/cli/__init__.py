@@ -26,6 +26,7 @@ from .console import (
     EXIT_OK,
     EXIT_PROBLEMS,
     EXIT_USAGE,
+    LANG,
     MAX_PROBLEMS,
     StdoutError,
     UsageError,
@@ -34,7 +35,7 @@ from .console import (
     flush,
     silence_stdout,
 )
-from .options import OPTION_LANG, check_options
+from .options import check_options
 from .parser import argv_lang, build_parser
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     arguments = sys.argv[1:] if argv is None else list(argv)
     lang: Lang = argv_lang(arguments)
-    OPTION_LANG.set(lang)
+    LANG.set(lang)
     parser = build_parser(lang)
     try:
         args = parser.parse_args(arguments)

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import argparse
-from contextvars import ContextVar
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -13,7 +12,7 @@ from ..limits import MAX_YEAR, MIN_YEAR
 from ..numbers import NumberFormatError, format_number, parse_number
 from ..plan import parse_deadline
 from ..words import default_lang
-from .console import UsageError, short
+from .console import LANG, UsageError, short
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -46,14 +45,9 @@ MAX_TASK_IDS = 1000
 _OPTION_WIDTH = 40
 
 
-#: The language of the option errors argparse prints; :func:`cchc_score.cli.main` sets it
-#: from the command line before parsing (default: ``CCHC_LANG``, else Vietnamese).
-OPTION_LANG: ContextVar[Lang | None] = ContextVar("OPTION_LANG", default=None)
-
-
 def _wrong(code: str, **fields: object) -> argparse.ArgumentTypeError:
     """An option value's error, in the command line's language."""
-    lang = OPTION_LANG.get() or default_lang()
+    lang = LANG.get() or default_lang()
     return argparse.ArgumentTypeError(words.text(code, lang, **fields))
 
 
@@ -105,7 +99,7 @@ def decimal(text: str) -> Decimal:
     try:
         return parse_number(text)
     except NumberFormatError as exc:
-        raise argparse.ArgumentTypeError(exc.message(OPTION_LANG.get())) from None
+        raise argparse.ArgumentTypeError(exc.message(LANG.get())) from None
 
 
 def _places(value: Decimal) -> int:
