@@ -91,8 +91,10 @@ class Problem:
         code: what is wrong, as a stable problem code from the catalogue
             (:mod:`cchc_score.words.problems`), e.g. ``E-RULES-NOT-POSITIVE``. The code is
             what programs match on; its text exists in Vietnamese and English and may take
-            ``{placeholders}`` from ``fields``. Text that is not a catalogue code is shown
-            as written (kept only while older messages move into the catalogue).
+            ``{placeholders}`` from ``fields`` (a :class:`~cchc_score.words.Phrase` field is
+            itself said in the problem's language). Text that is not a catalogue problem
+            code is refused with a ``ValueError``: a programming error, so that no message
+            exists in one language only.
         value: the offending value, shown after the message; ``NO_VALUE`` when none.
         fields: the values the code's text refers to, e.g. ``{"max": Decimal("1.5")}``.
 

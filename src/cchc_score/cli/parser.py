@@ -72,6 +72,8 @@ def _parser_class(lang: Lang) -> type[argparse.ArgumentParser]:
     class Parser(argparse.ArgumentParser):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs.setdefault("formatter_class", Formatter)
+            # A command module that adds its own --lang replaces this one, never clashes.
+            kwargs.setdefault("conflict_handler", "resolve")
             kwargs["add_help"] = False
             super().__init__(*args, **kwargs)
             self._positionals.title = text("help.positionals", lang)

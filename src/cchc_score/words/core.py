@@ -33,13 +33,6 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "eval.computed": ("Điểm tính", "Computed"),
     "eval.appraised": ("Điểm thẩm định", "Appraised"),
-    # ------------------------------------------------------------------ inputs (io/)
-    "input.docx_missing": (
-        "đọc tệp Word (.docx) cần python-docx, có trong gói mở rộng docx: "
-        'pip install "cchc-score[docx]"',
-        "reading a Word file (.docx) needs python-docx, which the docx extra installs: "
-        'pip install "cchc-score[docx]"',
-    ),
     # ------------------------------------------------------------------ evidence
     "evidence.missing_fact": ("{name} (cho {codes})", "{name} (for {codes})"),
     # ------------------------------------------------------------------ files that are not files

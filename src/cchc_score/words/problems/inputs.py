@@ -4,7 +4,7 @@ units."""
 WORDS: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------------ evidence files
     "E-EVIDENCE-NOT-OBJECT": (
-        "phải là một đối tượng ở cấp ngoài cùng",
+        "cấp ngoài cùng phải là một đối tượng (bảng)",
         "expected an object at the top",
     ),
     "E-EVIDENCE-VALUE-TYPE": (
@@ -89,7 +89,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "E-PLAN-NEGATIVE": ("phải là một số ≥ 0", "must be a number ≥ 0"),
     "E-PLAN-RANGE": ("phải là một số từ 0 đến {high}", "must be a number between 0 and {high}"),
     "E-PLAN-EFFECT-KIND": (
-        "loại tác động không có; phải là một trong: {expected}",
+        "không có loại tác động này; phải là một trong: {expected}",
         "unknown effect kind; expected one of {expected}",
     ),
     "E-PLAN-EFFECT-EMPTY": (
@@ -311,7 +311,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "then a column per fact and appraised:CODE columns",
     ),
     "E-TABLE-COLUMN-KIND": (
-        "loại cột {kind} không có; phải là một trong: {expected}",
+        "không có loại cột {kind}; phải là một trong: {expected}",
         "unknown column kind {kind}; expected one of {expected}",
     ),
     "E-TABLE-COLUMN-UNKNOWN": (

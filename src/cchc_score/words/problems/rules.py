@@ -31,7 +31,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "missing; expected one of {expected}",
     ),
     "E-RULE-KIND-UNKNOWN": (
-        "loại quy tắc không có; phải là một trong: {expected}",
+        "không có loại quy tắc này; phải là một trong: {expected}",
         "unknown rule kind; expected one of {expected}",
     ),
     "E-FACT-NAME": (
@@ -39,7 +39,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "a fact name must be letters, digits and _ (not first a digit)",
     ),
     "E-FACT-TYPE": (
-        "kiểu số liệu không có; phải là một trong: {expected}",
+        "không có kiểu số liệu này; phải là một trong: {expected}",
         "unknown fact type; expected one of {expected}",
     ),
     # ------------------------------------------------------------------ rating bands
@@ -71,7 +71,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "a criterion code starts with its domain's number, 1 to {max}",
     ),
     "E-DOMAIN-CODE-ROMAN": (
-        "không phải số La Mã từ I đến {max} như mã lĩnh vực được ghi",
+        "mã lĩnh vực phải là số La Mã từ I đến {max}",
         "not a roman numeral from I to {max} as domain codes are written",
     ),
     "E-CRITERION-CODE-FORM": (
