@@ -174,6 +174,7 @@ def _cases(bad: dict[str, str]) -> dict[str, list[str]]:
         "score none": ["score", bad["none"]],
         "explain": ["explain", EVIDENCE],
         "explain evidence": ["explain", bad["evidence"]],
+        "explain none": ["explain", bad["none"]],
         "import-annex": ["import-annex", ANNEX],
         "import-annex annex": ["import-annex", bad["annex"]],
         "import-annex none": ["import-annex", bad["none"]],
@@ -181,6 +182,7 @@ def _cases(bad: dict[str, str]) -> dict[str, list[str]]:
         "reconcile annex": ["reconcile", bad["annex"]],
         "reconcile rules": ["reconcile", ANNEX, "--rules", bad["rules"]],
         "reconcile evidence": ["reconcile", ANNEX, "--evidence", bad["evidence"]],
+        "reconcile none": ["reconcile", bad["none"]],
         "project": ["project", EVIDENCE, PLAN],
         "project plan": ["project", EVIDENCE, bad["plan"]],
         "project evidence": ["project", bad["evidence"], PLAN],
@@ -188,11 +190,14 @@ def _cases(bad: dict[str, str]) -> dict[str, list[str]]:
         "plan": ["plan", EVIDENCE, PLAN, "--budget", "20"],
         "plan plan": ["plan", EVIDENCE, bad["plan"], "--budget", "20"],
         "plan rules": ["plan", EVIDENCE, PLAN, "--budget", "20", "--rules", bad["rules"]],
+        "plan evidence": ["plan", bad["evidence"], PLAN, "--budget", "20"],
+        "plan none": ["plan", EVIDENCE, bad["none"], "--budget", "20"],
         "rank": ["rank", DISTRICT],
         "rank units": ["rank", bad["units"]],
         "rank none": ["rank", bad["none"]],
         "demo": ["demo"],
         "demo annex": ["demo", bad["annex"]],
+        "demo none": ["demo", bad["none"]],
     }
 
 

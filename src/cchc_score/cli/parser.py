@@ -147,7 +147,10 @@ def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:
         help=text("help.version", lang),
     )
     commands = parser.add_subparsers(
-        title=text("help.commands", lang), required=True, metavar="COMMAND"
+        title=text("help.commands", lang),
+        required=True,
+        metavar="COMMAND",
+        help=text("help.command", lang),
     )
 
     def say(code: str) -> str:

@@ -13,6 +13,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "help.positionals": ("tham số", "arguments"),
     "help.options": ("tùy chọn", "options"),
     "help.commands": ("các lệnh", "commands"),
+    "help.command": (
+        "lệnh cần chạy; cchc-score LỆNH --help giải thích từng lệnh",
+        "the command to run; cchc-score COMMAND --help explains each",
+    ),
     "help.examples": ("Ví dụ:", "Examples:"),
     "help.help": ("in hướng dẫn này rồi thoát", "show this help and exit"),
     "help.version": ("in số phiên bản rồi thoát", "show the version and exit"),
