@@ -36,6 +36,17 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.fixture(autouse=True)
+def _language(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``CCHC_LANG`` as the test's ``lang`` marker says (the module's ``pytestmark``), else
+    unset: the library's default language (Vietnamese), whatever the shell says."""
+    marker = request.node.get_closest_marker("lang")
+    if marker is None:
+        monkeypatch.delenv("CCHC_LANG", raising=False)
+    else:
+        monkeypatch.setenv("CCHC_LANG", marker.args[0])
+
+
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))

@@ -20,6 +20,9 @@ from cchc_score.io.evidence import load_evidence
 from cchc_score.io.files import TextLines
 from cchc_score.io.plan import dump_plan, load_plan
 
+#: These tests pin the English wording of problems (their codes are what programs match).
+pytestmark = pytest.mark.lang("en")
+
 ANNEX = Path(__file__).parent / "data" / "annex"
 SEED = ANNEX / "seed_2022.tsv"  # a byte copy of the real annex (../shared/seeds/000_...)
 

@@ -91,6 +91,7 @@ def test_a_residual_takes_what_the_annex_states_and_codes_the_rules_lack(rules: 
     )
 
 
+@pytest.mark.lang("en")
 def test_a_code_no_residual_can_stand_for_is_refused_with_its_line(rules: RuleSet) -> None:
     # IX is scored as a whole in criteria_2022: it has no residual node for a "9.1".
     appraisal = Appraisal((_row("9.1", "criterion", "5", "4", 7),), source="a.tsv")

@@ -123,6 +123,7 @@ def test_explain_lists_ix_first(capsys: pytest.CaptureFixture[str]) -> None:
     assert "7.1.3" in codes
 
 
+@pytest.mark.lang("en")
 def test_check_bundled(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "check", "criteria_2022")
     assert (code, err) == (0, "")
@@ -133,6 +134,7 @@ def test_check_bundled(capsys: pytest.CaptureFixture[str]) -> None:
     )
 
 
+@pytest.mark.lang("en")
 def test_check_reports_every_problem(capsys: pytest.CaptureFixture[str]) -> None:
     path = str(DATA / "invalid" / "unknown_top_key_and_negative_max.toml")
     code, out, err = run(capsys, "check", path)
@@ -144,6 +146,7 @@ def test_check_reports_every_problem(capsys: pytest.CaptureFixture[str]) -> None
     )
 
 
+@pytest.mark.lang("en")
 def test_bad_evidence_exits_1_with_located_problems(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -167,14 +170,20 @@ def test_bad_evidence_exits_1_with_located_problems(
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["score"], "the following arguments are required: EVIDENCE"),
-        (["score", EVIDENCE, "--format", "xml"], "argument --format: invalid choice: 'xml'"),
+        (["score", "--lang", "en"], "the following arguments are required: EVIDENCE"),
+        (["score"], "cchc-score score: lỗi: thiếu tham số bắt buộc: EVIDENCE"),
         (
-            ["score", EVIDENCE, "--depth", "0"],
+            ["score", EVIDENCE, "--format", "xml", "--lang", "en"],
+            "argument --format: invalid choice: 'xml'",
+        ),
+        (
+            ["score", EVIDENCE, "--depth", "0", "--lang", "en"],
             "argument --depth: expected a whole number ≥ 1, got '0'",
         ),
+        (["score", EVIDENCE, "--depth", "0"], "tham số --depth: phải là số nguyên ≥ 1 (nhận '0')"),
         (["explain", EVIDENCE, "9.9"], "không có tiêu chí '9.9' trong criteria_2022"),
-        (["frobnicate"], "argument COMMAND: invalid choice: 'frobnicate'"),
+        (["--lang", "en", "frobnicate"], "argument COMMAND: invalid choice: 'frobnicate'"),
+        (["frobnicate"], "tham số COMMAND: giá trị 'frobnicate' không hợp lệ"),
     ],
 )
 def test_usage_errors_exit_2(
@@ -193,9 +202,10 @@ def test_evidence_without_rules_is_a_usage_error(
     path.write_text('unit = "X"\n', encoding="utf-8")
     code, _, err = run(capsys, "score", str(path))
     assert code == 2
-    assert err.endswith(f"error: {path} không ghi bộ tiêu chí: hãy dùng --rules R\n")
+    assert err.endswith(f"cchc-score: lỗi: {path} không ghi bộ tiêu chí: hãy dùng --rules R\n")
 
 
+@pytest.mark.lang("en")
 def test_missing_evidence_file(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "score", "nope.toml", "--rules", "criteria_2022")
     assert (code, err) == (1, "error: nope.toml: cannot read the file: No such file or directory\n")

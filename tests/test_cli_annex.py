@@ -98,11 +98,11 @@ def test_import_annex_out_writes_readable_files_and_refuses_to_overwrite(
     code, _, err = run(capsys, "import-annex", ANNEX, "--out", str(out))
     assert code == 1
     assert err == (
-        f"error: {out / 'appraisal.toml'}: đã có tệp này; không ghi đè (dùng --force để thay "
+        f"lỗi: {out / 'appraisal.toml'}: đã có tệp này; không ghi đè (dùng --force để thay "
         "thế)\n"
-        f"error: {out / 'evidence.toml'}: đã có tệp này; không ghi đè (dùng --force để thay "
+        f"lỗi: {out / 'evidence.toml'}: đã có tệp này; không ghi đè (dùng --force để thay "
         "thế)\n"
-        f"error: {out / 'plan.toml'}: đã có tệp này; không ghi đè (dùng --force để thay thế)\n"
+        f"lỗi: {out / 'plan.toml'}: đã có tệp này; không ghi đè (dùng --force để thay thế)\n"
     )
     code, _, err = run(capsys, "import-annex", ANNEX, "--out", str(out), "--lang", "en")
     assert err.endswith(
@@ -114,6 +114,7 @@ def test_import_annex_out_writes_readable_files_and_refuses_to_overwrite(
     assert load_plan(out / "plan.toml") == plan
 
 
+@pytest.mark.lang("en")
 def test_import_broken_annex_names_lines(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "import-annex", str(DATA / "annex" / "broken_rows.tsv"))
     assert (code, out) == (1, "")

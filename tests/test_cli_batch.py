@@ -96,7 +96,7 @@ def test_a_malformed_row_is_listed_and_the_rest_ranked(
     code, out, err = run(capsys, "rank", str(path), "--only", "ranking")
     assert code == 1
     assert err == (
-        "error: 1/7 đơn vị không được xếp hạng: số liệu kiểm chứng có vấn đề (liệt kê trong báo "
+        "lỗi: 1/7 đơn vị không được xếp hạng: số liệu kiểm chứng có vấn đề (liệt kê trong báo "
         "cáo)\n"
     )
     assert out.startswith("Xếp hạng 6 đơn vị theo bộ tiêu chí criteria_2022\n")
@@ -104,12 +104,13 @@ def test_a_malformed_row_is_listed_and_the_rest_ranked(
     assert out.endswith(
         "Đơn vị chưa được xếp hạng vì số liệu có lỗi (1)\n"
         "\n"
-        f"Phường mẫu D ({path}: line 5)\n"
-        f"    {path}: line 5: facts.staff_total: not a number: 'hai mươi' (write digits with "
-        "one decimal comma or point)\n"
+        f"Phường mẫu D ({path}: dòng 5)\n"
+        f"    {path}: dòng 5: facts.staff_total: không đọc được số: 'hai mươi' (ghi các chữ số, "
+        "với một dấu phẩy hoặc dấu chấm thập phân)\n"
     )
 
 
+@pytest.mark.lang("en")
 def test_a_malformed_row_in_json_and_csv(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -122,7 +123,13 @@ def test_a_malformed_row_in_json_and_csv(
     doc = json.loads(out)
     assert code == 1
     assert doc["invalid"] == [
-        {"unit": "Phường mẫu D", "source": str(path), "line": 5, "problems": [problem]}
+        {
+            "unit": "Phường mẫu D",
+            "source": str(path),
+            "line": 5,
+            "problems": [problem],
+            "codes": ["E-NUMBER-NOT-A-NUMBER"],
+        }
     ]
     assert [u["rank"] for u in doc["ranking"]] == [1, 2, 3, 4, 5, 6]
     assert "Phường mẫu D" not in doc["losses"]["units"]
@@ -146,7 +153,7 @@ def test_out_writes_a_file_and_never_overwrites(
     code, _, err = run(capsys, "rank", DISTRICT, "--out", str(target), "--format", "json")
     assert (code, err) == (
         1,
-        f"error: {target}: đã có tệp này; không ghi đè (dùng --force để thay thế)\n",
+        f"lỗi: {target}: đã có tệp này; không ghi đè (dùng --force để thay thế)\n",
     )
     assert target.read_bytes() == data
     code, _, _ = run(capsys, "rank", DISTRICT, "--out", str(target), "--format", "json", "--force")
@@ -186,6 +193,7 @@ def test_xlsx_workbook(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> No
     assert invalid[1][:2] == ("Phường mẫu D", f"{path}: line 5")
 
 
+@pytest.mark.lang("en")
 def test_xlsx_without_openpyxl_names_the_extra(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
@@ -238,8 +246,11 @@ def test_a_spreadsheet_name_is_not_a_formula(tmp_path: Path) -> None:
             ["rank", DISTRICT, "--format", "xlsx"],
             "--format xlsx ghi ra một tệp Excel: hãy dùng --out",
         ),
-        (["rank", DISTRICT, "--by", "criterion"], "argument --by: invalid choice: 'criterion'"),
-        (["rank"], "the following arguments are required: SOURCE"),
+        (
+            ["rank", DISTRICT, "--by", "criterion", "--lang", "en"],
+            "argument --by: invalid choice: 'criterion'",
+        ),
+        (["rank"], "thiếu tham số bắt buộc: SOURCE"),
     ],
 )
 def test_usage_errors_exit_2(
@@ -257,7 +268,7 @@ def test_which_rules(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
     code, _, err = run(capsys, "rank", str(no_rules))
     assert code == 2
     assert err.endswith(
-        f"error: các đơn vị trong {no_rules} không ghi bộ tiêu chí: hãy dùng --rules R\n"
+        f"cchc-score: lỗi: các đơn vị trong {no_rules} không ghi bộ tiêu chí: hãy dùng --rules R\n"
     )
     code, out, _ = run(capsys, "rank", str(no_rules), "--rules", "criteria_2022")
     assert code == 0
@@ -267,11 +278,12 @@ def test_which_rules(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
     code, _, err = run(capsys, "rank", str(mixed))
     assert code == 2
     assert err.endswith(
-        f"error: các đơn vị trong {mixed} ghi các bộ tiêu chí khác nhau ('criteria_2022', "
-        "'other'): hãy dùng --rules R\n"
+        f"cchc-score: lỗi: các đơn vị trong {mixed} ghi các bộ tiêu chí khác nhau "
+        "('criteria_2022', 'other'): hãy dùng --rules R\n"
     )
 
 
+@pytest.mark.lang("en")
 @pytest.mark.parametrize(
     ("source", "message"),
     [

@@ -157,7 +157,7 @@ def test_plan_with_target(capsys: pytest.CaptureFixture[str], update_golden: boo
             "--depth: must be from 1 to 10, with at most 0 decimal places (got 11)",
         ),
         (
-            ["project", EVIDENCE, PLAN, "--as-of", "soon"],
+            ["project", EVIDENCE, PLAN, "--as-of", "soon", "--lang", "en"],
             2,
             "expected a date such as 2023-12-31, got 'soon'",
         ),
@@ -166,8 +166,8 @@ def test_plan_with_target(capsys: pytest.CaptureFixture[str], update_golden: boo
             2,
             "--target: 'Xuất sắc' không phải là số điểm hay tên một mức xếp loại",
         ),
-        (["project", EVIDENCE, PLAN, "--tasks", "3.1,Z"], 1, "no task has this id"),
-        (["plan", EVIDENCE, str(EXAMPLE / "annex.tsv"), "--budget", "3"], 1, "invalid TOML"),
+        (["project", EVIDENCE, PLAN, "--tasks", "3.1,Z"], 1, "không có nhiệm vụ nào mang mã này"),
+        (["plan", EVIDENCE, str(EXAMPLE / "annex.tsv"), "--budget", "3"], 1, "TOML không hợp lệ"),
     ],
 )
 def test_errors(

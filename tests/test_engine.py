@@ -36,6 +36,9 @@ from cchc_score.testing import InvariantError, check_plan_order
 
 from .conftest import EXAMPLE
 
+#: These tests pin the English wording of problems (their codes are what programs match).
+pytestmark = pytest.mark.lang("en")
+
 D = Decimal
 
 

@@ -11,6 +11,9 @@ from cchc_score import Evidence, EvidenceError, RuleSet, Scorecard, evaluate, lo
 
 from .conftest import EXAMPLE
 
+#: These tests pin the English wording of problems (their codes are what programs match).
+pytestmark = pytest.mark.lang("en")
+
 
 @pytest.fixture(scope="module")
 def card() -> Scorecard:

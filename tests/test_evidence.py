@@ -20,6 +20,9 @@ from cchc_score.io.evidence import read_evidence
 
 from .conftest import DATA, EXAMPLE
 
+#: These tests pin the English wording of problems (their codes are what programs match).
+pytestmark = pytest.mark.lang("en")
+
 MINIMAL = DATA / "valid" / "minimal.toml"
 
 # A complete, valid evidence for tests/data/valid/minimal.toml.

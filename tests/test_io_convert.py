@@ -11,10 +11,13 @@ import pytest
 from cchc_score.errors import ProblemList
 from cchc_score.io.convert import messages, structure
 
+#: These tests pin the English wording of problems (their codes are what programs match).
+pytestmark = pytest.mark.lang("en")
+
 
 @attrs.frozen
 class _Doc:
-    unknown_key: ClassVar[str] = "unknown key or table"
+    unknown_key: ClassVar[str] = "E-EVIDENCE-UNKNOWN-KEY"
 
     name: str
     count: int = 0
@@ -23,7 +26,7 @@ class _Doc:
     kind: Literal["a", "b"] = "a"
     items: tuple[str, ...] = ()
     table: dict[str, Decimal] = attrs.field(factory=dict)
-    year: Optional[int] = attrs.field(default=None, metadata=messages(wrong="expected a year"))
+    year: Optional[int] = attrs.field(default=None, metadata=messages(wrong="E-YEAR-NOT-INTEGER"))
 
 
 @pytest.mark.parametrize(
@@ -47,7 +50,7 @@ class _Doc:
             ],
         ),
         ({"name": "x", "table": 3}, ["t.table: expected a table (got 3)"]),
-        ({"name": "x", "year": "2022"}, ["t.year: expected a year (got '2022')"]),
+        ({"name": "x", "year": "2022"}, ["t.year: expected a year as an integer (got '2022')"]),
         ({}, ["t.name: required key is missing"]),
         (
             {"name": 1, "zz": 1, "aa": 2},

@@ -11,6 +11,9 @@ from cchc_score.io.plan import dump_plan, load_plan
 
 from .conftest import EXAMPLE
 
+#: These tests pin the English wording of problems (their codes are what programs match).
+pytestmark = pytest.mark.lang("en")
+
 if TYPE_CHECKING:
     from pathlib import Path
 

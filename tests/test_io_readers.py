@@ -19,6 +19,9 @@ from cchc_score.plan import PlanError
 
 from .conftest import DATA
 
+#: These tests pin the English wording of problems (their codes are what programs match).
+pytestmark = pytest.mark.lang("en")
+
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path

@@ -37,6 +37,9 @@ from cchc_score.model import FACT_TYPES, RULE_KINDS, Criterion, Fact, RuleSet
 from cchc_score.numbers import Lang, format_number, format_percent, format_points, round_exact
 from cchc_score.report import scorecard_json
 
+#: These tests pin the English wording of problems (their codes are what programs match).
+pytestmark = pytest.mark.lang("en")
+
 
 @attrs.frozen
 class Constant(Rule):
@@ -59,7 +62,7 @@ class ConstantKind(RuleKind[Constant]):
         problems: ProblemList,
     ) -> None:
         if not 0 <= rule.share <= 1:
-            problems.add(f"{where}.share", "must be between 0 and 1", rule.share)
+            problems.add(f"{where}.share", "E-PLAN-SHARE", rule.share)
 
     def scorer(self, rule: Constant, top: Decimal, places: int) -> Scorer:
         points = round_exact(top * rule.share, places)
@@ -335,7 +338,7 @@ class Percent100(FactType):
     ) -> FactValue | None:
         if isinstance(raw, (int, Decimal)) and not isinstance(raw, bool) and 0 <= raw <= 100:
             return Decimal(raw)
-        problems.add(where, "expected a number from 0 to 100", raw)
+        problems.add(where, "E-FACT-ABOVE-MAX", raw, max=100)
         return None
 
     def show(self, value: Decimal | int, lang: Lang) -> str:
@@ -428,13 +431,12 @@ def test_a_fact_type_registered_in_a_test_is_declared_checked_and_scored() -> No
     assert loads_rules(dump_rules(rules)) == rules
     with pytest.raises(EvidenceError) as info:
         evaluate(rules, Evidence("X", facts={"satisfaction": Decimal(120)}))
-    assert str(info.value.problems[0]) == (
-        "facts.satisfaction: expected a number from 0 to 100 (got 120)"
-    )
+    assert str(info.value.problems[0]) == ("facts.satisfaction: must be ≤ 100 (got 120)")
+    assert info.value.codes == ("E-FACT-ABOVE-MAX",)
     with pytest.raises(RulesError) as bounds:
         loads_rules(SCALED.replace('label = "Mức hài lòng"', 'label = "x"\nmin = 1'))
     assert str(bounds.value) == (
-        '<rules>: fact "satisfaction".min: only count and number facts take bounds, not percent100'
+        '<rules>: fact "satisfaction".min: only count, number facts take bounds, not percent100'
     )
 
 

@@ -10,6 +10,9 @@ from cchc_score.model import Appraised, Bands, Checklist, Deduction, Levels, Rat
 
 from .conftest import DATA
 
+#: These tests pin the English wording of problems (their codes are what programs match).
+pytestmark = pytest.mark.lang("en")
+
 INVALID = sorted((DATA / "invalid").glob("*.toml"))
 
 

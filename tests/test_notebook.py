@@ -168,8 +168,8 @@ def test_projection_html_and_records(rules: RuleSet) -> None:
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        ({"part": "gains"}, "part: cần một trong 'tasks', 'distribution', 'timeline'"),
-        ({"numbers": "int"}, "numbers: cần 'decimal' hoặc 'float' (got 'int')"),
+        ({"part": "gains"}, "part: phải là một trong: 'tasks', 'distribution', 'timeline'"),
+        ({"numbers": "int"}, "numbers: phải là một trong: 'decimal', 'float' (giá trị: 'int')"),
     ],
 )
 def test_a_wrong_option_says_the_allowed_ones(

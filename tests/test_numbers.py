@@ -13,6 +13,9 @@ from cchc_score.numbers import (
     round_points,
 )
 
+#: These tests pin the English wording of problems (their codes are what programs match).
+pytestmark = pytest.mark.lang("en")
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),

@@ -68,6 +68,7 @@ def test_observed_explanation_says_where_the_points_came_from() -> None:
     assert noted.explanation("vi") == f"điểm thẩm định theo phụ lục: 1,33/1,5 — {REASON}"
 
 
+@pytest.mark.lang("en")
 def test_observed_facts_are_not_missing() -> None:
     # With neither facts nor points, 1.2's two facts are missing; with points, nothing is.
     facts = {k: v for k, v in EVIDENCE.facts if k not in PLAN_FACTS}
@@ -79,6 +80,7 @@ def test_observed_facts_are_not_missing() -> None:
     assert "cchc_plan_tasks_done" not in check_evidence(RULES, _observed())
 
 
+@pytest.mark.lang("en")
 @pytest.mark.parametrize(
     ("points", "expected"),
     [
@@ -93,6 +95,7 @@ def test_observed_points_are_bounded(points: str, expected: str) -> None:
     assert str(info.value) == expected.replace("appraised.1.2", 'appraised."1.2"')
 
 
+@pytest.mark.lang("en")
 def test_appraised_points_for_a_domain_are_refused() -> None:
     with pytest.raises(EvidenceError) as info:
         check_evidence(RULES, EVIDENCE.with_appraised(I="8.83"))
@@ -162,6 +165,7 @@ def test_partly_restoring_an_observed_criterion() -> None:
     assert result.all_done == Decimal("84.23")
 
 
+@pytest.mark.lang("en")
 def test_facts_effect_on_an_observed_criterion_is_refused() -> None:
     plan = _plan(Task("T", "1.2", effect=SetFacts(facts={"cchc_plan_tasks_done": 26})))
     with pytest.raises(PlanError) as info:
@@ -181,6 +185,7 @@ def test_the_example_plan_on_observed_evidence_names_its_file() -> None:
     assert str(info.value).startswith(f'{plan.source}: task "1.2".effect.facts.')
 
 
+@pytest.mark.lang("en")
 def test_a_task_for_another_criterion_cannot_supply_observed_facts() -> None:
     # Task T serves 1.8 but sets cchc_plan_tasks_done, a fact only 1.2 reads and the
     # evidence does not give: it would stand in for 1.2's missing facts, so it is refused.

@@ -208,7 +208,7 @@ def test_a_district_heat_map_from_a_ranking_a_loss_table_or_results(rules: RuleS
     [
         (
             lambda r, c, p: plot.losses(c, by="lines"),  # type: ignore[arg-type]
-            "by: expected 'domain' or 'criterion'",
+            "by: expected one of 'domain', 'criterion'",
         ),
         (lambda r, c, p: plot.losses(p), "scorecard: expected a Scorecard (from evaluate)"),
         (
@@ -220,6 +220,7 @@ def test_a_district_heat_map_from_a_ranking_a_loss_table_or_results(rules: RuleS
         (lambda r, c, p: plot.frontier(p), "best: expected a BestPlan (from best_plan)"),
     ],
 )
+@pytest.mark.lang("en")
 def test_wrong_arguments_say_which_and_why(
     rules: RuleSet, call: Callable[..., object], message: str
 ) -> None:
@@ -316,13 +317,14 @@ def test_a_bad_input_exits_1_with_located_messages(
 ) -> None:
     out = tmp_path / "x.png"
     bad = DATA / "invalid_inputs" / "evidence" / "year_is_a_string.toml"
-    code, stdout, err = run(capsys, "chart", "losses", str(bad), "--out", str(out))
+    code, stdout, err = run(capsys, "chart", "losses", str(bad), "--out", str(out), "--lang", "en")
     assert (code, stdout) == (1, "")
     assert err == f"error: {bad}: year: expected a year as an integer (got '2022')\n"
     # An imported plan states no efforts: a frontier cannot be drawn, and says why (its
     # task 1.2 is due in 2024, after the assessment: only IX counts).
     evidence, plan = imported / "evidence.toml", imported / "plan.toml"
-    code, _, err = run(capsys, "chart", "frontier", str(evidence), str(plan), "--out", str(out))
+    argv = ["chart", "frontier", str(evidence), str(plan), "--out", str(out), "--lang", "en"]
+    code, _, err = run(capsys, *argv)
     assert code == 1
     assert err == (
         f"error: {plan}: tasks without an effort: IX; give each an effort in person-days\n"
@@ -339,7 +341,7 @@ def test_the_chart_command_never_overwrites_without_force(
     out.write_text("mine", encoding="utf-8")
     code, _, err = run(capsys, "chart", "criteria", evidence, "--out", str(out))
     assert code == 1
-    assert err == f"error: {out}: đã có tệp này; không ghi đè (dùng --force để thay thế)\n"
+    assert err == f"lỗi: {out}: đã có tệp này; không ghi đè (dùng --force để thay thế)\n"
     assert out.read_text(encoding="utf-8") == "mine"
     assert run(capsys, "chart", "criteria", evidence, "--out", str(out), "--force")[0] == 0
     assert "Điểm bị trừ theo tiêu chí" in out.read_text(encoding="utf-8")
@@ -353,7 +355,7 @@ def test_the_chart_command_never_overwrites_without_force(
         (["losses", "E", "P", "--out", "x.png"], "biểu đồ losses không dùng tệp kế hoạch; bỏ P"),
         (["timeline", "E", "P", "--target", "90", "--out", "x.png"], "--target không dùng"),
         (["distribution", "E", "P", "--budget", "9", "--out", "x.png"], "--budget không dùng"),
-        (["pie", "E", "--out", "x.png"], "invalid choice: 'pie'"),
+        (["pie", "E", "--out", "x.png"], "giá trị 'pie' không hợp lệ"),
     ],
 )
 def test_usage_errors_exit_2_before_any_work(
@@ -381,10 +383,10 @@ def test_a_heat_map_of_a_folder_with_a_bad_unit_is_drawn_and_the_unit_listed(
     assert stdout == f"đã ghi biểu đồ {out}\n"
     lines = err.splitlines()
     assert lines[0] == (
-        f"error: {folder / 'phuong_hong.toml'}: year: expected a year as an integer (got '2022')"
+        f"lỗi: {folder / 'phuong_hong.toml'}: year: năm phải là số nguyên (giá trị: '2022')"
     )
     assert lines[-1] == (
-        "error: 1/3 đơn vị không có trong biểu đồ: số liệu kiểm chứng có vấn đề (liệt kê ở trên)"
+        "lỗi: 1/3 đơn vị không có trong biểu đồ: số liệu kiểm chứng có vấn đề (liệt kê ở trên)"
     )
     _svg_root(out.read_text(encoding="utf-8"))
     # The chart has the two good units, from the highest total.

@@ -24,6 +24,9 @@ from cchc_score import (
 
 from .conftest import EXAMPLE
 
+#: These tests pin the English wording of problems (their codes are what programs match).
+pytestmark = pytest.mark.lang("en")
+
 RULES = load_rules("criteria_2022")
 EVIDENCE = load_evidence(EXAMPLE / "evidence.toml")
 PLAN = load_plan(EXAMPLE / "plan.toml")

@@ -491,7 +491,8 @@ def test_bad_extension_is_a_usage_error(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, lang: str, message: str
 ) -> None:
     code, _, err = report(capsys, EVIDENCE, "--out", str(tmp_path / name), "--lang", lang)
-    assert (code, err) == (2, f"cchc-score: error: {message}\n")
+    prefix = "lỗi" if lang == "vi" else "error"
+    assert (code, err) == (2, f"cchc-score: {prefix}: {message}\n")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -509,7 +510,7 @@ def test_an_annex_given_twice_is_a_usage_error(
 
 def test_bad_input_is_located(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     broken = str(DATA / "annex" / "broken_rows.tsv")
-    code, _, err = report(capsys, broken, "--out", str(tmp_path / "x.xlsx"))
+    code, _, err = report(capsys, broken, "--out", str(tmp_path / "x.xlsx"), "--lang", "en")
     assert code == 1
     assert err.startswith(
         f"error: {broken}: line 3: a continuation row (no STT, code or points) with no row "
@@ -517,7 +518,8 @@ def test_bad_input_is_located(capsys: pytest.CaptureFixture[str], tmp_path: Path
     )
     plan = tmp_path / "plan.toml"
     plan.write_text('[[tasks]]\nid = "x"\ncriteria = ["9.9"]\n', encoding="utf-8")
-    code, _, err = report(capsys, EVIDENCE, str(plan), "--out", str(tmp_path / "x.html"))
+    argv = [EVIDENCE, str(plan), "--out", str(tmp_path / "x.html"), "--lang", "en"]
+    code, _, err = report(capsys, *argv)
     assert (code, err) == (
         1,
         f'error: {plan}: task "x".criteria: no criterion has this code in criteria_2022 '
@@ -540,7 +542,7 @@ def test_without_openpyxl_or_python_docx(
     code, _, err = report(capsys, EVIDENCE, "--out", str(tmp_path / "x.docx"))
     assert (code, err) == (
         2,
-        "cchc-score: error: ghi tệp Word (.docx) cần python-docx, có trong gói mở rộng docx: "
+        "cchc-score: lỗi: ghi tệp Word (.docx) cần python-docx, có trong gói mở rộng docx: "
         'pip install "cchc-score[docx]"\n',
     )
     assert list(tmp_path.iterdir()) == []

@@ -21,7 +21,7 @@ def refused(path: Path, data: str = "new\n", **options: object) -> str:
     with pytest.raises(OutputError) as info:
         write_output(path, data, **options)  # type: ignore[arg-type]
     (problem,) = info.value.problems
-    return str(problem)
+    return problem.text(options.get("lang", "vi"))  # type: ignore[arg-type]
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -231,7 +231,7 @@ def test_a_folder_of_outputs_is_checked_whole_first(tmp_path: Path) -> None:
     (out / "plan.toml").write_text("edited\n", encoding="utf-8")
     with pytest.raises(OutputError) as info:
         write_outputs(out, {"new.toml": "", **files}, lang="en")
-    assert [str(p) for p in info.value.problems] == [
+    assert [p.text("en") for p in info.value.problems] == [
         f"{out / 'appraisal.toml'}: {EXISTS_EN}",
         f"{out / 'plan.toml'}: {EXISTS_EN}",
     ]

@@ -53,7 +53,13 @@ def _nodes(value: object) -> tuple[AppraisalNode, ...]:
     if not isinstance(value, (list, tuple)) or not all(
         isinstance(node, AppraisalNode) for node in value
     ):
-        raise arguments.fail(AnnexError, "nodes", "expected a list of AppraisalNode", value)
+        raise arguments.fail(
+            AnnexError,
+            "nodes",
+            "E-ARGUMENT-LIST",
+            value,
+            expected="AppraisalNode",
+        )
     return tuple(value)
 
 

@@ -20,8 +20,9 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import TypeVar
 
-from .errors import NO_VALUE, ArgumentError, CchcScoreError, Problem, show
+from .errors import NO_VALUE, ArgumentError, CchcScoreError, Problem, Shown, show
 from .numbers import NumberFormatError, bounded, parse_number, within_bounds
+from .words import Phrase
 
 __all__ = [
     "as_date",
@@ -38,23 +39,31 @@ __all__ = [
 T = TypeVar("T")
 
 
-def fail(error: type[CchcScoreError], where: str, message: str, *value: object) -> CchcScoreError:
-    """The error to raise for one argument: ``where: message (got value)``; a value whose
-    rendering is long is cut (a whole plan, a megabyte of text), so the line stays a line."""
+def fail(
+    error: type[CchcScoreError], where: str, code: str, *value: object, **fields: object
+) -> CchcScoreError:
+    """The error to raise for one argument: ``where: message (got value)``, the message the
+    problem ``code``'s with ``fields``; a value whose rendering is long is cut (a whole plan,
+    a megabyte of text), so the line stays a line."""
     if not value:
-        return error([Problem(None, where, message, NO_VALUE)])
+        return error([Problem(None, where, code, NO_VALUE, fields)])
     try:
         shown = show(value[0])
     except ValueError:  # an int past Python's int-to-text limit, alone or inside
         big = value[0]
         if isinstance(big, int):
-            shown = f"an integer of about {int(big.bit_length() * 0.30103)} digits"
+            shown = f"~10^{int(big.bit_length() * 0.30103)}"
         else:
-            shown = f"a {type(big).__name__} holding a number too long to show"
-        return error([Problem(None, where, f"{message} (got {shown})", NO_VALUE)])
+            shown = f"{type(big).__name__}(…)"
+        return error([Problem(None, where, code, Shown(shown), fields)])
     if len(shown) <= _SHOWN:
-        return error([Problem(None, where, message, value[0])])
-    return error([Problem(None, where, f"{message} (got {shown[: _SHOWN - 1]}…)", NO_VALUE)])
+        return error([Problem(None, where, code, value[0], fields)])
+    return error([Problem(None, where, code, Shown(shown[: _SHOWN - 1] + "…"), fields)])
+
+
+def _type(value: object) -> str:
+    """The name of a value's type, as a message names it."""
+    return type(value).__name__
 
 
 #: The longest rendering of a value an argument's error shows whole.
@@ -74,7 +83,7 @@ def instance(
     3
     """
     if not isinstance(value, kind):
-        raise fail(error, where, f"expected {expected}, not {type(value).__name__}", value)
+        raise fail(error, where, "E-ARGUMENT-TYPE", value, expected=expected, type=_type(value))
     return value
 
 
@@ -92,7 +101,7 @@ def file_path(value: object, where: str = "path", expected: str = "a file path")
         text = os.fspath(value)
         if isinstance(text, str):
             return text
-    raise fail(ArgumentError, where, f"expected {expected}, not {type(value).__name__}", value)
+    raise fail(ArgumentError, where, "E-ARGUMENT-TYPE", value, expected=expected, type=_type(value))
 
 
 def as_number(
@@ -101,7 +110,7 @@ def as_number(
     error: type[CchcScoreError] = ArgumentError,
     *,
     percent: bool = False,
-    expected: str = "expected a number",
+    expected: str = "E-NUMBER-EXPECTED",
     decimals_as_given: bool = False,
 ) -> Decimal:
     """A number as a Python user writes it, exactly: an ``int``, a ``Decimal``, a ``float``
@@ -136,18 +145,20 @@ def as_number(
             number = parse_number(value, allow_percent=percent)
     except NumberFormatError as exc:
         if len(str(exc)) > 2 * _SHOWN:  # the message quotes the text: a long one is cut
-            raise fail(error, where, f"{expected}: not a number", value) from None
-        raise fail(error, where, str(exc)) from None
+            said = Phrase(expected, {})
+            raise fail(error, where, "E-ARGUMENT-NOT-A-NUMBER", value, expected=said) from None
+        raise fail(error, where, exc.code, **exc.fields) from None
     except (InvalidOperation, ValueError):  # an int too long to convert
         number = None
     if number is None:
-        raise fail(error, where, f"{expected}, not {type(value).__name__}", value)
+        said = Phrase(expected, {})
+        raise fail(error, where, "E-ARGUMENT-NOT", value, expected=said, type=_type(value))
     if not number.is_finite():
-        raise fail(error, where, "must be a finite number", value)
+        raise fail(error, where, "E-NUMBER-NOT-FINITE", value)
     try:
         bounded(number, value if isinstance(value, (int, str)) else None)
     except NumberFormatError as exc:  # the library's one bound on numbers (numbers.bounded)
-        raise fail(error, where, str(exc)) from None
+        raise fail(error, where, exc.code, **exc.fields) from None
     return number
 
 
@@ -158,9 +169,9 @@ def whole(value: object, where: str, error: type[CchcScoreError], *, low: int = 
     3
     """
     if isinstance(value, bool) or not isinstance(value, int):
-        raise fail(error, where, f"expected an integer, not {type(value).__name__}", value)
+        raise fail(error, where, "E-ARGUMENT-TYPE", value, expected="an integer", type=_type(value))
     if value < low:
-        raise fail(error, where, f"must be ≥ {low}", value)
+        raise fail(error, where, "E-FACT-BELOW-MIN", value, min=low)
     return value
 
 
@@ -179,8 +190,8 @@ def as_date(value: object, where: str, error: type[CchcScoreError] = ArgumentErr
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
-            raise fail(error, where, "expected a date such as '2023-06-30'", value) from None
-    raise fail(error, where, f"expected a date, not {type(value).__name__}", value)
+            raise fail(error, where, "E-ARGUMENT-DATE", value) from None
+    raise fail(error, where, "E-ARGUMENT-TYPE", value, expected="a date", type=_type(value))
 
 
 def pairs(value: object, where: str, error: type[CchcScoreError]) -> tuple[tuple[str, object], ...]:
@@ -195,18 +206,18 @@ def pairs(value: object, where: str, error: type[CchcScoreError]) -> tuple[tuple
         items = []
         for item in value:
             if not isinstance(item, tuple) or len(item) != 2:
-                raise fail(error, where, "expected a dict, or (name, value) pairs", item)
+                raise fail(error, where, "E-ARGUMENT-PAIRS", item)
             items.append(item)
     else:
-        raise fail(error, where, f"expected a dict, not {type(value).__name__}", value)
+        raise fail(error, where, "E-ARGUMENT-TYPE", value, expected="a dict", type=_type(value))
     for key, _ in items:
         if not isinstance(key, str):
-            raise fail(error, where, "keys must be strings", key)
+            raise fail(error, where, "E-ARGUMENT-KEYS", key)
     items.sort(key=_first)
     if not isinstance(value, Mapping):  # a mapping's keys are unique already
         for (a, _), (b, _) in itertools.pairwise(items):
             if a == b:
-                raise fail(error, f"{where}[{a!r}]", "given twice")
+                raise fail(error, f"{where}[{a!r}]", "E-ARGUMENT-TWICE")
     return tuple(items)
 
 
@@ -221,8 +232,9 @@ def items(value: object, where: str) -> list[object]:
     [1, 2]
     """
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        expected = f"expected a list, not {type(value).__name__}"
-        raise fail(ArgumentError, where, expected, value)
+        raise fail(
+            ArgumentError, where, "E-ARGUMENT-TYPE", value, expected="a list", type=_type(value)
+        )
     return list(value)
 
 
@@ -236,9 +248,9 @@ def strings(value: object, where: str, error: type[CchcScoreError]) -> tuple[str
     if isinstance(value, str):
         return (value,)
     if not isinstance(value, Iterable) or isinstance(value, (bytes, Mapping)):
-        raise fail(error, where, f"expected strings, not {type(value).__name__}", value)
+        raise fail(error, where, "E-ARGUMENT-TYPE", value, expected="strings", type=_type(value))
     items = tuple(value)
     for item in items:
         if not isinstance(item, str):
-            raise fail(error, where, f"expected strings, not {type(item).__name__}", item)
+            raise fail(error, where, "E-ARGUMENT-TYPE", item, expected="strings", type=_type(item))
     return items

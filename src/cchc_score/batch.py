@@ -221,8 +221,10 @@ def score_many(rules: RuleSet | str | os.PathLike[str], source: Source) -> Itera
         raise arguments.fail(
             ArgumentError,
             "source",
-            "expected a folder, a CSV/TSV table or evidences, not " + type(source).__name__,
+            "E-ARGUMENT-TYPE",
             source,
+            expected="a folder, a CSV/TSV table or evidences",
+            type=type(source).__name__,
         )
     for index, evidence in enumerate(source):
         arguments.instance(evidence, Evidence, f"source[{index}]", "an Evidence")
@@ -234,13 +236,12 @@ def _unreadable(file: str, exc: BaseException) -> tuple[Problem, ...]:
     if isinstance(exc, CchcScoreError):
         return tuple(attrs.evolve(p, file=p.file or file) for p in exc.problems)
     if isinstance(exc, RecursionError):
-        message = "cannot be read: nested too deeply"
-    elif isinstance(exc, ValueError) and "digits" in str(exc):
-        message = "cannot be read: a number has too many digits"
-    else:
-        detail = " ".join(str(exc).split())[:120]
-        message = f"cannot be read: {type(exc).__name__}" + (f": {detail}" if detail else "")
-    return (Problem(file, "", message, NO_VALUE),)
+        return (Problem(file, "", "E-BATCH-TOO-DEEP", NO_VALUE),)
+    if isinstance(exc, ValueError) and "digits" in str(exc):
+        return (Problem(file, "", "E-BATCH-TOO-MANY-DIGITS", NO_VALUE),)
+    detail = " ".join(str(exc).split())[:120]
+    said = f"{type(exc).__name__}" + (f": {detail}" if detail else "")
+    return (Problem(file, "", "E-BATCH-UNREADABLE", NO_VALUE, {"detail": said}),)
 
 
 #: What one bad unit may raise: the library's errors, and (last resort) the parsers' own.
@@ -412,12 +413,14 @@ def _card(item: object, where: str) -> Scorecard:
 
 def _duplicate(result: UnitResult, others: list[UnitResult]) -> UnitResult:
     place = f"line {result.line}: unit" if result.line is not None else "unit"
-    message = (
-        f"{result.unit!r} is also the name of the unit at "
-        + ", ".join(o.where or "another place" for o in others)
-        + "; give each unit its own name (add the district if two communes share a name)"
+    places = ", ".join(o.where or "?" for o in others)
+    problem = Problem(
+        result.source,
+        place,
+        "E-BATCH-UNIT-NAME-TWICE",
+        NO_VALUE,
+        {"unit": repr(result.unit), "places": places},
     )
-    problem = Problem(result.source, place, message, NO_VALUE)
     return attrs.evolve(result, scorecard=None, problems=(*result.problems, problem))
 
 
@@ -430,8 +433,11 @@ def _check_same_rules(cards: Sequence[Scorecard]) -> None:
             raise arguments.fail(
                 ArgumentError,
                 "",
-                f"cannot compare scorecards of different rule sets: {first.id!r} "
-                f"({cards[0].unit!r}) and {card.rules.id!r} ({card.unit!r})",
+                "E-BATCH-RULES-DIFFER",
+                first=repr(first.id),
+                first_unit=repr(cards[0].unit),
+                other=repr(card.rules.id),
+                other_unit=repr(card.unit),
             )
 
 
@@ -470,7 +476,8 @@ def loss_table(cards: Iterable[Scorecard] | Ranking) -> LossTable:
             raise arguments.fail(
                 ArgumentError,
                 "",
-                f"two scorecards are for the unit {name!r}: give each its own name",
+                "E-BATCH-UNIT-TWICE",
+                unit=repr(name),
             )
     if not cards:
         return LossTable((), (), ())

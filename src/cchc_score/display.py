@@ -65,7 +65,7 @@ def records(value: object, numbers: Numbers = "decimal", **options: Any) -> list
     """
     if numbers not in NUMBERS:
         raise arguments.fail(
-            ArgumentError, "numbers", text("notebook.numbers", default_lang()), numbers
+            ArgumentError, "numbers", "E-VALUE-CHOICE", numbers, expected="'decimal', 'float'"
         )
     return _view(value).records(value, numbers, **options)
 

@@ -90,11 +90,11 @@ def resolve_effects(rules: RuleSet, plan: Plan) -> dict[str, Effect]:
     for task in plan.tasks:
         where = f"task {syntax.quote(task.id)}"
         if not 0 <= task.probability <= 1:
-            problems.add(f"{where}.probability", "must be between 0 and 1", task.probability)
+            problems.add(f"{where}.probability", "E-PLAN-PROBABILITY", task.probability)
         served: set[str] = set()
         for code in task.criteria:
             if not rules.has_node(code):
-                problems.add(f"{where}.criteria", f"no criterion has this code in {rules.id}", code)
+                problems.add(f"{where}.criteria", "E-PLAN-CRITERION-UNKNOWN", code, rules=rules.id)
                 continue
             served |= {n.code for n in rules.node(code).walk() if n.is_leaf}
         effect = task.effect
@@ -104,7 +104,7 @@ def resolve_effects(rules: RuleSet, plan: Plan) -> dict[str, Effect]:
             for name, raw in effect.facts:
                 path = f"{where}.effect.facts.{syntax.key(name)}"
                 if not rules.has_fact(name):
-                    problems.add(path, f"not a fact declared by the rules {rules.id!r}")
+                    problems.add(path, "E-PLAN-FACT-UNDECLARED", rules=repr(rules.id))
                     continue
                 value = typed_value(rules.fact(name), raw, path, problems)
                 if value is not None:
@@ -113,14 +113,14 @@ def resolve_effects(rules: RuleSet, plan: Plan) -> dict[str, Effect]:
                 path = f"{where}.effect.appraised.{syntax.key(code)}"
                 target = rules.node(code) if rules.has_node(code) else None
                 if target is None or not kind_of(target.rule).appraised:
-                    problems.add(path, "not a criterion scored by appraised points", code)
+                    problems.add(path, "E-PLAN-NOT-APPRAISED", code)
                 elif not 0 <= points <= target.max:
                     # The same words as the evidence checker for the same value in a file.
-                    problems.add(path, f"must be between 0 and the maximum {target.max}", points)
+                    problems.add(path, "E-APPRAISED-RANGE", points, max=target.max)
                 else:
                     appraised[code] = points
         elif isinstance(effect, PartialRestore) and not 0 <= effect.share <= 1:
-            problems.add(f"{where}.effect.share", "must be between 0 and 1", effect.share)
+            problems.add(f"{where}.effect.share", "E-PLAN-SHARE", effect.share)
         changed = {c for name in facts for c in readers.get(name, ())} | set(appraised)
         effects[task.id] = Effect(
             facts=tuple(sorted(facts.items())),
@@ -178,9 +178,8 @@ def refuse_observed(
                 if code in served or name not in given:
                     problems.add(
                         f"task {syntax.quote(task.id)}.effect.facts.{syntax.key(name)}",
-                        f"criterion {code} has only appraised points in the evidence, no facts, "
-                        "so setting facts cannot change it; restore it (restore or partial), or "
-                        "give its facts in the evidence",
+                        "E-PLAN-FACTS-NO-EFFECT",
+                        code=code,
                     )
     problems.raise_if_any(PlanError)
 
@@ -204,16 +203,10 @@ def target_total(
         except NumberFormatError:
             names = ", ".join(repr(b.name) for b in rules.bands)
             raise arguments.fail(
-                error,
-                "target",
-                f"neither a total nor a rating band of {rules.id}; expected a number or one "
-                f"of {names}",
-                value,
+                error, "target", "E-TARGET-UNKNOWN", value, rules=rules.id, names=names
             ) from None
     else:
-        number = arguments.as_number(
-            value, "target", error, expected="expected a total or a band's name"
-        )
+        number = arguments.as_number(value, "target", error, expected="E-TARGET-NOT-NUMBER")
     if not 0 <= number <= rules.max:
-        raise arguments.fail(error, "target", f"must be a total between 0 and {rules.max}", value)
+        raise arguments.fail(error, "target", "E-TARGET-RANGE", value, max=rules.max)
     return number, None

@@ -6,6 +6,7 @@ and raises once, so a user sees every mistake in a file in one run.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, NoReturn
 
 import attrs
@@ -16,7 +17,7 @@ from .values import render
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-    from .numbers import Lang
+    from .numbers import Lang, NumberFormatError
 
 __all__ = [
     "AnnexError",
@@ -33,14 +34,49 @@ __all__ = [
 NO_VALUE: object = attrs.NOTHING
 
 
+class Shown(str):
+    """A value already rendered for a message (cut short, or described): shown as it is."""
+
+    __slots__ = ()
+
+
 def show(value: object) -> str:
     """Render a user's value for an error message: strings quoted, numbers as written.
 
     >>> from decimal import Decimal
-    >>> show("abc"), show(Decimal("1.50")), show(True), show(3)
-    ("'abc'", '1.50', 'true', '3')
+    >>> show("abc"), show(Decimal("1.50")), show(True), show(3), show(Shown("[1, 2, …"))
+    ("'abc'", '1.50', 'true', '3', '[1, 2, …')
     """
+    if isinstance(value, Shown):
+        return str(value)
     return render(value, "message")
+
+
+_LINE = re.compile(r"\bline (\d+)(?:, column (\d+))?")
+_COLUMN = re.compile(r'\bcolumn (?=")')
+
+
+def place(path: str, lang: Lang) -> str:
+    """A problem's place in ``lang``: its line and column said in words, the table path
+    (keys and codes, as the file writes them) as it is.
+
+    >>> place("line 12, column 3", "vi"), place('criterion "5.1".max', "vi")
+    ('dòng 12, cột 3', 'criterion "5.1".max')
+    >>> place('line 1: column "x"', "vi")
+    'dòng 1: cột "x"'
+    """
+
+    def said(match: re.Match[str]) -> str:
+        line = words.text("problem.line", lang, n=match[1])
+        if match[2] is None:
+            return line
+        return f"{line}, {words.text('problem.column', lang, n=match[2])}"
+
+    if "line " in path:
+        path = _LINE.sub(said, path)
+    if 'column "' in path:
+        path = _COLUMN.sub(words.text("problem.column_named", lang) + " ", path)
+    return path
 
 
 @attrs.frozen
@@ -55,8 +91,10 @@ class Problem:
         code: what is wrong, as a stable problem code from the catalogue
             (:mod:`cchc_score.words.problems`), e.g. ``E-RULES-NOT-POSITIVE``. The code is
             what programs match on; its text exists in Vietnamese and English and may take
-            ``{placeholders}`` from ``fields``. Text that is not a catalogue code is shown
-            as written (kept only while older messages move into the catalogue).
+            ``{placeholders}`` from ``fields`` (a :class:`~cchc_score.words.Phrase` field is
+            itself said in the problem's language). Text that is not a catalogue problem
+            code is refused with a ``ValueError``: a programming error, so that no message
+            exists in one language only.
         value: the offending value, shown after the message; ``NO_VALUE`` when none.
         fields: the values the code's text refers to, e.g. ``{"max": Decimal("1.5")}``.
 
@@ -70,9 +108,14 @@ class Problem:
 
     file: str | None
     path: str
-    code: str
+    code: str = attrs.field()
     value: object = NO_VALUE
     fields: dict[str, object] = attrs.field(factory=dict)
+
+    @code.validator
+    def _known(self, _: object, code: str) -> None:
+        if not words.is_problem_code(code) or code not in words.WORDS:
+            raise ValueError(f"not a problem code of the catalogue: {code!r}")
 
     def message(self, lang: Lang | None = None) -> str:
         """What is wrong, without the place, in ``lang`` (default: :func:`default_lang`)."""
@@ -80,11 +123,10 @@ class Problem:
 
     def text(self, lang: Lang | None = None) -> str:
         """The whole line: file, place, message and the offending value, in ``lang``."""
-        parts = [p for p in (self.file, self.path) if p]
-        text = self.message(lang)
+        said = lang or words.default_lang()
+        parts = [p for p in (self.file, place(self.path, said)) if p]
+        text = self.message(said)
         if self.value is not NO_VALUE:
-            # A message not yet in the catalogue is English: its value is said in English too.
-            said = (lang or words.default_lang()) if self.code in words.WORDS else "en"
             text += " " + words.text("problem.got", said, value=show(self.value))
         return ": ".join([*parts, text])
 
@@ -95,12 +137,13 @@ class Problem:
 class CchcScoreError(Exception):
     """Root of every error the library raises for bad input.
 
-    ``problems`` holds every problem found; ``str(error)`` lists them one per line.
+    ``problems`` holds every problem found; ``str(error)`` lists them one per line, in
+    ``lang`` (default: ``CCHC_LANG``, else Vietnamese); :meth:`text` in any language.
     """
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
+    def __init__(self, problems: Iterable[Problem], lang: Lang | None = None) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        super().__init__(self.text(lang))
 
     def text(self, lang: Lang | None = None) -> str:
         """Every problem, one per line, in ``lang`` (default: ``CCHC_LANG``, else Vietnamese)."""
@@ -155,6 +198,12 @@ class ProblemList:
         """Record one problem at ``path``: ``code`` from the problem catalogue, the offending
         ``value`` and the ``fields`` its text refers to."""
         self.items.append(Problem(self.file, path, code, value, fields))
+
+    def add_error(self, path: str, error: NumberFormatError) -> None:
+        """Record at ``path`` the problem an exception carries: its ``code``, ``fields`` and,
+        if it has one, its offending ``value``."""
+        value = error.value if error.has_value else NO_VALUE
+        self.items.append(Problem(self.file, path, error.code, value, dict(error.fields)))
 
     def extend(self, problems: Iterable[Problem]) -> None:
         """Record problems found elsewhere."""

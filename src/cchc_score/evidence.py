@@ -21,6 +21,7 @@ from .kinds import Rule, RuleKind, fact_type, kind_of
 from .kinds.facttypes import BAD
 from .model import RuleSet
 from .numbers import within_bounds
+from .words import Phrase
 
 if TYPE_CHECKING:
     from .model import Fact
@@ -55,9 +56,9 @@ def _fact_value(name: str, value: object) -> RawValue:
     raise arguments.fail(
         EvidenceError,
         f"facts[{name!r}]",
-        "expected a number, a string, true/false, or a list of the items done; "
-        f"not {type(value).__name__}",
+        "E-EVIDENCE-FACT-TYPE",
         value,
+        type=type(value).__name__,
     )
 
 
@@ -78,7 +79,7 @@ def _points(value: object) -> tuple[tuple[str, Decimal], ...]:
                 points,
                 f"appraised[{code!r}]",
                 EvidenceError,
-                expected="expected points as a number",
+                expected="E-EVIDENCE-POINTS-NOT-NUMBER",
             ),
         )
         for code, points in arguments.pairs(value, "appraised", EvidenceError)
@@ -89,7 +90,7 @@ def _texts(value: object, field: str) -> tuple[tuple[str, str], ...]:
     found = arguments.pairs(value, field, EvidenceError)
     for code, text in found:
         if not isinstance(text, str):
-            raise arguments.fail(EvidenceError, f"{field}[{code!r}]", "expected a string", text)
+            raise arguments.fail(EvidenceError, f"{field}[{code!r}]", "E-VALUE-NOT-STRING", text)
     return found  # type: ignore[return-value]  # every value checked above
 
 
@@ -194,8 +195,9 @@ def check_evidence(rules: RuleSet, evidence: Evidence) -> dict[str, FactValue]:
         if not rules.has_fact(name):
             problems.add(
                 where,
-                "not a fact declared by the rules "
-                f"{rules.id!r}; declared: {', '.join(f.name for f in rules.facts)}",
+                "E-EVIDENCE-FACT-UNDECLARED",
+                rules=repr(rules.id),
+                declared=", ".join(f.name for f in rules.facts),
             )
             continue
         value = typed_value(rules.fact(name), raw, where, problems)
@@ -313,10 +315,10 @@ def _skipped_codes(rules: RuleSet, evidence: Evidence, problems: ProblemList) ->
     skipped: set[str] = set()
     for code, reason in evidence.not_assessed:
         if not rules.has_node(code):
-            problems.add(f"not_assessed.{syntax.key(code)}", "no criterion has this code", code)
+            problems.add(f"not_assessed.{syntax.key(code)}", "E-CODE-UNKNOWN", code)
             continue
         if not reason.strip():
-            problems.add(f"not_assessed.{syntax.key(code)}", "give the reason it was not assessed")
+            problems.add(f"not_assessed.{syntax.key(code)}", "E-EVIDENCE-NO-REASON")
         skipped.update(node.code for node in rules.node(code).walk())
     return skipped
 
@@ -325,20 +327,16 @@ def _check_codes(rules: RuleSet, evidence: Evidence, problems: ProblemList) -> N
     for code, points in evidence.appraised:
         where = f"appraised.{syntax.key(code)}"
         if not rules.has_node(code):
-            problems.add(where, "no criterion has this code", code)
+            problems.add(where, "E-CODE-UNKNOWN", code)
             continue
         node = rules.node(code)
         if not node.is_leaf:
-            problems.add(
-                where,
-                f"criterion {code} is the sum of its sub-criteria; give appraised points "
-                "for them instead",
-            )
+            problems.add(where, "E-APPRAISED-INNER", code=code)
         elif not 0 <= points <= node.max:
-            problems.add(where, f"must be between 0 and the maximum {node.max}", points)
+            problems.add(where, "E-APPRAISED-RANGE", points, max=node.max)
     for code, _ in evidence.notes:
         if not rules.has_node(code):
-            problems.add(f"notes.{syntax.key(code)}", "no criterion has this code", code)
+            problems.add(f"notes.{syntax.key(code)}", "E-CODE-UNKNOWN", code)
 
 
 def _check_needs(
@@ -366,12 +364,10 @@ def _check_needs(
                 missing.setdefault(name, []).append(node.code)
         kind.check_values(rule, node.code, typed, problems)
     if missing:
-        listed = "; ".join(f"{name} (for {', '.join(codes)})" for name, codes in missing.items())
-        problems.add("facts", f"missing facts: {listed}")
-    if unappraised:
-        problems.add(
-            "appraised",
-            "missing appraised points for: "
-            + ", ".join(unappraised)
-            + " (or list them under [not_assessed] with a reason)",
+        listed = tuple(
+            Phrase("evidence.missing_fact", {"name": name, "codes": ", ".join(codes)})
+            for name, codes in missing.items()
         )
+        problems.add("facts", "E-EVIDENCE-FACTS-MISSING", listed=listed)
+    if unappraised:
+        problems.add("appraised", "E-EVIDENCE-APPRAISED-MISSING", codes=", ".join(unappraised))

@@ -133,7 +133,13 @@ def _min(value: object) -> Decimal:
 def _items(value: object, field: str, kind: type[T], expected: str) -> tuple[T, ...]:
     """A list or tuple of ``kind`` as a tuple; :class:`RulesError` naming ``field`` else."""
     if not isinstance(value, (list, tuple)) or not all(isinstance(v, kind) for v in value):
-        raise arguments.fail(RulesError, field, f"expected a list of {expected}", value)
+        raise arguments.fail(
+            RulesError,
+            field,
+            "E-ARGUMENT-LIST",
+            value,
+            expected=expected,
+        )
     return tuple(value)
 
 
@@ -156,7 +162,7 @@ def _bands(value: object) -> tuple[Band, ...]:
 def _pairs(value: object) -> tuple[tuple[str, str], ...]:
     pairs = _items(value, "renamed", tuple, "(old, new) pairs")
     if not all(len(p) == 2 and all(isinstance(n, str) for n in p) for p in pairs):
-        raise arguments.fail(RulesError, "renamed", "expected (old, new) pairs of names", value)
+        raise arguments.fail(RulesError, "renamed", "E-ARGUMENT-NAME-PAIRS", value)
     return tuple((str(old), str(new)) for old, new in pairs)
 
 

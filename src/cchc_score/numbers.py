@@ -10,17 +10,20 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from fractions import Fraction
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    import datetime as dt
+    from collections.abc import Callable, Mapping
 
 from .limits import MAX_DIGITS, MAX_MAGNITUDE
+from .words import Lang, problem_text
 
 __all__ = [
     "Lang",
     "NumberFormatError",
     "bounded",
+    "format_date",
     "format_number",
     "format_percent",
     "format_points",
@@ -36,8 +39,6 @@ __all__ = [
     "within_bounds",
 ]
 
-Lang = Literal["vi", "en"]
-
 _NUMBER = re.compile(r"^([+-]?)(\d+)(?:[.,](\d+))?$")
 _AMBIGUOUS = re.compile(r"^[+-]?[1-9]\d{0,2}[.,]\d{3}$")
 
@@ -45,14 +46,25 @@ _AMBIGUOUS = re.compile(r"^[+-]?[1-9]\d{0,2}[.,]\d{3}$")
 class NumberFormatError(ValueError):
     """A text is not a number in a form the library reads unambiguously.
 
-    ``value`` is the offending value when the message does not quote it already (``None``
-    then, and ``has_value`` is false).
+    ``code`` is the problem code (:mod:`cchc_score.words.problems`) and ``fields`` the values
+    its text refers to; ``value`` is the offending value when the message does not quote it
+    already (``None`` then, and ``has_value`` is false). ``str(error)`` is the message in
+    the default language (:func:`~cchc_score.words.default_lang`).
+
+    >>> NumberFormatError("E-NUMBER-NOT-FINITE", Decimal("NaN")).message("en")
+    'must be a finite number'
     """
 
-    def __init__(self, message: str, *values: object) -> None:
-        super().__init__(message)
+    def __init__(self, code: str, *values: object, **fields: object) -> None:
+        self.code = code
+        self.fields = fields
         self.has_value = bool(values)
         self.value = values[0] if values else None
+        super().__init__(self.message())
+
+    def message(self, lang: Lang | None = None) -> str:
+        """The message in ``lang``, without the offending value."""
+        return problem_text(self.code, lang, **self.fields)
 
 
 _LOWEST_EXPONENT = 10 - MAX_DIGITS
@@ -95,7 +107,7 @@ def bounded(value: Decimal | int, shown: object = None) -> Decimal | int:
     if isinstance(value, int):
         if -MAX_MAGNITUDE <= value <= MAX_MAGNITUDE:
             return value
-        raise NumberFormatError(_too_large(value if shown is None else shown))
+        raise _too_large(value if shown is None else shown)
     if not value.is_finite() or value.is_zero():
         return value
     _, digits, exponent = value.as_tuple()
@@ -106,26 +118,28 @@ def bounded(value: Decimal | int, shown: object = None) -> Decimal | int:
         exponent += 1
     top = exponent + count - 1  # the place of the first digit: 10**top
     if top > 9 or (top == 9 and abs(value) > MAX_MAGNITUDE):
-        raise NumberFormatError(_too_large(value if shown is None else shown))
+        raise _too_large(value if shown is None else shown)
     if max(top, 0) - min(exponent, 0) + 1 > MAX_DIGITS:
         written = _start(value if shown is None else shown)
-        raise NumberFormatError(f"a number with more than {MAX_DIGITS} digits: {written}")
+        raise NumberFormatError("E-NUMBER-TOO-LONG", digits=MAX_DIGITS, start=written)
     return value
 
 
 def _start(value: object) -> str:
-    """A number as written, cut to 40 characters so that a 1 MB number is a short line; a
-    huge integer (which cannot even be printed) by its length."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        digits = value.bit_length() * 30103 // 100000 + 1
-        if digits >= 40:
-            return f"an integer of about {digits} digits"
+    """A number as written, cut to 40 characters so that a 1 MB number is a short line."""
     text = value if isinstance(value, str) else str(value)
     return repr(text) if len(text) <= 40 else repr(text[:40] + "…")
 
 
-def _too_large(value: object) -> str:
-    return f"a number larger than {MAX_MAGNITUDE:,} in size: {_start(value)}"
+def _too_large(value: object) -> NumberFormatError:
+    """The error for a number past :data:`~cchc_score.limits.MAX_MAGNITUDE` (its texts say
+    it: one billion); a huge integer
+    (which cannot even be printed) is shown by its length."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        digits = value.bit_length() * 30103 // 100000 + 1
+        if digits >= 40:
+            return NumberFormatError("E-NUMBER-TOO-LARGE-INT", digits=digits)
+    return NumberFormatError("E-NUMBER-TOO-LARGE", start=_start(value))
 
 
 def parse_number(text: str, *, allow_percent: bool = False) -> Decimal:
@@ -154,23 +168,18 @@ def parse_number(text: str, *, allow_percent: bool = False) -> Decimal:
     percent = body.endswith("%")
     if percent:
         if not allow_percent:
-            raise NumberFormatError(f"a percentage is not allowed here: {text!r}")
+            raise NumberFormatError("E-NUMBER-PERCENT", text=repr(text))
         body = body[:-1].rstrip()
     match = _NUMBER.match(body)
     if match is None:
-        raise NumberFormatError(
-            f"not a number: {text!r} (write digits with one decimal comma or point)"
-        )
+        raise NumberFormatError("E-NUMBER-NOT-A-NUMBER", text=repr(text))
     if _AMBIGUOUS.match(body):
-        raise NumberFormatError(
-            f"ambiguous number {text!r}: thousands separator or decimal comma? "
-            "write it without grouping, e.g. 1234 or 1.234 as a plain number"
-        )
+        raise NumberFormatError("E-NUMBER-AMBIGUOUS", text=repr(text))
     sign, whole, frac = match.groups()
     written = f"{sign}{whole}.{frac}" if frac is not None else f"{sign}{whole}"
     if len(whole) > 9 or len(written) >= MAX_DIGITS:  # else plainly within both bounds
         if len(whole.lstrip("0")) + len(frac or "") > MAX_DIGITS + 10:  # before Decimal()
-            raise NumberFormatError(f"a number with more than {MAX_DIGITS} digits: {_start(text)}")
+            raise NumberFormatError("E-NUMBER-TOO-LONG", digits=MAX_DIGITS, start=_start(text))
         bounded(Decimal(written), text.strip())
     value = Decimal(written)
     return value.scaleb(-2) if percent else value
@@ -179,22 +188,28 @@ def parse_number(text: str, *, allow_percent: bool = False) -> Decimal:
 def _as_decimal(value: object) -> Decimal:
     """A Python number as an exact, bounded decimal (a float by its shortest repr)."""
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
-        raise NumberFormatError(f"expected a number, not {type(value).__name__}", value)
+        raise NumberFormatError("E-NUMBER-EXPECTED", value)
     number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     if not number.is_finite():
-        raise NumberFormatError("must be a finite number", value)
+        raise NumberFormatError("E-NUMBER-NOT-FINITE", value)
     bounded(number, value if isinstance(value, int) else None)
     return number
 
 
 def user_number(
-    value: object, *, text: bool = True, percent: bool = False, expected: str = "expected a number"
+    value: object,
+    *,
+    text: bool = True,
+    percent: bool = False,
+    expected: str = "E-NUMBER-EXPECTED",
+    fields: Mapping[str, object] | None = None,
 ) -> Decimal:
     """A user's number, exactly: a TOML/JSON number (``int`` or ``Decimal``) or, with
     ``text``, a string such as ``"1,5"`` (with ``percent``, ``"91,3%"``).
 
     Raises:
-        NumberFormatError: anything else (the message is ``expected``), NaN or infinity.
+        NumberFormatError: anything else (the problem code ``expected``, with ``fields``),
+            NaN or infinity.
 
     >>> user_number(3), user_number("1,5"), user_number("91,3%", percent=True)
     (Decimal('3'), Decimal('1.5'), Decimal('0.913'))
@@ -202,10 +217,10 @@ def user_number(
     if isinstance(value, str) and text:
         return parse_number(value, allow_percent=percent)
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-        raise NumberFormatError(expected, value)
+        raise NumberFormatError(expected, value, **(fields or {}))
     number = Decimal(bounded(value))
     if not number.is_finite():
-        raise NumberFormatError("must be a finite number", value)
+        raise NumberFormatError("E-NUMBER-NOT-FINITE", value)
     return number
 
 
@@ -222,7 +237,17 @@ def round_points(value: Decimal, places: int = 2) -> Decimal:
     try:
         return value.quantize(step(places), rounding=ROUND_HALF_UP)
     except InvalidOperation as exc:  # pragma: no cover - guarded by validation
-        raise NumberFormatError(f"cannot round {value!r}") from exc
+        raise NumberFormatError("E-NUMBER-ROUND", value) from exc
+
+
+def format_date(day: dt.date, lang: Lang = "vi") -> str:
+    """A date as ``lang`` writes it: 31/12/2023 in Vietnamese, 2023-12-31 in English.
+
+    >>> import datetime
+    >>> format_date(datetime.date(2023, 6, 5)), format_date(datetime.date(2023, 6, 5), "en")
+    ('05/06/2023', '2023-06-05')
+    """
+    return day.strftime("%d/%m/%Y") if lang == "vi" else day.isoformat()
 
 
 def step(places: int) -> Decimal:

@@ -131,9 +131,10 @@ def observed_evidence(
         if residual is None:
             problems.add(
                 f"line {row.line}",
-                f"criterion {row.code} is not in the rules {rules.id}, and no residual node "
-                "above it can stand for it: give --rules with a rules file that has it",
+                "E-OBSERVED-NOT-IN-RULES",
                 row.code,
+                code=row.code,
+                rules=rules.id,
             )
             continue
         folded[residual] = folded.get(residual, _ZERO) + deduction

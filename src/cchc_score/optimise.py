@@ -150,10 +150,10 @@ def best_plan(
     arguments.whole(search_limit, "search_limit", ArgumentError, low=1)
     days = None if budget is None else _number("budget", budget)
     if days is not None and days < 0:
-        raise arguments.fail(PlanError, "budget", "must be ≥ 0 person-days", days)
+        raise arguments.fail(PlanError, "budget", "E-PLAN-DAYS-NEGATIVE", days)
     chance = _number("confidence", confidence)
     if not 0 < chance <= 1:
-        raise arguments.fail(PlanError, "confidence", "must be > 0 and ≤ 1", chance)
+        raise arguments.fail(PlanError, "confidence", "E-PLAN-CONFIDENCE", chance)
     goal = None if target is None else target_total(rules, target, PlanError)
     problems = ProblemList(plan.source)
     effects = resolve_effects(rules, plan)
@@ -164,7 +164,8 @@ def best_plan(
     if unpriced:  # one problem for them all: an imported plan has no efforts at all
         problems.add(
             "",
-            f"tasks without an effort: {', '.join(unpriced)}; give each an effort in person-days",
+            "E-PLAN-NO-EFFORT",
+            tasks=", ".join(unpriced),
         )
     problems.raise_if_any(PlanError)
     if days is None:
@@ -175,8 +176,10 @@ def best_plan(
         if len(group) > _MAX_GROUP:
             problems.add(
                 "tasks",
-                f"{len(group)} tasks interact (share criteria or facts); at "
-                f"most {_MAX_GROUP} can be planned exactly: " + ", ".join(t.id for t in group),
+                "E-PLAN-GROUP-TOO-LARGE",
+                n=len(group),
+                most=_MAX_GROUP,
+                tasks=", ".join(t.id for t in group),
             )
     problems.raise_if_any(PlanError)
     scale = _scale([t.effort for t in tasks if t.effort is not None], plan.source)
@@ -192,9 +195,11 @@ def best_plan(
         raise arguments.fail(
             PlanError,
             "budget",
-            f"too large to plan exactly in steps of {1 / Decimal(scale)} person-day: at most "
-            f"{MAX_STEPS} steps ({MAX_STEPS / Decimal(scale)} person-days)",
+            "E-PLAN-BUDGET-TOO-LARGE",
             budget,
+            step=1 / Decimal(scale),
+            steps=MAX_STEPS,
+            days=MAX_STEPS / Decimal(scale),
         )
     choices = _knapsack(useful, capacity)
     base = engine.card.total
@@ -223,7 +228,7 @@ def _scale(efforts: Sequence[Decimal], source: str | None) -> int:
     places = max((max(-int(e.normalize().as_tuple().exponent), 0) for e in efforts), default=0)
     if places > 2:
         problems = ProblemList(source)
-        problems.add("effort", "efforts take at most two decimal places")
+        problems.add("effort", "E-PLAN-EFFORT-PLACES")
         problems.raise_as(PlanError)
     return int(10**places)
 

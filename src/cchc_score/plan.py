@@ -78,7 +78,12 @@ def parse_deadline(text: str) -> Deadline:
     """
     if not isinstance(text, str):
         raise arguments.fail(
-            PlanError, "deadline", f"expected a string, not {type(text).__name__}", text
+            PlanError,
+            "deadline",
+            "E-ARGUMENT-TYPE",
+            text,
+            expected="a string",
+            type=type(text).__name__,
         )
     clean = " ".join(text.split())
     if not clean:
@@ -93,7 +98,7 @@ def parse_deadline(text: str) -> Deadline:
     if match := _MONTH.match(clean):
         month = int(match[1])
         if not 1 <= month <= 12:
-            raise arguments.fail(PlanError, "", f"no month {month} in deadline {text!r}")
+            raise arguments.fail(PlanError, "", "E-DEADLINE-MONTH", month=month, text=repr(text))
         return Deadline(text, _month_end(int(match[2]), month), "month")
     match = _DATE.match(clean)
     day_month_year = (match[1], match[2], match[3]) if match else None
@@ -104,12 +109,12 @@ def parse_deadline(text: str) -> Deadline:
         try:
             return Deadline(text, dt.date(year, month, day), "date")
         except ValueError:
-            raise arguments.fail(PlanError, "", f"no such date: {text!r}") from None
+            raise arguments.fail(PlanError, "", "E-DEADLINE-DATE", text=repr(text)) from None
     raise arguments.fail(
         PlanError,
         "",
-        f"not a deadline: {text!r} (expected e.g. 'Năm 2023', 'Quý II/2023', 'Tháng 6/2023', "
-        "'30/6/2023' or 'Thường xuyên')",
+        "E-DEADLINE-FORM",
+        text=repr(text),
     )
 
 
@@ -211,9 +216,10 @@ def _effect(value: object) -> Effect:
         raise arguments.fail(
             PlanError,
             "effect",
-            f"expected Restore(), PartialRestore(share) or SetFacts(...), not "
-            f"{type(value).__name__}",
+            "E-ARGUMENT-TYPE",
             value,
+            expected="Restore(), PartialRestore(share) or SetFacts(...)",
+            type=type(value).__name__,
         )
     return value
 
@@ -223,7 +229,7 @@ def _effort(value: object) -> Decimal | None:
         return None
     number = arguments.as_number(value, "effort", PlanError, decimals_as_given=True)
     if number < 0:
-        raise arguments.fail(PlanError, "effort", "must be ≥ 0 person-days", value)
+        raise arguments.fail(PlanError, "effort", "E-PLAN-DAYS-NEGATIVE", value)
     return number
 
 
@@ -238,12 +244,22 @@ def _tasks(value: object) -> tuple[Task, ...]:
         return (value,)
     if not isinstance(value, (list, tuple)):
         raise arguments.fail(
-            PlanError, "tasks", f"expected a list of Task, not {type(value).__name__}", value
+            PlanError,
+            "tasks",
+            "E-ARGUMENT-TYPE",
+            value,
+            expected="a list of Task",
+            type=type(value).__name__,
         )
     for item in value:
         if not isinstance(item, Task):
             raise arguments.fail(
-                PlanError, "tasks", f"expected a Task, not {type(item).__name__}", item
+                PlanError,
+                "tasks",
+                "E-ARGUMENT-TYPE",
+                item,
+                expected="a Task",
+                type=type(item).__name__,
             )
     return tuple(value)
 

@@ -261,7 +261,7 @@ def project(
         as_of = arguments.as_date(as_of, "as_of")
     goal = None if target is None else target_total(rules, target, PlanError)[0]
     if period not in ("quarter", "month"):
-        raise arguments.fail(ArgumentError, "period", "expected 'quarter' or 'month'", period)
+        raise arguments.fail(ArgumentError, "period", "E-ARGUMENT-PERIOD", period)
     if rules_next is not None:
         arguments.instance(rules_next, RuleSet, "rules_next", RULES_EXPECTED)
     effects = resolve_effects(rules, plan)
@@ -297,7 +297,7 @@ def _check_unused(**arguments: object) -> None:
     problems = ProblemList(None)  # arguments, not the plan file
     for name, value in arguments.items():
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            problems.add(name, "must be an integer ≥ 0 (kept for compatibility, unused)", value)
+            problems.add(name, "E-ARGUMENT-UNUSED-INT", value)
     problems.raise_if_any(PlanError)
 
 
@@ -310,9 +310,7 @@ def _chosen(plan: Plan, counted: Sequence[Task], ids: Iterable[str] | None) -> l
     if unknown:
         problems = ProblemList(plan.source)
         for task_id in unknown:
-            problems.add(
-                "tasks", f"no task has this id; the plan has {syntax.allowed(known)}", task_id
-            )
+            problems.add("tasks", "E-PLAN-TASK-UNKNOWN", task_id, known=syntax.allowed(known))
         problems.raise_as(PlanError)
     chosen = set(wanted)
     return [t for t in counted if t.id in chosen]

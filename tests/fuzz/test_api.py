@@ -32,6 +32,9 @@ from cchc_score import (
 
 from ..conftest import EXAMPLE, ROOT
 
+#: These tests pin the English wording of problems (their codes are what programs match).
+pytestmark = pytest.mark.lang("en")
+
 RULES = c.load_rules("criteria_2022")
 SOURCE = EXAMPLE / "evidence.toml"
 EVIDENCE = c.load_evidence(SOURCE)

@@ -26,6 +26,9 @@ from cchc_score.batch import named_rules
 from ..conftest import ROOT
 from .test_outputs import cchc
 
+#: These tests pin the English wording of problems (their codes are what programs match).
+pytestmark = pytest.mark.lang("en")
+
 DISTRICT = ROOT / "examples" / "district_2022"
 WARDS = DISTRICT / "wards.csv"
 RULES = load_rules("criteria_2022")

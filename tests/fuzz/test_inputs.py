@@ -29,6 +29,9 @@ from cchc_score.limits import (
 from ..conftest import DATA, EXAMPLE
 from .test_outputs import WARDS, cchc
 
+#: These tests pin the English wording of problems (their codes are what programs match).
+pytestmark = pytest.mark.lang("en")
+
 MINIMAL = (DATA / "valid" / "minimal.toml").read_text(encoding="utf-8")
 EVIDENCE = 'unit = "Phường thử"\nyear = 2022\nrules = "criteria_2022"\n'
 PLAN = 'unit = "Phường thử"\nyear = 2023\n[[tasks]]\nid = "a"\ncriteria = ["1.2"]\n'

@@ -82,7 +82,7 @@ def one_error(proc: subprocess.CompletedProcess[str], path: object) -> str:
     """The single error line, which names ``path``."""
     lines = proc.stderr.splitlines()
     assert len(lines) == 1, proc.stderr
-    assert lines[0].startswith(f"error: {path}: "), lines[0]
+    assert lines[0].startswith((f"lỗi: {path}: ", f"error: {path}: ")), lines[0]
     return lines[0]
 
 
@@ -350,7 +350,7 @@ def test_stdout_closed_early(tmp_path: Path) -> None:
 def test_stdout_closed_from_the_start(tmp_path: Path) -> None:
     proc = cchc(shell=f"{sys.executable} -m cchc_score check criteria_2022 >&-", cwd=tmp_path)
     assert proc.returncode == 1
-    assert proc.stderr.startswith("error: đầu ra chuẩn: không ghi được: ")
+    assert proc.stderr.startswith("lỗi: đầu ra chuẩn: không ghi được: ")
 
 
 # ------------------------------------------------------------------ usage
@@ -381,7 +381,7 @@ def test_too_many_task_ids_is_a_usage_error(tmp_path: Path) -> None:
     ids = ",".join(f"t{i}" for i in range(1001))
     proc = cchc("project", EVIDENCE, PLAN, "--tasks", ids, cwd=tmp_path)
     assert (proc.returncode, proc.stdout) == (2, "")
-    assert "argument --tasks: at most 1000 task ids, got 1001" in proc.stderr
+    assert "tham số --tasks: tối đa 1000 mã nhiệm vụ (nhận 1001)" in proc.stderr
 
 
 def test_problems_do_not_flood_the_terminal(tmp_path: Path) -> None:
@@ -417,9 +417,7 @@ def test_an_internal_error_is_one_line(
     assert cli.main(["score", str(EVIDENCE)]) == 3
     out, err = capsys.readouterr()
     assert out == ""
-    assert err == (
-        "error: lỗi nội bộ: RuntimeError: boom second line; xin báo lỗi kèm tệp đầu vào\n"
-    )
+    assert err == ("lỗi: lỗi nội bộ: RuntimeError: boom second line; xin báo lỗi kèm tệp đầu vào\n")
     assert cli.main(["score", str(EVIDENCE), "--lang", "en"]) == 3
     _, err = capsys.readouterr()
     assert err == (

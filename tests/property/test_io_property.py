@@ -13,6 +13,7 @@ import tempfile
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -21,6 +22,9 @@ from cchc_score.io.appraisal import load_appraisal
 from cchc_score.io.evidence import read_evidence
 from cchc_score.io.plan import load_plan
 from cchc_score.plan import PlanError
+
+#: These tests pin the English wording of problems (their codes are what programs match).
+pytestmark = pytest.mark.lang("en")
 
 KEYS = [
     "unit", "year", "rules", "facts", "appraised", "notes", "not_assessed", "tasks", "id",

@@ -13,6 +13,7 @@ a Python traceback. See docs/limits.md.
 from __future__ import annotations
 
 import os
+import sys
 from typing import TYPE_CHECKING
 
 from .. import words
@@ -25,6 +26,7 @@ from .console import (
     EXIT_OK,
     EXIT_PROBLEMS,
     EXIT_USAGE,
+    LANG,
     MAX_PROBLEMS,
     StdoutError,
     UsageError,
@@ -34,7 +36,7 @@ from .console import (
     silence_stdout,
 )
 from .options import check_options
-from .parser import build_parser
+from .parser import argv_lang, build_parser
 
 if TYPE_CHECKING:
     import argparse
@@ -52,11 +54,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ``--help``): a user's mistake is a located message (exit 1 or 2); anything unexpected is
     one line asking for a report (exit 3).
     """
-    lang: Lang = "vi"
-    parser = build_parser()
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    lang: Lang = argv_lang(arguments)
+    LANG.set(lang)
+    parser = build_parser(lang)
     try:
-        args = parser.parse_args(argv)
-        lang = getattr(args, "lang", None) or "vi"
+        args = parser.parse_args(arguments)
+        lang = args.lang
         handler: Callable[[argparse.Namespace], int] = args.handler
         check_options(args)
         code = handler(args)
@@ -67,10 +71,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if len(exc.problems) > MAX_PROBLEMS:
             more = len(exc.problems) - MAX_PROBLEMS
             problems.append(words.text("cli.more_problems", lang, n=more))
-        errors(problems)
+        errors(problems, lang)
         return EXIT_PROBLEMS
     except UsageError as exc:
-        parser.exit(EXIT_USAGE, printable(f"{parser.prog}: error: {exc}\n"))
+        error = words.text("cli.error", lang)
+        parser.exit(EXIT_USAGE, printable(f"{parser.prog}: {error}: {exc}\n"))
     except BrokenPipeError:
         # The reader (e.g. `| head`) closed the pipe: stop quietly, as Unix tools do.
         silence_stdout()
@@ -78,12 +83,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StdoutError as exc:
         silence_stdout()  # so that Python's own flush at exit does not fail again
         where = words.text("output.stdout", lang)
-        errors([f"{where}: {describe_os_error(exc.error, lang)}"])
+        errors([f"{where}: {describe_os_error(exc.error, lang)}"], lang)
         return EXIT_PROBLEMS
     except KeyboardInterrupt:  # Ctrl-C: the user knows; say nothing
         return EXIT_INTERRUPTED
     except Exception as exc:  # the last resort: a bug, said in one line
         if os.environ.get("CCHC_SCORE_DEBUG"):
             raise
-        errors([words.text("cli.internal", lang, detail=detail(exc))])
+        errors([words.text("cli.internal", lang, detail=detail(exc))], lang)
         return EXIT_INTERNAL

@@ -13,10 +13,11 @@ from ..io.plan import load_plan
 from ..io.writing import check_output
 from ..plot import check_matplotlib, distribution, frontier, heatmap, losses, save, timeline
 from ..projection import project
-from ..words import text
+from ..words import problem_text, text
 from .commands import batch_rules, load_unit, plan_for_budget
 from .console import EXIT_OK, EXIT_PROBLEMS, UsageError, errors, say
 from .options import decimal, parse_target
+from .parser import command
 
 if TYPE_CHECKING:
     import argparse
@@ -43,17 +44,15 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], lang
     def w(code: str) -> str:
         return text(f"chart.{code}", lang)
 
-    chart = commands.add_parser("chart", help=w("help"), description=w("help"))
+    chart = command(commands, "chart", lang, cmd_chart, w("help"))
     chart.add_argument("kind", metavar="KIND", choices=KINDS, help=w("kind"))
     chart.add_argument("evidence", metavar="EVIDENCE", help=w("evidence"))
     chart.add_argument("plan", metavar="PLAN", nargs="?", help=w("plan"))
     chart.add_argument("--rules", metavar="R", help=w("rules"))
     chart.add_argument("--budget", type=decimal, metavar="N", help=w("budget"))
     chart.add_argument("--target", metavar="T", help=w("target"))
-    chart.add_argument("--lang", choices=("vi", "en"), default="vi", help=w("lang"))
     chart.add_argument("--out", metavar="FILE", required=True, help=w("out"))
-    chart.add_argument("--force", action="store_true", help=w("force"))
-    chart.set_defaults(handler=cmd_chart)
+    chart.add_argument("--force", action="store_true", help=text("help.opt.force", lang))
 
 
 def cmd_chart(args: argparse.Namespace) -> int:
@@ -91,7 +90,7 @@ def _check_usage(args: argparse.Namespace) -> None:
     """The chart's inputs and options as its kind needs them (usage errors, exit 2)."""
     lang, kind = args.lang, args.kind
     if Path(args.out).suffix.lower() not in (".png", ".svg"):
-        raise UsageError(f"--out: {text('plot.format', lang)}")
+        raise UsageError(f"--out: {problem_text('E-CHART-FORMAT', lang)}")
     if kind in _WITH_PLAN and args.plan is None:
         raise UsageError(text("chart.needs_plan", lang, kind=kind))
     if kind not in _WITH_PLAN and args.plan is not None:

@@ -11,6 +11,7 @@ from ..report.diff import render_diff
 from ..rules_diff import diff_rules, diff_scores
 from ..words import text
 from .console import EXIT_OK, say
+from .parser import command, format_option
 
 if TYPE_CHECKING:
     import argparse
@@ -20,15 +21,13 @@ if TYPE_CHECKING:
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], lang: Lang) -> None:
     """Add ``diff`` to the command line."""
-    parser = commands.add_parser("diff", help=text("help.diff", lang))
+    parser = command(commands, "diff", lang, run)
     parser.add_argument("old", metavar="OLD", help=text("help.diff_old", lang))
     parser.add_argument("new", metavar="NEW", help=text("help.diff_new", lang))
     parser.add_argument(
         "evidence", metavar="EVIDENCE", nargs="?", help=text("help.diff_evidence", lang)
     )
-    parser.add_argument("--format", choices=("table", "markdown", "json"), default="table")
-    parser.add_argument("--lang", choices=("vi", "en"), default="vi", help=text("help.lang", lang))
-    parser.set_defaults(handler=run)
+    format_option(parser, lang)
 
 
 def run(args: argparse.Namespace) -> int:

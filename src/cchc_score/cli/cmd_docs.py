@@ -11,6 +11,7 @@ from ..io.writing import write_outputs
 from ..report.rule_pages import rule_pages
 from ..words import text
 from .console import EXIT_OK, say
+from .parser import command
 
 if TYPE_CHECKING:
     import argparse
@@ -20,12 +21,10 @@ if TYPE_CHECKING:
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], lang: Lang) -> None:
     """Add ``docs`` to the command line."""
-    parser = commands.add_parser("docs", help=text("help.docs", lang))
+    parser = command(commands, "docs", lang, run)
     parser.add_argument("rules", metavar="RULES", help=text("help.diff_old", lang))
     parser.add_argument("--out", metavar="DIR", required=True, help=text("help.docs_out", lang))
-    parser.add_argument("--force", action="store_true", help=text("help.force", lang))
-    parser.add_argument("--lang", choices=("vi", "en"), default="vi", help=text("help.lang", lang))
-    parser.set_defaults(handler=run)
+    parser.add_argument("--force", action="store_true", help=text("help.opt.force", lang))
 
 
 def run(args: argparse.Namespace) -> int:

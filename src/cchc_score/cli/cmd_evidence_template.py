@@ -15,6 +15,7 @@ from ..io.rules import load_rules
 from ..io.writing import check_output, write_output
 from ..words import text
 from .console import EXIT_OK, say
+from .parser import command
 
 if TYPE_CHECKING:
     import argparse
@@ -24,16 +25,14 @@ if TYPE_CHECKING:
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], lang: Lang) -> None:
     """Add ``evidence-template`` to the command line."""
-    parser = commands.add_parser("evidence-template", help=text("help.template", lang))
+    parser = command(commands, "evidence-template", lang, run, text("help.template", lang))
     parser.add_argument("rules", metavar="RULES", help=text("help.diff_old", lang))
     parser.add_argument("--unit", metavar="NAME", help=text("help.template_unit", lang))
     parser.add_argument(
         "--from", dest="known", metavar="EVIDENCE", help=text("help.template_from", lang)
     )
     parser.add_argument("--out", metavar="FILE", help=text("help.out_file", lang))
-    parser.add_argument("--force", action="store_true", help=text("help.force", lang))
-    parser.add_argument("--lang", choices=("vi", "en"), default="vi", help=text("help.lang", lang))
-    parser.set_defaults(handler=run)
+    parser.add_argument("--force", action="store_true", help=text("help.opt.force", lang))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -31,6 +31,7 @@ from ..words import text
 from .commands import load_unit
 from .console import EXIT_OK, UsageError, say
 from .options import date, decimal
+from .parser import command
 
 if TYPE_CHECKING:
     import argparse
@@ -56,7 +57,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], lang
     def w(code: str) -> str:
         return text(f"unitreport.{code}", lang)
 
-    report = commands.add_parser("report", help=w("help"), description=w("help"))
+    report = command(commands, "report", lang, cmd_report, w("help"))
     report.add_argument("evidence", metavar="EVIDENCE", help=w("help_evidence"))
     report.add_argument("plan", metavar="PLAN", nargs="?", help=w("help_plan"))
     report.add_argument("--out", metavar="FILE", required=True, help=w("help_out"))
@@ -64,9 +65,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], lang
     report.add_argument("--annex", metavar="A", help=w("help_annex"))
     report.add_argument("--budget", type=decimal, metavar="N", help=w("help_budget"))
     report.add_argument("--as-of", type=date, metavar="DATE", help=w("help_as_of"))
-    report.add_argument("--lang", choices=("vi", "en"), default="vi", help=w("help_lang"))
-    report.add_argument("--force", action="store_true", help=w("help_force"))
-    report.set_defaults(handler=cmd_report)
+    report.add_argument("--force", action="store_true", help=text("help.opt.force", lang))
 
 
 def cmd_report(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ from ..io.cases import load_cases
 from ..io.rules import load_rules
 from ..words import text
 from .console import EXIT_OK, EXIT_PROBLEMS, say
+from .parser import command
 
 if TYPE_CHECKING:
     import argparse
@@ -20,11 +21,9 @@ if TYPE_CHECKING:
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], lang: Lang) -> None:
     """Add ``test`` to the command line."""
-    parser = commands.add_parser("test", help=text("help.test", lang))
+    parser = command(commands, "test", lang, run)
     parser.add_argument("rules", metavar="RULES", help=text("help.test_rules", lang))
     parser.add_argument("cases", metavar="CASES", nargs="+", help=text("help.test_cases", lang))
-    parser.add_argument("--lang", choices=("vi", "en"), default="vi", help=text("help.lang", lang))
-    parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:

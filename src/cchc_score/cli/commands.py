@@ -82,12 +82,11 @@ def load_unit(args: argparse.Namespace) -> tuple[RuleSet, Evidence]:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    rules = load_rules(args.rules)
-    say(ruleset_summary(rules) + "\n")
+    rules = load_rules(args.rules, strict=args.strict)
+    say(ruleset_summary(rules, args.lang) + "\n")
     # Warnings: allowed, so the file loads and the exit code stays 0, but likely mistakes.
-    lang = getattr(args, "lang", None) or words.default_lang()  # check has no --lang yet
     for warning in rules.warnings:
-        say(text("cli.warning", lang, message=warning.text(lang)) + "\n")
+        say(text("cli.warning", args.lang, message=warning.text(args.lang)) + "\n")
     return EXIT_OK
 
 
@@ -339,7 +338,9 @@ def cmd_rank(args: argparse.Namespace) -> int:
         say(text("cli.wrote_ranking", args.lang, path=out, n=len(ranking.units)) + "\n")
     if ranking.invalid:
         total = len(ranking.units) + len(ranking.invalid)
-        errors([text("cli.not_ranked", args.lang, bad=len(ranking.invalid), total=total)])
+        errors(
+            [text("cli.not_ranked", args.lang, bad=len(ranking.invalid), total=total)], args.lang
+        )
         return EXIT_PROBLEMS
     return EXIT_OK
 
@@ -395,7 +396,7 @@ def _say_main_job(
 ) -> None:
     """The demo's sections: the rules, the annex reconciled, the score and its deductions,
     the projection."""
-    say(ruleset_summary(rules) + "\n")
+    say(ruleset_summary(rules, lang) + "\n")
     say(f"\n== {words.text('cli.demo_reconcile', lang)}\n\n")
     say(render_findings(findings, "table", lang, summary))
     say(f"\n== {words.text('cli.demo_score', lang)}\n\n")

@@ -7,13 +7,22 @@ import contextlib
 import errno
 import os
 import sys
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, TextIO
 
 from ..values import printable
+from ..words import default_lang, text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from ..numbers import Lang
+
+
+#: The command line's language, once known: :func:`cchc_score.cli.main` sets it from
+#: ``--lang`` (or ``CCHC_LANG``) before parsing, for the messages said without a ``lang`` at
+#: hand (an option's value, a line on standard error).
+LANG: ContextVar[Lang | None] = ContextVar("LANG", default=None)
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
@@ -82,12 +91,14 @@ def flush() -> None:
         raise StdoutError(exc) from exc
 
 
-def errors(lines: Iterable[str]) -> None:
-    """Problems on standard error, one per line (each cut to :data:`MAX_LINE` characters);
-    if even that fails, there is no one to tell."""
+def errors(lines: Iterable[str], lang: Lang | None = None) -> None:
+    """Problems on standard error, one per line after "lỗi:" (``error:`` in English; ``lang``
+    defaults to the command line's, else ``CCHC_LANG``), each cut to :data:`MAX_LINE`
+    characters; if even that fails, there is no one to tell."""
+    prefix = text("cli.error", lang or LANG.get() or default_lang())
     with contextlib.suppress(OSError, AttributeError):  # AttributeError: stderr closed
         for line in lines:
-            sys.stderr.write(printable(f"error: {short(line, MAX_LINE)}\n"))
+            sys.stderr.write(printable(f"{prefix}: {short(line, MAX_LINE)}\n"))
         sys.stderr.flush()
 
 

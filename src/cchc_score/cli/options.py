@@ -11,7 +11,8 @@ from .. import words
 from ..limits import MAX_YEAR, MIN_YEAR
 from ..numbers import NumberFormatError, format_number, parse_number
 from ..plan import parse_deadline
-from .console import UsageError, short
+from ..words import default_lang
+from .console import LANG, UsageError, short
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -44,13 +45,19 @@ MAX_TASK_IDS = 1000
 _OPTION_WIDTH = 40
 
 
+def _wrong(code: str, **fields: object) -> argparse.ArgumentTypeError:
+    """An option value's error, in the command line's language."""
+    lang = LANG.get() or default_lang()
+    return argparse.ArgumentTypeError(words.text(code, lang, **fields))
+
+
 def positive_int(text: str) -> int:
     try:
         value = int(text) if len(text) <= _OPTION_WIDTH else 0
     except ValueError:
         value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 1, got {short(repr(text))}")
+        raise _wrong("cli.option_whole", value=short(repr(text)))
     return value
 
 
@@ -61,18 +68,16 @@ def year(text: str) -> int:
     except ValueError:
         value = 0
     if not MIN_YEAR <= value <= MAX_YEAR:
-        raise argparse.ArgumentTypeError(
-            f"expected a year between {MIN_YEAR} and {MAX_YEAR}, got {short(repr(text))}"
-        )
+        raise _wrong("cli.option_year", low=MIN_YEAR, high=MAX_YEAR, value=short(repr(text)))
     return value
 
 
 def ids(text: str) -> list[str]:
     ids = [part.strip() for part in text.split(",") if part.strip()]
     if not ids:
-        raise argparse.ArgumentTypeError("expected task ids separated by commas")
+        raise _wrong("cli.option_ids")
     if len(ids) > MAX_TASK_IDS:
-        raise argparse.ArgumentTypeError(f"at most {MAX_TASK_IDS} task ids, got {len(ids)}")
+        raise _wrong("cli.option_many_ids", most=MAX_TASK_IDS, n=len(ids))
     return ids
 
 
@@ -82,9 +87,7 @@ def date(text: str) -> dt.date:
     except ValueError:
         deadline = None
     if deadline is None or deadline.kind != "date" or deadline.date is None:
-        raise argparse.ArgumentTypeError(
-            f"expected a date such as 2023-12-31, got {short(repr(text))}"
-        )
+        raise _wrong("cli.option_date", value=short(repr(text)))
     return deadline.date
 
 
@@ -92,13 +95,11 @@ def decimal(text: str) -> Decimal:
     """A number option; its range is checked once the language is known
     (:func:`check_options`)."""
     if len(text) > _OPTION_WIDTH:
-        raise argparse.ArgumentTypeError(
-            f"expected a number of at most {_OPTION_WIDTH} characters, got {short(repr(text))}"
-        )
+        raise _wrong("cli.option_long", most=_OPTION_WIDTH, value=short(repr(text)))
     try:
         return parse_number(text)
     except NumberFormatError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+        raise argparse.ArgumentTypeError(exc.message(LANG.get())) from None
 
 
 def _places(value: Decimal) -> int:
@@ -137,7 +138,7 @@ def _check_number(
 
 def check_options(args: argparse.Namespace) -> None:
     """The ranges of the numeric options, checked before any work (usage errors, exit 2)."""
-    lang: Lang = getattr(args, "lang", None) or "vi"
+    lang: Lang = getattr(args, "lang", None) or default_lang()
     if getattr(args, "budget", None) is not None:
         _check_number(
             "--budget", args.budget, lang, low=Decimal(0), high=MAX_BUDGET, places=BUDGET_PLACES

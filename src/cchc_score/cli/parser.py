@@ -1,24 +1,31 @@
 """The command line's grammar: every command, its arguments and options, and the handler
-that carries it out."""
+that carries it out; its help in Vietnamese or English (:mod:`cchc_score.words.help`)."""
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import re
+import sys
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from .. import __version__
+from ..words import default_lang, text
+from ..words.help import EXAMPLES
 from . import commands as handlers
 from .options import date, decimal, ids, positive_int, year
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ..numbers import Lang
 
 #: Commands that live in a module of their own (``cli/cmd_<name>.py``): each module has
-#: ``register(commands, lang)``, which adds its subparser (help texts from the word
-#: catalogue, in ``lang``) and sets its handler. A new command goes in such a module, not in
-#: :mod:`.commands`.
+#: ``register(commands, lang)``, which adds its subparser with :func:`command` (its purpose
+#: and examples in ``lang``; ``--lang`` and ``-h`` come with it: a command never adds its
+#: own ``--lang``), every option with its help from the word catalogue. A new command goes
+#: in such a module, not in :mod:`.commands`.
 COMMAND_MODULES: tuple[str, ...] = (
     "cmd_diff",
     "cmd_test",
@@ -28,210 +35,230 @@ COMMAND_MODULES: tuple[str, ...] = (
     "cmd_chart",
 )
 
+#: The languages ``--lang`` takes.
+LANGS: tuple[Lang, ...] = ("vi", "en")
+
+
+def argv_lang(argv: Sequence[str]) -> Lang:
+    """The language the command line asks for before it is parsed: the last ``--lang vi|en``
+    (or ``--lang=…``) anywhere in it, else ``CCHC_LANG``, else Vietnamese. The help and the
+    usage errors are in it.
+
+    >>> argv_lang(["--lang", "en", "score", "e.toml"]), argv_lang(["score", "--lang=vi"])
+    ('en', 'vi')
+    """
+    found: Lang | None = None
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None
+        if arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        if value == "vi":
+            found = "vi"
+        elif value == "en":
+            found = "en"
+    return found or default_lang()
+
+
+def examples(command: str, lang: Lang, lines: Sequence[str] | None = None) -> str:
+    """The epilog of a command's help: the heading and its examples (``lines``, else the
+    two of :data:`cchc_score.words.help.EXAMPLES` for ``command``)."""
+    shown = "\n".join(f"  {line}" for line in (lines or EXAMPLES[command]))
+    return f"{text('help.examples', lang)}\n{shown}"
+
+
+def _parser_class(lang: Lang) -> type[argparse.ArgumentParser]:
+    """An argument parser whose own words (usage, headings, ``-h``, the error prefix) are in
+    ``lang``; the subcommands' parsers are of the same class."""
+
+    class Formatter(argparse.RawDescriptionHelpFormatter):
+        def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: Any = None) -> None:
+            said = text("help.usage", lang) if prefix is None else prefix
+            super().add_usage(usage, actions, groups, said)
+
+    class Parser(argparse.ArgumentParser):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs.setdefault("formatter_class", Formatter)
+            # A command module that adds its own --lang replaces this one, never clashes.
+            kwargs.setdefault("conflict_handler", "resolve")
+            kwargs["add_help"] = False
+            super().__init__(*args, **kwargs)
+            self._positionals.title = text("help.positionals", lang)
+            self._optionals.title = text("help.options", lang)
+            self.add_argument("-h", "--help", action="help", help=text("help.help", lang))
+            self.add_argument(
+                "--lang", choices=LANGS, default=lang, help=text("help.opt.lang", lang)
+            )
+
+        def error(self, message: str) -> NoReturn:
+            self.print_usage(sys.stderr)
+            said = argparse_message(message, lang)
+            self.exit(2, f"{self.prog}: {text('cli.error', lang)}: {said}\n")
+
+    return Parser
+
+
+#: argparse's own usage errors (in English) → the word code that says them, in order.
+_ARGPARSE: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"the following arguments are required: (?P<names>.*)"), "cli.argparse_required"),
+    (re.compile(r"unrecognized arguments: (?P<names>.*)"), "cli.argparse_unknown"),
+    (
+        re.compile(
+            r"argument (?P<name>[^:]+): invalid choice: (?P<value>.*) "
+            r"\(choose from (?P<choices>.*)\)"
+        ),
+        "cli.argparse_choice",
+    ),
+    (re.compile(r"argument (?P<name>[^:]+): expected one argument"), "cli.argparse_one"),
+    (
+        re.compile(r"argument (?P<name>[^:]+): invalid \w+ value: (?P<value>.*)"),
+        "cli.argparse_value",
+    ),
+    (re.compile(r"argument (?P<name>[^:]+): (?P<detail>.*)"), "cli.argparse_argument"),
+)
+
+
+def argparse_message(message: str, lang: Lang) -> str:
+    """An argparse usage error in ``lang`` (as argparse says it when it is none it knows).
+
+    >>> argparse_message("the following arguments are required: EVIDENCE", "vi")
+    'thiếu tham số bắt buộc: EVIDENCE'
+    """
+    for pattern, code in _ARGPARSE:
+        match = pattern.fullmatch(message)
+        if match is not None:
+            return text(code, lang, **match.groupdict())
+    return message
+
+
+def command(
+    commands: Any, name: str, lang: Lang, handler: Any, purpose: str | None = None
+) -> argparse.ArgumentParser:
+    """A subcommand with its one-line purpose (``purpose``, else the word ``help.<name>``),
+    its examples (:data:`cchc_score.words.help.EXAMPLES`) and its handler; ``-h`` and
+    ``--lang`` come with the parser class. The command modules build theirs with it."""
+    purpose = purpose or text(f"help.{name}", lang)
+    parser: argparse.ArgumentParser = commands.add_parser(
+        name, help=purpose, description=purpose, epilog=examples(name, lang)
+    )
+    parser.set_defaults(handler=handler)
+    return parser
+
 
 def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="cchc-score",
-        description="Score, explain and check Vietnam's commune-level PAR Index (Chỉ số CCHC).",
+    """The ``cchc-score`` parser, its help in ``lang``; every command takes ``--lang``, before
+    or after the command's name."""
+    parser = _parser_class(lang)(
+        prog="cchc-score", description=text("help.program", lang), epilog=examples("", lang)
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
-
-    check = commands.add_parser("check", help="validate a rules file")
-    check.add_argument(
-        "rules", metavar="RULES", help="a rules file, or a bundled name such as criteria_2022"
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=text("help.version", lang),
     )
-    check.set_defaults(handler=handlers.cmd_check)
+    commands = parser.add_subparsers(
+        title=text("help.commands", lang),
+        required=True,
+        metavar="COMMAND",
+        help=text("help.command", lang),
+    )
 
-    score = commands.add_parser("score", help="score one unit's evidence")
-    _evidence_arguments(score)
-    score.add_argument("--format", choices=("table", "markdown", "json"), default="table")
+    def say(code: str) -> str:
+        return text(code, lang)
+
+    check = command(commands, "check", lang, handlers.cmd_check)
+    check.add_argument("rules", metavar="RULES", help=say("help.check.rules"))
+    check.add_argument("--strict", action="store_true", help=say("help.check.strict"))
+
+    score = command(commands, "score", lang, handlers.cmd_score)
+    _evidence_arguments(score, lang)
+    format_option(score, lang)
     score.add_argument(
-        "--depth",
-        type=positive_int,
-        default=1,
-        metavar="N",
-        help="tree levels in the table: 1 = domains (default), 2 = with criteria",
+        "--depth", type=positive_int, default=1, metavar="N", help=say("help.score.depth")
     )
-    score.set_defaults(handler=handlers.cmd_score)
 
-    explain = commands.add_parser("explain", help="list the deductions, largest first")
-    _evidence_arguments(explain)
-    explain.add_argument(
-        "code", metavar="CODE", nargs="?", help="show this node and everything under it instead"
-    )
-    explain.add_argument("--format", choices=("table", "markdown", "json"), default="table")
-    explain.set_defaults(handler=handlers.cmd_explain)
+    explain = command(commands, "explain", lang, handlers.cmd_explain)
+    _evidence_arguments(explain, lang)
+    explain.add_argument("code", metavar="CODE", nargs="?", help=say("help.explain.code"))
+    format_option(explain, lang)
 
-    annex = commands.add_parser(
-        "import-annex", help="read an appraisal annex (.docx, or TSV/CSV text)"
-    )
+    annex = command(commands, "import-annex", lang, handlers.cmd_import_annex)
+    annex.add_argument("annex", metavar="ANNEX", help=say("help.opt.annex"))
+    annex.add_argument("--unit", metavar="NAME", help=say("help.import-annex.unit"))
+    annex.add_argument("--year", type=year, metavar="YEAR", help=say("help.import-annex.year"))
     annex.add_argument(
-        "annex",
-        metavar="ANNEX",
-        help="the annex: a Word file (.docx, needs the docx extra), or its table as Word "
-        "exports it (.tsv, .txt; UTF-8 or UTF-16) or .csv",
+        "--rules", metavar="R", default="criteria_2022", help=say("help.import-annex.rules")
     )
-    annex.add_argument(
-        "--unit",
-        metavar="NAME",
-        help="the unit's name, e.g. 'Phường Bình An' (default: from the annex's title)",
-    )
-    annex.add_argument(
-        "--year", type=year, metavar="YEAR", help="the index year (default: from the title)"
-    )
-    annex.add_argument(
-        "--rules",
-        metavar="R",
-        default="criteria_2022",
-        help="the rules the evidence.toml written by --out is for (default: criteria_2022)",
-    )
-    annex.add_argument("--format", choices=("table", "markdown", "json"), default="table")
-    annex.add_argument(
-        "--out", metavar="DIR", help="write appraisal.toml, evidence.toml and plan.toml there"
-    )
-    annex.add_argument("--force", action="store_true", help="overwrite files in --out")
-    annex.add_argument(
-        "--lang", choices=("vi", "en"), default="vi", help="language of the table's labels"
-    )
-    annex.set_defaults(handler=handlers.cmd_import_annex)
+    format_option(annex, lang)
+    annex.add_argument("--out", metavar="DIR", help=say("help.import-annex.out"))
+    annex.add_argument("--force", action="store_true", help=say("help.opt.force"))
 
-    check_annex = commands.add_parser("reconcile", help="check an annex's arithmetic")
-    check_annex.add_argument(
-        "annex",
-        metavar="ANNEX",
-        help="an annex (.docx, .tsv, .txt, .csv) or an appraisal.toml written by import-annex",
-    )
-    check_annex.add_argument(
-        "--rules", metavar="R", help="also compare maxima and codes with these rules"
-    )
-    check_annex.add_argument(
-        "--evidence",
-        metavar="E",
-        help="the unit's evidence: recompute its points, and list each criterion whose "
-        "points from the facts differ from the annex's",
-    )
-    check_annex.add_argument("--format", choices=("table", "markdown", "json"), default="table")
-    check_annex.add_argument("--lang", choices=("vi", "en"), default="vi")
-    check_annex.set_defaults(handler=handlers.cmd_reconcile)
+    check_annex = command(commands, "reconcile", lang, handlers.cmd_reconcile)
+    check_annex.add_argument("annex", metavar="ANNEX", help=say("help.reconcile.annex"))
+    check_annex.add_argument("--rules", metavar="R", help=say("help.reconcile.rules"))
+    check_annex.add_argument("--evidence", metavar="E", help=say("help.reconcile.evidence"))
+    format_option(check_annex, lang)
 
-    project_cmd = commands.add_parser("project", help="project the score when tasks are done")
-    _evidence_arguments(project_cmd)
-    project_cmd.add_argument("plan", metavar="PLAN", help="a plan file (.toml)")
+    project_cmd = command(commands, "project", lang, handlers.cmd_project)
+    _evidence_arguments(project_cmd, lang)
+    project_cmd.add_argument("plan", metavar="PLAN", help=say("help.project.plan"))
+    project_cmd.add_argument("--tasks", type=ids, metavar="ID,...", help=say("help.project.tasks"))
+    project_cmd.add_argument("--as-of", type=date, metavar="DATE", help=say("help.opt.as_of"))
+    project_cmd.add_argument("--target", metavar="T", help=say("help.project.target"))
     project_cmd.add_argument(
-        "--tasks",
-        type=ids,
-        metavar="ID,...",
-        help="the tasks for the deterministic 'chosen' total",
+        "--period",
+        choices=("quarter", "month"),
+        default="quarter",
+        help=say("help.project.period"),
     )
-    project_cmd.add_argument(
-        "--as-of",
-        type=date,
-        metavar="DATE",
-        help="assessment date (2023-12-31 or 31/12/2023): tasks due after it are not counted",
-    )
-    project_cmd.add_argument("--target", metavar="T", help="a total or a rating name to reach")
-    project_cmd.add_argument("--period", choices=("quarter", "month"), default="quarter")
-    project_cmd.add_argument(
-        "--rules-next", metavar="R", help="score the projection under next year's rules too"
-    )
-    project_cmd.add_argument("--format", choices=("table", "markdown", "json"), default="table")
-    project_cmd.set_defaults(handler=handlers.cmd_project)
+    project_cmd.add_argument("--rules-next", metavar="R", help=say("help.project.rules_next"))
+    format_option(project_cmd, lang)
 
-    plan_cmd = commands.add_parser("plan", help="the best tasks for an effort budget")
-    _evidence_arguments(plan_cmd)
-    plan_cmd.add_argument("plan", metavar="PLAN", help="a plan file (.toml) with efforts")
-    plan_cmd.add_argument(
-        "--budget",
-        type=decimal,
-        metavar="N",
-        help="person-days available (default with --target: the whole plan's effort)",
-    )
-    plan_cmd.add_argument(
-        "--target", metavar="RATING", help="a rating name (or a total) to reach at least cost"
-    )
+    plan_cmd = command(commands, "plan", lang, handlers.cmd_plan)
+    _evidence_arguments(plan_cmd, lang)
+    plan_cmd.add_argument("plan", metavar="PLAN", help=say("help.plan.plan"))
+    plan_cmd.add_argument("--budget", type=decimal, metavar="N", help=say("help.plan.budget"))
+    plan_cmd.add_argument("--target", metavar="RATING", help=say("help.plan.target"))
     plan_cmd.add_argument(
         "--confidence",
         type=decimal,
         default=Decimal("0.8"),
         metavar="Q",
-        help="probability the target must be reached with (default 0.8)",
+        help=say("help.plan.confidence"),
     )
-    plan_cmd.add_argument("--as-of", type=date, metavar="DATE")
-    plan_cmd.add_argument("--format", choices=("table", "markdown", "json"), default="table")
-    plan_cmd.set_defaults(handler=handlers.cmd_plan)
+    plan_cmd.add_argument("--as-of", type=date, metavar="DATE", help=say("help.opt.as_of"))
+    format_option(plan_cmd, lang)
 
-    rank_cmd = commands.add_parser(
-        "rank", help="score many units, rank them and show where they lost points"
-    )
-    rank_cmd.add_argument(
-        "source",
-        metavar="SOURCE",
-        help="a folder of evidence files (.toml, .json), or a table (.csv, .tsv) with a row "
-        "per unit",
-    )
-    rank_cmd.add_argument(
-        "--rules",
-        metavar="R",
-        help="a rules file or bundled name (default: the one the units name)",
-    )
-    rank_cmd.add_argument(
-        "--format",
-        choices=handlers.RANK_FORMATS,
-        help="default: from the extension of --out (.md, .csv, .json, .xlsx), else table",
-    )
-    rank_cmd.add_argument(
-        "--by", choices=("domain",), help="add each domain's points to the ranking table"
-    )
-    rank_cmd.add_argument(
-        "--only",
-        choices=("ranking", "losses"),
-        help="show only the ranking or only the loss table (a CSV holds one: the ranking "
-        "unless --only losses)",
-    )
-    rank_cmd.add_argument(
-        "--lang",
-        choices=("vi", "en"),
-        default="vi",
-        help="language of labels, names and decimal marks (default: vi)",
-    )
-    rank_cmd.add_argument(
-        "--out", metavar="FILE", help="write the report to FILE instead of standard output"
-    )
-    rank_cmd.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
-    rank_cmd.set_defaults(handler=handlers.cmd_rank)
+    rank_cmd = command(commands, "rank", lang, handlers.cmd_rank)
+    rank_cmd.add_argument("source", metavar="SOURCE", help=say("help.rank.source"))
+    rank_cmd.add_argument("--rules", metavar="R", help=say("help.rank.rules"))
+    rank_cmd.add_argument("--format", choices=handlers.RANK_FORMATS, help=say("help.rank.format"))
+    rank_cmd.add_argument("--by", choices=("domain",), help=say("help.rank.by"))
+    rank_cmd.add_argument("--only", choices=("ranking", "losses"), help=say("help.rank.only"))
+    rank_cmd.add_argument("--out", metavar="FILE", help=say("help.rank.out"))
+    rank_cmd.add_argument("--force", action="store_true", help=say("help.opt.force"))
 
-    demo = commands.add_parser(
-        "demo", help="the main job on the bundled example ward, or on your own annex"
-    )
-    demo.add_argument(
-        "annex",
-        metavar="ANNEX",
-        nargs="?",
-        help="your annex (.docx, .tsv, .txt, .csv): reconcile it, score it, project its plan",
-    )
-    demo.add_argument("--rules", metavar="R", default="criteria_2022", help="with an ANNEX")
-    demo.add_argument(
-        "--out", metavar="DIR", help="with an ANNEX: also write what import-annex --out writes"
-    )
-    demo.add_argument("--force", action="store_true", help="overwrite files in --out")
-    demo.add_argument("--lang", choices=("vi", "en"), default="vi")
-    demo.set_defaults(handler=handlers.cmd_demo)
+    demo = command(commands, "demo", lang, handlers.cmd_demo)
+    demo.add_argument("annex", metavar="ANNEX", nargs="?", help=say("help.demo.annex"))
+    demo.add_argument("--rules", metavar="R", default="criteria_2022", help=say("help.demo.rules"))
+    demo.add_argument("--out", metavar="DIR", help=say("help.demo.out"))
+    demo.add_argument("--force", action="store_true", help=say("help.opt.force"))
     for name in COMMAND_MODULES:
         importlib.import_module(f"{__package__}.{name}").register(commands, lang)
     return parser
 
 
-def _evidence_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("evidence", metavar="EVIDENCE", help="an evidence file (.toml or .json)")
+def format_option(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument(
-        "--rules",
-        metavar="R",
-        help="a rules file or bundled name (default: the one the evidence names)",
+        "--format",
+        choices=("table", "markdown", "json"),
+        default="table",
+        help=text("help.opt.format", lang),
     )
-    parser.add_argument(
-        "--lang",
-        choices=("vi", "en"),
-        default="vi",
-        help="language of names and explanations (default: vi)",
-    )
+
+
+def _evidence_arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    parser.add_argument("evidence", metavar="EVIDENCE", help=text("help.opt.evidence", lang))
+    parser.add_argument("--rules", metavar="R", help=text("help.opt.rules", lang))

@@ -25,7 +25,8 @@ from ..annex import Appraisal, AppraisalNode, Level
 from ..errors import AnnexError, Problem, ProblemList
 from ..limits import MAX_ANNEX_BYTES, MAX_DOCX_BYTES
 from ..numbers import NumberFormatError, parse_number
-from ..plan import Deadline, Plan, Task, parse_deadline
+from ..plan import Deadline, Plan, PlanError, Task, parse_deadline
+from ..words import Phrase
 from . import files
 from .annex_docx import docx_table
 from .annex_layout import (
@@ -109,7 +110,12 @@ def _column_number(row: Row, kind: str, problems: ProblemList) -> Decimal | None
     try:
         return _number(text)
     except NumberFormatError as exc:
-        problems.add(f"line {row.line}", f"column {syntax.quote(row.names[kind])}: {exc}")
+        problems.add(
+            f"line {row.line}",
+            "E-ANNEX-COLUMN",
+            column=syntax.quote(row.names[kind]),
+            detail=Phrase(exc.code, exc.fields),
+        )
         return None
 
 
@@ -117,7 +123,7 @@ def _text_number(text: str, line: int, problems: ProblemList) -> Decimal | None:
     try:
         return _number(text)
     except NumberFormatError as exc:
-        problems.add(f"line {line}", f"in the text: {exc}")
+        problems.add(f"line {line}", "E-ANNEX-IN-TEXT", detail=Phrase(exc.code, exc.fields))
         return None
 
 
@@ -158,8 +164,7 @@ def _read_points_text(
     if _STRAY_POINTS.search(name):
         problems.add(
             f"line {row.line}",
-            "points in the text are not in a form the importer reads; write them as "
-            "'8,83/10 điểm (trừ 1,17 điểm)'",
+            "E-ANNEX-POINTS-FORM",
             excerpt(row.cells.get("text", "")),
         )
     return name, max_, score, deduction
@@ -170,11 +175,12 @@ def _agree(row: Row, kind: str, in_text: Decimal | None, problems: ProblemList) 
     if in_text is None or in_column is None:
         return in_column if in_text is None else in_text
     if in_text != in_column:
-        what = "maximum" if kind == "max" else "score"
         problems.add(
             f"line {row.line}",
-            f"the text gives the {what} as {syntax.value(in_text)} but column "
-            f"{syntax.quote(row.names[kind])} gives {syntax.value(in_column)}",
+            "E-ANNEX-MAX-DIFFERS" if kind == "max" else "E-ANNEX-SCORE-DIFFERS",
+            in_text=in_text,
+            column=syntax.quote(row.names[kind]),
+            in_column=in_column,
         )
     return in_column
 
@@ -242,8 +248,14 @@ def _deadline(row: Row, problems: ProblemList) -> Deadline:
     text = row.cells.get("deadline", "")
     try:
         return parse_deadline(text)
-    except ValueError as exc:
-        problems.add(f"line {row.line}", f"column {syntax.quote(row.names['deadline'])}: {exc}")
+    except PlanError as exc:
+        first = exc.problems[0]
+        problems.add(
+            f"line {row.line}",
+            "E-ANNEX-COLUMN",
+            column=syntax.quote(row.names["deadline"]),
+            detail=Phrase(first.code, first.fields),
+        )
         return Deadline(text, None, "none")
 
 
@@ -261,7 +273,7 @@ def _total(row: Row, problems: ProblemList) -> Decimal | None:
         return _text_number(numbers[0], row.line, problems)
     problems.add(
         f"line {row.line}",
-        "a total row needs the total in the score column or in its text",
+        "E-ANNEX-TOTAL-MISSING",
         excerpt(text.strip()),
     )
     return None
@@ -348,7 +360,8 @@ def annex_from_rows(
                 if total_line is not None:
                     problems.add(
                         f"line {row.line}",
-                        f"a second total row (the first is on line {total_line})",
+                        "E-ANNEX-TOTAL-TWICE",
+                        line=total_line,
                     )
                     continue
                 total, total_line = _total(row, problems), row.line
@@ -356,7 +369,7 @@ def annex_from_rows(
             if found is not None:
                 rating, rating_line = found, row.line
             elif row.kind == "rating":
-                problems.add(f"line {row.line}", "a rating row with no rating in it")
+                problems.add(f"line {row.line}", "E-ANNEX-RATING-MISSING")
             continue
         node = _node(row, problems)
         nodes.append(node)

@@ -24,11 +24,11 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .. import words
 from ..limits import MAX_ANNEX_ROWS, MAX_DOCX_ENTRIES, MAX_DOCX_UNCOMPRESSED
 from .annex_layout import is_header
 
@@ -43,31 +43,21 @@ _HEADER_ROWS = 5
 _LINE = re.compile(r"^line ([0-9]+)")
 
 
-def _size(count: int) -> str:
-    return f"{count / (1024 * 1024):.1f} MB"
-
-
 def _check_zip(data: bytes, problems: ProblemList) -> bool:
     """The zip's directory within the limits; ``False`` after recording why not."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
-        problems.add("", f"not a valid Word file (.docx): a damaged zip ({exc})")
+        problems.add("", "E-DOCX-ZIP", detail=str(exc))
         return False
     if len(entries) > MAX_DOCX_ENTRIES:
-        problems.add(
-            "",
-            f"the Word file has {len(entries):,} parts; the limit is {MAX_DOCX_ENTRIES:,} "
-            "(see docs/limits.md)",
-        )
+        problems.add("", "E-DOCX-PARTS", count=f"{len(entries):,}", most=f"{MAX_DOCX_ENTRIES:,}")
         return False
     total = sum(entry.file_size for entry in entries)
     if total > MAX_DOCX_UNCOMPRESSED:
         problems.add(
-            "",
-            f"the Word file unpacks to {_size(total)}; the limit is "
-            f"{_size(MAX_DOCX_UNCOMPRESSED)} (a zip bomb? see docs/limits.md)",
+            "", "E-DOCX-UNPACKED", size=_megabytes(total), limit=_megabytes(MAX_DOCX_UNCOMPRESSED)
         )
         return False
     return True
@@ -78,7 +68,7 @@ def _open(data: bytes, problems: ProblemList, lang: Lang) -> Any:
     try:
         import docx
     except ImportError:
-        problems.add("", words.text("input.docx_missing", lang))
+        problems.add("", "E-DOCX-MISSING")
         return None
     if not _check_zip(data, problems):
         return None
@@ -88,8 +78,12 @@ def _open(data: bytes, problems: ProblemList, lang: Lang) -> Any:
     # part, lxml's XMLSyntaxError, ValueError, PackageNotFoundError): all of it is "this
     # file cannot be read", said once.
     except Exception as exc:
-        problems.add("", f"cannot read the Word file: {type(exc).__name__}: {exc}")
+        problems.add("", "E-DOCX-UNREADABLE", detail=f"{type(exc).__name__}: {exc}")
         return None
+
+
+def _megabytes(count: int) -> Decimal:
+    return Decimal(f"{count / (1024 * 1024):.1f}")
 
 
 def _paragraph_text(paragraph: Any) -> str:
@@ -176,13 +170,7 @@ def _find(document: Any, problems: ProblemList) -> DocxTable | None:
         # A layout table above the annex ("ỦY BAN NHÂN DÂN XÃ …" beside the state's motto)
         # is part of the title.
         title += [text for _, cells in rows for text in cells if text]
-    problems.add(
-        "",
-        "no table in the document has the annex header: expected a row with an 'STT' "
-        "column and a criterion column ('Tiêu chí ...' or 'Nội dung')"
-        if number
-        else "the document has no table: the annex is read from its table",
-    )
+    problems.add("", "E-DOCX-NO-HEADER" if number else "E-DOCX-NO-TABLE")
     return None
 
 
@@ -203,5 +191,5 @@ def docx_table(data: bytes, problems: ProblemList, lang: Lang = "vi") -> DocxTab
     try:
         return _find(document, problems)
     except Exception as exc:  # python-docx on a damaged table: see _open
-        problems.add("", f"cannot read the Word file: {type(exc).__name__}: {exc}")
+        problems.add("", "E-DOCX-UNREADABLE", detail=f"{type(exc).__name__}: {exc}")
         return None

@@ -21,6 +21,7 @@ import attrs
 from .. import syntax
 from ..limits import MAX_ANNEX_ROWS
 from ..model import roman
+from ..words import Phrase
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
@@ -64,15 +65,8 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
 _STT = ("STT", "TT", "Số TT", "Số thứ tự")
 _REQUIRED = ("stt", "text", "max", "score")
 _COLUMN_WORDS = {
-    "stt": "the row number (STT)",
-    "text": "the criterion text",
-    "max": "the maximum points",
-    "score": "the appraised points",
-    "reason": "the reason",
-    "task": "the task",
-    "lead": "the lead unit",
-    "partners": "the partner units",
-    "deadline": "the deadline",
+    kind: Phrase(f"annex.column_{kind}", {})
+    for kind in ("stt", "text", "max", "score", "reason", "task", "lead", "partners", "deadline")
 }
 
 
@@ -124,8 +118,10 @@ def _read_header(line: int, cells: list[str], problems: ProblemList) -> _Header:
         if kind in columns:
             problems.add(
                 f"line {line}",
-                f"two columns for {_COLUMN_WORDS[kind]}: "
-                f"{syntax.quote(names[kind])} and {syntax.quote(cell)}",
+                "E-ANNEX-COLUMN-TWICE",
+                what=_COLUMN_WORDS[kind],
+                first=syntax.quote(names[kind]),
+                second=syntax.quote(cell),
             )
             continue
         columns[kind] = index
@@ -135,8 +131,9 @@ def _read_header(line: int, cells: list[str], problems: ProblemList) -> _Header:
             expected = _STT if kind == "stt" else _COLUMNS[kind]
             problems.add(
                 f"line {line}",
-                f"the header has no column for {_COLUMN_WORDS[kind]}; "
-                f"expected one of {syntax.allowed(expected)}",
+                "E-ANNEX-COLUMN-MISSING",
+                what=_COLUMN_WORDS[kind],
+                expected=syntax.allowed(expected),
             )
     return _Header(line, columns, names, len(cells))
 
@@ -210,7 +207,7 @@ def text_rows(
         except StopIteration:
             return
         except csv.Error as exc:
-            problems.add(f"line {reader.line_num}", f"not valid CSV: {exc}")
+            problems.add(f"line {reader.line_num}", "E-ANNEX-CSV", detail=str(exc))
             return
         if len(fields) > 1:
             yield start, fields
@@ -264,8 +261,10 @@ def _classify(
         if in_text is not None and in_text[0] != match["code"]:
             problems.add(
                 f"line {line}",
-                f"the STT gives code {match['code']} but the text gives {in_text[0]}",
+                "E-ANNEX-STT-CODE",
                 excerpt(text),
+                stt=match["code"],
+                code=in_text[0],
             )
             return None
         return "criterion", match["code"]
@@ -276,13 +275,13 @@ def _classify(
             return "continuation", ""
         problems.add(
             f"line {line}",
-            "a criterion row needs its code in the text, e.g. 'Tiêu chí 1.2: ...'",
+            "E-ANNEX-CRITERION-CODE",
             excerpt(text),
         )
         return None
     problems.add(
         f"line {line}",
-        "STT: expected a number, a roman numeral (a domain) or a code such as 7.1 (a sub-domain)",
+        "E-ANNEX-STT",
         excerpt(stt),
     )
     return None
@@ -323,8 +322,10 @@ def collect_rows(
             # on) a file that is not one, so the refusal stays fast and short.
             problems.add(  # first among the problems: it says why the rest stop here
                 "",
-                f"more than {MAX_ANNEX_ROWS:,} rows (line {line} is row {count:,}): an annex "
-                "has a few hundred; is this the right file? (see docs/limits.md)",
+                "E-ANNEX-TOO-MANY-ROWS",
+                most=MAX_ANNEX_ROWS,
+                line=line,
+                row=count,
             )
             break
         if is_header(cells):
@@ -338,9 +339,7 @@ def collect_rows(
             continue  # a row numbering the columns: (1) (2) (3) ...
         beyond = [c for c in cells[header.width :] if c]
         if beyond:
-            problems.add(
-                f"line {line}", "a cell beyond the last column of the header", excerpt(beyond[0])
-            )
+            problems.add(f"line {line}", "E-ANNEX-CELL-BEYOND", excerpt(beyond[0]))
         by_kind = _unmerge(
             {
                 kind: cells[index] if index < len(cells) else ""
@@ -355,7 +354,7 @@ def collect_rows(
             if not rows or rows[-1].kind in ("total", "rating"):
                 problems.add(
                     f"line {line}",
-                    "a continuation row (no STT, code or points) with no row above it to continue",
+                    "E-ANNEX-CONTINUATION",
                     excerpt(next(c for c in cells if c)),
                 )
                 continue
@@ -370,9 +369,8 @@ def collect_rows(
     if header is None:
         problems.add(
             "",
-            "no header row found: expected a row with an 'STT' column and a criterion "
-            "column ('Tiêu chí ...' or 'Nội dung')",
+            "E-ANNEX-NO-HEADER",
         )
     elif not rows and not problems:
-        problems.add(f"line {header.line}", "the table has no rows below its header")
+        problems.add(f"line {header.line}", "E-ANNEX-NO-ROWS")
     return rows, first_table_line

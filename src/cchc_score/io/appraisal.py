@@ -30,18 +30,18 @@ Whole = NewType("Whole", int)
 #: A node's code: a string with something in it.
 NodeCode = NewType("NodeCode", str)
 
-_NODE_CODE = "a node needs a code (a non-empty string)"
+_NODE_CODE = "E-APPRAISAL-NODE-CODE"
 
 
 def _whole(value: object, _: type) -> Whole:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise Invalid("expected a whole number ≥ 0", value)
+        raise Invalid("E-VALUE-NOT-WHOLE", value)
     return Whole(value)
 
 
 def _node_code(value: object, _: type) -> NodeCode:
     if not isinstance(value, str):
-        raise Invalid("expected a string", value)
+        raise Invalid("E-VALUE-NOT-STRING", value)
     if not value:
         raise Invalid(_NODE_CODE)
     return NodeCode(code(value))  # "１.６" is 1.6, as in the rules (docs/limits.md)
@@ -59,9 +59,7 @@ class _AppraisalDoc:
     total_line: Optional[Whole] = None
     rating: Optional[str] = None
     rating_line: Optional[Whole] = None
-    nodes: Tables = attrs.field(
-        default=Tables(()), metadata=messages(wrong="expected an array of tables ([[nodes]])")
-    )
+    nodes: Tables = attrs.field(default=Tables(()), metadata=messages(wrong="E-APPRAISAL-NODES"))
 
 
 @attrs.frozen
@@ -70,7 +68,7 @@ class _NodeDoc:
     name: str = ""
     level: Level = attrs.field(  # required: keyword-only, so it can follow ``name``
         kw_only=True,
-        metadata=messages(missing="expected one of 'domain', 'subdomain', 'criterion'"),
+        metadata=messages(missing="E-APPRAISAL-LEVEL"),
     )
     max: Optional[Decimal] = None
     score: Optional[Decimal] = None

@@ -60,14 +60,17 @@ class Invalid(Exception):
     """A value of the wrong type or form, raised by a strict hook.
 
     Attributes:
-        message: what is wrong, e.g. ``expected a string``.
+        code: what is wrong, as a problem code, e.g. ``E-VALUE-NOT-STRING``.
         value: the offending value (``NO_VALUE`` when there is none to show).
         subpath: where inside the value, as written after its key (``"[2]"``, ``".a"``).
+        fields: the values the code's text refers to.
     """
 
-    def __init__(self, message: str, value: object = NO_VALUE, subpath: str = "") -> None:
-        super().__init__(message)
-        self.message, self.value, self.subpath = message, value, subpath
+    def __init__(
+        self, code: str, value: object = NO_VALUE, subpath: str = "", /, **fields: object
+    ) -> None:
+        super().__init__(code)
+        self.code, self.value, self.subpath, self.fields = code, value, subpath, fields
 
 
 class TableInvalid(Exception):
@@ -79,11 +82,12 @@ class TableInvalid(Exception):
 
 
 def messages(*, wrong: str | None = None, missing: str | None = None) -> dict[str, str]:
-    """Field metadata with better words for a field's problems than the hooks' own.
+    """Field metadata with better words for a field's problems than the hooks' own: problem
+    codes whose texts take no fields.
 
     Args:
-        wrong: replaces the message when the field's value has the wrong type or form.
-        missing: replaces "required key is missing".
+        wrong: replaces the code when the field's value has the wrong type or form.
+        missing: replaces ``E-KEY-MISSING`` ("required key is missing").
     """
     found = {"wrong": wrong, "missing": missing}
     return {key: text for key, text in found.items() if text is not None}
@@ -96,24 +100,24 @@ _NUMBER_TYPES = (int, Decimal)
 
 def _strict_decimal(value: object, _: type) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, _NUMBER_TYPES):
-        raise Invalid("expected a number", value)
+        raise Invalid("E-NUMBER-EXPECTED", value)
     number = Decimal(value)
     if not number.is_finite():
-        raise Invalid("must be a finite number", value)
+        raise Invalid("E-NUMBER-NOT-FINITE", value)
     return number
 
 
 def _strict_int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise Invalid("expected an integer", value)
+        raise Invalid("E-VALUE-NOT-INTEGER", value)
     return value
 
 
 def _year(value: object, _: type) -> Year:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise Invalid("expected a year as an integer", value)
+        raise Invalid("E-YEAR-NOT-INTEGER", value)
     if not MIN_YEAR <= value <= MAX_YEAR:
-        raise Invalid(f"expected a year between {MIN_YEAR} and {MAX_YEAR}", value)
+        raise Invalid("E-YEAR-RANGE", value, low=MIN_YEAR, high=MAX_YEAR)
     return Year(value)
 
 
@@ -130,40 +134,40 @@ def code(text: str) -> str:
 
 def _strict_str(value: object, _: type) -> str:
     if not isinstance(value, str):
-        raise Invalid("expected a string", value)
+        raise Invalid("E-VALUE-NOT-STRING", value)
     return value
 
 
 def _strict_bool(value: object, _: type) -> bool:
     if not isinstance(value, bool):
-        raise Invalid("expected true or false", value)
+        raise Invalid("E-VALUE-NOT-BOOLEAN", value)
     return value
 
 
 def _strict_str_tuple(value: object, _: type) -> tuple[str, ...]:
     if not isinstance(value, list):
-        raise Invalid("expected an array of strings", value)
+        raise Invalid("E-VALUE-NOT-STRINGS", value)
     for i, item in enumerate(value):
         if not isinstance(item, str):
-            raise Invalid("expected a string", item, f"[{i}]")
+            raise Invalid("E-VALUE-NOT-STRING", item, f"[{i}]")
     return tuple(value)
 
 
 def _strict_points_table(value: object, _: type) -> tuple[tuple[str, Decimal], ...]:
     if not isinstance(value, dict):
-        raise Invalid("expected a table of points", value)
+        raise Invalid("E-VALUE-NOT-POINTS-TABLE", value)
     pairs = []
     for key, points in value.items():
         try:
             pairs.append((key, _strict_decimal(points, Decimal)))
         except Invalid as exc:
-            raise Invalid(exc.message, exc.value, f".{syntax.key(key)}") from None
+            raise Invalid(exc.code, exc.value, f".{syntax.key(key)}", **exc.fields) from None
     return tuple(pairs)
 
 
 def _tables(value: object, _: type) -> Tables:
     if not isinstance(value, list):
-        raise Invalid("expected an array of tables", value)
+        raise Invalid("E-VALUE-NOT-TABLES", value)
     return Tables(tuple(value))
 
 
@@ -172,7 +176,7 @@ def _literal_hook(literal: Any) -> Callable[[object, type], object]:
 
     def structure_literal(value: object, _: type) -> object:
         if isinstance(value, bool) or value not in choices:
-            raise Invalid(f"expected one of {syntax.allowed(map(str, choices))}", value)
+            raise Invalid("E-VALUE-CHOICE", value, expected=syntax.allowed(map(str, choices)))
         return value
 
     return structure_literal
@@ -186,7 +190,7 @@ def _table_hook(table: Any) -> Callable[[object, type], dict[str, Any]]:
 
     def structure_table(value: object, _: type) -> dict[str, Any]:
         if not isinstance(value, dict):
-            raise Invalid("expected a table", value)
+            raise Invalid("E-VALUE-NOT-TABLE", value)
         out: dict[str, Any] = {}
         errors: list[tuple[str, BaseException]] = []
         for key, item in value.items():
@@ -202,7 +206,12 @@ def _table_hook(table: Any) -> Callable[[object, type], dict[str, Any]]:
 
 
 def user_number(
-    value: object, *, text: bool = True, percent: bool = False, expected: str = "expected a number"
+    value: object,
+    *,
+    text: bool = True,
+    percent: bool = False,
+    expected: str = "E-NUMBER-EXPECTED",
+    fields: Mapping[str, object] | None = None,
 ) -> Decimal:
     """A user's number, exactly (:func:`cchc_score.numbers.user_number`), for a hook.
 
@@ -210,9 +219,12 @@ def user_number(
         Invalid: anything else, NaN or infinity.
     """
     try:
-        return numbers.user_number(value, text=text, percent=percent, expected=expected)
+        return numbers.user_number(
+            value, text=text, percent=percent, expected=expected, fields=fields
+        )
     except NumberFormatError as exc:
-        raise (Invalid(str(exc), exc.value) if exc.has_value else Invalid(str(exc))) from None
+        shown = exc.value if exc.has_value else NO_VALUE
+        raise Invalid(exc.code, shown, **exc.fields) from None
 
 
 def _is_literal(cl: Any) -> bool:
@@ -248,10 +260,12 @@ CONVERTER = _make_converter()
 # --------------------------------------------------------------------------- errors
 
 
-def _walk(
-    exc: BaseException, parts: Parts, meta: Mapping[str, Any]
-) -> Iterator[tuple[Parts, str, str, object]]:
-    """cattrs' error tree as (parts, subpath, message, value); unknown keys last."""
+#: One problem found in cattrs' error tree: (parts, subpath, code, value, fields).
+Found = tuple[Parts, str, str, object, dict[str, object]]
+
+
+def _walk(exc: BaseException, parts: Parts, meta: Mapping[str, Any]) -> Iterator[Found]:
+    """cattrs' error tree as (parts, subpath, code, value, fields); unknown keys last."""
     if isinstance(exc, ClassValidationError):
         with_notes, others = exc.group_exceptions()
         fields = attrs.fields_dict(exc.cl) if attrs.has(exc.cl) else {}
@@ -271,16 +285,19 @@ def _walk(
             yield from _walk(entry, (*parts, key), {})
     elif isinstance(exc, ForbiddenExtraKeysError):
         expected = syntax.allowed(a.name for a in attrs.fields(exc.cl))
-        unknown = getattr(exc.cl, "unknown_key", "unknown key")
+        unknown = getattr(exc.cl, "unknown_key", "E-KEY-UNKNOWN")
         for extra in sorted(exc.extra_fields):
-            yield (*parts, extra), "", f"{unknown}; expected one of {expected}", NO_VALUE
+            yield (*parts, extra), "", unknown, NO_VALUE, {"expected": expected}
     elif isinstance(exc, Invalid):
         wrong = meta.get("wrong") if not exc.subpath else None
-        yield parts, exc.subpath, wrong or exc.message, exc.value
+        if wrong:
+            yield parts, exc.subpath, wrong, exc.value, {}
+        else:
+            yield parts, exc.subpath, exc.code, exc.value, exc.fields
     elif isinstance(exc, KeyError):
-        yield parts, "", meta.get("missing", "required key is missing"), NO_VALUE
+        yield parts, "", meta.get("missing", "E-KEY-MISSING"), NO_VALUE, {}
     else:  # a cattrs failure we did not foresee: still located, never a traceback
-        yield parts, "", f"invalid value: {exc}", NO_VALUE
+        yield parts, "", "E-VALUE-INVALID", NO_VALUE, {"detail": str(exc)}
 
 
 def _path(where: str, parts: Parts) -> str:
@@ -293,14 +310,14 @@ def _path(where: str, parts: Parts) -> str:
     return path
 
 
-def flatten(exc: BaseException, where: str) -> Iterator[tuple[str, str, object]]:
-    """Turn cattrs' error tree into (path, message, value) triples, paths under ``where``.
+def flatten(exc: BaseException, where: str) -> Iterator[tuple[str, str, object, dict[str, object]]]:
+    """Turn cattrs' error tree into (path, code, value, fields), paths under ``where``.
 
     Each field's problems come in the order the class declares its fields, then the
     unknown keys (as the rules loader has always listed them).
     """
-    for parts, subpath, message, value in _walk(exc, (), {}):
-        yield _path(where, parts) + subpath, message, value
+    for parts, subpath, code, value, fields in _walk(exc, (), {}):
+        yield _path(where, parts) + subpath, code, value, fields
 
 
 def structure(
@@ -320,18 +337,18 @@ def structure(
         The structured value, or ``None`` when it had problems (unless ``salvage``).
     """
     if not isinstance(value, dict):
-        problems.add(where, "expected a table", value)
+        problems.add(where, "E-VALUE-NOT-TABLE", value)
         return None
     try:
         return CONVERTER.structure(value, cls)
     except (ClassValidationError, Invalid) as exc:
         found = list(_walk(exc, (), {}))
-    for parts, subpath, message, bad in found:
-        problems.add(_path(where, parts) + subpath, message, bad)
+    for parts, subpath, code, bad, fields in found:
+        problems.add(_path(where, parts) + subpath, code, bad, **fields)
     if not salvage:
         return None
     pruned = copy.deepcopy(value)
-    for parts, _, _, _ in found:
+    for parts, *_ in found:
         _prune(pruned, parts)
     try:
         return CONVERTER.structure(pruned, cls)

@@ -44,7 +44,7 @@ def _file_value(value: object, _: type) -> FileValue:
         return value
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(value)
-    raise Invalid("expected a number, a string, true/false or an array of strings", value)
+    raise Invalid("E-EVIDENCE-VALUE-TYPE", value)
 
 
 #: Appraised points as a file gives them: a number, or a string such as ``"1,5"``.
@@ -52,7 +52,7 @@ Points = NewType("Points", Decimal)
 
 
 def _points(value: object, _: type) -> Points:
-    return Points(user_number(value, expected="expected points as a number"))
+    return Points(user_number(value, expected="E-EVIDENCE-POINTS-NOT-NUMBER"))
 
 
 #: A unit's name: a string with something in it.
@@ -65,7 +65,7 @@ def _unit_name(value: object, _: type) -> UnitName:
     return UnitName(value)
 
 
-_UNIT_REQUIRED = "the unit's name is required (a non-empty string)"
+_UNIT_REQUIRED = "E-EVIDENCE-UNIT"
 
 CONVERTER.register_structure_hook_func(lambda t: t == FileValue, _file_value)
 CONVERTER.register_structure_hook(Points, _points)
@@ -74,12 +74,12 @@ CONVERTER.register_structure_hook(UnitName, _unit_name)
 
 @attrs.frozen
 class _EvidenceDoc:
-    unknown_key: ClassVar[str] = "unknown key or table"
+    unknown_key: ClassVar[str] = "E-EVIDENCE-UNKNOWN-KEY"
 
     unit: Optional[UnitName] = None
     year: Optional[Year] = None
     rules: Optional[str] = attrs.field(
-        default=None, metadata=messages(wrong="expected the name or path of a rules file")
+        default=None, metadata=messages(wrong="E-EVIDENCE-RULES-NAME")
     )
     facts: dict[str, FileValue] = attrs.field(factory=dict)
     appraised: dict[str, Points] = attrs.field(factory=dict)
@@ -199,7 +199,7 @@ def _evidence_of(
     if doc is None:
         return None, problems
     if not isinstance(doc, dict):
-        problems.add("", "expected an object at the top", doc)
+        problems.add("", "E-EVIDENCE-NOT-OBJECT", doc)
         return None, problems
     read = structure(doc, _EvidenceDoc, "", problems, salvage=True)
     if read is None:
@@ -234,7 +234,7 @@ def _by_code(table: dict[str, T], where: str, problems: ProblemList) -> dict[str
     for key, value in table.items():
         normal = code(key)
         if normal in out:
-            problems.add(f"{where}.{syntax.key(key)}", f"the same code as {normal!r}", key)
+            problems.add(f"{where}.{syntax.key(key)}", "E-CODE-SAME-AS", key, code=repr(normal))
             continue
         out[normal] = value
     return out

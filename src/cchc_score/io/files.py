@@ -30,6 +30,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 from .. import syntax
 from ..limits import MAX_DEPTH, MAX_DIGITS, MAX_DOCUMENT_BYTES, MAX_ENTRIES
 from ..numbers import NumberFormatError, bounded
+from ..words import Phrase
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -78,23 +79,35 @@ def rules_reference(file: str, name: str) -> str:
     return name
 
 
-def _kind(mode: int) -> str | None:
+def _kind(mode: int) -> Phrase | None:
     """What a file that is not a regular file is, in words (``None`` for a regular file)."""
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return Phrase("file.folder", {})
     if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
+        return Phrase("file.pipe", {})
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return Phrase("file.socket", {})
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
+        return Phrase("file.device", {})
+    return Phrase("file.irregular", {})
 
 
-def _size(count: int) -> str:
-    return f"{count:,} bytes" if count < 1024 * 1024 else f"{count / (1024 * 1024):.1f} MB"
+def size(count: int) -> Phrase:
+    """A size in bytes as a message says it: "1,234 bytes", "2.5 MB" (in words)."""
+    if count < 1024 * 1024:
+        return Phrase("file.bytes", {"n": f"{count:,}"})
+    return Phrase("file.mb", {"n": Decimal(f"{count / (1024 * 1024):.1f}")})
+
+
+def _unreadable(exc: BaseException) -> tuple[str, dict[str, object]]:
+    """The problem code (and fields) for a file the system cannot open."""
+    if isinstance(exc, FileNotFoundError):
+        return "E-FILE-NOT-FOUND", {}
+    if isinstance(exc, PermissionError):
+        return "E-FILE-PERMISSION", {}
+    return "E-FILE-UNREADABLE", {"reason": _reason(exc)}
 
 
 def read_bytes(path: Path, problems: ProblemList, limit: int = MAX_DOCUMENT_BYTES) -> bytes | None:
@@ -107,33 +120,31 @@ def read_bytes(path: Path, problems: ProblemList, limit: int = MAX_DOCUMENT_BYTE
     try:
         kind = _kind(os.stat(path).st_mode)  # a socket cannot even be opened: say what it is
         if kind is not None:
-            problems.add("", f"cannot read: it is {kind}, not a file; give a file")
+            problems.add("", "E-FILE-NOT-A-FILE", kind=kind)
             return None
         # O_NONBLOCK: a FIFO swapped in after the check opens at once instead of waiting
         # for a writer, and is refused by the fstat below.
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
         fd = os.open(path, flags)
     except (OSError, ValueError) as exc:
-        problems.add("", f"cannot read the file: {_reason(exc)}")
+        code, fields = _unreadable(exc)
+        problems.add("", code, **fields)
         return None
     with os.fdopen(fd, "rb") as stream:
         try:
             info = os.fstat(fd)
             kind = _kind(info.st_mode)
             if kind is not None:
-                problems.add("", f"cannot read: it is {kind}, not a file; give a file")
+                problems.add("", "E-FILE-NOT-A-FILE", kind=kind)
                 return None
             data = b"" if info.st_size > limit else stream.read(limit + 1)
         except OSError as exc:
-            problems.add("", f"cannot read the file: {_reason(exc)}")
+            code, fields = _unreadable(exc)
+            problems.add("", code, **fields)
             return None
     if info.st_size > limit or len(data) > limit:
-        size = max(info.st_size, len(data))
-        problems.add(
-            "",
-            f"the file is too large: {_size(size)}; the limit is {_size(limit)} "
-            "(see docs/limits.md)",
-        )
+        found = max(info.st_size, len(data))
+        problems.add("", "E-FILE-TOO-LARGE", size=size(found), limit=size(limit))
         return None
     return data
 
@@ -232,23 +243,10 @@ FileKind = Literal["docx", "xlsx", "zip", "doc", "xls", "pdf", "rtf"]
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Office 97-2003 (.doc, .xls)
 
-#: Why a file that is not text cannot be read, and what to do.
+#: Why a file that is not text cannot be read, and what to do: a problem code per kind.
 _NOT_TEXT: dict[str, str] = {
-    "docx": "this is a Word file (.docx), not text: import-annex and reconcile read an annex "
-    'from it as it is (pip install "cchc-score[docx]"); other commands need a text file',
-    "xlsx": "this is an Excel workbook (.xlsx), not text: save the sheet as CSV "
-    "(File › Save As › CSV UTF-8)",
-    "zip": "this is a zip archive, not text: unpack it and give the file inside",
-    "doc": "this is an old Word .doc file, not text: open it in Word and save it as .docx "
-    "(File › Save As › Word Document)",
-    "xls": "this is an old Excel .xls workbook, not text: save the sheet as CSV "
-    "(File › Save As › CSV UTF-8)",
-    "pdf": "this is a PDF, not text: a PDF's table cannot be read; use the Word file it was "
-    "made from (or copy the table into Word) and save it as .docx",
-    "rtf": "this is an RTF document, not text: open it in Word and save it as .docx",
+    kind: f"E-FILE-{kind.upper()}" for kind in ("docx", "xlsx", "zip", "doc", "xls", "pdf", "rtf")
 }
-_RESAVE = "in Word, File › Save As › Plain Text, Encoding: Unicode (UTF-8)"
-_NOT_UTF = f"not UTF-8 or UTF-16 text: {_RESAVE}"
 
 
 def sniff(data: bytes) -> FileKind | None:
@@ -287,21 +285,18 @@ def decode_text(data: bytes, problems: ProblemList) -> str | None:
         try:
             return normalise_text(data.decode("utf-16"))
         except UnicodeDecodeError as exc:
-            problems.add("", "not valid UTF-16 text", data[exc.start : exc.start + 4])
+            problems.add("", "E-FILE-NOT-UTF16", data[exc.start : exc.start + 4])
             return None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        problems.add(f"line {line}", _NOT_UTF, data[exc.start : exc.start + 4])
+        problems.add(f"line {line}", "E-FILE-NOT-UTF", data[exc.start : exc.start + 4])
         return None
     if "\x00" in text:
         # UTF-16 without its BOM reads as UTF-8 with a NUL after every ASCII letter.
         line = text.count("\n", 0, text.index("\x00")) + 1
-        problems.add(
-            f"line {line}",
-            f"NUL bytes in the text: UTF-16 without a byte order mark? {_RESAVE}",
-        )
+        problems.add(f"line {line}", "E-FILE-NUL")
         return None
     return normalise_text(text)
 
@@ -335,7 +330,7 @@ def parse_toml(text: str, problems: ProblemList) -> dict[str, Any] | None:
             line, col = line or int(at["line"]), col or int(at["col"])
         message = getattr(exc, "msg", None) or message
         where = f"line {line}, column {col}" if line is not None else ""
-        problems.add(where, f"invalid TOML: {message}")
+        problems.add(where, "E-TOML-SYNTAX", detail=message)
         return None
     except (RecursionError, ValueError, MemoryError) as exc:
         _past_a_limit(text, exc, problems)
@@ -351,7 +346,7 @@ def parse_json(text: str, problems: ProblemList) -> Any:
     try:
         doc = json.loads(text, parse_float=Decimal, parse_int=_json_int, parse_constant=Decimal)
     except json.JSONDecodeError as exc:
-        problems.add(f"line {exc.lineno}, column {exc.colno}", f"invalid JSON: {exc.msg}")
+        problems.add(f"line {exc.lineno}, column {exc.colno}", "E-JSON-SYNTAX", detail=exc.msg)
         return None
     except (RecursionError, ValueError, MemoryError) as exc:
         _past_a_limit(text, exc, problems)
@@ -385,16 +380,16 @@ def _past_a_limit(text: str, exc: BaseException, problems: ProblemList) -> None:
                 break
         else:
             where = ""
-        problems.add(where, f"nested too deeply: more than {MAX_DEPTH} levels of arrays or tables")
+        problems.add(where, "E-FILE-TOO-DEEP", most=MAX_DEPTH)
         return
     long = _LONG_NUMBER.search(text)
     if long is not None:
         shown = long[0] if len(long[0]) <= 40 else long[0][:40] + "…"
         problems.add(
-            _position(text, long.start()), f"a number with more than {MAX_DIGITS} digits: {shown!r}"
+            _position(text, long.start()), "E-NUMBER-TOO-LONG", digits=MAX_DIGITS, start=repr(shown)
         )
         return
-    problems.add("", f"cannot read the document: {exc}")
+    problems.add("", "E-FILE-DOCUMENT", detail=str(exc))
 
 
 def check_document(doc: object, problems: ProblemList) -> bool:
@@ -409,15 +404,15 @@ def check_document(doc: object, problems: ProblemList) -> bool:
         value, path, depth = stack.pop()
         if isinstance(value, (dict, list)):
             if depth >= MAX_DEPTH:
-                problems.add(
-                    path, f"nested too deeply: more than {MAX_DEPTH} levels of arrays or tables"
-                )
+                problems.add(path, "E-FILE-TOO-DEEP", most=MAX_DEPTH)
                 ok = False
                 continue
             if len(value) > MAX_ENTRIES:
                 problems.add(
-                    path or "the document",
-                    f"too many entries: {len(value):,}; the limit is {MAX_ENTRIES:,}",
+                    path,
+                    "E-FILE-TOO-MANY-ENTRIES",
+                    count=f"{len(value):,}",
+                    most=f"{MAX_ENTRIES:,}",
                 )
                 ok = False
                 continue
@@ -428,7 +423,7 @@ def check_document(doc: object, problems: ProblemList) -> bool:
             try:
                 bounded(value)
             except NumberFormatError as exc:
-                problems.add(path, str(exc))
+                problems.add_error(path, exc)
                 ok = False
     return ok
 

@@ -37,6 +37,6 @@ def evidence_files(folder: str) -> list[str]:
     )
     if not names:
         problems = ProblemList(folder)
-        problems.add("", "no evidence files (*.toml, *.json) in this folder")
+        problems.add("", "E-FOLDER-EMPTY")
         problems.raise_as(EvidenceError)
     return [os.path.join(folder, name) for name in names]

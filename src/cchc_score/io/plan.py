@@ -57,8 +57,8 @@ Share = NewType("Share", Decimal)
 #: Appraised points a task sets: a number ≥ 0.
 SetPoints = NewType("SetPoints", Decimal)
 
-_TASK_ID = "a task needs an id (a non-empty string)"
-_STRINGS = "expected an array of strings"
+_TASK_ID = "E-PLAN-TASK-ID"
+_STRINGS = "E-VALUE-NOT-STRINGS"
 
 
 def _task_id(value: object, _: type) -> TaskId:
@@ -76,7 +76,7 @@ def _strings(value: object) -> tuple[str, ...]:
 def _codes(value: object, _: type) -> Codes:
     codes = tuple(code(c) for c in _strings(value))
     if not codes:
-        raise Invalid("must name at least one criterion")
+        raise Invalid("E-PLAN-NO-CRITERIA")
     return Codes(codes)
 
 
@@ -86,18 +86,20 @@ def _partners(value: object, _: type) -> Partners:
 
 def _deadline(value: object, _: type) -> Deadline:
     if not isinstance(value, str):
-        raise Invalid("expected a string", value)
+        raise Invalid("E-VALUE-NOT-STRING", value)
     try:
         return parse_deadline(value)
-    except ValueError as exc:
-        raise Invalid(str(exc)) from None
+    except PlanError as exc:
+        first = exc.problems[0]
+        raise Invalid(first.code, **first.fields) from None
 
 
 def _bounded(value: object, high: Decimal | None = None, percent: bool = False) -> Decimal:
     number = user_number(value, percent=percent)
     if number < 0 or (high is not None and number > high):
-        bounds = f"between 0 and {high}" if high is not None else "≥ 0"
-        raise Invalid(f"must be a number {bounds}", value)
+        if high is None:
+            raise Invalid("E-PLAN-NEGATIVE", value)
+        raise Invalid("E-PLAN-RANGE", value, high=high)
     return number
 
 
@@ -122,7 +124,7 @@ class _PlanDoc:
     year: Optional[Year] = None
     rules: Optional[str] = None
     tasks: Tables = attrs.field(
-        default=Tables(()), metadata=messages(wrong="expected an array of tables ([[tasks]])")
+        default=Tables(()), metadata=messages(wrong="E-PLAN-TASKS-NOT-TABLES")
     )
 
 
@@ -148,7 +150,7 @@ class _RestoreDoc:
 @attrs.frozen
 class _PartialDoc:
     kind: str
-    share: Share = attrs.field(metadata=messages(missing="required"))
+    share: Share = attrs.field(metadata=messages(missing="E-PLAN-SHARE-MISSING"))
 
 
 @attrs.frozen
@@ -164,13 +166,14 @@ def _effect(value: object, _: type) -> Effect | None:
     if value is None:
         return None
     if not isinstance(value, dict):
-        raise Invalid("expected a table with a 'kind' key", value)
+        raise Invalid("E-RULE-NOT-TABLE", value)
     kind = value.get("kind")
     if kind not in _EFFECT_KINDS:
         raise Invalid(
-            f"unknown effect kind; expected one of {syntax.allowed(_EFFECT_KINDS)}",
+            "E-PLAN-EFFECT-KIND",
             NO_VALUE if kind is None else kind,
             ".kind",
+            expected=syntax.allowed(_EFFECT_KINDS),
         )
     if kind == "restore":
         CONVERTER.structure(value, _RestoreDoc)
@@ -179,7 +182,7 @@ def _effect(value: object, _: type) -> Effect | None:
         return PartialRestore(CONVERTER.structure(value, _PartialDoc).share)
     doc = CONVERTER.structure(value, _FactsDoc)
     if not doc.facts and not doc.appraised:
-        raise Invalid("a 'facts' effect needs at least one fact or appraised value")
+        raise Invalid("E-PLAN-EFFECT-EMPTY")
     return SetFacts(
         facts=tuple(sorted(doc.facts.items())), appraised=tuple(sorted(doc.appraised.items()))
     )
@@ -230,7 +233,7 @@ def _plan(doc: dict[str, Any], name: str, problems: ProblemList) -> Plan:
         if task is None:
             continue
         if task.id in seen:
-            problems.add(f"{where}.id", "duplicate id", task.id)
+            problems.add(f"{where}.id", "E-PLAN-TASK-ID-TWICE", task.id)
         seen.add(task.id)
         tasks.append(
             Task(
@@ -251,8 +254,9 @@ def _plan(doc: dict[str, Any], name: str, problems: ProblemList) -> Plan:
     if total > MAX_PLAN_EFFORT:
         problems.add(
             "tasks",
-            f"the tasks' efforts add up to {total} person-days; the limit is "
-            f"{MAX_PLAN_EFFORT:,} (see docs/limits.md)",
+            "E-PLAN-EFFORT-TOO-LARGE",
+            total=total,
+            limit=MAX_PLAN_EFFORT,
         )
     unit, year = (top.unit, top.year) if top is not None else ("", None)
     return Plan(tasks=tuple(tasks), unit=unit, year=year, source=name)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Optional
 import attrs
 
 from .. import arguments, syntax
-from ..errors import ProblemList, RulesError
+from ..errors import NO_VALUE, ProblemList, RulesError
 from ..kinds import Rule, fact_type_named, fact_type_names, kind_named, kind_names
 from ..model import Band, Fact, RuleSet
 from . import files
@@ -49,14 +49,14 @@ def _structure_rule(value: object, _: type) -> Rule | None:
     if value is None:
         return None
     if not isinstance(value, dict):
-        raise Invalid("expected a table with a 'kind' key", value)
+        raise Invalid("E-RULE-NOT-TABLE", value)
     kind = value.get("kind")
     if kind is None:
-        raise Invalid(f"missing; expected one of {syntax.allowed(kind_names())}", subpath=".kind")
-    if not isinstance(kind, str) or kind not in kind_names():
         raise Invalid(
-            f"unknown rule kind; expected one of {syntax.allowed(kind_names())}", kind, ".kind"
+            "E-RULE-KIND-MISSING", NO_VALUE, ".kind", expected=syntax.allowed(kind_names())
         )
+    if not isinstance(kind, str) or kind not in kind_names():
+        raise Invalid("E-RULE-KIND-UNKNOWN", kind, ".kind", expected=syntax.allowed(kind_names()))
     rule: Rule = CONVERTER.structure(value, kind_named(kind).rule_type)
     return rule
 
@@ -147,11 +147,7 @@ def _read_document(
     if may_be_name and re.fullmatch(r"[\w-]+", reference) and not path.exists():
         names = bundled_rules()
         if reference not in names:
-            problems.add(
-                "",
-                "no such file, and no bundled rules by that name; "
-                f"bundled: {syntax.allowed(names)}",
-            )
+            problems.add("", "E-RULES-NO-SUCH-NAME", bundled=syntax.allowed(names))
             return None
         bundled = bundled_path("rules") / f"{reference}.toml"
         data = files.read_bytes(bundled, problems)
@@ -210,13 +206,10 @@ def _validate(
 def _build(doc: dict[str, Any], file: str, problems: ProblemList) -> RuleSet | None:
     for key in doc:
         if key not in _TOP_KEYS and key not in EXTENDS_KEYS:
-            problems.add(
-                syntax.key(key),
-                f"unknown top-level key; expected one of {syntax.allowed(_TOP_KEYS)}",
-            )
+            problems.add(syntax.key(key), "E-RULES-TOP-KEY", expected=syntax.allowed(_TOP_KEYS))
     for key in _TOP_KEYS:
         if key not in doc:
-            problems.add(key, "required table is missing")
+            problems.add(key, "E-RULES-TABLE-MISSING")
 
     index: IndexDoc | None = structure(doc.get("index", {}), IndexDoc, "index", problems)
     facts, broken_facts = _build_facts(doc.get("facts", {}), problems)
@@ -270,15 +263,15 @@ def _build_renamed(
 
 def _check_index(index: IndexDoc, problems: ProblemList) -> None:
     if index.max <= 0:
-        problems.add("index.max", "must be > 0", index.max)
+        problems.add("index.max", "E-RULES-NOT-POSITIVE", index.max)
     if not 0 <= index.decimals <= 6:
-        problems.add("index.decimals", "must be between 0 and 6", index.decimals)
+        problems.add("index.decimals", "E-RULES-DECIMALS", index.decimals)
 
 
 def _build_facts(raw: object, problems: ProblemList) -> tuple[dict[str, Fact], set[str]]:
     """The valid facts, and the names of those declared wrongly (already reported)."""
     if not isinstance(raw, dict):
-        problems.add("facts", "expected a table of facts", raw)
+        problems.add("facts", "E-RULES-FACTS-NOT-TABLE", raw)
         return {}, set()
     facts: dict[str, Fact] = {}
     broken: set[str] = set()
@@ -286,7 +279,7 @@ def _build_facts(raw: object, problems: ProblemList) -> tuple[dict[str, Fact], s
         where = f"fact {syntax.quote(name)}"
         fact = None
         if not _FACT_NAME.match(name):
-            problems.add(where, "a fact name must be letters, digits and _ (not first a digit)")
+            problems.add(where, "E-FACT-NAME")
         else:
             fact_doc: _FactDoc | None = structure(table, _FactDoc, where, problems)
             fact = _check_fact(name, fact_doc, where, problems) if fact_doc else None
@@ -302,13 +295,13 @@ def _check_fact(name: str, doc: _FactDoc, where: str, problems: ProblemList) -> 
     kind = fact_type_named(doc.type)
     if kind is None:
         problems.add(
-            f"{where}.type",
-            f"unknown fact type; expected one of {syntax.allowed(fact_type_names())}",
-            doc.type,
+            f"{where}.type", "E-FACT-TYPE", doc.type, expected=syntax.allowed(fact_type_names())
         )
         return None
     if doc.better not in _BETTER:
-        problems.add(f"{where}.better", f"expected one of {syntax.allowed(_BETTER)}", doc.better)
+        problems.add(
+            f"{where}.better", "E-VALUE-CHOICE", doc.better, expected=syntax.allowed(_BETTER)
+        )
     kind.check(doc, where, problems)
     if len(problems.items) > before:
         return None
@@ -330,7 +323,7 @@ def _structure_criteria(
     raw: object, problems: ProblemList
 ) -> list[tuple[str, CriterionDoc | str | None]]:
     if not isinstance(raw, list):
-        problems.add("criteria", "expected an array of tables ([[criteria]])", raw)
+        problems.add("criteria", "E-RULES-CRITERIA-NOT-TABLES", raw)
         return []
     docs: list[tuple[str, CriterionDoc | str | None]] = []
     for i, table in enumerate(raw):
@@ -348,7 +341,7 @@ def _build_bands(
     raw: object, index: IndexDoc | None, doc_keys: Iterable[str], problems: ProblemList
 ) -> tuple[Band, ...]:
     if not isinstance(raw, list):
-        problems.add("bands", "expected an array of tables ([[bands]])", raw)
+        problems.add("bands", "E-RULES-BANDS-NOT-TABLES", raw)
         return ()
     bands: list[tuple[str, Band]] = []
     for i, table in enumerate(raw):
@@ -358,34 +351,32 @@ def _build_bands(
         if doc is not None:
             bands.append((where, Band(doc.name, doc.min, doc.name_en, doc.basis)))
     if not raw and "bands" in doc_keys:
-        problems.add("bands", "at least one rating band is required")
+        problems.add("bands", "E-BANDS-NONE")
     names: set[str] = set()
     previous: Band | None = None
     for where, band in bands:
         if band.name in names:
-            problems.add(f"{where}.name", "duplicate band name", band.name)
+            problems.add(f"{where}.name", "E-BAND-NAME-TWICE", band.name)
         names.add(band.name)
         if band.min < 0 or (index is not None and band.min > index.max):
-            top = index.max if index is not None else "the index maximum"
-            problems.add(f"{where}.min", f"must be between 0 and {top}", band.min)
+            if index is not None:
+                problems.add(f"{where}.min", "E-BAND-MIN-RANGE", band.min, max=index.max)
+            else:
+                problems.add(f"{where}.min", "E-BAND-MIN-NEGATIVE", band.min)
         if previous is not None and band.min == previous.min:
             problems.add(
-                f"{where}.min",
-                f"overlaps band {syntax.quote(previous.name)}, which has the same min",
-                band.min,
+                f"{where}.min", "E-BAND-OVERLAP", band.min, band=syntax.quote(previous.name)
             )
         elif previous is not None and band.min > previous.min:
             problems.add(
                 f"{where}.min",
-                "bands must be listed from the highest min down "
-                f"(after {syntax.quote(previous.name)} with min {previous.min})",
+                "E-BAND-ORDER",
                 band.min,
+                band=syntax.quote(previous.name),
+                min=previous.min,
             )
         previous = band
     if bands and min(b.min for _, b in bands) > 0:
         lowest = min(b.min for _, b in bands)
-        problems.add(
-            "bands",
-            f"leave a gap: totals below {lowest} get no rating; the lowest band needs min = 0",
-        )
+        problems.add("bands", "E-BANDS-GAP", lowest=lowest)
     return tuple(b for _, b in bands)

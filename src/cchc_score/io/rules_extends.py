@@ -44,6 +44,12 @@ __all__ = ["Origins", "relocate", "resolve"]
 #: The keys only a file that extends another may use, beside the four tables.
 EXTENDS_KEYS = ("extends", "remove", "renamed")
 _REMOVABLE = ("criteria", "facts", "bands")
+#: The problem when ``[remove]`` names something the parent does not have, by table.
+_UNKNOWN = {
+    "criteria": "E-EXTENDS-REMOVE-UNKNOWN-CRITERIA",
+    "facts": "E-EXTENDS-REMOVE-UNKNOWN-FACTS",
+    "bands": "E-EXTENDS-REMOVE-UNKNOWN-BANDS",
+}
 
 
 @attrs.define
@@ -250,7 +256,7 @@ def _remove(
             continue
         for i, name in enumerate(names):
             if not _drop(merged, origins, key, name):
-                problems.add(f"{where}[{i}]", f"E-EXTENDS-REMOVE-UNKNOWN-{key.upper()}", name)
+                problems.add(f"{where}[{i}]", _UNKNOWN[key], name)
 
 
 def _still_read(merged: dict[str, Any], remove: object, problems: ProblemList) -> None:

@@ -107,31 +107,32 @@ def build_tree(
         if code != doc.code:
             doc = attrs.evolve(doc, code=code)
         if code in nodes:
-            problems.add(f"{where}.code", "duplicate code", code)
+            problems.add(f"{where}.code", "E-CRITERION-CODE-TWICE", code)
             tree.drop(code)
             continue
         domain = code.partition(".")[0]
         if _CRITERION_CODE.match(code) and int(domain) > MAX_DOMAIN:
             problems.add(
                 f"{where}.code",
-                f"a criterion code starts with its domain's number, 1 to {MAX_DOMAIN}",
+                "E-CRITERION-CODE-DOMAIN",
                 code,
+                max=MAX_DOMAIN,
             )
             tree.drop(None)
             continue
         if _DOMAIN_CODE.match(code) and code not in _ROMAN:
             problems.add(
                 f"{where}.code",
-                f"not a roman numeral from I to {roman(MAX_DOMAIN)} as domain codes are written",
+                "E-DOMAIN-CODE-ROMAN",
                 code,
+                max=roman(MAX_DOMAIN),
             )
             tree.drop(None)
             continue
         if not (_DOMAIN_CODE.match(code) or _CRITERION_CODE.match(code)):
             problems.add(
                 f"{where}.code",
-                'expected a roman domain code ("VII") or a dotted '
-                'criterion code ("7.1.2", "7.1.r" for the rest of 7.1)',
+                "E-CRITERION-CODE-FORM",
                 code,
             )
             tree.drop(None)
@@ -146,22 +147,21 @@ def build_tree(
             if tree.whole(parent_code(code)):
                 problems.add(
                     f"{where}.code",
-                    f"parent {syntax.quote(parent_code(code))} is not defined before it",
+                    "E-CRITERION-PARENT",
                     code,
+                    parent=syntax.quote(parent_code(code)),
                 )
             tree.drop(code)
             continue
         nodes[code] = node
         parent.children.append(node)
     if not domains and not problems:
-        problems.add("criteria", "no domain (roman code) is defined")
+        problems.add("criteria", "E-DOMAINS-NONE")
     built = tuple(_freeze(node, tree) for node in domains)
     if index is not None and domains and not tree.lost_unknown:
         total = sum((d.max for d in built), Decimal(0))
         if total != index.max and all(d.max > 0 for d in built):
-            problems.add(
-                "criteria", f"the domains' maxima add up to {total}, not index.max {index.max}"
-            )
+            problems.add("criteria", "E-DOMAINS-SUM", total=total, max=index.max)
     return built
 
 
@@ -169,9 +169,9 @@ def _freeze(node: _Node, tree: Tree) -> Criterion:
     doc, where, problems = node.doc, node.where, tree.problems
     children = tuple(_freeze(child, tree) for child in node.children)
     if doc.max <= 0:
-        problems.add(f"{where}.max", "must be > 0", doc.max)
+        problems.add(f"{where}.max", "E-RULES-NOT-POSITIVE", doc.max)
     if doc.reference is None and doc.basis is None:
-        problems.add(where, "needs provenance: a 'reference' to the decision or a 'basis'")
+        problems.add(where, "E-CRITERION-PROVENANCE")
     if doc.provenance is not None and doc.provenance not in PROVENANCES:
         problems.add(
             f"{where}.provenance",
@@ -188,20 +188,20 @@ def _freeze(node: _Node, tree: Tree) -> Criterion:
         if rule is not None and not kind_of(rule).inner:
             problems.add(
                 f"{where}.rule.kind",
-                "a criterion with sub-criteria is scored by 'sum' (or give no rule)",
+                "E-CRITERION-INNER-RULE",
                 rule.kind,
             )
         rule = Sum()
         total = sum((c.max for c in children), Decimal(0))
         if total != doc.max and tree.whole(doc.code) and all(c.max > 0 for c in children):
-            problems.add(f"{where}.max", f"its children's maxima add up to {total}", doc.max)
+            problems.add(f"{where}.max", "E-CRITERION-CHILDREN-SUM", doc.max, total=total)
     elif not tree.whole(doc.code):
         rule = Sum()  # its children were dropped; they are reported already
     elif rule is None or kind_of(rule).inner:
         problems.add(
             f"{where}.rule",
-            "a criterion without sub-criteria needs a rule; expected "
-            f"kind one of {syntax.allowed(k.name for k in rule_kinds() if not k.inner)}",
+            "E-CRITERION-LEAF-RULE",
+            expected=syntax.allowed(k.name for k in rule_kinds() if not k.inner),
         )
         rule = Appraised()
     else:
@@ -258,14 +258,16 @@ def _check_directions(rule: Rule, where: str, tree: Tree) -> None:
 def _check_fact_ref(kind: str, allowed: tuple[str, ...], name: str, where: str, tree: Tree) -> bool:
     fact = tree.facts.get(name)
     if fact is None:
-        tree.problems.add(where, "refers to an undeclared fact; declare it under [facts]", name)
+        tree.problems.add(where, "E-RULE-FACT-UNDECLARED", name)
         return False
     if fact.type not in allowed:
         tree.problems.add(
             where,
-            f"a {kind} rule cannot read a {fact.type} fact; expected a fact of "
-            f"type {syntax.allowed(allowed)}",
+            "E-RULE-FACT-TYPE",
             name,
+            kind=kind,
+            type=fact.type,
+            expected=syntax.allowed(allowed),
         )
         return False
     return True

@@ -51,8 +51,8 @@ _PREFIXES = ("appraised", "not_assessed", "notes")
 #: A checklist cell saying that no item was done (an empty cell means "not given").
 NONE_DONE = "-"
 ITEM_SEPARATOR = ";"
-_EMPTY = "the table is empty; expected a header row, then a row per unit"
-_NO_ROWS = "no rows under the header; expected a row per unit"
+_EMPTY = "E-TABLE-EMPTY"
+_NO_ROWS = "E-TABLE-NO-ROWS"
 
 
 # --------------------------------------------------------------------------- reading
@@ -103,7 +103,7 @@ def read_table(path: str, rules: RuleSet) -> Iterator[TableRow]:
             if header is None:
                 problems = ProblemList(path)
                 if error is not None:
-                    problems.add(f"line {first}", error)
+                    problems.add(f"line {first}", "E-ANNEX-CSV", detail=error)
                 else:
                     _bad_lines(lines, first, last, problems)
                     assert cells is not None
@@ -133,7 +133,7 @@ def _row(
 ) -> TableRow:
     problems = ProblemList(path)
     if error is not None:
-        problems.add(f"line {first}", error)
+        problems.add(f"line {first}", "E-ANNEX-CSV", detail=error)
         return TableRow("", first, None, problems=tuple(problems))
     assert cells is not None
     _bad_lines(lines, first, last, problems)
@@ -162,14 +162,13 @@ def _open_table(path: str) -> BinaryIO:
     suffix = Path(path).suffix.lower()
     if suffix not in TABLE_SUFFIXES:
         if not os.path.exists(path):
-            problems.add("", "no such file or folder")
+            problems.add("", "E-TABLE-NO-SUCH")
         else:
             workbook = suffix in (".xlsx", ".xls", ".ods")
             problems.add(
                 "",
-                "expected a folder of evidence files, or a table with the extension "
-                f"{', '.join(TABLE_SUFFIXES)}"
-                + ("; save the sheet as CSV UTF-8" if workbook else ""),
+                "E-TABLE-WORKBOOK" if workbook else "E-TABLE-SUFFIX",
+                suffixes=", ".join(TABLE_SUFFIXES),
             )
         problems.raise_as(EvidenceError)
     stream = files.open_input(
@@ -214,7 +213,7 @@ def _records(
         except StopIteration:
             return
         except csv.Error as exc:
-            yield start, skipped + reader.line_num, None, f"not valid CSV: {exc}"
+            yield start, skipped + reader.line_num, None, str(exc)
         else:
             if any(cell.strip() for cell in cells):
                 yield start, skipped + reader.line_num, cells, None
@@ -238,7 +237,7 @@ def _header(
             name = f"{prefix.strip()}:{code.strip()}"
         where = f"line {line}: column {syntax.quote(name)}"
         if name in seen:
-            problems.add(where, f"appears twice (columns {seen[name]} and {number})")
+            problems.add(where, "E-TABLE-COLUMN-TWICE", first=seen[name], second=number)
             columns.append(_Column("blank"))
             continue
         if name:
@@ -247,8 +246,7 @@ def _header(
     if "unit" not in seen:
         problems.add(
             f"line {line}",
-            "the header has no 'unit' column; expected 'unit', optionally 'year' and "
-            "'rules', then a column per fact and appraised:CODE columns",
+            "E-TABLE-NO-UNIT-COLUMN",
         )
     return _Header(line, tuple(columns), separator)
 
@@ -264,29 +262,26 @@ def _column(name: str, where: str, rules: RuleSet, problems: ProblemList) -> _Co
         if prefix.strip() not in _PREFIXES:
             problems.add(
                 where,
-                f"unknown column kind {prefix!r}; expected one of "
-                f"{syntax.allowed(f'{p}:CODE' for p in _PREFIXES)}",
+                "E-TABLE-COLUMN-KIND",
+                kind=repr(prefix),
+                expected=syntax.allowed(f"{p}:CODE" for p in _PREFIXES),
             )
             return _Column("blank")
         kind: Literal["appraised", "not_assessed", "notes"] = prefix.strip()  # type: ignore[assignment]
         if not rules.has_node(code):
-            problems.add(where, "no criterion has this code", code)
+            problems.add(where, "E-CODE-UNKNOWN", code)
             return _Column("blank")
         if kind == "appraised" and not rules.node(code).is_leaf:
             # The evidence checker's words: any leaf may have (observed) appraised points.
-            problems.add(
-                where,
-                f"criterion {code} is the sum of its sub-criteria; give appraised points "
-                "for them instead",
-            )
+            problems.add(where, "E-APPRAISED-INNER", code=code)
             return _Column("blank")
         return _Column(kind, code)
     if not rules.has_fact(name):
         problems.add(
             where,
-            f"not a fact declared by the rules {rules.id!r}, nor 'unit', 'year', 'rules' or "
-            f"appraised:CODE, not_assessed:CODE, notes:CODE; declared: "
-            f"{', '.join(f.name for f in rules.facts)}",
+            "E-TABLE-COLUMN-UNKNOWN",
+            rules=repr(rules.id),
+            declared=", ".join(f.name for f in rules.facts),
         )
         return _Column("blank")
     return _Column("fact", name, rules.fact(name))
@@ -294,7 +289,7 @@ def _column(name: str, where: str, rules: RuleSet, problems: ProblemList) -> _Co
 
 def _bad_lines(lines: files.TextLines, first: int, last: int, problems: ProblemList) -> None:
     for number, data in lines.bad_in(first, last):
-        problems.add(f"line {number}", "not UTF-8 text", data)
+        problems.add(f"line {number}", "E-TABLE-NOT-UTF8", data)
 
 
 def _read_row(
@@ -307,20 +302,17 @@ def _read_row(
     unit = _clean(cells[unit_at]) if unit_at < len(cells) else ""
     here = f"line {line}"
     if len(cells) != len(columns):
-        hint = (
-            ' (an unquoted decimal comma splits a cell in two: write "15,38" or 15.38)'
-            if len(cells) > len(columns) and header.separator == ","
-            else ""
-        )
+        comma = len(cells) > len(columns) and header.separator == ","
         problems.add(
             here,
-            f"{len(cells)} cells, but the header (line {header.line}) has {len(columns)} "
-            f"columns; a row must have a cell for every column, empty where nothing is given"
-            + hint,
+            "E-TABLE-CELLS-COMMA" if comma else "E-TABLE-CELLS",
+            cells=len(cells),
+            line=header.line,
+            columns=len(columns),
         )
         return unit, None, {}
     if not unit:
-        problems.add(f"{here}: unit", "the unit's name is required (a non-empty cell)")
+        problems.add(f"{here}: unit", "E-TABLE-UNIT")
     year: int | None = None
     rules_name: str | None = None
     typed: dict[str, RawValue] = {}
@@ -334,12 +326,12 @@ def _read_row(
         if not value or column.kind == "unit":
             continue
         if column.kind == "blank":
-            problems.add(here, "a value in a column without a header", value)
+            problems.add(here, "E-TABLE-VALUE-NO-HEADER", value)
         elif column.kind == "year":
             if value.isascii() and value.isdigit():
                 year = int(value)
             else:
-                problems.add(f"{here}: year", "expected a year as an integer", value)
+                problems.add(f"{here}: year", "E-YEAR-NOT-INTEGER", value)
         elif column.kind == "rules":
             rules_name = files.rules_reference(path, value)
         elif column.kind == "fact":
@@ -350,7 +342,7 @@ def _read_row(
                 appraised[column.name] = parse_number(value)
             except NumberFormatError as exc:
                 # The unit is not scored: a missing point would be reported again as missing.
-                problems.add(f"{here}: appraised.{syntax.key(column.name)}", str(exc))
+                problems.add_error(f"{here}: appraised.{syntax.key(column.name)}", exc)
                 unreadable = True
         elif column.kind == "not_assessed":
             not_assessed[column.name] = value

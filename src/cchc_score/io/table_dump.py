@@ -54,7 +54,7 @@ def dump_evidence_csv(rules: RuleSet, evidences: Iterable[Evidence], delimiter: 
         for i, e in enumerate(listed)
     )
     if delimiter not in _DELIMITERS:
-        raise arguments.fail(ArgumentError, "delimiter", "expected ',', '\\t' or ';'", delimiter)
+        raise arguments.fail(ArgumentError, "delimiter", "E-ARGUMENT-DELIMITER", delimiter)
     order = {node.code: i for i, node in enumerate(rules.nodes())}
 
     def codes(pairs: Iterable[str], base: Iterable[str] = ()) -> list[str]:
@@ -113,8 +113,9 @@ def _cell(value: RawValue) -> str:
                 raise arguments.fail(
                     ArgumentError,
                     "",
-                    f"the checklist item {item!r} contains {ITEM_SEPARATOR!r}, which separates "
-                    "items in a table cell",
+                    "E-TABLE-ITEM-SEPARATOR",
+                    item=repr(item),
+                    separator=repr(ITEM_SEPARATOR),
                 )
         return f"{ITEM_SEPARATOR} ".join(items) if items else NONE_DONE
     return str(value)

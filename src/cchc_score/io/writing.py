@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import CchcScoreError, ProblemList
-from ..words import text
+from ..words import Phrase, text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -73,16 +73,26 @@ def describe_os_error(exc: OSError, lang: Lang = "vi") -> str:
     >>> describe_os_error(OSError(errno.ENOSPC, "No space left on device"), "en")
     'cannot write: no space left on the device; free some space and try again'
     """
+    code, fields = os_error_phrase(exc)
+    return text(code, lang, **fields)
+
+
+def os_error_phrase(exc: OSError) -> Phrase:
+    """What an operating-system failure to write means, as a word code and its fields."""
     code = _OS_ERRORS.get(exc.errno or 0)
     if code is None:
-        return text("output.os_error", lang, reason=exc.strerror or str(exc))
-    return text(code, lang, folder=exc.filename or "")
+        return Phrase("output.os_error", {"reason": exc.strerror or str(exc)})
+    return Phrase(code, {"folder": exc.filename or ""})
 
 
-def _fail(path: PathLike, message: str, err: int | None = None) -> OutputError:
+def _fail(path: PathLike, said: Phrase, err: int | None = None, *, lang: Lang) -> OutputError:
+    """The error for an output that cannot be written: its problem code named after the
+    words that say why (``output.exists`` → ``E-OUTPUT-EXISTS``)."""
     problems = ProblemList(os.fspath(path))
-    problems.add("", message)
-    error = OutputError(problems.items)
+    name = said.code.partition(".")[2].upper().replace("_", "-")
+    code = f"E-OUTPUT-{name}"
+    problems.add("", code, detail=said)
+    error = OutputError(problems.items, lang)
     error.errno = err
     return error
 
@@ -137,24 +147,26 @@ def check_output(
     name = os.fspath(path)
     clash = _input_clash(name, inputs)
     if clash is not None:
-        raise _fail(name, text("output.is_input", lang, input=clash))
+        raise _fail(name, Phrase("output.is_input", {"input": clash}), lang=lang)
     blocker = _blocker(Path(name).parent)
     if blocker is not None:
-        raise _fail(name, text("output.not_a_folder", lang, folder=blocker), errno.ENOTDIR)
+        raise _fail(
+            name, Phrase("output.not_a_folder", {"folder": blocker}), errno.ENOTDIR, lang=lang
+        )
     try:
         info = os.lstat(name)
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise _fail(name, describe_os_error(exc, lang), exc.errno) from None
+        raise _fail(name, os_error_phrase(exc), exc.errno, lang=lang) from None
     if stat.S_ISLNK(info.st_mode):
-        raise _fail(name, text("output.symlink", lang, target=os.readlink(name)))
+        raise _fail(name, Phrase("output.symlink", {"target": os.readlink(name)}), lang=lang)
     if stat.S_ISDIR(info.st_mode):
-        raise _fail(name, text("output.is_folder", lang), errno.EISDIR)
+        raise _fail(name, Phrase("output.is_folder", {}), errno.EISDIR, lang=lang)
     if not stat.S_ISREG(info.st_mode):
-        raise _fail(name, text("output.not_regular", lang))
+        raise _fail(name, Phrase("output.not_regular", {}), lang=lang)
     if not force:
-        raise _fail(name, text("output.exists", lang), errno.EEXIST)
+        raise _fail(name, Phrase("output.exists", {}), errno.EEXIST, lang=lang)
 
 
 def _make_folder(folder: Path, target: Path, lang: Lang) -> list[Path]:
@@ -162,7 +174,9 @@ def _make_folder(folder: Path, target: Path, lang: Lang) -> list[Path]:
     folders created, outermost first."""
     blocker = _blocker(folder)
     if blocker is not None:
-        raise _fail(target, text("output.not_a_folder", lang, folder=blocker), errno.ENOTDIR)
+        raise _fail(
+            target, Phrase("output.not_a_folder", {"folder": blocker}), errno.ENOTDIR, lang=lang
+        )
     missing: list[Path] = []
     at = folder
     while not os.path.lexists(at) and at != at.parent:
@@ -174,8 +188,8 @@ def _make_folder(folder: Path, target: Path, lang: Lang) -> list[Path]:
             os.mkdir(item)
         except OSError as exc:
             _remove_folders(created)
-            message = text("output.cannot_create", lang, folder=item)
-            raise _fail(target, f"{message}: {describe_os_error(exc, lang)}", exc.errno) from None
+            said = Phrase("output.cannot_create", {"folder": item, "why": os_error_phrase(exc)})
+            raise _fail(target, said, exc.errno, lang=lang) from None
         created.append(item)
     return created
 
@@ -289,10 +303,10 @@ def write_output(
         if isinstance(exc, OutputError):
             raise
         if exc.errno == errno.EEXIST and not force:
-            message = text("output.exists", lang)
+            said = Phrase("output.exists", {})
         else:
-            message = describe_os_error(exc, lang)
-        raise _fail(target, message, exc.errno) from None
+            said = os_error_phrase(exc)
+        raise _fail(target, said, exc.errno, lang=lang) from None
     finally:
         if not done:
             if temp is not None:
@@ -325,10 +339,12 @@ def write_outputs(
     top = Path(folder)
     inputs = tuple(inputs)
     if os.path.islink(top) and not os.path.isdir(top):
-        raise _fail(top, text("output.symlink", lang, target=os.readlink(top)))
+        raise _fail(top, Phrase("output.symlink", {"target": os.readlink(top)}), lang=lang)
     blocker = _blocker(top)
     if blocker is not None:
-        raise _fail(top, text("output.not_a_folder", lang, folder=blocker), errno.ENOTDIR)
+        raise _fail(
+            top, Phrase("output.not_a_folder", {"folder": blocker}), errno.ENOTDIR, lang=lang
+        )
     problems: list[OutputError] = []
     for name in files:
         try:
@@ -336,7 +352,7 @@ def write_outputs(
         except OutputError as exc:
             problems.append(exc)
     if problems:
-        error = OutputError(p for exc in problems for p in exc.problems)
+        error = OutputError((p for exc in problems for p in exc.problems), lang)
         error.errno = problems[0].errno
         raise error
     return [

@@ -74,7 +74,7 @@ class BandsKind(RuleKind[Bands]):
         problems: ProblemList,
     ) -> None:
         if not rule.steps:
-            problems.add(f"{where}.steps", "at least one step is required")
+            problems.add(f"{where}.steps", "E-STEPS-NONE")
             return
         before = len(problems.items)
         for i, step in enumerate(rule.steps):
@@ -82,15 +82,15 @@ class BandsKind(RuleKind[Bands]):
             if i and step.min == rule.steps[i - 1].min:
                 problems.add(
                     f"{where}.steps[{i}].min",
-                    "overlaps the step before, which has the same min",
+                    "E-STEPS-OVERLAP",
                     step.min,
                 )
             elif i and step.min > rule.steps[i - 1].min:
                 problems.add(
                     f"{where}.steps[{i}].min",
-                    "steps must be listed from the highest min "
-                    f"down (the step before has min {rule.steps[i - 1].min})",
+                    "E-STEPS-ORDER",
                     step.min,
+                    min=rule.steps[i - 1].min,
                 )
         fact = facts[rule.fact]
         low, high = fact_type(fact).lower_bound(fact), fact_type(fact).upper_bound(fact)
@@ -99,13 +99,11 @@ class BandsKind(RuleKind[Bands]):
         if low is None:
             problems.add(
                 f"{where}.fact",
-                "the fact has no lower bound, so the steps cannot cover it; declare its min",
+                "E-STEPS-FACT-MIN",
                 rule.fact,
             )
         elif lowest > low:
-            problems.add(
-                f"{where}.steps", f"leave a gap: values from {low} to below {lowest} match no step"
-            )
+            problems.add(f"{where}.steps", "E-STEPS-GAP", low=low, lowest=lowest)
         if len(problems.items) > before or low is None:
             return  # the table is not well formed: what it reaches is not defined
         reached = []

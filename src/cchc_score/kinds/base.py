@@ -199,9 +199,9 @@ def points_phrase(points: Decimal, lang: Lang) -> str:
 def points_in_range(points: Decimal, top: Decimal, where: str, problems: ProblemList) -> None:
     """Record a problem if a rule's ``points`` are below 0 or above the maximum ``top``."""
     if points < 0:
-        problems.add(where, "can award less than 0 points", points)
+        problems.add(where, "E-RULE-BELOW-ZERO", points)
     elif points > top:
-        problems.add(where, f"can award more than the criterion's maximum {top}", points)
+        problems.add(where, "E-RULE-ABOVE-MAX", points, max=top)
 
 
 def reach_max(best: Decimal, top: Decimal, where: str, problems: ProblemList) -> None:

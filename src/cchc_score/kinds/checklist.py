@@ -58,26 +58,22 @@ class ChecklistKind(RuleKind[Checklist]):
             if name not in fact.items:
                 problems.add(
                     f"{where}.items.{syntax.key(name)}",
-                    f"not an item of fact {syntax.quote(fact.name)}; "
-                    f"expected one of {syntax.allowed(fact.items)}",
+                    "E-CHECKLIST-NOT-ITEM",
                     name,
+                    fact=syntax.quote(fact.name),
+                    expected=syntax.allowed(fact.items),
                 )
             if points < 0:
-                problems.add(
-                    f"{where}.items.{syntax.key(name)}", "can award less than 0 points", points
-                )
+                problems.add(f"{where}.items.{syntax.key(name)}", "E-RULE-BELOW-ZERO", points)
             elif points == 0:
                 problems.add(f"{where}.items.{syntax.key(name)}", "E-RULES-CHECKLIST-ZERO", points)
         total = sum((p for _, p in rule.items), _ZERO)
         if total > top:
-            problems.add(
-                f"{where}.items",
-                f"add up to {total}: can award more than the criterion's maximum {top}",
-            )
+            problems.add(f"{where}.items", "E-CHECKLIST-ABOVE-MAX", total=total, max=top)
         elif rule.items and total < top:
             problems.add(f"{where}.items", "E-RULES-CHECKLIST-SHORT", total, total=total, top=top)
         if not rule.items:
-            problems.add(f"{where}.items", "at least one item is required")
+            problems.add(f"{where}.items", "E-CHECKLIST-NO-ITEMS")
 
     def scorer(self, rule: Checklist, top: Decimal, places: int) -> Scorer:
         name, items, half_up = rule.fact, rule.items, rounder(places)

@@ -61,14 +61,14 @@ class DeductionKind(RuleKind[Deduction]):
     ) -> None:
         before = len(problems.items)
         if rule.each <= 0:
-            problems.add(f"{where}.each", "must be > 0", rule.each)
+            problems.add(f"{where}.each", "E-RULES-NOT-POSITIVE", rule.each)
         points_in_range(rule.min_points, top, f"{where}.min_points", problems)
         fact = facts[rule.fact]
         low = fact_type(fact).lower_bound(fact)
         if low is None or low < 0:
             problems.add(
                 f"{where}.fact",
-                "can award more than the maximum: the fact needs min ≥ 0",
+                "E-DEDUCTION-FACT-MIN",
                 rule.fact,
             )
         if len(problems.items) > before or low is None:

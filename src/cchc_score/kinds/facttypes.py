@@ -77,12 +77,12 @@ class FactType:
             if bound is None:
                 continue
             if not self.bounded:
-                takers = " and ".join(t.name for t in fact_types() if t.bounded)
-                problems.add(f"{where}.{key}", f"only {takers} facts take bounds, not {self.name}")
+                takers = ", ".join(t.name for t in fact_types() if t.bounded)
+                problems.add(f"{where}.{key}", "E-FACT-BOUNDS", takers=takers, type=self.name)
             else:
                 self.check_bound(key, bound, where, problems)
         if decl.min is not None and decl.max is not None and decl.min > decl.max:
-            problems.add(f"{where}.min", f"must not exceed max {decl.max}", decl.min)
+            problems.add(f"{where}.min", "E-FACT-MIN-ABOVE-MAX", decl.min, max=decl.max)
         for other in fact_types():
             if other.names_key is not None:
                 other.check_names(getattr(decl, other.names_key), other is self, where, problems)
@@ -97,16 +97,16 @@ class FactType:
         where = f"{where}.{self.names_key}"
         if not wanted:
             if names:
-                problems.add(where, f"only {self.name} facts take this key")
+                problems.add(where, "E-FACT-KEY-TYPE", type=self.name)
             return
         if len(names) < self.least_names:
             problems.add(
-                where, f"a {self.name} fact needs at least {self.least_names} entries", list(names)
+                where, "E-FACT-FEW-NAMES", list(names), type=self.name, least=self.least_names
             )
         seen: set[str] = set()
         for name in names:
             if name in seen:
-                problems.add(where, "listed twice", name)
+                problems.add(where, "E-FACT-NAME-TWICE", name)
             seen.add(name)
 
     def lower_bound(self, fact: Fact) -> Decimal | None:
@@ -180,10 +180,10 @@ class _Number(FactType):
             return None
         low, high = self.lower_bound(fact), self.upper_bound(fact)
         if low is not None and number < low:
-            problems.add(where, f"must be ≥ {low}", raw)
+            problems.add(where, "E-FACT-BELOW-MIN", raw, min=low)
             return None
         if high is not None and number > high:
-            problems.add(where, f"must be ≤ {high}", raw)
+            problems.add(where, "E-FACT-ABOVE-MAX", raw, max=high)
             return None
         return number
 
@@ -191,13 +191,10 @@ class _Number(FactType):
         """The raw value as an exact number (a TOML number or a numeric string)."""
         try:
             return user_number(
-                raw, percent=self.percent, expected=f"expected a number for a {self.name} fact"
+                raw, percent=self.percent, expected="E-FACT-NOT-NUMBER", fields={"type": self.name}
             )
         except NumberFormatError as exc:
-            if exc.has_value:
-                problems.add(where, str(exc), exc.value)
-            else:
-                problems.add(where, str(exc))
+            problems.add_error(where, exc)
             return None
 
 
@@ -206,7 +203,7 @@ class _Count(_Number):
 
     def check_bound(self, key: str, bound: Decimal, where: str, problems: ProblemList) -> None:
         if bound < 0 or bound != bound.to_integral_value():
-            problems.add(f"{where}.{key}", "a count's bound must be a whole number ≥ 0", bound)
+            problems.add(f"{where}.{key}", "E-COUNT-BOUND", bound)
 
     def lower_bound(self, fact: Fact) -> Decimal | None:
         return fact.minimum if fact.minimum is not None else Decimal(0)
@@ -229,7 +226,7 @@ class _Count(_Number):
     def number(self, raw: RawValue, where: str, problems: ProblemList) -> Decimal | None:
         number = super().number(raw, where, problems)
         if number is not None and number != number.to_integral_value():
-            problems.add(where, "a count must be a whole number", raw)
+            problems.add(where, "E-COUNT-NOT-WHOLE", raw)
             return None
         return number
 
@@ -255,9 +252,7 @@ class _Ratio(_Number):
         if number is None:
             return None
         if not 0 <= number <= 1:
-            problems.add(
-                where, 'a ratio must be between 0 and 1 (write 91,3% as "91,3%" or 0.913)', raw
-            )
+            problems.add(where, "E-RATIO-RANGE", raw)
             return None
         return number
 
@@ -280,7 +275,7 @@ class _Level(FactType):
         if isinstance(raw, str) and raw in fact.levels:
             return raw
         levels = ", ".join(repr(level) for level in fact.levels)
-        problems.add(where, f"not a level of this fact; expected one of {levels}", raw)
+        problems.add(where, "E-LEVEL-UNKNOWN", raw, expected=levels)
         return None
 
     def stated(self, fact: Fact, value: FactValue, lang: Lang) -> str:
@@ -298,7 +293,7 @@ class _Boolean(FactType):
     ) -> FactValue | None:
         if isinstance(raw, bool):
             return raw
-        problems.add(where, "expected true or false", raw)
+        problems.add(where, "E-VALUE-NOT-BOOLEAN", raw)
         return None
 
     def stated(self, fact: Fact, value: FactValue, lang: Lang) -> str:
@@ -320,18 +315,16 @@ class _Checklist(FactType):
         if isinstance(raw, frozenset):
             raw = tuple(sorted(raw))
         if not isinstance(raw, tuple):
-            problems.add(where, "expected an array of the items done", raw)
+            problems.add(where, "E-CHECKLIST-NOT-ARRAY", raw)
             return None
         ok = True
         for item in raw:
             if item not in fact.items:
                 items = ", ".join(repr(i) for i in fact.items)
-                problems.add(
-                    where, f"not an item of this checklist; expected some of {items}", item
-                )
+                problems.add(where, "E-CHECKLIST-ITEM-UNKNOWN", item, expected=items)
                 ok = False
         if len(set(raw)) != len(raw):
-            problems.add(where, "an item is listed twice", list(raw))
+            problems.add(where, "E-CHECKLIST-ITEM-TWICE", list(raw))
             ok = False
         return frozenset(raw) if ok else None
 

@@ -66,16 +66,19 @@ class LevelsKind(RuleKind[Levels]):
             if name not in expected:
                 problems.add(
                     f"{where}.points.{syntax.key(name)}",
-                    f"not a level of fact {syntax.quote(fact.name)}; "
-                    f"expected one of {syntax.allowed(expected)}",
+                    "E-LEVELS-NOT-LEVEL",
                     name,
+                    fact=syntax.quote(fact.name),
+                    expected=syntax.allowed(expected),
                 )
             points_in_range(points, top, f"{where}.points.{syntax.key(name)}", problems)
         for name in expected:
             if name not in given:
                 problems.add(
                     f"{where}.points",
-                    f"level {syntax.quote(name)} of fact {syntax.quote(fact.name)} has no points",
+                    "E-LEVELS-NO-POINTS",
+                    level=syntax.quote(name),
+                    fact=syntax.quote(fact.name),
                 )
         if rule.points and len(problems.items) == before:
             reach_max(max(p for _, p in rule.points), top, f"{where}.points", problems)

@@ -61,19 +61,17 @@ class RatioKind(RuleKind[Ratio]):
     ) -> None:
         before = len(problems.items)
         if rule.target <= 0:
-            problems.add(f"{where}.target", "must be > 0", rule.target)
+            problems.add(f"{where}.target", "E-RULES-NOT-POSITIVE", rule.target)
         if rule.min_ratio is not None and not 0 <= rule.min_ratio <= rule.target:
-            problems.add(f"{where}.min_ratio", "must be between 0 and the target", rule.min_ratio)
+            problems.add(f"{where}.min_ratio", "E-RATIO-MIN-RATIO", rule.min_ratio)
         for key, name in self.reads(rule):
             low = fact_type(facts[name]).lower_bound(facts[name])
             if low is None or low < 0:
-                problems.add(
-                    f"{where}.{key}", "can award less than 0 points: the fact needs min ≥ 0", name
-                )
+                problems.add(f"{where}.{key}", "E-RATIO-FACT-MIN", name)
         if rule.of is not None and fact_type(facts[rule.fact]).percent:
             problems.add(
                 f"{where}.of",
-                "a ratio fact is already a share; give 'of' only for counts or numbers",
+                "E-RATIO-OF-SHARE",
                 rule.of,
             )
         elif rule.of is None and facts[rule.fact].type == "count":
@@ -183,14 +181,20 @@ class RatioKind(RuleKind[Ratio]):
         if under == 0:
             problems.add(
                 f"facts.{rule.of}",
-                f"is 0, so criterion {code}'s ratio {rule.fact}/{rule.of} is undefined",
+                "E-RATIO-ZERO-BASE",
                 under,
+                code=code,
+                fact=rule.fact,
+                of=rule.of,
             )
         elif value > under:
             problems.add(
                 f"facts.{rule.fact}",
-                f"is more than {rule.of} ({under}), so criterion {code}'s ratio would exceed 1",
+                "E-RATIO-ABOVE-ONE",
                 value,
+                code=code,
+                of=rule.of,
+                base=under,
             )
 
     def explain(

@@ -286,6 +286,6 @@ def save(
     """
     suffix = Path(path).suffix.lower()
     if suffix not in _FORMATS:
-        raise arguments.fail(ArgumentError, "path", text("plot.format", lang), str(path))
+        raise arguments.fail(ArgumentError, "path", "E-CHART-FORMAT", str(path))
     data: str | bytes = to_svg(fig) if suffix == ".svg" else png(fig, dpi)
     return write_output(path, data, force=force, inputs=inputs, lang=lang)

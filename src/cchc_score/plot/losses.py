@@ -47,7 +47,9 @@ def losses(
     """
     card = arguments.instance(scorecard, Scorecard, "scorecard", "a Scorecard (from evaluate)")
     if by not in ("domain", "criterion"):
-        raise arguments.fail(ArgumentError, "by", "expected 'domain' or 'criterion'", by)
+        raise arguments.fail(
+            ArgumentError, "by", "E-VALUE-CHOICE", by, expected="'domain', 'criterion'"
+        )
     rows = _rows(card, by, lang)
     fig = figure(7.5, 1.3 + 0.3 * max(len(rows), 3))
     ax = fig.subplots()

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from tabulate import tabulate
 
+from ..errors import place
 from ..numbers import format_number
 from ..values import cell, printable, render
 from ..words import pick, text
@@ -55,12 +56,13 @@ def _rank_label(unit: RankedUnit) -> str:
     return f"{unit.rank}{_TIE}" if unit.tied else str(unit.rank)
 
 
-def _invalid_json(result: UnitResult) -> dict[str, Any]:
+def _invalid_json(result: UnitResult, lang: Lang) -> dict[str, Any]:
     return {
         "unit": result.unit,
         "source": result.source,
         "line": result.line,
-        "problems": [str(p) for p in result.problems],
+        "problems": [p.text(lang) for p in result.problems],
+        "codes": [p.code for p in result.problems],
     }
 
 
@@ -113,7 +115,7 @@ def batch_json(
         out["ranking"] = ranking_json(ranking, lang)
     if only != "ranking":
         out["losses"] = losses_json(table, lang)
-    out["invalid"] = [_invalid_json(r) for r in ranking.invalid]
+    out["invalid"] = [_invalid_json(r, lang) for r in ranking.invalid]
     return out
 
 
@@ -226,9 +228,9 @@ def _render_invalid(invalid: Sequence[UnitResult], fmt: Format, lang: Lang) -> s
     lines = [heading(text("batch.invalid", lang, n=len(invalid)), fmt), ""]
     for result in invalid:
         name = result.unit or text("batch.no_name", lang)
-        lines.append(f"{'- ' if fmt == 'markdown' else ''}{name} ({result.where})")
+        lines.append(f"{'- ' if fmt == 'markdown' else ''}{name} ({place(result.where, lang)})")
         indent = "  - " if fmt == "markdown" else "    "
-        lines += [f"{indent}{problem}" for problem in result.problems]
+        lines += [f"{indent}{problem.text(lang)}" for problem in result.problems]
     return "\n".join(lines) + "\n"
 
 
@@ -290,7 +292,7 @@ def ranking_csv(ranking: Ranking, lang: Lang = "vi") -> str:
                 result.unit,
                 *_unit_cells(None, codes, lang),
                 *_where_cells(result.source, result.line),
-                "\n".join(str(p) for p in result.problems),
+                "\n".join(p.text(lang) for p in result.problems),
             ]
         )
     return _csv_text(rows)
@@ -344,6 +346,6 @@ def results_csv(rules: RuleSet, results: Iterable[UnitResult], lang: Lang = "vi"
                 result.unit,
                 *_unit_cells(result.scorecard if result.ok else None, codes, lang),
                 *_where_cells(result.source, result.line),
-                "\n".join(str(p) for p in result.problems),
+                "\n".join(p.text(lang) for p in result.problems),
             ]
         )

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from tabulate import tabulate
 
-from ..numbers import format_number
+from ..numbers import format_date, format_number
 from ..words import text
 from .common import Format, heading, json_optional, json_value, points, shown, style, to_json
 
@@ -99,7 +99,12 @@ def render_appraisal(
     )
     tasks = tabulate(
         [
-            [t.id, t.lead, t.deadline.text, t.deadline.date.isoformat() if t.deadline.date else "—"]
+            [
+                t.id,
+                t.lead,
+                t.deadline.text,
+                format_date(t.deadline.date, lang) if t.deadline.date else "—",
+            ]
             for t in plan.tasks
         ],
         headers=[text(f"report.{key}", lang) for key in ("task", "lead", "deadline", "date")],
@@ -198,7 +203,13 @@ def render_findings(
     if not findings:
         return text("report.findings_none", lang) + "\n" + consequence
     rows = [
-        [f.severity, f.code, "" if f.line is None else f.line, f.message(lang)] for f in findings
+        [
+            text(f"report.severity_{f.severity}", lang),
+            f.code,
+            "" if f.line is None else f.line,
+            f.message(lang),
+        ]
+        for f in findings
     ]
     table = tabulate(
         rows,

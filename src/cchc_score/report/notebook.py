@@ -230,8 +230,7 @@ def projection_records(
             }
             for d in projection.domains
         ]
-    expected = text("notebook.part", lang, parts=allowed(PARTS))
-    raise arguments.fail(ArgumentError, "part", expected, part)
+    raise arguments.fail(ArgumentError, "part", "E-VALUE-CHOICE", part, expected=allowed(PARTS))
 
 
 def projection_html(projection: Projection, lang: Lang | None = None) -> str:

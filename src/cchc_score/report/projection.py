@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from tabulate import tabulate
 
-from ..numbers import format_number, round_points
+from ..numbers import format_date, format_number, round_points
 from ..words import text
 from .common import PLACES, Format, json_optional, json_value, points, shown, style, to_json
 
@@ -106,7 +106,7 @@ def render_projection(projection: Projection, fmt: Format = "table", lang: Lang 
     def pct(p: float) -> str:
         return format_number(Decimal(str(round(p * 100, 1))), lang) + "%"
 
-    lines = [w("title", date=projection.as_of.isoformat()), ""]
+    lines = [w("title", date=format_date(projection.as_of, lang)), ""]
     summary = [
         [w("baseline"), pts(projection.baseline.total)],
         [w("all_done"), pts(projection.all_done)],
@@ -142,7 +142,7 @@ def render_projection(projection: Projection, fmt: Format = "table", lang: Lang 
         w("timeline"),
         tabulate(
             [
-                [p.date.isoformat(), pts(p.total), num(p.expected), len(p.tasks)]
+                [format_date(p.date, lang), pts(p.total), num(p.expected), len(p.tasks)]
                 for p in projection.timeline
             ],
             headers=[w("date"), w("total"), w("exp"), w("tasks")],

@@ -173,13 +173,19 @@ def _mark(node: NodeScore) -> str:
 
 
 @shown
-def ruleset_summary(rules: RuleSet) -> str:
-    """One line saying what a valid rule set holds."""
+def ruleset_summary(rules: RuleSet, lang: Lang = "vi") -> str:
+    """One line saying what a valid rule set holds, in ``lang``."""
     nodes = list(rules.nodes())
     leaves = sum(1 for n in nodes if n.is_leaf)
-    return (
-        f"{rules.source or rules.id}: OK: {rules.name}; {format_number(rules.max, 'en')} points, "
-        f"{len(rules.domains)} domains, {len(nodes) - len(rules.domains)} criteria "
-        f"({leaves} scored by rules or appraisal), {len(rules.facts)} facts, "
-        f"{len(rules.bands)} rating bands"
+    return text(
+        "report.ruleset_summary",
+        lang,
+        source=rules.source or rules.id,
+        name=rules.name,
+        max=format_number(rules.max, lang),
+        domains=len(rules.domains),
+        criteria=len(nodes) - len(rules.domains),
+        leaves=leaves,
+        facts=len(rules.facts),
+        bands=len(rules.bands),
     )

@@ -7,6 +7,7 @@ import io
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from ..errors import place
 from ..words import pick, text
 from .common import band_name, domain_points
 from .sheets import EXCEL_MISSING, cells, fit_widths, number_format, show_axes
@@ -112,7 +113,10 @@ def batch_xlsx(
         ws = sheet(
             w("sheet_invalid"),
             [w("unit"), w("where"), w("problems")],
-            ([r.unit, r.where, "\n".join(str(p) for p in r.problems)] for r in ranking.invalid),
+            (
+                [r.unit, place(r.where, lang), "\n".join(p.text(lang) for p in r.problems)]
+                for r in ranking.invalid
+            ),
         )
         fit_widths(ws, widest=100)
     out = io.BytesIO()

@@ -8,10 +8,10 @@ from data (a criterion's ``name`` / ``name_en``).
 
 Codes are ``subject.name``; the subject is the module family that uses them. The entries
 are kept in parts by who uses them (:mod:`.core`, :mod:`.reports`, :mod:`.commands`,
-:mod:`.plot` for the charts, the ``chart`` command and the notebook views, and
-:mod:`.problems` for what is wrong with an input, keyed by problem codes such as
-``E-EVIDENCE-RANGE``), each a section per subject; :data:`WORDS` is all of them, a code
-defined twice an error.
+:mod:`.plot` for the charts, the ``chart`` command and the notebook views, :mod:`.help`
+for ``--help``, and :mod:`.problems` for what is wrong with an input, keyed by problem codes
+such as ``E-EVIDENCE-RANGE``), each a section per subject; :data:`WORDS` is all of them, a
+code defined twice an error.
 
 The language is Vietnamese unless asked otherwise: by an argument, or for a whole process by
 the environment variable ``CCHC_LANG`` (``vi`` or ``en``; see :func:`default_lang`).
@@ -21,14 +21,38 @@ from __future__ import annotations
 
 import os
 import re
-from typing import TYPE_CHECKING
+from decimal import Decimal
+from typing import Any, Literal, NamedTuple
 
-from . import authoring, commands, core, plot, problems, properties, report_files, reports
+from . import authoring, commands, core, help, plot, problems, properties, report_files, reports
 
-if TYPE_CHECKING:
-    from ..numbers import Lang
+#: A language the library speaks: Vietnamese or English.
+Lang = Literal["vi", "en"]
 
-__all__ = ["WORDS", "default_lang", "is_problem_code", "pick", "problem_text", "text"]
+
+class Phrase(NamedTuple):
+    """A text inside a problem's (a field), said in the same language: the message of a
+    number that cannot be read, inside "column 'Điểm': …"; a problem code or a word code.
+
+    >>> problem_text("E-ANNEX-COLUMN", "vi", column="'Điểm'",
+    ...              detail=Phrase("E-NUMBER-EXPECTED", {}))
+    "cột 'Điểm': phải là một số"
+    """
+
+    code: str
+    fields: dict[str, Any]
+
+
+__all__ = [
+    "WORDS",
+    "Lang",
+    "Phrase",
+    "default_lang",
+    "is_problem_code",
+    "pick",
+    "problem_text",
+    "text",
+]
 
 
 def _catalogue(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
@@ -52,6 +76,7 @@ WORDS: dict[str, tuple[str, str]] = _catalogue(
     report_files.WORDS,
     plot.WORDS,
     properties.WORDS,
+    help.WORDS,
 )
 
 
@@ -102,14 +127,32 @@ def is_problem_code(code: str) -> bool:
 
 
 def problem_text(code: str, lang: Lang | None = None, /, **fields: object) -> str:
-    """The message of a problem code in ``lang`` (default: :func:`default_lang`).
+    """The message of a problem code in ``lang`` (default: :func:`default_lang`); a decimal
+    field is written with the language's decimal mark (0,5 in Vietnamese).
 
-    Text that is not a catalogue code is returned as written: messages not yet moved into
-    the catalogue keep working (a test lists them).
+    Raises:
+        KeyError: ``code`` is not a problem code of the catalogue (a programming error: every
+            message a person reads is in both languages).
 
-    >>> problem_text("E-RULES-NOT-POSITIVE", "vi"), problem_text("plain words", "vi")
-    ('phải lớn hơn 0', 'plain words')
+    >>> from decimal import Decimal
+    >>> problem_text("E-FACT-BELOW-MIN", "vi", min=Decimal("0.5"))
+    'phải ≥ 0,5'
     """
-    if code not in WORDS:
-        return code
-    return text(code, lang or default_lang(), **fields)
+    if not is_problem_code(code) or code not in WORDS:
+        raise KeyError(f"not a problem code of the catalogue: {code!r}")
+    said = lang or default_lang()
+    return text(code, said, **{k: _field(v, said) for k, v in fields.items()})
+
+
+def _field(value: object, lang: Lang) -> object:
+    """A field as ``lang`` writes it: a decimal with its decimal mark (0,5 in Vietnamese), a
+    :class:`Phrase` in words (a tuple of them joined by "; "); any other value as it is."""
+    if isinstance(value, tuple) and value and all(isinstance(v, Phrase) for v in value):
+        return "; ".join(str(_field(v, lang)) for v in value)
+    if isinstance(value, Phrase):
+        if is_problem_code(value.code):
+            return problem_text(value.code, lang, **value.fields)
+        return text(value.code, lang, **{k: _field(v, lang) for k, v in value.fields.items()})
+    if isinstance(value, Decimal) and lang == "vi":
+        return format(value, "f").replace(".", ",")
+    return value

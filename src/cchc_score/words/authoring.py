@@ -88,7 +88,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "The evidence, carried to the new rules:",
     ),
     # ------------------------------------------------------------------ command help
-    "help.lang": ("ngôn ngữ của kết quả (mặc định: vi)", "language of the output (default: vi)"),
     "help.diff": (
         "so sánh hai bộ tiêu chí; kèm hồ sơ: điểm của đơn vị theo cả hai",
         "compare two rule sets; with evidence, the unit's score under both",
@@ -171,7 +170,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "an existing evidence file: fill in what it knows",
     ),
     "help.out_file": ("ghi vào TỆP thay vì in ra", "write to FILE instead of printing"),
-    "help.force": ("ghi đè TỆP nếu đã có", "overwrite FILE if it exists"),
     # ------------------------------------------------------------------ rule pages (docs)
     "pages.sample_unit": ("Đơn vị mẫu", "Sample unit"),
     "pages.id": ("Mã", "Id"),

@@ -2,6 +2,49 @@
 
 WORDS: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------------ command line (cli)
+    "cli.error": ("lỗi", "error"),
+    "cli.argparse_required": (
+        "thiếu tham số bắt buộc: {names}",
+        "the following arguments are required: {names}",
+    ),
+    "cli.argparse_unknown": ("tham số không nhận ra: {names}", "unrecognized arguments: {names}"),
+    "cli.argparse_choice": (
+        "tham số {name}: giá trị {value} không hợp lệ (chọn một trong: {choices})",
+        "argument {name}: invalid choice: {value} (choose from {choices})",
+    ),
+    "cli.argparse_one": (
+        "tham số {name}: cần một giá trị",
+        "argument {name}: expected one argument",
+    ),
+    "cli.argparse_value": (
+        "tham số {name}: giá trị không hợp lệ: {value}",
+        "argument {name}: invalid value: {value}",
+    ),
+    "cli.argparse_argument": ("tham số {name}: {detail}", "argument {name}: {detail}"),
+    "cli.option_whole": (
+        "phải là số nguyên ≥ 1 (nhận {value})",
+        "expected a whole number ≥ 1, got {value}",
+    ),
+    "cli.option_year": (
+        "phải là năm từ {low} đến {high} (nhận {value})",
+        "expected a year between {low} and {high}, got {value}",
+    ),
+    "cli.option_ids": (
+        "cần các mã nhiệm vụ, cách nhau bởi dấu phẩy",
+        "expected task ids separated by commas",
+    ),
+    "cli.option_many_ids": (
+        "tối đa {most} mã nhiệm vụ (nhận {n})",
+        "at most {most} task ids, got {n}",
+    ),
+    "cli.option_date": (
+        "phải là một ngày như 31/12/2023 hoặc 2023-12-31 (nhận {value})",
+        "expected a date such as 2023-12-31, got {value}",
+    ),
+    "cli.option_long": (
+        "phải là một số dài tối đa {most} ký tự (nhận {value})",
+        "expected a number of at most {most} characters, got {value}",
+    ),
     "cli.demo_reconcile": (
         "1. Kiểm tra số học của phụ lục thẩm định 2022",
         "1. The 2022 appraisal annex's arithmetic",

@@ -33,13 +33,26 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "eval.computed": ("Điểm tính", "Computed"),
     "eval.appraised": ("Điểm thẩm định", "Appraised"),
-    # ------------------------------------------------------------------ inputs (io/)
-    "input.docx_missing": (
-        "đọc tệp Word (.docx) cần python-docx, có trong gói mở rộng docx: "
-        'pip install "cchc-score[docx]"',
-        "reading a Word file (.docx) needs python-docx, which the docx extra installs: "
-        'pip install "cchc-score[docx]"',
-    ),
+    # ------------------------------------------------------------------ evidence
+    "evidence.missing_fact": ("{name} (cho {codes})", "{name} (for {codes})"),
+    # ------------------------------------------------------------------ files that are not files
+    "file.folder": ("một thư mục", "a folder"),
+    "file.pipe": ("một ống dẫn (FIFO)", "a pipe (FIFO)"),
+    "file.socket": ("một socket", "a socket"),
+    "file.device": ("một thiết bị", "a device"),
+    "file.irregular": ("không phải tệp thường", "not a regular file"),
+    "file.bytes": ("{n} byte", "{n} bytes"),
+    "file.mb": ("{n} MB", "{n} MB"),
+    # ------------------------------------------------------------------ annex columns
+    "annex.column_stt": ("số thứ tự (STT)", "the row number (STT)"),
+    "annex.column_text": ("nội dung tiêu chí", "the criterion text"),
+    "annex.column_max": ("điểm tối đa", "the maximum points"),
+    "annex.column_score": ("điểm thẩm định", "the appraised points"),
+    "annex.column_reason": ("lý do", "the reason"),
+    "annex.column_task": ("nhiệm vụ", "the task"),
+    "annex.column_lead": ("đơn vị chủ trì", "the lead unit"),
+    "annex.column_partners": ("đơn vị phối hợp", "the partner units"),
+    "annex.column_deadline": ("thời hạn", "the deadline"),
     # ------------------------------------------------------------------ output (writing)
     # Each says what happened, then what to do; {folder}, {input}, {target} are paths.
     "output.exists": (
@@ -71,8 +84,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "cannot write: {folder} is a file, not a folder; choose another place",
     ),
     "output.cannot_create": (
-        "không tạo được thư mục {folder}",
-        "cannot create the folder {folder}",
+        "không tạo được thư mục {folder}: {why}",
+        "cannot create the folder {folder}: {why}",
     ),
     "output.permission": (
         "không ghi được: không có quyền ghi; hãy chọn thư mục mà bạn có quyền ghi",

@@ -62,10 +62,6 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "plot.share_axis": ("Tỷ lệ điểm tối đa bị trừ", "Share of the maximum lost"),
     "plot.no_unit": ("Không có đơn vị nào được chấm điểm.", "No unit was scored."),
-    "plot.format": (
-        "biểu đồ được ghi dưới dạng .png hoặc .svg; hãy đặt tên tệp có đuôi đó",
-        "a chart is written as .png or .svg; give a file name ending in one of them",
-    ),
     # ------------------------------------------------------------------ the chart command
     "chart.help": ("vẽ biểu đồ (.png, .svg)", "draw a chart (.png, .svg)"),
     "chart.kind": (
@@ -98,9 +94,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "tổng điểm hoặc tên xếp loại cần đạt (distribution, frontier)",
         "a total or a rating name to reach (distribution, frontier)",
     ),
-    "chart.lang": ("ngôn ngữ của nhãn (mặc định: vi)", "language of the labels (default: vi)"),
     "chart.out": ("tệp ghi ra: .png hoặc .svg", "the file to write: .png or .svg"),
-    "chart.force": ("ghi đè tệp nếu đã có", "overwrite the file if it exists"),
     "chart.needs_plan": (
         "biểu đồ {kind} cần tệp kế hoạch (PLAN)",
         "the {kind} chart needs a plan file (PLAN)",
@@ -124,7 +118,5 @@ WORDS: dict[str, tuple[str, str]] = {
         "to_frame() cần pandas (cchc-score không cài sẵn): pip install pandas",
         "to_frame() needs pandas, which cchc-score does not install: pip install pandas",
     ),
-    "notebook.numbers": ("cần 'decimal' hoặc 'float'", "expected 'decimal' or 'float'"),
-    "notebook.part": ("cần một trong {parts}", "expected one of {parts}"),
     "notebook.frontier_more": ("… và {n} mức khác", "… and {n} more budgets"),
 }

@@ -218,9 +218,4 @@ WORDS: dict[str, tuple[str, str]] = {
         "ngày đánh giá (2023-12-31 hoặc 31/12/2023): nhiệm vụ hết hạn sau ngày đó không tính",
         "assessment date (2023-12-31 or 31/12/2023): tasks due after it are not counted",
     ),
-    "unitreport.help_lang": (
-        "ngôn ngữ của báo cáo (mặc định: vi)",
-        "language of the report (default: vi)",
-    ),
-    "unitreport.help_force": ("ghi đè tệp đã có", "overwrite the file if it exists"),
 }

@@ -2,6 +2,13 @@
 
 WORDS: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------------ reports (report/)
+    "report.ruleset_summary": (
+        "{source}: hợp lệ: {name}; {max} điểm, {domains} lĩnh vực, {criteria} tiêu chí "
+        "({leaves} tiêu chí chấm theo quy tắc hoặc theo thẩm định), {facts} số liệu, "
+        "{bands} mức xếp loại",
+        "{source}: OK: {name}; {max} points, {domains} domains, {criteria} criteria "
+        "({leaves} scored by rules or appraisal), {facts} facts, {bands} rating bands",
+    ),
     "report.code": ("Mã", "Code"),
     "report.name": ("Lĩnh vực, tiêu chí", "Domain, criterion"),
     "report.max": ("Điểm tối đa", "Maximum"),
@@ -30,6 +37,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "{errors} errors, {warnings} warnings",
     ),
     "report.severity": ("Mức", "Severity"),
+    "report.severity_error": ("lỗi", "error"),
+    "report.severity_warning": ("cảnh báo", "warning"),
     "report.line": ("Dòng", "Line"),
     "report.finding": ("Nội dung", "Finding"),
     "report.row_name": ("Tên", "Name"),

@@ -1,0 +1,41 @@
+"""Problem messages: what is wrong with an input, keyed by stable problem codes.
+
+A code is ``E-<SUBJECT>-<WHAT>`` for an error and ``W-<SUBJECT>-<WHAT>`` for a warning, in
+capitals with hyphens (``E-EVIDENCE-RANGE``). Codes are a contract: programs match on them
+(``error.codes``, the JSON ``code`` field), so a code is never renamed or reused; its texts
+may be improved. Each text says what is wrong, without the place and without the offending
+value (:class:`~cchc_score.errors.Problem` adds both); ``{placeholders}`` come from the
+problem's fields.
+
+Keep each subject's codes together, under a heading comment, in the order a reader meets them.
+
+The messages are kept in parts by subject (:mod:`.values`, :mod:`.rules`, :mod:`.inputs`,
+:mod:`.authoring` for the rules author's tools, :mod:`.reach` for reachability and direction);
+:data:`WORDS` is all of them.
+"""
+
+from . import authoring, inputs, reach, rules, values
+
+#: How a problem is shown: the offending value, a line and a column in words.
+_SHOWN: dict[str, tuple[str, str]] = {
+    "problem.got": ("(giá trị: {value})", "(got {value})"),
+    "problem.line": ("dòng {n}", "line {n}"),
+    "problem.column": ("cột {n}", "column {n}"),
+    "problem.column_named": ("cột", "column"),
+}
+
+
+def _merged(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    merged: dict[str, tuple[str, str]] = {}
+    for part in parts:
+        twice = merged.keys() & part.keys()
+        if twice:
+            raise RuntimeError(f"problem codes defined twice: {sorted(twice)}")
+        merged.update(part)
+    return merged
+
+
+#: code → (Vietnamese, English): every problem message.
+WORDS: dict[str, tuple[str, str]] = _merged(
+    _SHOWN, values.WORDS, rules.WORDS, inputs.WORDS, authoring.WORDS, reach.WORDS
+)
