@@ -120,8 +120,3 @@ def test_import_broken_annex_names_lines(capsys: pytest.CaptureFixture[str]) -> 
     assert all(line.startswith("error: ") and ": line " in line for line in err.splitlines())
     assert "Traceback" not in err
 
-
-def test_example_annex_has_no_personal_names() -> None:
-    text = Path(ANNEX).read_text(encoding="utf-8")
-    for name in ("Giáp", "Khang", "Phan Anh", "Phan Nga"):
-        assert name not in text
