@@ -68,9 +68,10 @@ def _card(decimals: int) -> Scorecard:
 @pytest.mark.parametrize(
     ("decimals", "row", "total"),
     [
-        # 1.1 is 2 × 2/3: the table used to show 2 places whatever the rule set said.
-        (3, "1.1   Tỷ lệ hoàn thành                  2       1,333       0,667", "7,833/10"),
-        (1, "1.1   Tỷ lệ hoàn thành                  2         1,3         0,7", "7,8/10"),
+        # 1.1 is 2 × 2/3: the table used to show 2 places whatever the rule set said;
+        # maxima are shown at the rule set's decimals too (issue 13: "0,50/1,00").
+        (3, "1.1   Tỷ lệ hoàn thành              2,000       1,333       0,667", "7,833/10,000"),
+        (1, "1.1   Tỷ lệ hoàn thành                2,0         1,3         0,7", "7,8/10,0"),
         (0, "1.1   Tỷ lệ hoàn thành                  2           1           1", "9/10"),
     ],
 )
@@ -83,7 +84,7 @@ def test_points_show_with_the_rule_sets_decimals(decimals: int, row: str, total:
 def test_the_ledger_shows_where_each_criterion_comes_from() -> None:
     card = _card(2)
     assert render_ledger(card, "1.1").splitlines()[2:] == [
-        "1.1       −0,67       1,33/2  Tỷ lệ hoàn thành",
+        "1.1       −0,67    1,33/2,00  Tỷ lệ hoàn thành",
         "         → 2/3 nhiệm vụ hoàn thành → 2 × 2/3 = 1,33 điểm",
         "           Căn cứ: QĐ 1/2022",
         "           Cơ sở xác định: test",

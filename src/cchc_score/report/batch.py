@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from tabulate import tabulate
 
-from ..numbers import format_number
 from ..values import cell, printable, render
 from ..words import pick, text
 from .common import (
     Format,
     band_name,
     domain_points,
+    fixed,
     heading,
     json_value,
     points,
@@ -185,7 +185,7 @@ def _render_losses(table: LossTable, fmt: Format, lang: Lang, places: int) -> st
         [
             row.code,
             pick(row.criterion.name, row.criterion.name_en, lang),
-            format_number(row.criterion.max, lang),
+            fixed(row.criterion.max, lang, places),
             str(row.units_lost),
             points(row.total, lang, places),
             *(cell(d) for d in row.deductions),

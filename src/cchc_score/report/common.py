@@ -11,7 +11,7 @@ import json
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from ..numbers import format_number, round_points
+from ..numbers import at_places, format_number, round_points
 from ..values import printable, render
 
 if TYPE_CHECKING:
@@ -22,10 +22,12 @@ if TYPE_CHECKING:
     from ..numbers import Lang
 
 __all__ = [
+    "ANNEX_DECIMALS",
     "PLACES",
     "Format",
     "band_name",
     "domain_points",
+    "fixed",
     "heading",
     "json_optional",
     "json_value",
@@ -40,6 +42,10 @@ Format = Literal["table", "markdown", "json"]
 
 #: Decimal places of probabilities (and other floats) in JSON reports.
 PLACES = 6
+
+#: Decimal places an annex's figures are shown with where no rule set is at hand (annexes
+#: write points in hundredths); a figure with more places keeps them all.
+ANNEX_DECIMALS = 2
 
 
 _Report = TypeVar("_Report", bound="Callable[..., str]")
@@ -90,6 +96,16 @@ def points(value: Decimal, lang: Lang, decimals: int) -> str:
     ('1,50', '84.100')
     """
     return format_number(round_points(value, decimals), lang)
+
+
+def fixed(value: Decimal | int, lang: Lang, decimals: int) -> str:
+    """A number that is already points (a maximum, an annex's figure) written with at least
+    the rule set's ``decimals``, never rounded: ``12,50``; ``0,125`` stays.
+
+    >>> fixed(Decimal("12.5"), "vi", 2), fixed(Decimal(10), "en", 2)
+    ('12,50', '10.00')
+    """
+    return format_number(at_places(value, decimals), lang)
 
 
 def band_name(card: Scorecard, lang: Lang) -> str | None:

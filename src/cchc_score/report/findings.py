@@ -7,9 +7,19 @@ from typing import TYPE_CHECKING, Any
 
 from tabulate import tabulate
 
-from ..numbers import format_number
 from ..words import text
-from .common import Format, heading, json_optional, json_value, points, shown, style, to_json
+from .common import (
+    ANNEX_DECIMALS,
+    Format,
+    fixed,
+    heading,
+    json_optional,
+    json_value,
+    points,
+    shown,
+    style,
+    to_json,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -82,7 +92,7 @@ def render_appraisal(
         return to_json(appraisal_json(appraisal, plan))
 
     def show(value: Decimal | None) -> str:
-        return "" if value is None else format_number(value, lang)
+        return "" if value is None else fixed(value, lang, ANNEX_DECIMALS)
 
     rows = [
         [n.line, n.code, n.name[:60], show(n.max), show(n.score), show(n.stated_deduction)]

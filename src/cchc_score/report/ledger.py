@@ -6,9 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ..numbers import format_number
 from ..words import text
-from .common import Format, json_value, points, shown, to_json
+from .common import Format, fixed, json_value, points, shown, to_json
 from .scorecard import node_json
 
 if TYPE_CHECKING:
@@ -54,7 +53,7 @@ def render_ledger(
     item, indent = ("- ", "  ") if fmt == "markdown" else ("", "")
     lines = [f"{bold}{head}{bold}", ""]
     for node in nodes:
-        score = f"{points(node.points, lang, places)}/{format_number(node.max, lang)}"
+        score = f"{points(node.points, lang, places)}/{fixed(node.max, lang, places)}"
         loss = f"−{points(node.deduction, lang, places)}" if node.deduction else " 0"
         lines.append(f"{item}{node.code:<8} {loss:>6}  {score:>11}  {node.name(lang)}")
         lines.append(f"{indent}{'':<8} → {node.explanation(lang)}")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from tabulate import tabulate
 
-from ..numbers import format_number, round_points
+from ..numbers import format_number, format_probability
 from ..words import text
 from .common import PLACES, Format, json_optional, json_value, points, shown, style, to_json
 
@@ -20,9 +20,6 @@ if TYPE_CHECKING:
     from ..optimise import BestPlan, FrontierPoint
 
 __all__ = ["best_plan_json", "render_best_plan"]
-
-#: Expected totals are averages over outcomes: shown with this many places more than points.
-_EXTRA_PLACES = 2
 
 
 def _thin(frontier: Sequence[FrontierPoint], step: Decimal) -> list[FrontierPoint]:
@@ -86,8 +83,8 @@ def render_best_plan(
 
     With ``step``, the frontier is shown only at budgets 0, step, 2 × step, … (the best
     plan within each), for a short summary. ``decimals`` is the rule set's
-    (``RuleSet.decimals``): the baseline is shown with that many places, expected totals
-    with two more.
+    (``RuleSet.decimals``): the baseline and the expected totals are shown with that many
+    places, probabilities as percentages with one decimal.
     """
     if fmt == "json":
         return to_json(best_plan_json(best))
@@ -97,7 +94,7 @@ def render_best_plan(
         return text(f"plan.{code}", lang, **fields)
 
     def expected(value: Decimal) -> str:
-        return format_number(round_points(value, decimals + _EXTRA_PLACES), lang)
+        return points(value, lang, decimals)
 
     lines = [w("title", budget=format_number(best.budget, lang)), ""]
     lines.append(
@@ -131,7 +128,7 @@ def render_best_plan(
     target = best.target
     if target is not None:
         what = target.rating or format_number(target.threshold, lang)
-        q = format_number(target.confidence, lang)
+        q = format_probability(target.confidence, lang)
         if target.chosen is None:
             said = w("target_none", what=what, q=q)
         else:
@@ -141,7 +138,7 @@ def render_best_plan(
                 q=q,
                 ids=", ".join(target.chosen),
                 effort=format_number(target.effort or Decimal(0), lang),
-                p=format_number(Decimal(str(round(target.probability or 0.0, 4))), lang),
+                p=format_probability(target.probability or 0.0, lang),
             )
         lines += ["", said + ("" if target.proven else w("unproven"))]
     return "\n".join(lines) + "\n"

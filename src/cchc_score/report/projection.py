@@ -8,9 +8,19 @@ from typing import TYPE_CHECKING, Any
 
 from tabulate import tabulate
 
-from ..numbers import format_number, round_points
+from ..numbers import format_number, format_probability, round_points
 from ..words import text
-from .common import PLACES, Format, json_optional, json_value, points, shown, style, to_json
+from .common import (
+    PLACES,
+    Format,
+    fixed,
+    json_optional,
+    json_value,
+    points,
+    shown,
+    style,
+    to_json,
+)
 
 if TYPE_CHECKING:
     from ..numbers import Lang
@@ -100,8 +110,8 @@ def render_projection(projection: Projection, fmt: Format = "table", lang: Lang 
     def num(value: float) -> str:
         return format_number(round_points(Decimal(repr(value)), places), lang)
 
-    def pct(p: float) -> str:
-        return format_number(Decimal(str(round(p * 100, 1))), lang) + "%"
+    def pct(p: float | Decimal) -> str:
+        return format_probability(p, lang)
 
     lines = [w("title", date=projection.as_of.isoformat()), ""]
     summary = [
@@ -157,7 +167,7 @@ def render_projection(projection: Projection, fmt: Format = "table", lang: Lang 
                     g.id,
                     pts(g.gain_alone),
                     pts(g.gain_last),
-                    format_number(g.probability, lang),
+                    pct(g.probability),
                     "" if g.effort is None else format_number(g.effort, lang),
                 ]
                 for g in sorted(projection.tasks, key=lambda g: -g.gain_alone * g.probability)
@@ -173,7 +183,7 @@ def render_projection(projection: Projection, fmt: Format = "table", lang: Lang 
         w("domains"),
         tabulate(
             [
-                [d.code, format_number(d.max, lang), pts(d.baseline), pts(d.projected)]
+                [d.code, fixed(d.max, lang, places), pts(d.baseline), pts(d.projected)]
                 for d in projection.domains
             ],
             headers=[w("code"), w("max"), w("now"), w("then")],

@@ -14,7 +14,7 @@ from ..kinds import kind_of
 from ..kinds.facttypes import fact_type
 from ..numbers import format_number
 from ..words import text
-from .common import Format, band_name, json_value, points, shown, style, to_json
+from .common import Format, band_name, fixed, json_value, points, shown, style, to_json
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -94,7 +94,7 @@ def render_differences(
     if not found:
         return ""
     rows = [
-        [d.code, points(d.computed, lang, places), format_number(d.appraised, lang)] for d in found
+        [d.code, points(d.computed, lang, places), fixed(d.appraised, lang, places)] for d in found
     ]
     headers = [text("report.code", lang), text("eval.computed", lang), text("eval.appraised", lang)]
     table = tabulate(
@@ -126,7 +126,7 @@ def render_scorecard(
         [
             node.code,
             "  " * node.depth + node.name(lang),
-            format_number(node.max, lang),
+            fixed(node.max, lang, places),
             points(node.points, lang, places),
             points(node.deduction, lang, places),
         ]
@@ -150,7 +150,7 @@ def render_scorecard(
         title = text("report.unit_year", lang, unit=card.unit, year=card.year)
     total = (
         f"{text('report.total', lang)}: "
-        f"{points(card.total, lang, places)}/{format_number(card.max, lang)}"
+        f"{points(card.total, lang, places)}/{fixed(card.max, lang, places)}"
     )
     rating = (
         f"{text('report.rating', lang)}: {band_name(card, lang) or text('report.no_rating', lang)}"
