@@ -73,9 +73,13 @@ def test_evidence_file_is_read_once(
 
 def test_score_json_is_consistent(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "score", EVIDENCE, "--format", "json")
-    doc = json.loads(out)
+    doc = json.loads(out, parse_float=Decimal)
     assert code == 0
-    assert (doc["total"], doc["max"], doc["rating"]) == ("84.14", "100", "Khá")
+    assert (doc["total"], doc["max"], doc["rating"]) == (
+        Decimal("84.14"),
+        Decimal("100.00"),
+        {"code": "kha", "name": "Khá"},
+    )
     nodes = {n["code"]: n for n in doc["nodes"]}
     assert set(nodes["5.1"]) == {
         "code",
@@ -95,7 +99,7 @@ def test_score_json_is_consistent(capsys: pytest.CaptureFixture[str]) -> None:
         "kind": "ratio",
         "fact": "staff_rated_good",
         "of": "staff_total",
-        "target": "1",
+        "target": 1,
     }
     assert nodes["5.1"]["inputs"] == {
         "staff_rated_good": {"value": 20, "unit": "người"},
@@ -112,7 +116,7 @@ def test_score_json_is_consistent(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_explain_lists_ix_first(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "explain", EVIDENCE, "--format", "json")
-    codes = [n["code"] for n in json.loads(out)["nodes"]]
+    codes = [n["code"] for n in json.loads(out, parse_float=Decimal)["nodes"]]
     assert codes[0] == "IX"
     assert "7.1.3" in codes
 

@@ -117,12 +117,14 @@ def test_score_reports_the_differences() -> None:
     vi = render_scorecard(card, "table", "vi")
     assert "Tiêu chí có điểm tính từ dữ kiện khác điểm thẩm định: 1" in vi
     assert [line.split() for line in vi.splitlines() if line.startswith("1.2 ")] == [
-        ["1.2", "1,33", "1,5"]
+        ["1.2", "1,33", "1,50"]
     ]
     en = render_scorecard(card, "table", "en")
     assert "Criteria whose points from the facts differ from the appraised points: 1" in en
-    data = json.loads(render_scorecard(card, "json", "en"))
-    assert data["differences"] == [{"code": "1.2", "computed": "1.33", "appraised": "1.5"}]
+    data = json.loads(render_scorecard(card, "json", "en"), parse_float=Decimal)
+    assert data["differences"] == [
+        {"code": "1.2", "computed": Decimal("1.33"), "appraised": Decimal("1.50")}
+    ]
     plain = json.loads(render_scorecard(evaluate(RULES, _observed()), "json", "en"))
     assert plain["differences"] == []
     assert next(n for n in plain["nodes"] if n["code"] == "1.2")["status"] == "observed"

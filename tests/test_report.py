@@ -203,32 +203,45 @@ def test_reconcile_json_has_domains_and_total() -> None:
     import json
 
     findings, summary = _example_summary(load_rules("criteria_2022"))
-    doc = json.loads(render_findings(findings, "json", "en", summary))
-    assert list(doc) == ["errors", "warnings", "findings", "domains", "total", "text_taken"]
+    doc = json.loads(render_findings(findings, "json", "en", summary), parse_float=Decimal)
+    assert list(doc) == [
+        "schema",
+        "errors",
+        "warnings",
+        "findings",
+        "domains",
+        "total",
+        "text_taken",
+    ]
     assert (doc["errors"], doc["warnings"], len(doc["findings"])) == (3, 3, 6)
     fifth = doc["domains"][4]
     assert fifth == {
         "code": "V",
         "name": "Cải cách chế độ công vụ",
         "line": 26,
-        "max": "14",
-        "stated": "13.45",
+        "max": Decimal("14"),
+        "stated": Decimal("13.45"),
         "criteria": 3,
-        "deductions": "0.65",
-        "from_criteria": "13.35",
-        "recomputed": "13.35",
+        "deductions": Decimal("0.65"),
+        "from_criteria": Decimal("13.35"),
+        "recomputed": Decimal("13.35"),
         "agrees": False,
     }
     assert [d["agrees"] for d in doc["domains"]].count(True) == 8
     assert doc["total"] == {
         "stated": None,
-        "from_domains": "84.24",
-        "from_criteria": "84.14",
-        "recomputed": "84.14",
+        "from_domains": Decimal("84.24"),
+        "from_criteria": Decimal("84.14"),
+        "recomputed": Decimal("84.14"),
         "recomputed_from": "rules",
     }
     assert doc["text_taken"] == [
-        {"code": "2.1", "line": 15, "stated_deduction": "1.75", "max_minus_score": "2.0"}
+        {
+            "code": "2.1",
+            "line": 15,
+            "stated_deduction": Decimal("1.75"),
+            "max_minus_score": Decimal("2.0"),
+        }
     ]
 
 
@@ -236,7 +249,12 @@ def test_reconcile_json_without_a_summary_keeps_its_keys() -> None:
     import json
 
     findings, _ = _example_summary()
-    assert list(json.loads(render_findings(findings, "json"))) == ["errors", "warnings", "findings"]
+    assert list(json.loads(render_findings(findings, "json"))) == [
+        "schema",
+        "errors",
+        "warnings",
+        "findings",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -246,7 +246,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     )
     if args.budget is not None and budget != args.budget:
         best = attrs.evolve(best, budget=args.budget)
-    say(render_best_plan(best, args.format, args.lang, decimals=rules.decimals))
+    say(render_best_plan(best, args.format, args.lang, decimals=rules.decimals, bands=rules.bands))
     return EXIT_OK
 
 
@@ -345,7 +345,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     budget = format_number(_DEMO_BUDGET, lang)
     say(f"\n== {words.text('cli.demo_plan', lang, budget=budget)}\n\n")
     step = Decimal(10)
-    say(render_best_plan(best, "table", lang, step, decimals=rules.decimals))
+    say(render_best_plan(best, "table", lang, step, decimals=rules.decimals, bands=rules.bands))
     return EXIT_OK
 
 

@@ -118,9 +118,7 @@ class BandsKind(RuleKind[Bands]):
 
     def to_json(self, rule: Bands) -> dict[str, Any]:
         out = super().to_json(rule)
-        out["steps"] = [
-            {"min": format(s.min, "f"), "points": format(s.points, "f")} for s in rule.steps
-        ]
+        out["steps"] = [{"min": s.min, "points": s.points} for s in rule.steps]
         return out
 
     def dump(self, rule: Bands) -> tuple[Table, ...]:

@@ -102,7 +102,7 @@ class ChecklistKind(RuleKind[Checklist]):
 
     def to_json(self, rule: Checklist) -> dict[str, Any]:
         out = super().to_json(rule)
-        out["items"] = {name: format(points, "f") for name, points in rule.items}
+        out["items"] = dict(rule.items)
         return out
 
     def dump(self, rule: Checklist) -> tuple[Table, ...]:

@@ -132,8 +132,9 @@ class FactType:
         raise NotImplementedError(self.name)
 
     def json_value(self, value: FactValue) -> Any:
-        """The value as JSON-ready data (decimals as strings, checklists as sorted lists)."""
-        return format(value, "f") if isinstance(value, Decimal) else value
+        """The value as JSON-ready data (decimals as ``Decimal``, written as JSON numbers;
+        checklists as sorted lists)."""
+        return value
 
     def show(self, value: Decimal | int, lang: Lang) -> str:
         """A number of this fact (a value or a threshold) as a sentence writes it."""

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..words import text
-from .common import Format, fixed, json_value, points, shown, to_json
+from .common import Format, document, fixed, json_points, points, shown, to_json
 from .scorecard import node_json
 
 if TYPE_CHECKING:
@@ -34,13 +34,17 @@ def render_ledger(
     nodes = tuple(nodes)
     places = card.rules.decimals
     if fmt == "json":
+        lost = sum((n.deduction for n in card.deductions()), Decimal(0))
         return to_json(
-            {
-                "unit": card.unit,
-                "total": json_value(card.total),
-                "lost": json_value(sum((n.deduction for n in card.deductions()), Decimal(0))),
-                "nodes": [node_json(node, lang) for node in nodes],
-            }
+            document(
+                "explain",
+                {
+                    "unit": card.unit,
+                    "total": json_points(card.total, places),
+                    "lost": json_points(lost, places),
+                    "nodes": [node_json(node, lang, places) for node in nodes],
+                },
+            )
         )
     if code is None:
         if not nodes:
