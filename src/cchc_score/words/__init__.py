@@ -7,10 +7,10 @@ it never writes ``x_en if lang == "en" else x``: :func:`pick` does that for name
 from data (a criterion's ``name`` / ``name_en``).
 
 Codes are ``subject.name``; the subject is the module family that uses them. The entries
-are kept in parts by who uses them (:mod:`.core`, :mod:`.reports`, :mod:`.commands`, and
-:mod:`.problems` for what is wrong with an input, keyed by problem codes such as
-``E-EVIDENCE-RANGE``), each a section per subject; :data:`WORDS` is all of them, a code
-defined twice an error.
+are kept in parts by who uses them (:mod:`.core`, :mod:`.reports`, :mod:`.commands`,
+:mod:`.output` for how much a command prints, and :mod:`.problems` for what is wrong with
+an input, keyed by problem codes such as ``E-EVIDENCE-RANGE``), each a section per
+subject; :data:`WORDS` is all of them, a code defined twice an error.
 
 The language is Vietnamese unless asked otherwise: by an argument, or for a whole process by
 the environment variable ``CCHC_LANG`` (``vi`` or ``en``; see :func:`default_lang`).
@@ -22,7 +22,7 @@ import os
 import re
 from typing import TYPE_CHECKING
 
-from . import commands, core, problems, reports
+from . import commands, core, output, problems, reports
 
 if TYPE_CHECKING:
     from ..numbers import Lang
@@ -43,7 +43,7 @@ def _catalogue(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]
 
 #: code → (Vietnamese, English), from every part: core, reports, commands, problems.
 WORDS: dict[str, tuple[str, str]] = _catalogue(
-    core.WORDS, reports.WORDS, commands.WORDS, problems.WORDS
+    core.WORDS, reports.WORDS, commands.WORDS, problems.WORDS, output.WORDS
 )
 
 
