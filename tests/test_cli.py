@@ -36,7 +36,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
             ["score", EVIDENCE, "--depth", "3", "--lang", "en", "--format", "markdown"],
         ),
         ("score.json", ["score", EVIDENCE, "--format", "json"]),
+        # The ledger of the example ward in each language, read sentence by sentence.
         ("explain_vi.txt", ["explain", EVIDENCE]),
+        ("explain_en.txt", ["explain", EVIDENCE, "--lang", "en"]),
         ("explain_7.1_en.txt", ["explain", EVIDENCE, "7.1", "--lang", "en"]),
         ("demo_vi.txt", ["demo"]),
     ],
@@ -208,5 +210,5 @@ def test_python_dash_m_and_broken_pipe() -> None:
         text=True,
         check=False,
     )
-    assert proc.stdout.startswith("Các tiêu chí bị trừ điểm")
+    assert proc.stdout.startswith("18 tiêu chí và lĩnh vực IX bị trừ điểm")
     assert "Traceback" not in proc.stderr

@@ -65,7 +65,11 @@ def test_observed_explanation_says_where_the_points_came_from() -> None:
     assert node.explanation("vi") == "điểm thẩm định theo phụ lục: 1,33/1,5"
     assert node.explanation("en") == "appraised points from the annex: 1.33/1.5"
     noted = evaluate(RULES, _observed(note=REASON)).node("1.2")
-    assert noted.explanation("vi") == f"điểm thẩm định theo phụ lục: 1,33/1,5 — {REASON}"
+    assert noted.explanation("vi") == f"điểm thẩm định theo phụ lục: 1,33/1,5 — ghi chú: {REASON}"
+    # The note is the annex's own words: kept in Vietnamese, and said to be so.
+    assert noted.explanation("en") == (
+        f"appraised points from the annex: 1.33/1.5 — note (in Vietnamese): {REASON}"
+    )
 
 
 def test_observed_facts_are_not_missing() -> None:

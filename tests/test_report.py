@@ -87,10 +87,14 @@ def test_the_ledger_shows_where_each_criterion_comes_from() -> None:
         "1.1       −0,67    1,33/2,00  Tỷ lệ hoàn thành",
         "         → 2/3 nhiệm vụ hoàn thành → 2 × 2/3 = 1,33 điểm",
         "           Căn cứ: QĐ 1/2022",
-        "           Cơ sở xác định: test",
+        "           Cơ sở xác định (bằng tiếng Anh): test",  # a basis in English, said so
     ]
     english = render_ledger(card, "1.1", "markdown", "en").splitlines()[2:]
-    assert english[2:] == ["             Reference: QĐ 1/2022", "             Basis: test"]
+    # "QĐ 1/2022" (quyết định) is Vietnamese, and said to be in an English report.
+    assert english[2:] == [
+        "             Reference (in Vietnamese): QĐ 1/2022",
+        "             Basis: test",
+    ]
 
 
 def test_the_json_carries_provenance_and_units() -> None:

@@ -139,7 +139,7 @@ def _check_number(
 def add_quiet(parser: argparse.ArgumentParser, lang: Lang = "vi") -> None:
     """``-q``/``--quiet`` on ``parser``: results and problems only, no status lines (what
     was written where), for scripts. :func:`check_options` applies it."""
-    parser.add_argument("-q", "--quiet", action="store_true", help=text("output.quiet", lang))
+    parser.add_argument("-q", "--quiet", action="store_true", help=text("cli.quiet", lang))
 
 
 def check_options(args: argparse.Namespace) -> None:

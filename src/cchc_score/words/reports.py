@@ -12,10 +12,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.no_rating": ("không xếp loại", "no rating"),
     "report.unit": ("Đơn vị: {unit}", "Unit: {unit}"),
     "report.unit_year": ("Đơn vị: {unit}, năm {year}", "Unit: {unit}, year {year}"),
-    "report.ledger": (
-        "Các tiêu chí bị trừ điểm ({n}, trừ {lost} điểm)",
-        "Criteria that lost points ({n}, lost {lost})",
-    ),
     "report.ledger_node": (
         "Điểm của {code} và các tiêu chí thành phần",
         "Points of {code} and everything under it",
