@@ -72,10 +72,11 @@ def shown(render_report: _Report) -> _Report:
     return wrapper  # type: ignore[return-value]
 
 
-def to_json(value: Any) -> str:
+def to_json(value: Any, *, one_line: bool = False) -> str:
     """JSON text, indented by two, with Vietnamese kept readable (not ``\\u`` escaped) and a
     final newline; a ``Decimal`` is a JSON number in its exact text; control characters are
-    ``\\u`` escaped, so the text shows safely and means the same.
+    ``\\u`` escaped, so the text shows safely and means the same. ``one_line`` gives it on
+    one line without the newline (for a table cell).
 
     >>> print(to_json({"total": Decimal("84.10"), "p": 0.5, "tasks": [], "name": "Khá"}), end="")
     {
@@ -84,13 +85,18 @@ def to_json(value: Any) -> str:
       "tasks": [],
       "name": "Khá"
     }
+    >>> to_json({"min": Decimal("0.80"), "levels": ["a", "b"]}, one_line=True)
+    '{"min": 0.80, "levels": ["a", "b"]}'
     """
+    if one_line:
+        return printable("".join(_encode(value, None)))
     return printable("".join(_encode(value, ""))) + "\n"
 
 
-def _encode(value: Any, indent: str) -> Iterator[str]:
-    """``json.dumps(value, ensure_ascii=False, indent=2)``'s text, with decimals as numbers
-    (the standard encoder can write a ``Decimal`` only as a string or a float)."""
+def _encode(value: Any, indent: str | None) -> Iterator[str]:
+    """``json.dumps(value, ensure_ascii=False, indent=2)``'s text (``indent=None``: on one
+    line, as ``json.dumps`` writes it without ``indent``), with decimals as numbers (the
+    standard encoder can write a ``Decimal`` only as a string or a float)."""
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise ValueError(f"JSON has no number {value!r}")
@@ -99,25 +105,32 @@ def _encode(value: Any, indent: str) -> Iterator[str]:
         if not value:
             yield "{}"
             return
-        inner = indent + "  "
+        inner = None if indent is None else indent + "  "
         yield "{"
         for i, (key, item) in enumerate(value.items()):
-            yield ("," if i else "") + "\n" + inner + json.dumps(str(key), ensure_ascii=False)
+            yield _separator(i, inner) + json.dumps(str(key), ensure_ascii=False)
             yield ": "
             yield from _encode(item, inner)
-        yield "\n" + indent + "}"
+        yield "}" if indent is None else "\n" + indent + "}"
     elif isinstance(value, (list, tuple)):
         if not value:
             yield "[]"
             return
-        inner = indent + "  "
+        inner = None if indent is None else indent + "  "
         yield "["
         for i, item in enumerate(value):
-            yield ("," if i else "") + "\n" + inner
+            yield _separator(i, inner)
             yield from _encode(item, inner)
-        yield "\n" + indent + "]"
+        yield "]" if indent is None else "\n" + indent + "]"
     else:
         yield json.dumps(value, ensure_ascii=False, allow_nan=False)
+
+
+def _separator(i: int, inner: str | None) -> str:
+    """What comes before the ``i``-th item of an object or an array."""
+    if inner is None:
+        return ", " if i else ""
+    return ("," if i else "") + "\n" + inner
 
 
 def document(command: str, data: dict[str, Any]) -> dict[str, Any]:
