@@ -24,7 +24,7 @@ from cchc_score.io.plan import dump_plan, load_plan
 pytestmark = pytest.mark.lang("en")
 
 ANNEX = Path(__file__).parent / "data" / "annex"
-SEED = ANNEX / "seed_2022.tsv"  # a byte copy of the real annex (../shared/seeds/000_...)
+SEED = ANNEX / "seed_2022.tsv"  # the real annex, its officials replaced by their offices
 
 # Every row of the seed with points, read by hand from the file:
 # (line, level, code, name, max, score, stated deduction).
@@ -106,7 +106,7 @@ SEED_TASKS = [
     ("7.1.1.3", _VHXH, ("Công chức chuyên môn liên quan",), "Năm 2023"),
     ("7.1.2", _VHXH, ("Bộ phận TN&TKQ",), "Năm 2023"),
     ("7.1.3", _VHXH, ("Bộ phận TN&TKQ",), "Năm 2023"),
-    ("7.2.5", "Đ/c Phan Nga", ("Các ngành, công chức chuyên môn",), "Năm 2023"),
+    ("7.2.5", "Công chức phụ trách lưu trữ", ("Các ngành, công chức chuyên môn",), "Năm 2023"),
     ("IX", "Bộ phận TN&TKQ", ("Các công chức chuyên môn",), "Năm 2023"),
 ]  # fmt: skip
 

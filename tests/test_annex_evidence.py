@@ -118,7 +118,7 @@ def test_the_evidence_file_reads_back_equal(rules: RuleSet, tmp_path: Path) -> N
 def _json(*argv: str, cwd: Path) -> dict[str, object]:
     proc = cchc(*argv, "--format", "json", cwd=cwd)
     assert proc.returncode == 0, proc.stderr
-    result: dict[str, object] = json.loads(proc.stdout)
+    result: dict[str, object] = json.loads(proc.stdout, parse_float=Decimal)
     return result
 
 
@@ -126,12 +126,12 @@ def test_an_imported_folder_is_scored_explained_and_projected_as_written(tmp_pat
     proc = cchc("import-annex", EXAMPLE / "annex.tsv", "--out", "ward", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     # The annex's criteria as listed give 84,14 (the README's total for the example ward).
-    assert _json("score", "ward/evidence.toml", cwd=tmp_path)["total"] == "84.14"
+    assert _json("score", "ward/evidence.toml", cwd=tmp_path)["total"] == Decimal("84.14")
     assert cchc("explain", "ward/evidence.toml", cwd=tmp_path).returncode == 0
     projected = _json("project", "ward/evidence.toml", "ward/plan.toml", cwd=tmp_path)
     # The plan has a task for each of the 19 rows that lost points, each restoring its
     # criterion: all done, nothing is lost.
-    assert projected["all_done"] == "100.00"
+    assert projected["all_done"] == Decimal("100.00")
 
 
 def test_a_ward_never_seen_goes_from_its_word_file_to_its_projection(tmp_path: Path) -> None:
@@ -145,14 +145,14 @@ def test_a_ward_never_seen_goes_from_its_word_file_to_its_projection(tmp_path: P
     # The annex lists II (2.1 loses 0,5 and 2.3 loses 0,5, as II's 1,0 says) and VII (7.1.2
     # loses 2,0, as VII's 2,0 says); it lists nothing else, so everything else is at its
     # maximum: 100 − 1,0 − 2,0 = 97.
-    assert (card["unit"], card["year"], card["total"]) == ("Xã Tân Lập", 2023, "97.00")
+    assert (card["unit"], card["year"], card["total"]) == ("Xã Tân Lập", 2023, Decimal("97.00"))
     explained = cchc("explain", "xa/evidence.toml", cwd=tmp_path)
-    assert "7.1.2     −2,00     1,00/3,0  Cung cấp dịch vụ công trực tuyến" in explained.stdout
+    assert "7.1.2     −2,00    1,00/3,00  Cung cấp dịch vụ công trực tuyến" in explained.stdout
     projected = _json("project", "xa/evidence.toml", "xa/plan.toml", cwd=tmp_path)
-    assert projected["all_done"] == "100.00"  # its three tasks restore the 3,0 lost
+    assert projected["all_done"] == Decimal("100.00")  # its three tasks restore the 3,0 lost
     demo = cchc("demo", "xa.docx", cwd=tmp_path)
     assert demo.returncode == 0, demo.stderr
-    assert "Tổng điểm: 97,00/100" in demo.stdout
+    assert "Tổng điểm: 97,00/100,00" in demo.stdout
 
 
 def test_reconcile_with_evidence_lists_criteria_the_facts_score_otherwise(tmp_path: Path) -> None:

@@ -36,7 +36,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
             ["score", EVIDENCE, "--depth", "3", "--lang", "en", "--format", "markdown"],
         ),
         ("score.json", ["score", EVIDENCE, "--format", "json"]),
+        # The ledger of the example ward in each language, read sentence by sentence.
         ("explain_vi.txt", ["explain", EVIDENCE]),
+        ("explain_en.txt", ["explain", EVIDENCE, "--lang", "en"]),
         ("explain_7.1_en.txt", ["explain", EVIDENCE, "7.1", "--lang", "en"]),
         ("demo_vi.txt", ["demo"]),
     ],
@@ -73,9 +75,13 @@ def test_evidence_file_is_read_once(
 
 def test_score_json_is_consistent(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "score", EVIDENCE, "--format", "json")
-    doc = json.loads(out)
+    doc = json.loads(out, parse_float=Decimal)
     assert code == 0
-    assert (doc["total"], doc["max"], doc["rating"]) == ("84.14", "100", "Khá")
+    assert (doc["total"], doc["max"], doc["rating"]) == (
+        Decimal("84.14"),
+        Decimal("100.00"),
+        {"code": "kha", "name": "Khá"},
+    )
     nodes = {n["code"]: n for n in doc["nodes"]}
     assert set(nodes["5.1"]) == {
         "code",
@@ -101,7 +107,7 @@ def test_score_json_is_consistent(capsys: pytest.CaptureFixture[str]) -> None:
         "kind": "ratio",
         "fact": "staff_rated_good",
         "of": "staff_total",
-        "target": "1",
+        "target": 1,
     }
     assert nodes["5.1"]["inputs"] == {
         "staff_rated_good": {"value": 20, "unit": "người"},
@@ -118,7 +124,7 @@ def test_score_json_is_consistent(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_explain_lists_ix_first(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "explain", EVIDENCE, "--format", "json")
-    codes = [n["code"] for n in json.loads(out)["nodes"]]
+    codes = [n["code"] for n in json.loads(out, parse_float=Decimal)["nodes"]]
     assert codes[0] == "IX"
     assert "7.1.3" in codes
 
@@ -220,5 +226,19 @@ def test_python_dash_m_and_broken_pipe() -> None:
         text=True,
         check=False,
     )
-    assert proc.stdout.startswith("Các tiêu chí bị trừ điểm")
+    assert proc.stdout.startswith("18 tiêu chí và lĩnh vực IX bị trừ điểm")
     assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("command", ["report", "chart"])
+def test_quiet_keeps_the_status_line_out_of_standard_output(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str
+) -> None:
+    # A script asks for results and problems only: "wrote …" is a line for a person.
+    argv = [command, *(["losses"] if command == "chart" else []), EVIDENCE]
+    out = tmp_path / "x.svg" if command == "chart" else tmp_path / "x.html"
+    assert run(capsys, *argv, "--out", str(out), "-q") == (0, "", "")
+    assert out.stat().st_size > 0
+    code, stdout, _ = run(capsys, *argv, "--out", str(out), "--force")
+    assert code == 0
+    assert str(out) in stdout

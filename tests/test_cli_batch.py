@@ -50,11 +50,11 @@ def test_golden_outputs(
 def test_json_agrees_with_scoring_each_unit(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "rank", DISTRICT, "--format", "json")
     assert code == 0
-    ranking = json.loads(out)["ranking"]
+    ranking = json.loads(out, parse_float=Decimal)["ranking"]
     assert len(ranking) == 7
     for unit in ranking:
         code, out, _ = run(capsys, "score", unit["source"], "--format", "json")
-        card = json.loads(out)
+        card = json.loads(out, parse_float=Decimal)
         assert code == 0
         assert (unit["unit"], unit["total"], unit["rating"]) == (
             card["unit"],
@@ -66,8 +66,8 @@ def test_json_agrees_with_scoring_each_unit(capsys: pytest.CaptureFixture[str]) 
 
 def test_losses_json_adds_up(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "rank", WARDS, "--format", "json", "--only", "losses")
-    doc = json.loads(out)
-    assert set(doc) == {"rules", "losses", "invalid"}
+    doc = json.loads(out, parse_float=Decimal)
+    assert set(doc) == {"schema", "rules", "losses", "invalid"}
     losses = doc["losses"]
     for unit in losses["units"]:
         cells = sum(Decimal(c["deductions"][unit]) for c in losses["criteria"])
@@ -120,7 +120,7 @@ def test_a_malformed_row_in_json_and_csv(
         "decimal comma or point)"
     )
     code, out, _ = run(capsys, "rank", str(path), "--format", "json")
-    doc = json.loads(out)
+    doc = json.loads(out, parse_float=Decimal)
     assert code == 1
     assert doc["invalid"] == [
         {
@@ -308,6 +308,6 @@ def test_rank_an_imported_folder(capsys: pytest.CaptureFixture[str], tmp_path: P
     (tmp_path / "appraisal.toml").write_text('[[nodes]]\ncode = "IX"\n', "utf-8")
     code, out, err = run(capsys, "rank", str(tmp_path), "--format", "json")
     assert (code, err) == (0, "")
-    doc = json.loads(out)
+    doc = json.loads(out, parse_float=Decimal)
     assert [u["unit"] for u in doc["ranking"]] == ["Phường mẫu (phụ lục 2022)"]
     assert doc["invalid"] == []

@@ -19,7 +19,7 @@ PLAN = str(EXAMPLE / "plan.toml")
 def test_project_json_is_complete_and_consistent(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "project", EVIDENCE, PLAN, "--format", "json", "--target", "Tốt")
     assert (code, err) == (0, "")
-    doc = json.loads(out)
+    doc = json.loads(out, parse_float=Decimal)
     assert {
         "baseline",
         "all_done",
@@ -29,13 +29,16 @@ def test_project_json_is_complete_and_consistent(capsys: pytest.CaptureFixture[s
         "timeline",
         "tasks",
     } <= set(doc)
-    assert (doc["baseline"], doc["all_done"]) == ("84.14", "96.00")
-    probabilities = [row["probability"] for row in doc["distribution"]]
-    assert sum(probabilities) == pytest.approx(1.0, abs=1e-12)
-    mean = sum(float(row["total"]) * row["probability"] for row in doc["distribution"])
-    assert doc["expected"] == pytest.approx(mean, abs=1e-6)
-    assert sum(r["probability"] for r in doc["ratings"]) == pytest.approx(1.0, abs=1e-5)
-    assert doc["target"]["total"] == "90"
+    assert (doc["baseline"], doc["all_done"]) == (Decimal("84.14"), Decimal("96.00"))
+    probabilities = [float(row["probability"]) for row in doc["distribution"]]
+    # Each probability is rounded to 6 places: the 38 of them add up to 1 within 38 × 5e-7.
+    assert sum(probabilities) == pytest.approx(1.0, abs=2e-5)
+    mean = sum(float(row["total"]) * float(row["probability"]) for row in doc["distribution"])
+    # The expected total is shown at the rule set's 2 decimals: 91,58.
+    assert doc["expected"] == Decimal("91.58")
+    assert float(doc["expected"]) == pytest.approx(mean, abs=0.005)
+    assert sum(float(r["probability"]) for r in doc["ratings"]) == pytest.approx(1.0, abs=1e-5)
+    assert doc["target"]["total"] == Decimal("90.00")
     assert all(set(t) >= {"date", "total", "expected"} for t in doc["timeline"])
     assert {"id", "gain_alone", "gain_last"} <= set(doc["tasks"][0])
 
@@ -48,10 +51,11 @@ def test_project_table(capsys: pytest.CaptureFixture[str], update_golden: bool) 
 
 def test_plan_json(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "plan", EVIDENCE, PLAN, "--budget", "40", "--format", "json")
-    doc = json.loads(out)
+    doc = json.loads(out, parse_float=Decimal)
     assert code == 0
     assert {"budget", "chosen", "effort", "expected", "frontier"} <= set(doc)
-    assert (doc["budget"], doc["effort"], doc["expected"]) == ("40", "40", "88.5275")
+    # The expected total 88,5275 is shown at the rule set's 2 decimals.
+    assert (doc["budget"], doc["effort"], doc["expected"]) == (40, 40, Decimal("88.53"))
     expected = [Decimal(f["expected"]) for f in doc["frontier"]]
     assert expected == sorted(expected)
     assert {"budget", "expected", "chosen"} <= set(doc["frontier"][0])
@@ -63,9 +67,9 @@ def test_plan_target_without_budget(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(
         capsys, "plan", EVIDENCE, PLAN, "--target", "Tốt", "--confidence", "0,6", "--format", "json"
     )
-    doc = json.loads(out)
+    doc = json.loads(out, parse_float=Decimal)
     assert code == 0
-    assert (doc["budget"], doc["effort"], doc["expected"]) == ("134", "134", "91.5825")
+    assert (doc["budget"], doc["effort"], doc["expected"]) == (134, 134, Decimal("91.58"))
     _, with_budget, _ = run(
         capsys,
         "plan",
@@ -80,7 +84,7 @@ def test_plan_target_without_budget(capsys: pytest.CaptureFixture[str]) -> None:
         "--format",
         "json",
     )
-    assert doc["target"] == json.loads(with_budget)["target"]
+    assert doc["target"] == json.loads(with_budget, parse_float=Decimal)["target"]
     assert doc["target"]["chosen"]
 
 
@@ -183,7 +187,7 @@ def test_plan_as_of_iso_and_vietnamese_dates(capsys: pytest.CaptureFixture[str])
     _, iso, _ = run(capsys, "project", EVIDENCE, PLAN, "--as-of", "2023-06-30", "--format", "json")
     _, vi, _ = run(capsys, "project", EVIDENCE, PLAN, "--as-of", "30/6/2023", "--format", "json")
     assert iso == vi
-    assert json.loads(iso)["all_done"] == "87.14"
+    assert json.loads(iso, parse_float=Decimal)["all_done"] == Decimal("87.14")
 
 
 def test_what_if_example_runs() -> None:

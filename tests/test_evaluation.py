@@ -126,7 +126,24 @@ def test_deduction_ledger_order(card: Scorecard) -> None:
             "vi",
             "1 quyết định công bố TTHC đã hết hiệu lực còn niêm yết → 1,0 − 0,5 × 1 = 0,5 điểm",
         ),
-        ("1.7", "en", "Highest recognition of a new PAR initiative: “cấp cơ sở” → 1 point"),
+        # The level's English text from the rules' levels_en.
+        ("1.7", "en", "Highest recognition of a new PAR initiative: “grassroots level” → 1 point"),
+        ("1.7", "vi", "Sáng kiến, giải pháp mới về CCHC được công nhận: “cấp cơ sở” → 1 điểm"),
+        # One of something in English: the rules' label_en_one, not "1 … decisions".
+        ("3.1", "en", "1 expired procedure decision still posted → 1.0 − 0.5 × 1 = 0.5 points"),
+        (
+            "5.7.2",
+            "en",
+            "1 letter of criticism from higher levels on administrative discipline → "
+            "2.0 − 0.5 × 1 = 1.5 points",
+        ),
+        # The missing items in English, from items_en, in the rules' order.
+        (
+            "7.1.1.3",
+            "en",
+            "Sections fully published on the ward's web portal: 1 of 5 items done; missing: "
+            "Budget, Comments and Q&A, PAR communication, Public work schedule → 1 point",
+        ),
         (
             "7.1.1.3",
             "vi",
@@ -144,7 +161,14 @@ def test_deduction_ledger_order(card: Scorecard) -> None:
         (
             "IX",
             "en",
-            "appraised points entered directly: 19.05 points — Sự hài lòng cao nhất "
+            # The evidence's note, in Vietnamese, kept as written and said to be so.
+            "points from the appraisal results: 19.05 points — note (in Vietnamese): Sự hài "
+            "lòng cao nhất trong các phường, xã của thị xã (theo phụ lục).",
+        ),
+        (
+            "IX",
+            "vi",
+            "điểm theo kết quả thẩm định: 19,05 điểm — ghi chú: Sự hài lòng cao nhất "
             "trong các phường, xã của thị xã (theo phụ lục).",
         ),
     ],

@@ -147,8 +147,11 @@ def test_a_kind_registered_in_a_test_is_loaded_scored_explained_and_dumped(
     assert card.total == Decimal("1.25")
     assert card.node("1.1").status == "scored"
     assert card.node("1.1").explanation("vi") == "37,5% × 2 = 0,75"
-    assert constant.to_json(node.rule) == {"kind": "constant", "share": "0.375"}
-    assert scorecard_json(card)["nodes"][1]["rule"] == {"kind": "constant", "share": "0.375"}
+    assert constant.to_json(node.rule) == {"kind": "constant", "share": Decimal("0.375")}
+    assert scorecard_json(card)["nodes"][1]["rule"] == {
+        "kind": "constant",
+        "share": Decimal("0.375"),
+    }
     text = dump_rules(rules)
     assert '[criteria.rule]\nkind = "constant"\nshare = 0.375\n' in text
     assert loads_rules(text) == rules
@@ -269,13 +272,18 @@ def test_each_fact_type_has_every_part() -> None:
                 "kind": "ratio",
                 "fact": "cchc_plan_tasks_done",
                 "of": "cchc_plan_tasks_total",
-                "target": "1",
+                "target": Decimal("1"),
             },
         ),
         # code = "1.8": each = 0.25; min_points not written, so the default 0.
         (
             "1.8",
-            {"kind": "deduction", "fact": "assigned_tasks_late", "each": "0.25", "min_points": "0"},
+            {
+                "kind": "deduction",
+                "fact": "assigned_tasks_late",
+                "each": Decimal("0.25"),
+                "min_points": Decimal("0"),
+            },
         ),
         ("1.r", {"kind": "appraised"}),
         ("I", {"kind": "sum"}),

@@ -65,7 +65,11 @@ def test_observed_explanation_says_where_the_points_came_from() -> None:
     assert node.explanation("vi") == "điểm thẩm định theo phụ lục: 1,33/1,5"
     assert node.explanation("en") == "appraised points from the annex: 1.33/1.5"
     noted = evaluate(RULES, _observed(note=REASON)).node("1.2")
-    assert noted.explanation("vi") == f"điểm thẩm định theo phụ lục: 1,33/1,5 — {REASON}"
+    assert noted.explanation("vi") == f"điểm thẩm định theo phụ lục: 1,33/1,5 — ghi chú: {REASON}"
+    # The note is the annex's own words: kept in Vietnamese, and said to be so.
+    assert noted.explanation("en") == (
+        f"appraised points from the annex: 1.33/1.5 — note (in Vietnamese): {REASON}"
+    )
 
 
 @pytest.mark.lang("en")
@@ -120,12 +124,14 @@ def test_score_reports_the_differences() -> None:
     vi = render_scorecard(card, "table", "vi")
     assert "Tiêu chí có điểm tính từ dữ kiện khác điểm thẩm định: 1" in vi
     assert [line.split() for line in vi.splitlines() if line.startswith("1.2 ")] == [
-        ["1.2", "1,33", "1,5"]
+        ["1.2", "1,33", "1,50"]
     ]
     en = render_scorecard(card, "table", "en")
     assert "Criteria whose points from the facts differ from the appraised points: 1" in en
-    data = json.loads(render_scorecard(card, "json", "en"))
-    assert data["differences"] == [{"code": "1.2", "computed": "1.33", "appraised": "1.5"}]
+    data = json.loads(render_scorecard(card, "json", "en"), parse_float=Decimal)
+    assert data["differences"] == [
+        {"code": "1.2", "computed": Decimal("1.33"), "appraised": Decimal("1.50")}
+    ]
     plain = json.loads(render_scorecard(evaluate(RULES, _observed()), "json", "en"))
     assert plain["differences"] == []
     assert next(n for n in plain["nodes"] if n["code"] == "1.2")["status"] == "observed"

@@ -32,9 +32,9 @@ def test_two_ended_bands_round_trip_and_say_both_ends() -> None:
     assert [s.below for s in rule.steps] == [None, Decimal("0.95"), Decimal("0.8"), Decimal("0.5")]
     kind = kind_of(rule)
     assert kind.to_json(rule)["steps"][1] == {
-        "min": "0.8",
-        "below": "0.95",
-        "points": "0.5",
+        "min": Decimal("0.8"),
+        "below": Decimal("0.95"),
+        "points": Decimal("0.5"),
     }
     # 85% falls in "from 80% to below 95%": 0,5 points; the top step has no upper end.
     fact, score = rules.fact("procurement_share"), kind.scorer(rule, Decimal("0.75"), 2)

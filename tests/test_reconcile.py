@@ -493,16 +493,24 @@ def test_cli_json_has_domains_and_total(capsys: pytest.CaptureFixture[str], tmp_
     path.write_text(dump_appraisal(read_annex(EXAMPLE / "annex.tsv")[0]), encoding="utf-8")
     for annex in (str(EXAMPLE / "annex.tsv"), str(path)):  # an annex or its appraisal.toml
         code, out, err = run(capsys, "reconcile", annex, "--format", "json")
-        doc = json.loads(out)
+        doc = json.loads(out, parse_float=Decimal)
         assert (code, err) == (1, "")
-        assert list(doc) == ["errors", "warnings", "findings", "domains", "total", "text_taken"]
+        assert list(doc) == [
+            "schema",
+            "errors",
+            "warnings",
+            "findings",
+            "domains",
+            "total",
+            "text_taken",
+        ]
         assert [(d["code"], d["stated"], d["from_criteria"], d["agrees"]) for d in doc["domains"]][
             4
-        ] == ("V", "13.45", "13.35", False)
+        ] == ("V", Decimal("13.45"), Decimal("13.35"), False)
         assert doc["total"] == {
             "stated": None,
-            "from_domains": "84.24",
-            "from_criteria": "84.14",
+            "from_domains": Decimal("84.24"),
+            "from_criteria": Decimal("84.14"),
             "recomputed": None,
             "recomputed_from": None,
         }

@@ -68,9 +68,10 @@ def _card(decimals: int) -> Scorecard:
 @pytest.mark.parametrize(
     ("decimals", "row", "total"),
     [
-        # 1.1 is 2 × 2/3: the table used to show 2 places whatever the rule set said.
-        (3, "1.1   Tỷ lệ hoàn thành                  2       1,333       0,667", "7,833/10"),
-        (1, "1.1   Tỷ lệ hoàn thành                  2         1,3         0,7", "7,8/10"),
+        # 1.1 is 2 × 2/3: the table used to show 2 places whatever the rule set said;
+        # maxima are shown at the rule set's decimals too (issue 13: "0,50/1,00").
+        (3, "1.1   Tỷ lệ hoàn thành              2,000       1,333       0,667", "7,833/10,000"),
+        (1, "1.1   Tỷ lệ hoàn thành                2,0         1,3         0,7", "7,8/10,0"),
         (0, "1.1   Tỷ lệ hoàn thành                  2           1           1", "9/10"),
     ],
 )
@@ -83,13 +84,17 @@ def test_points_show_with_the_rule_sets_decimals(decimals: int, row: str, total:
 def test_the_ledger_shows_where_each_criterion_comes_from() -> None:
     card = _card(2)
     assert render_ledger(card, "1.1").splitlines()[2:] == [
-        "1.1       −0,67       1,33/2  Tỷ lệ hoàn thành",
+        "1.1       −0,67    1,33/2,00  Tỷ lệ hoàn thành",
         "         → 2/3 nhiệm vụ hoàn thành → 2 × 2/3 = 1,33 điểm",
         "           Căn cứ: QĐ 1/2022",
-        "           Cơ sở xác định: test",
+        "           Cơ sở xác định (bằng tiếng Anh): test",  # a basis in English, said so
     ]
     english = render_ledger(card, "1.1", "markdown", "en").splitlines()[2:]
-    assert english[2:] == ["             Reference: QĐ 1/2022", "             Basis: test"]
+    # "QĐ 1/2022" (quyết định) is Vietnamese, and said to be in an English report.
+    assert english[2:] == [
+        "             Reference (in Vietnamese): QĐ 1/2022",
+        "             Basis: test",
+    ]
 
 
 def test_the_json_carries_provenance_and_units() -> None:
@@ -202,32 +207,45 @@ def test_reconcile_json_has_domains_and_total() -> None:
     import json
 
     findings, summary = _example_summary(load_rules("criteria_2022"))
-    doc = json.loads(render_findings(findings, "json", "en", summary))
-    assert list(doc) == ["errors", "warnings", "findings", "domains", "total", "text_taken"]
+    doc = json.loads(render_findings(findings, "json", "en", summary), parse_float=Decimal)
+    assert list(doc) == [
+        "schema",
+        "errors",
+        "warnings",
+        "findings",
+        "domains",
+        "total",
+        "text_taken",
+    ]
     assert (doc["errors"], doc["warnings"], len(doc["findings"])) == (3, 3, 6)
     fifth = doc["domains"][4]
     assert fifth == {
         "code": "V",
         "name": "Cải cách chế độ công vụ",
         "line": 26,
-        "max": "14",
-        "stated": "13.45",
+        "max": Decimal("14"),
+        "stated": Decimal("13.45"),
         "criteria": 3,
-        "deductions": "0.65",
-        "from_criteria": "13.35",
-        "recomputed": "13.35",
+        "deductions": Decimal("0.65"),
+        "from_criteria": Decimal("13.35"),
+        "recomputed": Decimal("13.35"),
         "agrees": False,
     }
     assert [d["agrees"] for d in doc["domains"]].count(True) == 8
     assert doc["total"] == {
         "stated": None,
-        "from_domains": "84.24",
-        "from_criteria": "84.14",
-        "recomputed": "84.14",
+        "from_domains": Decimal("84.24"),
+        "from_criteria": Decimal("84.14"),
+        "recomputed": Decimal("84.14"),
         "recomputed_from": "rules",
     }
     assert doc["text_taken"] == [
-        {"code": "2.1", "line": 15, "stated_deduction": "1.75", "max_minus_score": "2.0"}
+        {
+            "code": "2.1",
+            "line": 15,
+            "stated_deduction": Decimal("1.75"),
+            "max_minus_score": Decimal("2.0"),
+        }
     ]
 
 
@@ -235,7 +253,12 @@ def test_reconcile_json_without_a_summary_keeps_its_keys() -> None:
     import json
 
     findings, _ = _example_summary()
-    assert list(json.loads(render_findings(findings, "json"))) == ["errors", "warnings", "findings"]
+    assert list(json.loads(render_findings(findings, "json"))) == [
+        "schema",
+        "errors",
+        "warnings",
+        "findings",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -134,7 +134,7 @@ def test_xlsx_projection_and_its_charts(capsys: pytest.CaptureFixture[str], tmp_
     expected = project(load_rules("criteria_2022"), load_evidence(EVIDENCE), load_plan(PLAN))
     assert measures["Điểm kỳ vọng"] == pytest.approx(expected.expected, abs=1e-4)
     sheet = openpyxl.load_workbook(out)["Dự báo"]
-    assert (sheet["A4"].value, sheet["B4"].number_format) == ("Điểm kỳ vọng", "0.0000")
+    assert (sheet["A4"].value, sheet["B4"].number_format) == ("Điểm kỳ vọng", "0.00")
     assert sheet["B2"].number_format == "0.00"
     # The distribution by whole points and band: its shares add up to 1.
     start = next(i for i, r in enumerate(rows) if r[0] == "Từ (điểm)")

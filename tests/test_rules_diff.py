@@ -154,8 +154,13 @@ def test_the_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
         ]
     )
     assert code == 0
-    out = json.loads(capsys.readouterr().out)
-    assert out["total"] == {"old": "84.14", "new": "84.34", "delta": "0.20"}
+    out = json.loads(capsys.readouterr().out, parse_float=Decimal)
+    assert out["schema"] == "cchc-score/diff/1"
+    assert out["total"] == {
+        "old": Decimal("84.14"),
+        "new": Decimal("84.34"),
+        "delta": Decimal("0.20"),
+    }
     assert [n["code"] for n in out["nodes"]] == [
         "VII",
         "7.1",

@@ -17,7 +17,7 @@ from .evidence import FactValue, check_evidence, observed_codes
 from .kinds import Scorer, kind_of
 from .model import Band, Criterion, Fact, RuleSet
 from .numbers import format_number, format_points, round_points, rounder
-from .words import pick, text
+from .words import pick, text, written_in
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -90,7 +90,12 @@ class NodeScore:
             sentence = kind_of(rule).explain(
                 rule, self.max, self.inputs, self.points, lang, self.parts
             )
-        return f"{sentence} — {self.note}" if self.note else sentence
+        if not self.note:
+            return sentence
+        # A note is the unit's or the annex's own words, shown as written, and said to be
+        # in the other language where it is.
+        code = "eval.note" if written_in(self.note) == lang else "eval.note_other"
+        return f"{sentence} — {text(code, lang, note=self.note)}"
 
 
 @attrs.frozen

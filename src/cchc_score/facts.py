@@ -31,9 +31,12 @@ class Fact:
     """A named input declared by the rules file, checked before anything is scored.
 
     ``levels`` (for ``level`` facts) are listed worst first; ``items`` (for ``checklist``
-    facts) are the things that can be done. ``better`` says which way is better for the
-    unit; ``minimum``/``maximum`` bound ``count`` and ``number`` facts (a ``ratio`` is
-    always within 0 and 1).
+    facts) are the things that can be done; ``levels_en`` and ``items_en``, where given,
+    are their English texts in the same order (English reports show them; evidence names
+    the Vietnamese ones). ``label_en_one`` is a ``count`` fact's English label for one
+    ("expired procedure decision", where ``label_en`` says "… decisions"). ``better`` says
+    which way is better for the unit; ``minimum``/``maximum`` bound ``count`` and
+    ``number`` facts (a ``ratio`` is always within 0 and 1).
     """
 
     name: str
@@ -46,3 +49,6 @@ class Fact:
     levels: tuple[str, ...] = ()
     items: tuple[str, ...] = ()
     better: Better = "higher"
+    levels_en: tuple[str, ...] = ()
+    items_en: tuple[str, ...] = ()
+    label_en_one: str | None = None

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from . import arguments
+from . import arguments, syntax
 from .errors import Problem, RulesError
 from .facts import Fact, FactType
 from .kinds import (
@@ -225,6 +225,12 @@ class Band:
     def label(self, lang: Lang = "vi") -> str:
         """The band's name in ``lang`` (Vietnamese where no English name is given)."""
         return pick(self.name, self.name_en, lang)
+
+    @property
+    def code(self) -> str:
+        """The band's language-independent key, from its Vietnamese name: ``"kha"`` for
+        Khá, ``"trung_binh"`` for Trung bình (what JSON reports carry as ``rating.code``)."""
+        return syntax.slug(self.name)
 
 
 @attrs.frozen

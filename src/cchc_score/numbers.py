@@ -22,11 +22,13 @@ from .words import Lang, problem_text
 __all__ = [
     "Lang",
     "NumberFormatError",
+    "at_places",
     "bounded",
     "format_date",
     "format_number",
     "format_percent",
     "format_points",
+    "format_probability",
     "from_steps",
     "parse_number",
     "round_exact",
@@ -348,6 +350,31 @@ def format_number(value: Decimal | int, lang: Lang = "vi") -> str:
     """
     text = format(value, "f") if isinstance(value, Decimal) else str(value)
     return text.replace(".", ",") if lang == "vi" else text
+
+
+def at_places(value: Decimal | int, places: int) -> Decimal:
+    """``value`` written with at least ``places`` decimals, exactly: padded with zeros, never
+    rounded (what a table or a JSON report shows for a number that is already at the rule
+    set's decimals, or one from an annex that must not lose a digit).
+
+    >>> at_places(Decimal("1.5"), 2), at_places(10, 2), at_places(Decimal("0.125"), 2)
+    (Decimal('1.50'), Decimal('10.00'), Decimal('0.125'))
+    """
+    value = Decimal(value)
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent > -places:
+        return value.quantize(step(places))
+    return value
+
+
+def format_probability(value: float | Decimal, lang: Lang = "vi") -> str:
+    """A probability as a percentage with one decimal, rounded half up: 0.8042 → "80,4%".
+
+    >>> format_probability(0.8042), format_probability(1.0, "en"), format_probability(0)
+    ('80,4%', '100.0%', '0,0%')
+    """
+    share = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    return format_number(round_points(share * 100, 1), lang) + "%"
 
 
 def format_percent(value: Decimal, lang: Lang = "vi") -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -22,6 +23,18 @@ def key(name: str) -> str:
 def quote(text: str) -> str:
     """A string in double quotes, escaped as both JSON and TOML accept."""
     return json.dumps(text, ensure_ascii=False)
+
+
+def slug(name: str) -> str:
+    """A name as a language-independent key: lower case ASCII, Vietnamese marks dropped
+    (``đ`` → ``d``), every run of other characters one ``_``; what JSON carries for a rating.
+
+    >>> slug("Khá"), slug("Trung bình"), slug("Xuất sắc"), slug("Đạt")
+    ('kha', 'trung_binh', 'xuat_sac', 'dat')
+    """
+    bare = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
+    ascii_only = "".join(c for c in bare if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "_", ascii_only).strip("_")
 
 
 def allowed(names: Iterable[str]) -> str:

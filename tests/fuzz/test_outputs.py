@@ -400,7 +400,7 @@ def test_problems_do_not_flood_the_terminal(tmp_path: Path) -> None:
 def test_a_budget_beyond_the_plan_is_quick(tmp_path: Path) -> None:
     proc = cchc("plan", EVIDENCE, PLAN, "--budget", "99999.99", "--format", "json", cwd=tmp_path)
     assert proc.returncode == 0
-    assert '"budget": "99999.99"' in proc.stdout
+    assert '"budget": 99999.99,' in proc.stdout
 
 
 # ------------------------------------------------------------------ the last resort

@@ -15,7 +15,7 @@ from ..plot import check_matplotlib, distribution, frontier, heatmap, losses, sa
 from ..projection import project
 from ..words import problem_text, text
 from .commands import batch_rules, load_unit, plan_for_budget
-from .console import EXIT_OK, EXIT_PROBLEMS, UsageError, errors, say
+from .console import EXIT_OK, EXIT_PROBLEMS, UsageError, errors, status
 from .options import decimal, parse_target
 from .parser import command
 
@@ -79,7 +79,7 @@ def cmd_chart(args: argparse.Namespace) -> int:
     else:
         chart = _unit_chart(args, lang)
     save(chart, out, args.force, inputs=inputs, lang=lang)
-    say(text("chart.wrote", lang, path=out) + "\n")
+    status(text("chart.wrote", lang, path=out) + "\n")
     if problems:
         errors(problems)
         return EXIT_PROBLEMS

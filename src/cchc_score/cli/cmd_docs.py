@@ -10,7 +10,7 @@ from ..io.rules import load_rules
 from ..io.writing import write_outputs
 from ..report.rule_pages import rule_pages
 from ..words import text
-from .console import EXIT_OK, say
+from .console import EXIT_OK, status
 from .parser import command
 
 if TYPE_CHECKING:
@@ -32,5 +32,5 @@ def run(args: argparse.Namespace) -> int:
     pages = rule_pages(load_rules(args.rules))
     inputs = [args.rules] if names_a_file(args.rules) else []
     write_outputs(args.out, pages, force=args.force, inputs=inputs, lang=args.lang)
-    say(text("cli.wrote_pages", args.lang, n=len(pages), path=args.out) + "\n")
+    status(text("cli.wrote_pages", args.lang, n=len(pages), path=args.out) + "\n")
     return EXIT_OK

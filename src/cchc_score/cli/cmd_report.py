@@ -29,7 +29,7 @@ from ..report.unit_html import unit_html
 from ..report.unit_xlsx import unit_xlsx
 from ..words import text
 from .commands import load_unit
-from .console import EXIT_OK, UsageError, say
+from .console import EXIT_OK, UsageError, status
 from .options import date, decimal
 from .parser import command
 
@@ -100,7 +100,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     else:
         data = unit_html(report, lang, unit_charts(report, lang))
     write_output(out, data, force=args.force, inputs=inputs, lang=lang)
-    say(text("unitreport.cli_wrote", lang, path=out) + "\n")
+    status(text("unitreport.cli_wrote", lang, path=out) + "\n")
     return EXIT_OK
 
 

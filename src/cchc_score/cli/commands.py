@@ -45,7 +45,7 @@ from ..report import (
 from ..report.charts import batch_charts
 from ..values import printable
 from ..words import text
-from .console import EXIT_OK, EXIT_PROBLEMS, UsageError, errors, say
+from .console import EXIT_OK, EXIT_PROBLEMS, UsageError, errors, say, status
 from .options import parse_target
 
 if TYPE_CHECKING:
@@ -168,9 +168,9 @@ def _write_import(
     }
     inputs = [args.annex, *([args.rules] if names_a_file(args.rules) else [])]
     write_outputs(out, files, force=args.force, inputs=inputs, lang=lang)
-    say(text("cli.wrote_appraisal", lang, path=out / "appraisal.toml", n=len(appraisal.nodes)))
-    say("\n" + text("cli.wrote_evidence", lang, path=out / "evidence.toml", rules=rules.id))
-    say("\n" + text("cli.wrote_plan", lang, path=out / "plan.toml", n=len(plan.tasks)) + "\n")
+    status(text("cli.wrote_appraisal", lang, path=out / "appraisal.toml", n=len(appraisal.nodes)))
+    status("\n" + text("cli.wrote_evidence", lang, path=out / "evidence.toml", rules=rules.id))
+    status("\n" + text("cli.wrote_plan", lang, path=out / "plan.toml", n=len(plan.tasks)) + "\n")
     return observed
 
 
@@ -247,7 +247,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
         target=parse_target(rules, args.target, args.lang),
         confidence=args.confidence,
     )
-    say(render_best_plan(best, args.format, args.lang, decimals=rules.decimals))
+    say(render_best_plan(best, args.format, args.lang, decimals=rules.decimals, bands=rules.bands))
     return EXIT_OK
 
 
@@ -335,7 +335,7 @@ def cmd_rank(args: argparse.Namespace) -> int:
             bom=fmt == "csv",
             lang=args.lang,
         )
-        say(text("cli.wrote_ranking", args.lang, path=out, n=len(ranking.units)) + "\n")
+        status(text("cli.wrote_ranking", args.lang, path=out, n=len(ranking.units)) + "\n")
     if ranking.invalid:
         total = len(ranking.units) + len(ranking.invalid)
         errors(
@@ -382,7 +382,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     budget = format_number(_DEMO_BUDGET, lang)
     say(f"\n== {words.text('cli.demo_plan', lang, budget=budget)}\n\n")
     step = Decimal(10)
-    say(render_best_plan(best, "table", lang, step, decimals=rules.decimals))
+    say(render_best_plan(best, "table", lang, step, decimals=rules.decimals, bands=rules.bands))
     return EXIT_OK
 
 

@@ -1,5 +1,11 @@
 """Talking to the terminal: standard output and error, exit codes, and the errors that
-end a command (a usage error, an unwritable standard output)."""
+end a command (a usage error, an unwritable standard output).
+
+Results go to standard output (:func:`say`), problems to standard error (:func:`errors`),
+and status lines (what was written where) to standard output unless ``--quiet``
+(:func:`status`). Nothing is coloured today; a writer that colours asks
+:func:`use_colour` first (a terminal, and no ``NO_COLOR``).
+"""
 
 from __future__ import annotations
 
@@ -14,7 +20,7 @@ from ..values import printable
 from ..words import default_lang, text
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
 
     from ..numbers import Lang
 
@@ -72,6 +78,40 @@ def say(text: str) -> None:
         raise
     except OSError as exc:
         raise StdoutError(exc) from exc
+
+
+#: Whether status lines are kept back (``--quiet``); set per command by :func:`set_quiet`.
+_quiet = [False]
+
+
+def set_quiet(quiet: bool) -> None:
+    """Keep status lines back (``True``, ``--quiet``) or show them, for the command run."""
+    _quiet[0] = quiet
+
+
+def status(text: str) -> None:
+    """A status line for a person (what was written where) on standard output, unless
+    ``--quiet`` asked for results and problems only: a script's output stays its own."""
+    if not _quiet[0]:
+        say(text)
+
+
+def use_colour(stream: TextIO | None = None, environ: Mapping[str, str] | None = None) -> bool:
+    """Whether output to ``stream`` (standard output by default) may be coloured: only on a
+    terminal, and never when ``NO_COLOR`` is set to anything but empty (no-color.org).
+
+    >>> import io
+    >>> use_colour(io.StringIO(), {}), use_colour(io.StringIO(), {"NO_COLOR": "1"})
+    (False, False)
+    """
+    environ = os.environ if environ is None else environ
+    if environ.get("NO_COLOR", ""):
+        return False
+    stream = sys.stdout if stream is None else stream
+    try:
+        return stream is not None and stream.isatty()
+    except (AttributeError, ValueError):  # no isatty, or a closed stream
+        return False
 
 
 def stdout() -> TextIO:

@@ -11,8 +11,8 @@ from .. import words
 from ..limits import MAX_YEAR, MIN_YEAR
 from ..numbers import NumberFormatError, format_number, parse_number
 from ..plan import parse_deadline
-from ..words import default_lang
-from .console import LANG, UsageError, short
+from ..words import default_lang, text
+from .console import LANG, UsageError, set_quiet, short
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -136,8 +136,16 @@ def _check_number(
     )
 
 
+def add_quiet(parser: argparse.ArgumentParser, lang: Lang = "vi") -> None:
+    """``-q``/``--quiet`` on ``parser``: results and problems only, no status lines (what
+    was written where), for scripts. :func:`check_options` applies it."""
+    parser.add_argument("-q", "--quiet", action="store_true", help=text("cli.quiet", lang))
+
+
 def check_options(args: argparse.Namespace) -> None:
-    """The ranges of the numeric options, checked before any work (usage errors, exit 2)."""
+    """The ranges of the numeric options, checked before any work (usage errors, exit 2);
+    and ``--quiet`` (:func:`add_quiet`) applied for the command run."""
+    set_quiet(bool(getattr(args, "quiet", False)))
     lang: Lang = getattr(args, "lang", None) or default_lang()
     if getattr(args, "budget", None) is not None:
         _check_number(

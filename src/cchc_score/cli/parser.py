@@ -14,7 +14,7 @@ from .. import __version__
 from ..words import default_lang, text
 from ..words.help import EXAMPLES
 from . import commands as handlers
-from .options import date, decimal, ids, positive_int, year
+from .options import add_quiet, date, decimal, ids, positive_int, year
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -142,6 +142,7 @@ def command(
     parser: argparse.ArgumentParser = commands.add_parser(
         name, help=purpose, description=purpose, epilog=examples(name, lang)
     )
+    add_quiet(parser, lang)
     parser.set_defaults(handler=handler)
     return parser
 

@@ -76,6 +76,9 @@ class _FactDoc:
     levels: tuple[str, ...] = ()
     items: tuple[str, ...] = ()
     better: str = "higher"
+    levels_en: tuple[str, ...] = ()
+    items_en: tuple[str, ...] = ()
+    label_en_one: Optional[str] = None
 
 
 @attrs.frozen
@@ -316,6 +319,9 @@ def _check_fact(name: str, doc: _FactDoc, where: str, problems: ProblemList) -> 
         levels=doc.levels,
         items=doc.items,
         better=doc.better,  # type: ignore[arg-type]  # checked against _BETTER above
+        levels_en=doc.levels_en,
+        items_en=doc.items_en,
+        label_en_one=doc.label_en_one,
     )
 
 

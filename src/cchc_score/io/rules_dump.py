@@ -48,6 +48,9 @@ def dump_rules(ruleset: RuleSet) -> str:
                 "levels": list(fact.levels) or None,
                 "items": list(fact.items) or None,
                 "better": fact.better,
+                "levels_en": list(fact.levels_en) or None,
+                "items_en": list(fact.items_en) or None,
+                "label_en_one": fact.label_en_one,
             },
         )
     for node in ruleset.nodes():

@@ -189,11 +189,7 @@ class BandsKind(RuleKind[Bands]):
     def to_json(self, rule: Bands) -> dict[str, Any]:
         out = super().to_json(rule)
         out["steps"] = [
-            {
-                "min": format(s.min, "f"),
-                **({} if s.below is None else {"below": format(s.below, "f")}),
-                "points": format(s.points, "f"),
-            }
+            {"min": s.min, **({} if s.below is None else {"below": s.below}), "points": s.points}
             for s in rule.steps
         ]
         return out

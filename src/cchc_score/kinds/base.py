@@ -172,11 +172,9 @@ class RuleKind(Generic[R]):
         raise NotImplementedError(self.name)
 
     def to_json(self, rule: R) -> dict[str, Any]:
-        """The rule's kind and parameters as JSON-ready data (decimals as strings)."""
-        out: dict[str, Any] = {"kind": self.name}
-        for name, value in self._scalars(rule):
-            out[name] = format(value, "f") if isinstance(value, Decimal) else value
-        return out
+        """The rule's kind and parameters as JSON-ready data (decimals as ``Decimal``, which
+        JSON reports write as numbers in their exact text)."""
+        return {"kind": self.name, **dict(self._scalars(rule))}
 
     def dump(self, rule: R) -> tuple[Table, ...]:
         """The rule as TOML tables under its ``[[criteria]]`` entry, read back equal."""

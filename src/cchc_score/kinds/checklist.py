@@ -12,7 +12,7 @@ from .. import syntax
 from ..numbers import rounder
 from ..words import text
 from .base import Rule, RuleKind, Scorer, Table, points_phrase
-from .facttypes import label
+from .facttypes import label, value_name
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -100,12 +100,13 @@ class ChecklistKind(RuleKind[Checklist]):
         missing = [item for item in listed if item not in done]
         said = text("kind.done", lang, done=len(listed) - len(missing), total=len(listed))
         if missing:
-            said += "; " + text("kind.missing", lang, items=", ".join(missing))
+            shown = ", ".join(value_name(fact, item, lang) for item in missing)
+            said += "; " + text("kind.missing", lang, items=shown)
         return f"{label(fact, lang)}: {said} → {points_phrase(points, lang)}"
 
     def to_json(self, rule: Checklist) -> dict[str, Any]:
         out = super().to_json(rule)
-        out["items"] = {name: format(points, "f") for name, points in rule.items}
+        out["items"] = dict(rule.items)
         return out
 
     def dump(self, rule: Checklist) -> tuple[Table, ...]:

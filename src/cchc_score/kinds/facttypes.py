@@ -48,6 +48,12 @@ class FactDeclaration(Protocol):
     def levels(self) -> tuple[str, ...]: ...
     @property
     def items(self) -> tuple[str, ...]: ...
+    @property
+    def levels_en(self) -> tuple[str, ...]: ...
+    @property
+    def items_en(self) -> tuple[str, ...]: ...
+    @property
+    def label_en_one(self) -> str | None: ...
 
 
 class FactType:
@@ -86,6 +92,9 @@ class FactType:
         for other in fact_types():
             if other.names_key is not None:
                 other.check_names(getattr(decl, other.names_key), other is self, where, problems)
+                other.check_english(decl, other is self, where, problems)
+        if decl.label_en_one is not None and self.name != "count":
+            problems.add(f"{where}.label_en_one", "E-FACT-ONE-ONLY-COUNT", type=self.name)
 
     def check_bound(self, key: str, bound: Decimal, where: str, problems: ProblemList) -> None:
         """Record a problem with a declared ``min`` or ``max`` (``key``) of this type."""
@@ -108,6 +117,28 @@ class FactType:
             if name in seen:
                 problems.add(where, "E-FACT-NAME-TWICE", name)
             seen.add(name)
+
+    def check_english(
+        self, decl: FactDeclaration, wanted: bool, where: str, problems: ProblemList
+    ) -> None:
+        """Check the English texts of the :attr:`names_key` list (``levels_en``,
+        ``items_en``): as many as the list has, one for each, in its order."""
+        key = f"{self.names_key}_en"
+        english: tuple[str, ...] = getattr(decl, key, ())
+        if not english:
+            return
+        if not wanted:
+            problems.add(f"{where}.{key}", "E-FACT-ENGLISH-TYPE", type=self.name)
+            return
+        names = getattr(decl, self.names_key or "")
+        if len(english) != len(names):
+            problems.add(
+                f"{where}.{key}",
+                "E-FACT-ENGLISH-COUNT",
+                list(english),
+                n=len(names),
+                key=self.names_key,
+            )
 
     def lower_bound(self, fact: Fact) -> Decimal | None:
         """The smallest value the fact can take, where it is numeric."""
@@ -132,8 +163,9 @@ class FactType:
         raise NotImplementedError(self.name)
 
     def json_value(self, value: FactValue) -> Any:
-        """The value as JSON-ready data (decimals as strings, checklists as sorted lists)."""
-        return format(value, "f") if isinstance(value, Decimal) else value
+        """The value as JSON-ready data (decimals as ``Decimal``, written as JSON numbers;
+        checklists as sorted lists)."""
+        return value
 
     def show(self, value: Decimal | int, lang: Lang) -> str:
         """A number of this fact (a value or a threshold) as a sentence writes it."""
@@ -145,9 +177,22 @@ class FactType:
         return f"{label(fact, lang)}: {self.show(value, lang)}"
 
 
-def label(fact: Fact, lang: Lang) -> str:
-    """The fact's label in ``lang``."""
+def label(fact: Fact, lang: Lang, count: int | None = None) -> str:
+    """The fact's label in ``lang``; for a ``count`` of one in English, its singular
+    ``label_en_one`` where the rules give it."""
+    if count == 1 and lang == "en" and fact.label_en_one:
+        return fact.label_en_one
     return pick(fact.label, fact.label_en, lang)
+
+
+def value_name(fact: Fact, name: str, lang: Lang) -> str:
+    """A level or a checklist item of ``fact`` in ``lang``: its English text from
+    ``levels_en``/``items_en`` in English where the rules give one, else as written."""
+    if lang == "en":
+        for names, english in ((fact.levels, fact.levels_en), (fact.items, fact.items_en)):
+            if name in names and english:
+                return english[names.index(name)]
+    return name
 
 
 class _Number(FactType):
@@ -231,7 +276,8 @@ class _Count(_Number):
         return number
 
     def stated(self, fact: Fact, value: FactValue, lang: Lang) -> str:
-        return f"{value} {label(fact, lang)}"
+        assert isinstance(value, int)
+        return f"{value} {label(fact, lang, value)}"
 
 
 class _Ratio(_Number):
@@ -279,7 +325,8 @@ class _Level(FactType):
         return None
 
     def stated(self, fact: Fact, value: FactValue, lang: Lang) -> str:
-        return f"{label(fact, lang)}: “{value}”"
+        assert isinstance(value, str)
+        return f"{label(fact, lang)}: “{value_name(fact, value, lang)}”"
 
 
 class _Boolean(FactType):
@@ -334,7 +381,8 @@ class _Checklist(FactType):
 
     def stated(self, fact: Fact, value: FactValue, lang: Lang) -> str:
         assert isinstance(value, frozenset)
-        return f"{label(fact, lang)}: {', '.join(sorted(value))}"
+        shown = [value_name(fact, item, lang) for item in fact.items if item in value]
+        return f"{label(fact, lang)}: {', '.join(shown)}"
 
 
 _TYPES: dict[str, FactType] = {}

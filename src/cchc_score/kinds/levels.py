@@ -121,7 +121,7 @@ class LevelsKind(RuleKind[Levels]):
 
     def to_json(self, rule: Levels) -> dict[str, Any]:
         out = super().to_json(rule)
-        out["points"] = {name: format(points, "f") for name, points in rule.points}
+        out["points"] = dict(rule.points)
         return out
 
     def dump(self, rule: Levels) -> tuple[Table, ...]:

@@ -12,16 +12,18 @@ from typing import TYPE_CHECKING, Any, Literal
 from tabulate import tabulate
 
 from ..errors import place
-from ..numbers import format_number
 from ..values import cell, printable, render
 from ..words import pick, text
 from .common import (
     Format,
     band_name,
+    document,
     domain_points,
+    fixed,
     heading,
-    json_value,
+    json_points,
     points,
+    rating_json,
     shown,
     style,
     to_json,
@@ -67,16 +69,20 @@ def _invalid_json(result: UnitResult, lang: Lang) -> dict[str, Any]:
 
 
 def ranking_json(ranking: Ranking, lang: Lang = "vi") -> list[dict[str, Any]]:
-    """The ranked units as JSON-ready data: rank, tie, unit, total, rating, domain points."""
+    """The ranked units as JSON-ready data: rank, tie, unit, total, rating (``code`` and
+    ``name``), domain points; points with the rule set's decimals."""
+    places = ranking.rules.decimals if ranking.rules is not None else 2
     return [
         {
             "rank": unit.rank,
             "tied": unit.tied,
             "unit": unit.unit,
-            "total": json_value(unit.total),
-            "max": json_value(unit.scorecard.max),
-            "rating": band_name(unit.scorecard, lang),
-            "domains": {code: json_value(p) for code, p in domain_points(unit.scorecard).items()},
+            "total": json_points(unit.total, places),
+            "max": json_points(unit.scorecard.max, places),
+            "rating": rating_json(unit.scorecard.rating, lang),
+            "domains": {
+                code: json_points(p, places) for code, p in domain_points(unit.scorecard).items()
+            },
             "source": unit.source,
             "line": unit.line,
         }
@@ -84,20 +90,25 @@ def ranking_json(ranking: Ranking, lang: Lang = "vi") -> list[dict[str, Any]]:
     ]
 
 
-def losses_json(table: LossTable, lang: Lang = "vi") -> dict[str, Any]:
+def losses_json(table: LossTable, lang: Lang = "vi", decimals: int = 2) -> dict[str, Any]:
     """A loss table as JSON-ready data: the units, each one's points lost, and per criterion
-    its total loss, how many units lost points on it and each unit's deduction."""
+    its total loss, how many units lost points on it and each unit's deduction; points with
+    the rule set's ``decimals``."""
+
+    def pts(value: Decimal) -> Decimal:
+        return json_points(value, decimals)
+
     return {
         "units": list(table.units),
-        "lost": dict(zip(table.units, map(json_value, table.lost), strict=True)),
+        "lost": dict(zip(table.units, map(pts, table.lost), strict=True)),
         "criteria": [
             {
                 "code": row.code,
                 "name": pick(row.criterion.name, row.criterion.name_en, lang),
-                "max": json_value(row.criterion.max),
-                "total": json_value(row.total),
+                "max": pts(row.criterion.max),
+                "total": pts(row.total),
                 "units_lost": row.units_lost,
-                "deductions": dict(zip(table.units, map(json_value, row.deductions), strict=True)),
+                "deductions": dict(zip(table.units, map(pts, row.deductions), strict=True)),
             }
             for row in table.criteria
         ],
@@ -114,7 +125,7 @@ def batch_json(
     if only != "losses":
         out["ranking"] = ranking_json(ranking, lang)
     if only != "ranking":
-        out["losses"] = losses_json(table, lang)
+        out["losses"] = losses_json(table, lang, rules.decimals if rules is not None else 2)
     out["invalid"] = [_invalid_json(r, lang) for r in ranking.invalid]
     return out
 
@@ -133,7 +144,7 @@ def render_batch(
     two. Points are shown with the rule set's ``decimals``. With ``fmt="json"``,
     :func:`batch_json` as text."""
     if fmt == "json":
-        return to_json(batch_json(ranking, table, lang, only))
+        return to_json(document("rank", batch_json(ranking, table, lang, only)))
     parts = []
     if only != "losses":
         parts.append(_render_ranking(ranking, fmt, lang, by_domain))
@@ -187,7 +198,7 @@ def _render_losses(table: LossTable, fmt: Format, lang: Lang, places: int) -> st
         [
             row.code,
             pick(row.criterion.name, row.criterion.name_en, lang),
-            format_number(row.criterion.max, lang),
+            fixed(row.criterion.max, lang, places),
             str(row.units_lost),
             points(row.total, lang, places),
             *(cell(d) for d in row.deductions),

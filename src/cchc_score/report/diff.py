@@ -10,7 +10,7 @@ from tabulate import tabulate
 from ..numbers import format_number
 from ..rules_diff import ScoreDiff
 from ..words import text
-from .common import Format, heading, json_optional, points, shown, style, to_json
+from .common import Format, document, heading, json_optional, points, shown, style, to_json
 
 if TYPE_CHECKING:
     from ..carry import Carried
@@ -56,7 +56,7 @@ def render_diff(diff: RulesDiff | ScoreDiff, fmt: Format = "table", lang: Lang =
     ``fmt="json"`` gives :func:`diff_json`.
     """
     if fmt == "json":
-        return to_json(diff_json(diff, lang))
+        return to_json(document("diff", diff_json(diff, lang)))
     rules = diff.rules if isinstance(diff, ScoreDiff) else diff
     title = text("diff.title", lang, old=rules.old.id, new=rules.new.id)
     out = [heading(title, fmt), ""]
@@ -174,18 +174,19 @@ def diff_json(diff: RulesDiff | ScoreDiff, lang: Lang = "vi") -> dict[str, Any]:
         "changes": [_change_json(c, lang) for c in rules.changes],
     }
     if isinstance(diff, ScoreDiff):
+        places = max(diff.before.rules.decimals, diff.after.rules.decimals)
         out["unit"] = diff.before.unit
         out["total"] = {
-            "old": json_optional(diff.before.total),
-            "new": json_optional(diff.after.total),
-            "delta": json_optional(diff.delta),
+            "old": json_optional(diff.before.total, places),
+            "new": json_optional(diff.after.total, places),
+            "delta": json_optional(diff.delta, places),
         }
         out["nodes"] = [
             {
                 "code": n.code,
-                "old": json_optional(n.old),
-                "new": json_optional(n.new),
-                "delta": json_optional(n.delta),
+                "old": json_optional(n.old, places),
+                "new": json_optional(n.new, places),
+                "delta": json_optional(n.delta, places),
                 "why": _reasons(n.changes, n.carried, n.node.is_leaf, lang),
             }
             for n in diff.nodes
@@ -199,7 +200,7 @@ def diff_json(diff: RulesDiff | ScoreDiff, lang: Lang = "vi") -> dict[str, Any]:
 def _change_json(change: Change, lang: Lang) -> dict[str, Any]:
     def plain(value: object) -> object:
         if isinstance(value, Decimal):
-            return json_optional(value)
+            return value  # a parameter or a maximum, exactly as the rules give it
         return list(value) if isinstance(value, tuple) else value
 
     return {

@@ -7,9 +7,22 @@ from typing import TYPE_CHECKING, Any
 
 from tabulate import tabulate
 
-from ..numbers import format_date, format_number
+from .. import syntax
+from ..numbers import format_date
 from ..words import text
-from .common import Format, heading, json_optional, json_value, points, shown, style, to_json
+from .common import (
+    ANNEX_DECIMALS,
+    Format,
+    document,
+    fixed,
+    heading,
+    json_optional,
+    json_value,
+    points,
+    shown,
+    style,
+    to_json,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -37,7 +50,9 @@ def appraisal_json(appraisal: Appraisal, plan: Plan) -> dict[str, Any]:
         "unit": appraisal.unit,
         "year": appraisal.year,
         "total": json_optional(appraisal.total),
-        "rating": appraisal.rating,
+        "rating": None
+        if appraisal.rating is None
+        else {"code": syntax.slug(appraisal.rating), "name": appraisal.rating},
         "nodes": [
             {
                 "code": node.code,
@@ -68,7 +83,7 @@ def task_json(task: Task) -> dict[str, Any]:
         "deadline_kind": task.deadline.kind,
         "effect": task.effect.kind,
         "effect_stated": task.effect_stated,
-        "effort": json_optional(task.effort),
+        "effort": json_value(task.effort),
         "probability": json_value(task.probability),
     }
 
@@ -79,10 +94,10 @@ def render_appraisal(
 ) -> str:
     """An imported annex: its rows, then its tasks."""
     if fmt == "json":
-        return to_json(appraisal_json(appraisal, plan))
+        return to_json(document("import-annex", appraisal_json(appraisal, plan)))
 
     def show(value: Decimal | None) -> str:
-        return "" if value is None else format_number(value, lang)
+        return "" if value is None else fixed(value, lang, ANNEX_DECIMALS)
 
     rows = [
         [n.line, n.code, n.name[:60], show(n.max), show(n.score), show(n.stated_deduction)]
@@ -124,6 +139,7 @@ def findings_json(
 ) -> dict[str, Any]:
     """Reconciliation findings as JSON-ready data; with a summary, also ``domains``,
     ``total`` and ``text_taken`` (see :func:`summary_json`)."""
+    places = ANNEX_DECIMALS if summary is None else summary.decimals
     data = {
         "errors": sum(1 for f in findings if f.severity == "error"),
         "warnings": sum(1 for f in findings if f.severity == "warning"),
@@ -132,10 +148,10 @@ def findings_json(
                 "severity": f.severity,
                 "code": f.code,
                 "kind": f.kind,
-                "stated": json_optional(f.stated)
+                "stated": json_optional(f.stated, places)
                 if f.stated is not None
                 else f.stated_text or None,
-                "computed": json_optional(f.computed)
+                "computed": json_optional(f.computed, places)
                 if f.computed is not None
                 else f.computed_text or None,
                 "line": f.line,
@@ -153,35 +169,36 @@ def summary_json(summary: Summary) -> dict[str, Any]:
     ``recomputed``, ``agrees``), ``total`` (``stated``, ``from_domains``, ``from_criteria``,
     ``recomputed``, ``recomputed_from``) and ``text_taken`` (the rows whose text's deduction
     was taken: ``code``, ``line``, ``stated_deduction``, ``max_minus_score``)."""
+    places = summary.decimals
     return {
         "domains": [
             {
                 "code": d.code,
                 "name": d.name,
                 "line": d.line,
-                "max": json_optional(d.max),
-                "stated": json_optional(d.stated),
+                "max": json_optional(d.max, places),
+                "stated": json_optional(d.stated, places),
                 "criteria": d.criteria,
-                "deductions": json_optional(d.deductions),
-                "from_criteria": json_optional(d.from_criteria),
-                "recomputed": json_optional(d.recomputed),
+                "deductions": json_optional(d.deductions, places),
+                "from_criteria": json_optional(d.from_criteria, places),
+                "recomputed": json_optional(d.recomputed, places),
                 "agrees": d.agrees,
             }
             for d in summary.domains
         ],
         "total": {
-            "stated": json_optional(summary.stated),
-            "from_domains": json_optional(summary.from_domains),
-            "from_criteria": json_optional(summary.from_criteria),
-            "recomputed": json_optional(summary.recomputed),
+            "stated": json_optional(summary.stated, places),
+            "from_domains": json_optional(summary.from_domains, places),
+            "from_criteria": json_optional(summary.from_criteria, places),
+            "recomputed": json_optional(summary.recomputed, places),
             "recomputed_from": summary.basis,
         },
         "text_taken": [
             {
                 "code": n.code,
                 "line": n.line,
-                "stated_deduction": json_optional(n.stated_deduction),
-                "max_minus_score": json_optional(n.deduction),
+                "stated_deduction": json_optional(n.stated_deduction, places),
+                "max_minus_score": json_optional(n.deduction, places),
             }
             for n in summary.text_taken
         ],
@@ -198,7 +215,7 @@ def render_findings(
     """Reconciliation findings, one per row, in annex order; with a summary, then the points
     by domain (stated, from the listed criteria, recomputed) and the total each way."""
     if fmt == "json":
-        return to_json(findings_json(findings, lang, summary))
+        return to_json(document("reconcile", findings_json(findings, lang, summary)))
     consequence = "" if summary is None else "\n" + _render_summary(summary, fmt, lang)
     if not findings:
         return text("report.findings_none", lang) + "\n" + consequence

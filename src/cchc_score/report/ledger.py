@@ -6,9 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ..numbers import format_number
-from ..words import text
-from .common import Format, json_value, points, shown, to_json
+from ..words import text, written_in
+from .common import Format, document, fixed, json_points, points, shown, to_json
 from .scorecard import node_json
 
 if TYPE_CHECKING:
@@ -18,6 +17,24 @@ if TYPE_CHECKING:
     from ..numbers import Lang
 
 __all__ = ["render_ledger"]
+
+
+def _what_lost(nodes: Iterable[NodeScore], lang: Lang) -> str:
+    """The nodes that lost points, criteria and domains apart: "18 tiêu chí và lĩnh vực
+    IX", "1 criterion", "domains IV, IX" (a domain is in the ledger when it is scored as
+    a whole, as a survey's points are)."""
+    domains = [n.code for n in nodes if n.depth == 0]
+    count = sum(1 for n in nodes if n.depth > 0)
+    parts = []
+    if count:
+        one = count == 1
+        parts.append(text("report.criteria_one" if one else "report.criteria_many", lang, n=count))
+    if domains:
+        code = "report.domain_one" if len(domains) == 1 else "report.domain_many"
+        parts.append(text(code, lang, codes=", ".join(domains)))
+    if len(parts) == 2:
+        return text("report.and", lang, first=parts[0], second=parts[1])
+    return parts[0]
 
 
 @shown
@@ -35,26 +52,31 @@ def render_ledger(
     nodes = tuple(nodes)
     places = card.rules.decimals
     if fmt == "json":
+        lost = sum((n.deduction for n in card.deductions()), Decimal(0))
         return to_json(
-            {
-                "unit": card.unit,
-                "total": json_value(card.total),
-                "lost": json_value(sum((n.deduction for n in card.deductions()), Decimal(0))),
-                "nodes": [node_json(node, lang) for node in nodes],
-            }
+            document(
+                "explain",
+                {
+                    "unit": card.unit,
+                    "total": json_points(card.total, places),
+                    "lost": json_points(lost, places),
+                    "nodes": [node_json(node, lang, places) for node in nodes],
+                },
+            )
         )
     if code is None:
         if not nodes:
             return text("report.no_loss", lang) + "\n"
         lost = sum((n.deduction for n in nodes), Decimal(0))
-        head = text("report.ledger", lang, n=len(nodes), lost=points(lost, lang, places))
+        what = _what_lost(nodes, lang)
+        head = text("report.lost_head", lang, what=what, lost=points(lost, lang, places))
     else:
         head = text("report.ledger_node", lang, code=code)
     bold = "**" if fmt == "markdown" else ""
     item, indent = ("- ", "  ") if fmt == "markdown" else ("", "")
     lines = [f"{bold}{head}{bold}", ""]
     for node in nodes:
-        score = f"{points(node.points, lang, places)}/{format_number(node.max, lang)}"
+        score = f"{points(node.points, lang, places)}/{fixed(node.max, lang, places)}"
         loss = f"−{points(node.deduction, lang, places)}" if node.deduction else " 0"
         lines.append(f"{item}{node.code:<8} {loss:>6}  {score:>11}  {node.name(lang)}")
         lines.append(f"{indent}{'':<8} → {node.explanation(lang)}")
@@ -65,5 +87,8 @@ def render_ledger(
             ("report.basis", node.criterion.basis),
         ):
             if said:
-                lines.append(f"{indent}{'':<8}   {text(key, lang)}: {said}")
+                shown = text(key, lang)
+                if written_in(said) != lang:  # the rules file's own language, said so
+                    shown = text("report.other_lang", lang, label=shown)
+                lines.append(f"{indent}{'':<8}   {shown}: {said}")
     return "\n".join(lines) + "\n"

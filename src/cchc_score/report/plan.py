@@ -9,20 +9,30 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from tabulate import tabulate
 
-from ..numbers import format_number, round_points
+from .. import syntax
+from ..numbers import format_number, format_probability
 from ..words import text
-from .common import PLACES, Format, json_optional, json_value, points, shown, style, to_json
+from .common import (
+    Format,
+    document,
+    json_expected,
+    json_points,
+    json_probability,
+    json_value,
+    points,
+    shown,
+    style,
+    to_json,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from ..model import Band
     from ..numbers import Lang
     from ..optimise import BestPlan, FrontierPoint
 
 __all__ = ["best_plan_json", "render_best_plan"]
-
-#: Expected totals are averages over outcomes: shown with this many places more than points.
-_EXTRA_PLACES = 2
 
 
 def _thin(frontier: Sequence[FrontierPoint], step: Decimal) -> list[FrontierPoint]:
@@ -39,19 +49,29 @@ def _thin(frontier: Sequence[FrontierPoint], step: Decimal) -> list[FrontierPoin
         budget += step
 
 
-def best_plan_json(best: BestPlan) -> dict[str, Any]:
-    """A best plan and its frontier as JSON-ready data (totals and budgets as strings)."""
+def _rating_name(name: str, bands: Sequence[Band], lang: Lang) -> str:
+    """A rating band's name in ``lang``, found among ``bands`` by its Vietnamese name."""
+    return next((b.label(lang) for b in bands if b.name == name), name)
+
+
+def best_plan_json(
+    best: BestPlan, lang: Lang = "vi", decimals: int = 2, bands: Sequence[Band] = ()
+) -> dict[str, Any]:
+    """A best plan and its frontier as JSON-ready data: the baseline and the expected totals
+    as numbers with the rule set's ``decimals``, budgets and efforts (person-days) as
+    numbers, a target's rating as its ``code`` and its ``name`` in ``lang`` (from ``bands``,
+    the rule set's)."""
     target = best.target
     return {
         "budget": json_value(best.budget),
-        "baseline": json_value(best.baseline),
+        "baseline": json_points(best.baseline, decimals),
         "chosen": list(best.chosen),
         "effort": json_value(best.effort),
-        "expected": json_value(best.expected),
+        "expected": json_expected(best.expected, decimals),
         "frontier": [
             {
                 "budget": json_value(f.budget),
-                "expected": json_value(f.expected),
+                "expected": json_expected(f.expected, decimals),
                 "chosen": list(f.chosen),
                 "effort": json_value(f.effort),
             }
@@ -60,14 +80,19 @@ def best_plan_json(best: BestPlan) -> dict[str, Any]:
         "target": None
         if target is None
         else {
-            "threshold": json_value(target.threshold),
-            "rating": target.rating,
+            "threshold": json_points(target.threshold, decimals),
+            "rating": None
+            if target.rating is None
+            else {
+                "code": syntax.slug(target.rating),
+                "name": _rating_name(target.rating, bands, lang),
+            },
             "confidence": json_value(target.confidence),
             "chosen": None if target.chosen is None else list(target.chosen),
-            "effort": json_optional(target.effort),
+            "effort": json_value(target.effort),
             "probability": None
             if target.probability is None
-            else round(target.probability, PLACES),
+            else json_probability(target.probability),
             "proven": target.proven,
         },
     }
@@ -81,23 +106,25 @@ def render_best_plan(
     step: Decimal | None = None,
     *,
     decimals: int = 2,
+    bands: Sequence[Band] = (),
 ) -> str:
     """A best plan and its frontier as a readable report (or JSON).
 
     With ``step``, the frontier is shown only at budgets 0, step, 2 × step, … (the best
     plan within each), for a short summary. ``decimals`` is the rule set's
-    (``RuleSet.decimals``): the baseline is shown with that many places, expected totals
-    with two more.
+    (``RuleSet.decimals``): the baseline and the expected totals are shown with that many
+    places, probabilities as percentages with one decimal. ``bands`` (the rule set's) give a
+    target rating's name in ``lang``.
     """
     if fmt == "json":
-        return to_json(best_plan_json(best))
+        return to_json(document("plan", best_plan_json(best, lang, decimals, bands)))
     table = style(fmt)
 
     def w(code: str, **fields: object) -> str:
         return text(f"plan.{code}", lang, **fields)
 
     def expected(value: Decimal) -> str:
-        return format_number(round_points(value, decimals + _EXTRA_PLACES), lang)
+        return points(value, lang, decimals)
 
     lines = [w("title", budget=format_number(best.budget, lang)), ""]
     lines.append(
@@ -130,8 +157,12 @@ def render_best_plan(
     ]
     target = best.target
     if target is not None:
-        what = target.rating or format_number(target.threshold, lang)
-        q = format_number(target.confidence, lang)
+        what = (
+            format_number(target.threshold, lang)
+            if target.rating is None
+            else _rating_name(target.rating, bands, lang)
+        )
+        q = format_probability(target.confidence, lang)
         if target.chosen is None:
             said = w("target_none", what=what, q=q)
         else:
@@ -139,9 +170,9 @@ def render_best_plan(
                 "target",
                 what=what,
                 q=q,
-                ids=", ".join(target.chosen),
+                ids=", ".join(target.chosen) or "—",
                 effort=format_number(target.effort or Decimal(0), lang),
-                p=format_number(Decimal(str(round(target.probability or 0.0, 4))), lang),
+                p=format_probability(target.probability or 0.0, lang),
             )
         lines += ["", said + ("" if target.proven else w("unproven"))]
     return "\n".join(lines) + "\n"

@@ -8,9 +8,22 @@ from typing import TYPE_CHECKING, Any
 
 from tabulate import tabulate
 
-from ..numbers import format_date, format_number, round_points
+from ..numbers import format_date, format_number, format_probability, round_points
 from ..words import text
-from .common import PLACES, Format, json_optional, json_value, points, shown, style, to_json
+from .common import (
+    Format,
+    document,
+    fixed,
+    json_expected,
+    json_points,
+    json_probability,
+    json_value,
+    points,
+    rating_json,
+    shown,
+    style,
+    to_json,
+)
 
 if TYPE_CHECKING:
     from ..numbers import Lang
@@ -20,36 +33,42 @@ __all__ = ["projection_json", "render_projection"]
 
 
 def projection_json(projection: Projection, lang: Lang = "vi") -> dict[str, Any]:
-    """A projection as JSON-ready data. Totals are strings; probabilities, the expected
-    total and the standard deviation are numbers."""
+    """A projection as JSON-ready data. Totals, gains, maxima, the expected totals and the
+    standard deviation are numbers with the rule set's decimals; probabilities are numbers
+    in [0, 1]; ratings carry their ``code`` and their ``name`` in ``lang``."""
     dist = projection.distribution
+    places = projection.baseline.rules.decimals
+
+    def pts(value: Decimal) -> Decimal:
+        return json_points(value, places)
+
     return {
-        "baseline": json_value(projection.baseline.total),
-        "all_done": json_value(projection.all_done),
-        "chosen": json_value(projection.chosen),
+        "baseline": pts(projection.baseline.total),
+        "all_done": pts(projection.all_done),
+        "chosen": pts(projection.chosen),
         "chosen_tasks": list(projection.chosen_ids),
-        "expected": round(projection.expected, PLACES),
-        "std": round(dist.std, PLACES),
-        "quantiles": {f"p{int(q * 100)}": json_value(dist.quantile(q)) for q in (0.1, 0.5, 0.9)},
+        "expected": json_expected(projection.expected, places),
+        "std": json_expected(dist.std, places),
+        "quantiles": {f"p{int(q * 100)}": pts(dist.quantile(q)) for q in (0.1, 0.5, 0.9)},
         "sampled": dist.sampled,
         "distribution": [
-            {"total": json_value(total), "probability": p} for total, p in dist.totals
+            {"total": pts(total), "probability": json_probability(p)} for total, p in dist.totals
         ],
         "ratings": [
-            {"rating": band.label(lang), "probability": round(p, PLACES)}
+            {"rating": rating_json(band, lang), "probability": json_probability(p)}
             for band, p in projection.ratings
         ],
         "target": None
         if projection.target is None
         else {
-            "total": json_value(projection.target),
-            "probability": round(projection.target_probability or 0.0, PLACES),
+            "total": pts(projection.target),
+            "probability": json_probability(projection.target_probability or 0.0),
         },
         "timeline": [
             {
                 "date": point.date.isoformat(),
-                "total": json_value(point.total),
-                "expected": round(point.expected, PLACES),
+                "total": pts(point.total),
+                "expected": json_expected(point.expected, places),
                 "tasks": list(point.tasks),
             }
             for point in projection.timeline
@@ -57,19 +76,19 @@ def projection_json(projection: Projection, lang: Lang = "vi") -> dict[str, Any]
         "tasks": [
             {
                 "id": g.id,
-                "gain_alone": json_value(g.gain_alone),
-                "gain_last": json_value(g.gain_last),
+                "gain_alone": pts(g.gain_alone),
+                "gain_last": pts(g.gain_last),
                 "probability": json_value(g.probability),
-                "effort": json_optional(g.effort),
+                "effort": json_value(g.effort),
             }
             for g in projection.tasks
         ],
         "domains": [
             {
                 "code": d.code,
-                "max": json_value(d.max),
-                "baseline": json_value(d.baseline),
-                "projected": json_value(d.projected),
+                "max": pts(d.max),
+                "baseline": pts(d.baseline),
+                "projected": pts(d.projected),
             }
             for d in projection.domains
         ],
@@ -77,7 +96,7 @@ def projection_json(projection: Projection, lang: Lang = "vi") -> dict[str, Any]
         "not_counted": list(projection.not_counted),
         "defaulted": list(projection.defaulted),
         "carry_over": list(projection.carry_over),
-        "next_total": json_optional(projection.next_total),
+        "next_total": None if projection.next_total is None else pts(projection.next_total),
         "carried": [
             {"step": c.step, "name": c.name, "text": c.sentence(lang)} for c in projection.carried
         ],
@@ -89,7 +108,7 @@ def render_projection(projection: Projection, fmt: Format = "table", lang: Lang 
     """A projection as a readable report (or JSON). Totals, and the expected totals, are
     shown with the rule set's ``decimals``."""
     if fmt == "json":
-        return to_json(projection_json(projection, lang))
+        return to_json(document("project", projection_json(projection, lang)))
     places = projection.baseline.rules.decimals
     table = style(fmt)
     dist = projection.distribution
@@ -103,8 +122,8 @@ def render_projection(projection: Projection, fmt: Format = "table", lang: Lang 
     def num(value: float) -> str:
         return format_number(round_points(Decimal(repr(value)), places), lang)
 
-    def pct(p: float) -> str:
-        return format_number(Decimal(str(round(p * 100, 1))), lang) + "%"
+    def pct(p: float | Decimal) -> str:
+        return format_probability(p, lang)
 
     lines = [w("title", date=format_date(projection.as_of, lang)), ""]
     summary = [
@@ -160,7 +179,7 @@ def render_projection(projection: Projection, fmt: Format = "table", lang: Lang 
                     g.id,
                     pts(g.gain_alone),
                     pts(g.gain_last),
-                    format_number(g.probability, lang),
+                    pct(g.probability),
                     "" if g.effort is None else format_number(g.effort, lang),
                 ]
                 for g in sorted(projection.tasks, key=lambda g: -g.gain_alone * g.probability)
@@ -176,7 +195,7 @@ def render_projection(projection: Projection, fmt: Format = "table", lang: Lang 
         w("domains"),
         tabulate(
             [
-                [d.code, format_number(d.max, lang), pts(d.baseline), pts(d.projected)]
+                [d.code, fixed(d.max, lang, places), pts(d.baseline), pts(d.projected)]
                 for d in projection.domains
             ],
             headers=[w("code"), w("max"), w("now"), w("then")],

@@ -10,7 +10,6 @@ to sample values of its facts.
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -21,6 +20,7 @@ from ..kinds import kind_of
 from ..model import parent_code
 from ..numbers import format_number
 from ..words import WORDS, text
+from .common import to_json
 
 if TYPE_CHECKING:
     from ..evaluation import Scorecard
@@ -161,7 +161,7 @@ def _page(rules: RuleSet, node: Criterion, card: Scorecard | None) -> str:
 
 
 def _cell(value: object) -> str:
-    shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    shown = value if isinstance(value, str) else to_json(value, one_line=True)
     return "`" + shown.replace("|", "\\|").replace("`", "'") + "`"
 
 

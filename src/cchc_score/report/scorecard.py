@@ -14,7 +14,18 @@ from ..kinds import kind_of
 from ..kinds.facttypes import fact_type
 from ..numbers import format_number
 from ..words import text
-from .common import Format, band_name, json_value, points, shown, style, to_json
+from .common import (
+    Format,
+    band_name,
+    document,
+    fixed,
+    json_points,
+    points,
+    rating_json,
+    shown,
+    style,
+    to_json,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -34,20 +45,21 @@ __all__ = [
 
 
 def rule_json(rule: Rule) -> dict[str, Any]:
-    """A rule's kind and parameters as JSON-ready data (decimals as strings): each kind
-    says how (:meth:`cchc_score.kinds.RuleKind.to_json`)."""
+    """A rule's kind and parameters as JSON-ready data (decimals as ``Decimal``, written as
+    JSON numbers): each kind says how (:meth:`cchc_score.kinds.RuleKind.to_json`)."""
     return kind_of(rule).to_json(rule)
 
 
-def node_json(node: NodeScore, lang: Lang) -> dict[str, Any]:
+def node_json(node: NodeScore, lang: Lang, decimals: int = 2) -> dict[str, Any]:
     """One node's result as JSON-ready data: points, rule, inputs (each fact's value and
-    unit), the sentence, and where the criterion comes from (``reference``, ``basis``)."""
+    unit), the sentence, and where the criterion comes from (``reference``, ``basis``).
+    Points, maximum and deduction carry the rule set's ``decimals``."""
     return {
         "code": node.code,
         "name": node.name(lang),
-        "max": json_value(node.max),
-        "points": json_value(node.points),
-        "deduction": json_value(node.deduction),
+        "max": json_points(node.max, decimals),
+        "points": json_points(node.points, decimals),
+        "deduction": json_points(node.deduction, decimals),
         "depth": node.depth,
         "status": node.status,
         "rule": rule_json(node.criterion.rule),
@@ -63,20 +75,22 @@ def node_json(node: NodeScore, lang: Lang) -> dict[str, Any]:
 
 
 def scorecard_json(card: Scorecard, lang: Lang = "vi") -> dict[str, Any]:
-    """The whole scorecard as JSON-ready data: total, max, rating and every node."""
+    """The whole scorecard as JSON-ready data: total, max, rating (``code`` and ``name``)
+    and every node; points with the rule set's ``decimals``."""
+    places = card.rules.decimals
     return {
         "unit": card.unit,
         "year": card.year,
         "rules": card.rules.id,
-        "total": json_value(card.total),
-        "max": json_value(card.max),
-        "rating": band_name(card, lang),
-        "nodes": [node_json(node, lang) for node in card.nodes],
+        "total": json_points(card.total, places),
+        "max": json_points(card.max, places),
+        "rating": rating_json(card.rating, lang),
+        "nodes": [node_json(node, lang, places) for node in card.nodes],
         "differences": [
             {
                 "code": d.code,
-                "computed": json_value(d.computed),
-                "appraised": json_value(d.appraised),
+                "computed": json_points(d.computed, places),
+                "appraised": json_points(d.appraised, places),
             }
             for d in card.differences()
         ],
@@ -95,7 +109,7 @@ def render_differences(
     if not found:
         return ""
     rows = [
-        [d.code, points(d.computed, lang, places), format_number(d.appraised, lang)] for d in found
+        [d.code, points(d.computed, lang, places), fixed(d.appraised, lang, places)] for d in found
     ]
     headers = [text("report.code", lang), text("eval.computed", lang), text("eval.appraised", lang)]
     table = tabulate(
@@ -121,13 +135,13 @@ def render_scorecard(
     included, whatever ``depth``.
     """
     if fmt == "json":
-        return to_json(scorecard_json(card, lang))
+        return to_json(document("score", scorecard_json(card, lang)))
     places = card.rules.decimals
     rows = [
         [
             node.code,
             "  " * node.depth + node.name(lang) + _mark(node),
-            format_number(node.max, lang),
+            fixed(node.max, lang, places),
             points(node.points, lang, places),
             points(node.deduction, lang, places),
         ]
@@ -151,7 +165,7 @@ def render_scorecard(
         title = text("report.unit_year", lang, unit=card.unit, year=card.year)
     total = (
         f"{text('report.total', lang)}: "
-        f"{points(card.total, lang, places)}/{format_number(card.max, lang)}"
+        f"{points(card.total, lang, places)}/{fixed(card.max, lang, places)}"
     )
     rating = (
         f"{text('report.rating', lang)}: {band_name(card, lang) or text('report.no_rating', lang)}"

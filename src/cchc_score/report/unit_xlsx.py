@@ -242,9 +242,10 @@ def _projection(
             ]
         )
     row = write_table(ws, [_w("item", lang), _w("value", lang)], measures, points=points)
-    # The expected total and its spread are averages: two places more than points.
+    # The expected total and its spread are shown as points are: one precision on screen
+    # (issue 13); the cell keeps the exact average.
     for at in (4, 5):
-        ws.cell(row=at, column=2).number_format = number_format(places + 2)
+        ws.cell(row=at, column=2).number_format = number_format(places)
     if projection.target is not None:
         ws.cell(row=row - 1, column=2).number_format = PERCENT
     row = write_table(

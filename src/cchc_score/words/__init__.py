@@ -9,9 +9,9 @@ from data (a criterion's ``name`` / ``name_en``).
 Codes are ``subject.name``; the subject is the module family that uses them. The entries
 are kept in parts by who uses them (:mod:`.core`, :mod:`.reports`, :mod:`.commands`,
 :mod:`.plot` for the charts, the ``chart`` command and the notebook views, :mod:`.help`
-for ``--help``, and :mod:`.problems` for what is wrong with an input, keyed by problem codes
-such as ``E-EVIDENCE-RANGE``), each a section per subject; :data:`WORDS` is all of them, a
-code defined twice an error.
+for ``--help``, :mod:`.reading` for what makes a report plain to read, and :mod:`.problems`
+for what is wrong with an input, keyed by problem codes such as ``E-EVIDENCE-RANGE``), each
+a section per subject; :data:`WORDS` is all of them, a code defined twice an error.
 
 The language is Vietnamese unless asked otherwise: by an argument, or for a whole process by
 the environment variable ``CCHC_LANG`` (``vi`` or ``en``; see :func:`default_lang`).
@@ -21,10 +21,22 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from decimal import Decimal
 from typing import Any, Literal, NamedTuple
 
-from . import authoring, commands, core, help, plot, problems, properties, report_files, reports
+from . import (
+    authoring,
+    commands,
+    core,
+    help,
+    plot,
+    problems,
+    properties,
+    reading,
+    report_files,
+    reports,
+)
 
 #: A language the library speaks: Vietnamese or English.
 Lang = Literal["vi", "en"]
@@ -52,6 +64,7 @@ __all__ = [
     "pick",
     "problem_text",
     "text",
+    "written_in",
 ]
 
 
@@ -77,6 +90,7 @@ WORDS: dict[str, tuple[str, str]] = _catalogue(
     plot.WORDS,
     properties.WORDS,
     help.WORDS,
+    reading.WORDS,
 )
 
 
@@ -156,3 +170,29 @@ def _field(value: object, lang: Lang) -> object:
     if isinstance(value, Decimal) and lang == "vi":
         return format(value, "f").replace(".", ",")
     return value
+
+
+#: Letters only Vietnamese writes (its tone marks are split off by NFD).
+_VIETNAMESE = frozenset("ăâđêôơưĂÂĐÊÔƠƯ")
+
+
+def written_in(said: str) -> Lang:
+    """The language a text from data (a note, a basis) is written in: Vietnamese when at
+    least half of its words have a letter or a tone mark only Vietnamese uses (most
+    Vietnamese syllables do; an English sentence quoting Vietnamese words does not),
+    else English. Reports show such a text as written and say when it is not in the
+    report's language.
+
+    >>> written_in("Sự hài lòng cao nhất"), written_in("Annex row IX: maximum 25")
+    ('vi', 'en')
+    >>> written_in("Annex: maximum 2,5, 'bị trừ 1,75 điểm' but appraised column 0,5")
+    'en'
+    """
+    words = [w for w in said.split() if any(c.isalpha() for c in w)]
+    marked = sum(1 for w in words if _marked(w))
+    return "vi" if words and marked * 2 >= len(words) else "en"
+
+
+def _marked(word: str) -> bool:
+    decomposed = unicodedata.normalize("NFD", word)
+    return any(c in _VIETNAMESE or unicodedata.combining(c) for c in decomposed)

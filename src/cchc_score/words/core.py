@@ -14,7 +14,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "kind.not_below": ("không dưới {floor}", "not below {floor}"),
     "kind.done": ("{done}/{total} nội dung đạt", "{done} of {total} items done"),
     "kind.missing": ("chưa đạt: {items}", "missing: {items}"),
-    "kind.appraised": ("điểm thẩm định nhập trực tiếp", "appraised points entered directly"),
+    "kind.appraised": ("điểm theo kết quả thẩm định", "points from the appraisal results"),
     "kind.sum": ("tổng các tiêu chí thành phần", "sum of the sub-criteria"),
     "kind.capped": ("tối đa {max}", "capped at {max}"),
     "eval.not_assessed": (

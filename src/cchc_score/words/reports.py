@@ -19,6 +19,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.no_rating": ("không xếp loại", "no rating"),
     "report.unit": ("Đơn vị: {unit}", "Unit: {unit}"),
     "report.unit_year": ("Đơn vị: {unit}, năm {year}", "Unit: {unit}, year {year}"),
+    # The ledger's old header, kept for callers that still count criteria and domains as one
+    # (the notebook's summary); the ledger itself says them apart (report.lost_head).
     "report.ledger": (
         "Các tiêu chí bị trừ điểm ({n}, trừ {lost} điểm)",
         "Criteria that lost points ({n}, lost {lost})",

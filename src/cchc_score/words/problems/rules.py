@@ -225,4 +225,17 @@ WORDS: dict[str, tuple[str, str]] = {
         "not an item of this checklist; expected some of {expected}",
     ),
     "E-CHECKLIST-ITEM-TWICE": ("có mục bị ghi hai lần", "an item is listed twice"),
+    # ------------------------------------------------------------------ English texts of facts
+    "E-FACT-ONE-ONLY-COUNT": (
+        "chỉ dữ kiện loại đếm (count) mới có khóa này, không phải {type}",
+        "only count facts take this key, not {type}",
+    ),
+    "E-FACT-ENGLISH-TYPE": (
+        "chỉ dữ kiện loại {type} mới có khóa này",
+        "only {type} facts take this key",
+    ),
+    "E-FACT-ENGLISH-COUNT": (
+        "cần đúng một bản tiếng Anh cho mỗi mục trong {n} mục {key}",
+        "expected one English text for each of the {n} {key}",
+    ),
 }
