@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "cmd_docs",
     "cmd_report",
     "cmd_chart",
+    "cmd_check_results",
 )
 
 

@@ -15,13 +15,12 @@ import csv
 import io
 import itertools
 from decimal import Decimal
-from pathlib import Path
 from typing import TYPE_CHECKING
-
-from . import files
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+
+    from . import files
 
 __all__ = [
     "SEPARATORS",
@@ -61,7 +60,8 @@ def records(lines: files.TextLines, default: str = ",") -> Iterator[Record]:
     The separator is sniffed from the first non-blank line (:func:`separator`) and kept in
     ``lines.separator``.
 
-    >>> lines = files.TextLines(io.BytesIO("Đơn vị;Điểm\\n\\nXã A;86,71\\n".encode()))
+    >>> from cchc_score.io.files import TextLines
+    >>> lines = TextLines(io.BytesIO("Đơn vị;Điểm\\n\\nXã A;86,71\\n".encode()))
     >>> list(records(lines))
     [(1, 1, ['Đơn vị', 'Điểm'], None), (3, 3, ['Xã A', '86,71'], None)]
     """
@@ -136,4 +136,3 @@ def xlsx_records(data: bytes) -> Iterator[Record]:
                 yield number, number, cells, None
     finally:
         book.close()
-

@@ -23,7 +23,7 @@ import os
 import re
 from typing import TYPE_CHECKING
 
-from . import authoring, commands, core, plot, problems, properties, report_files, reports
+from . import authoring, commands, core, plot, problems, properties, report_files, reports, results
 
 if TYPE_CHECKING:
     from ..numbers import Lang
@@ -52,6 +52,7 @@ WORDS: dict[str, tuple[str, str]] = _catalogue(
     report_files.WORDS,
     plot.WORDS,
     properties.WORDS,
+    results.WORDS,
 )
 
 

@@ -185,4 +185,39 @@ WORDS: dict[str, tuple[str, str]] = {
         'the fact declares better = "none" but a {kind} rule scores it: the monotone check '
         "skips it; declare which way is better",
     ),
+    # ------------------------------------------------------------------ results tables
+    "E-RESULTS-EMPTY": (
+        "bảng trống; cần một dòng tiêu đề (Đơn vị, Tổng điểm, …) rồi mỗi đơn vị một dòng",
+        "the table is empty; expected a header row (Đơn vị, Tổng điểm, …), then a row per unit",
+    ),
+    "E-RESULTS-NO-HEADER": (
+        "không thấy dòng tiêu đề trong {rows} dòng đầu: cần một cột tên đơn vị (Đơn vị, Tên "
+        "đơn vị) và một cột tổng điểm (Tổng điểm, Điểm, Chỉ số)",
+        "no header row in the first {rows} rows: expected a unit column (Đơn vị, Tên đơn vị, "
+        "unit) and a total column (Tổng điểm, Điểm, Chỉ số, total)",
+    ),
+    "E-RESULTS-NO-ROWS": (
+        "không có đơn vị nào dưới dòng tiêu đề",
+        "no unit under the header row",
+    ),
+    "E-RESULTS-EXCEL-MISSING": (
+        'đọc tệp .xlsx cần openpyxl, cài bằng gói mở rộng excel: pip install "cchc-score[excel]"'
+        "; hoặc lưu trang tính thành CSV UTF-8",
+        "reading .xlsx needs openpyxl, which the excel extra installs: pip install "
+        '"cchc-score[excel]"; or save the sheet as CSV UTF-8',
+    ),
+    "E-RESULTS-WORKBOOK": (
+        "không mở được sổ tính Excel",
+        "cannot open the Excel workbook",
+    ),
+    "E-RESULTS-BANDS": (
+        '--bands không đúng dạng: cần "Tốt>=90;Khá>=80;Trung bình>=70;Yếu" (ngưỡng giảm '
+        "dần; thêm % để xếp loại theo tỷ lệ phần trăm)",
+        '--bands is not in the form "Tốt>=90;Khá>=80;Trung bình>=70;Yếu" (thresholds '
+        "from the highest; add % to rate on the percentage)",
+    ),
+    "E-RESULTS-ORDER": (
+        "phải là 'desc', 'asc', 'none' hoặc None",
+        "must be 'desc', 'asc', 'none' or None",
+    ),
 }
