@@ -117,8 +117,10 @@ class _Reader:
             return None
         try:
             value = parse_number(text, allow_percent=percent)
-        except NumberFormatError:
-            self.add("unreadable_number", self.row.line, self.name, column.title, text)
+        except NumberFormatError as exc:
+            # "1,234": a thousands separator or a decimal comma? Said so, never guessed.
+            extra = (("variant", "ambiguous"),) if str(exc).startswith("ambiguous") else ()
+            self.add("unreadable_number", self.row.line, self.name, column.title, text, extra=extra)
             return None
         return value.scaleb(2) if percent and text.rstrip().endswith("%") else value
 

@@ -112,8 +112,8 @@ class ResultRow:
     Attributes:
         line: the line (or the sheet's row number) it starts on.
         cells: its cells, trimmed and in NFC, one per column (missing ones empty).
-        kind: ``"unit"``; ``"text"`` (no number in any numeric column: a group heading or
-            a summary line); ``"broken"`` (cannot be split into the header's columns).
+        kind: ``"unit"``; ``"text"`` (nothing in any numeric column nor in the rating
+            column: a group heading or a summary line); ``"broken"`` (cannot be split into the header's columns).
         broken: for a broken row, why: ``"csv"``, ``"cells"`` or ``"encoding"``.
         detail: for a broken row, what was found (the csv error, the cell count, bytes).
     """
@@ -219,7 +219,7 @@ def _row(line: int, cells: Sequence[str], columns: tuple[ResultColumn, ...]) -> 
     if len(texts) > width and any(texts[width:]):
         return ResultRow(line, tuple(texts[:width]), "broken", "cells", str(len(texts)))
     texts = (texts + [""] * width)[:width]
-    if not any(texts[c.index] for c in columns if c.kind in NUMERIC):
+    if not any(texts[c.index] for c in columns if c.kind in NUMERIC or c.kind == "rating"):
         return ResultRow(line, tuple(texts), "text")
     unit = next(texts[c.index] for c in columns if c.kind == "unit").casefold()
     if unit.startswith(_AGGREGATES) or unit.split(" ")[0] in _AGGREGATES_EN:

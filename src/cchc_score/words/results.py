@@ -30,6 +30,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "không đọc được số {stated!r} (viết chữ số với một dấu phẩy hoặc dấu chấm thập phân)",
         "not a number: {stated!r} (write digits with one decimal comma or point)",
     ),
+    "results.unreadable_number_ambiguous": (
+        "số {stated!r} có thể hiểu hai cách (dấu phân cách hàng nghìn hay dấu phẩy thập phân?): "
+        "viết thêm hoặc bớt một chữ số thập phân, ví dụ 1,2340",
+        "ambiguous number {stated!r} (a thousands separator or a decimal comma?): write it "
+        "with more or fewer decimals, e.g. 1,2340",
+    ),
     "results.empty_cell": ("ô trống, cần một số", "empty, where a number is due"),
     "results.empty_cell_name": ("thiếu tên đơn vị", "the unit's name is missing"),
     "results.empty_cell_rating": ("ô xếp loại trống", "the rating is missing"),
