@@ -211,9 +211,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "cannot open the Excel workbook",
     ),
     "E-RESULTS-BANDS": (
-        '--bands không đúng dạng: cần "Tốt>=90;Khá>=80;Trung bình>=70;Yếu" (ngưỡng giảm '
+        'không đúng dạng: cần "Tốt>=90;Khá>=80;Trung bình>=70;Yếu" (ngưỡng giảm '
         "dần; thêm % để xếp loại theo tỷ lệ phần trăm)",
-        '--bands is not in the form "Tốt>=90;Khá>=80;Trung bình>=70;Yếu" (thresholds '
+        'not in the form "Tốt>=90;Khá>=80;Trung bình>=70;Yếu" (thresholds '
         "from the highest; add % to rate on the percentage)",
     ),
     "E-RESULTS-ORDER": (
