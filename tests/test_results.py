@@ -23,7 +23,14 @@ if TYPE_CHECKING:
 
     from cchc_score import ResultFinding
 
-HEADER = ["Đơn vị", "Điểm thẩm định (65)", "Điều tra XHH /35", "Tổng điểm", "Xếp hạng"]
+Rows = list[list[object]]
+HEADER: list[object] = [
+    "Đơn vị",
+    "Điểm thẩm định (65)",
+    "Điều tra XHH /35",
+    "Tổng điểm",
+    "Xếp hạng",
+]
 
 
 def kinds(findings: Sequence[ResultFinding]) -> list[tuple[int, str, str]]:
@@ -35,13 +42,13 @@ def kinds(findings: Sequence[ResultFinding]) -> list[tuple[int, str, str]]:
 
 def test_a_consistent_table_has_no_finding() -> None:
     # 60 + 30 = 90 (rank 1), 50,5 + 30 = 80,5 (rank 2): sums, maxima, ranks and order agree.
-    rows = [HEADER, ["Xã A", "60", "30", "90", 1], ["Xã B", "50,5", "30", "80,5", 2]]
+    rows: Rows = [HEADER, ["Xã A", "60", "30", "90", 1], ["Xã B", "50,5", "30", "80,5", 2]]
     assert check_results(rows) == ()
 
 
 def test_a_total_one_hundredth_off_its_components() -> None:
     # 56,71 + 30,00 = 86,71 exactly; the table says 86,72.
-    rows = [HEADER, ["Xã A", "56,71", "30,00", "86,72", 1]]
+    rows: Rows = [HEADER, ["Xã A", "56,71", "30,00", "86,72", 1]]
     (finding,) = check_results(rows)
     assert (finding.kind, finding.row, finding.column) == ("total_not_sum", 2, "Tổng điểm")
     assert (finding.stated, finding.computed) == (Decimal("86.72"), Decimal("86.71"))
@@ -49,7 +56,7 @@ def test_a_total_one_hundredth_off_its_components() -> None:
 
 def test_a_sum_is_compared_at_the_totals_decimals() -> None:
     # 50,1250 + 30,58 = 80,7050 → 80,71 at the total's two places (half up): no finding.
-    rows = [HEADER, ["Xã A", "50,1250", "30,58", "80,71", 1]]
+    rows: Rows = [HEADER, ["Xã A", "50,1250", "30,58", "80,71", 1]]
     assert check_results(rows) == ()
     # One hundredth more is a finding: 80,72 ≠ 80,71.
     rows[1][3] = "80,72"
@@ -58,7 +65,7 @@ def test_a_sum_is_compared_at_the_totals_decimals() -> None:
 
 def test_an_ambiguous_number_is_refused_never_guessed() -> None:
     # "50,125" could be fifty thousand one hundred and twenty-five.
-    rows = [HEADER, ["Xã A", "50,125", "30,58", "80,71", 1]]
+    rows: Rows = [HEADER, ["Xã A", "50,125", "30,58", "80,71", 1]]
     (finding,) = check_results(rows)
     assert finding.message("en") == (
         "Xã A (line 2), column 'Điểm thẩm định (65)': ambiguous number '50,125' (a thousands "
@@ -76,38 +83,46 @@ def test_an_ambiguous_number_is_refused_never_guessed() -> None:
 def test_a_component_outside_its_range(
     component: str, total: str, expected: tuple[int, str, str]
 ) -> None:
-    rows = [HEADER, ["Xã A", "60", "30", "90", 2], ["Xã B", "60", component, total, 1]]
+    rows: Rows = [HEADER, ["Xã A", "60", "30", "90", 2], ["Xã B", "60", component, total, 1]]
     rows[1][4], rows[2][4] = (2, 1) if total == "96" else (1, 2)  # ranks from the totals
     assert kinds(check_results(rows)) == [expected]
 
 
 def test_a_total_above_the_maximum_given() -> None:
-    rows = [["Đơn vị", "Tổng điểm"], ["Xã A", "101"], ["Xã B", "99"]]
+    rows: Rows = [["Đơn vị", "Tổng điểm"], ["Xã A", "101"], ["Xã B", "99"]]
     (finding,) = check_results(rows, max=100)
-    assert (finding.kind, finding.stated, finding.computed) == ("above_max", 101, 100)
+    assert (finding.kind, finding.stated, finding.computed) == (
+        "above_max",
+        Decimal(101),
+        Decimal(100),
+    )
 
 
 def test_totals_above_100_with_no_maximum_known_are_not_findings() -> None:
     # A bonus-scaled scale: no maximum in the header, none given, no rules.
-    rows = [["Đơn vị", "Tổng điểm", "Tỷ lệ"], ["Xã A", "104,5", "95%"], ["Xã B", "101", "92%"]]
+    rows: Rows = [
+        ["Đơn vị", "Tổng điểm", "Tỷ lệ"],
+        ["Xã A", "104,5", "95%"],
+        ["Xã B", "101", "92%"],
+    ]
     assert check_results(rows) == ()
 
 
 def test_the_total_header_states_its_maximum() -> None:
-    rows = [["Đơn vị", "Tổng điểm (110)"], ["Xã A", "111"]]
+    rows: Rows = [["Đơn vị", "Tổng điểm (110)"], ["Xã A", "111"]]
     assert kinds(check_results(rows)) == [(2, "Tổng điểm (110)", "above_max")]
 
 
 def test_the_components_maxima_give_the_totals() -> None:
     # 65 + 35 = 100: a total of 100,5 is above it (and not the sum 65 + 35,5 either: the
     # component is above its own maximum).
-    rows = [HEADER[:4], ["Xã A", "65", "35,5", "100,5"]]
+    rows: Rows = [HEADER[:4], ["Xã A", "65", "35,5", "100,5"]]
     assert [f.kind for f in check_results(rows)] == ["above_max", "above_max"]
 
 
 def test_a_percentage_that_follows_another_maximum_is_named() -> None:
     # 23,56/26 = 90,615… → 90,62%; the row's maximum is 29 (81,24%).
-    rows = [
+    rows: Rows = [
         ["Đơn vị", "Tổng điểm", "Điểm tối đa", "Tỷ lệ %"],
         ["Sở A", "23,56", "29", "90,62%"],
         ["Sở B", "26", "26", "100%"],
@@ -122,7 +137,7 @@ def test_a_percentage_that_follows_another_maximum_is_named() -> None:
 
 
 def test_a_percentage_that_follows_no_maximum() -> None:
-    rows = [["Đơn vị", "Tổng điểm (100)", "Tỷ lệ"], ["Xã A", "86,71", "87,71"]]
+    rows: Rows = [["Đơn vị", "Tổng điểm (100)", "Tỷ lệ"], ["Xã A", "86,71", "87,71"]]
     (finding,) = check_results(rows)
     assert finding.message("vi") == (
         "Xã A (dòng 2), cột 'Tỷ lệ': tỷ lệ 87,71% không khớp với 86,71/100 = 86,71%"
@@ -131,19 +146,15 @@ def test_a_percentage_that_follows_no_maximum() -> None:
 
 def test_ties_share_a_rank_and_the_next_one_skips() -> None:
     # 90, 88, 88, 80 → 1, 2, 2, 4. A table that writes 3 for the last (dense ranking) is wrong.
-    rows = [["Đơn vị", "Tổng điểm", "Vị thứ"], ["A", "90", 1], ["B", "88", 2], ["C", "88", 2]]
+    rows: Rows = [["Đơn vị", "Tổng điểm", "Vị thứ"], ["A", "90", 1], ["B", "88", 2], ["C", "88", 2]]
     assert check_results([*rows, ["D", "80", 4]]) == ()
     (finding,) = check_results([*rows, ["D", "80", 3]])
-    assert (finding.kind, finding.row, finding.stated, finding.computed) == (
-        "rank_mismatch",
-        5,
-        3,
-        4,
-    )
+    assert (finding.kind, finding.row) == ("rank_mismatch", 5)
+    assert (finding.stated, finding.computed) == (Decimal(3), Decimal(4))
 
 
 def test_a_declared_order_names_both_rows() -> None:
-    rows = [["Đơn vị", "Tổng điểm"], ["A", "95"], ["B", "80,4"], ["C", "83"], ["D", "70"]]
+    rows: Rows = [["Đơn vị", "Tổng điểm"], ["A", "95"], ["B", "80,4"], ["C", "83"], ["D", "70"]]
     (finding,) = check_results(rows, order="desc")
     assert finding.message("en") == (
         "C (line 4), column 'Tổng điểm': the list runs from the highest to the lowest, but "
@@ -154,20 +165,24 @@ def test_a_declared_order_names_both_rows() -> None:
     assert [f.row for f in check_results(rows, order="asc")] == [3, 5]
 
 
+def table(totals: list[int]) -> Rows:
+    return [[f"Xã {i}", str(t)] for i, t in enumerate(totals)]
+
+
 def test_an_order_is_detected_when_90_percent_of_the_list_has_it() -> None:
     totals = [100 - i for i in range(12)]  # 11 pairs, all from the highest
     totals[5], totals[6] = totals[6], totals[5]  # one pair of 11 (9%) out of order
-    rows = [["Đơn vị", "Tổng điểm"], *([f"Xã {i}", str(t)] for i, t in enumerate(totals))]
+    rows: Rows = [["Đơn vị", "Tổng điểm"], *table(totals)]
     # Rows are lines 2 to 13: the swapped pair is on lines 7 and 8; line 8 breaks the order.
     assert kinds(check_results(rows)) == [(8, "Tổng điểm", "out_of_order")]
     # Two pairs of 11 out of order (82% in order): not an ordered list, nothing said.
     totals[1], totals[2] = totals[2], totals[1]
-    rows = [["Đơn vị", "Tổng điểm"], *([f"Xã {i}", str(t)] for i, t in enumerate(totals))]
+    rows = [["Đơn vị", "Tổng điểm"], *table(totals)]
     assert check_results(rows) == ()
 
 
 def test_duplicate_units_empty_cells_and_unreadable_numbers() -> None:
-    rows = [
+    rows: Rows = [
         ["STT", "Đơn vị", "Tổng điểm", "Xếp loại"],
         [1, "Xã A", "90", "Tốt"],
         [2, "xã  a", "88", "Khá"],  # the same name, in other case and spacing
@@ -198,13 +213,20 @@ def test_duplicate_units_empty_cells_and_unreadable_numbers() -> None:
     ],
 )
 def test_ratings_on_points_and_on_percentages(bands: str, rating: str, expected: list[str]) -> None:
-    rows = [["Đơn vị", "Tổng điểm", "Điểm tối đa", "Xếp loại"], ["Xã A", "86,71", "95", rating]]
+    rows: Rows = [
+        ["Đơn vị", "Tổng điểm", "Điểm tối đa", "Xếp loại"],
+        ["Xã A", "86,71", "95", rating],
+    ]
     assert [f.kind for f in check_results(rows, bands=bands)] == expected
 
 
 def test_the_rules_bands_are_on_points(rules: cchc_score.RuleSet) -> None:
     # criteria_2022: Tốt ≥ 90, Khá ≥ 70: 86,71 is Khá; its maximum is 100.
-    rows = [["Đơn vị", "Tổng điểm", "Xếp loại"], ["Xã A", "86,71", "Tốt"], ["Xã B", "101", "Tốt"]]
+    rows: Rows = [
+        ["Đơn vị", "Tổng điểm", "Xếp loại"],
+        ["Xã A", "86,71", "Tốt"],
+        ["Xã B", "101", "Tốt"],
+    ]
     found = check_results(rows, rules=rules)
     assert [(f.row, f.kind, f.computed) for f in found] == [
         (2, "rating_mismatch", "Khá"),
@@ -214,7 +236,7 @@ def test_the_rules_bands_are_on_points(rules: cchc_score.RuleSet) -> None:
 
 
 def test_a_summary_line_counts_the_ratings() -> None:
-    rows = [
+    rows: Rows = [
         ["Đơn vị", "Tổng điểm", "Xếp loại"],
         ["Xã A", "92", "Tốt"],
         ["Xã B", "85", "Khá"],
@@ -229,7 +251,7 @@ def test_a_summary_line_counts_the_ratings() -> None:
 
 
 def test_groups_are_ranked_apart_by_column_and_by_heading() -> None:
-    by_column = [
+    by_column: Rows = [
         ["Nhóm", "Đơn vị", "Tổng điểm", "Xếp hạng"],
         ["Phường", "P1", "90", 1],
         ["Phường", "P2", "85", 2],
@@ -237,7 +259,7 @@ def test_groups_are_ranked_apart_by_column_and_by_heading() -> None:
         ["Xã", "X2", "80", 3],  # 2nd of its group
     ]
     assert kinds(check_results(by_column)) == [(5, "Xếp hạng", "rank_mismatch")]
-    by_heading = [
+    by_heading: Rows = [
         ["Đơn vị", "Tổng điểm", "Xếp hạng"],
         ["A. Khối phường"],
         ["P1", "90", 1],
@@ -272,7 +294,7 @@ def test_a_row_that_is_not_utf8(tmp_path: Path) -> None:
 
 
 def test_rows_of_sums_and_title_lines_are_not_units() -> None:
-    rows = [
+    rows: Rows = [
         ["KẾT QUẢ CHỈ SỐ CCHC NĂM 2022"],
         [],
         ["TT", "Tên đơn vị", "Chỉ số"],
@@ -281,6 +303,25 @@ def test_rows_of_sums_and_title_lines_are_not_units() -> None:
         ["", "Tổng cộng", "170"],
     ]
     assert check_results(rows) == ()
+
+
+def test_a_two_row_header_and_a_row_numbering_the_columns() -> None:
+    # "Điểm thành phần" spans two columns named on the row below; then "(1) (2) … (5)=(3)+(4)".
+    rows: Rows = [
+        ["STT", "Đơn vị", "Điểm thành phần", "", "Tổng điểm", "Xếp hạng"],
+        ["", "", "Thẩm định (65)", "XHH /35", "", ""],
+        ["(1)", "(2)", "(3)", "(4)", "(5)=(3)+(4)", "(6)"],
+        [1, "Xã A", "64", "30", "94", 1],
+        [2, "Xã B", "66", "30", "96", 2],
+    ]
+    # Xã B: 66 > 65 (the maximum from the second header row); 96 > 94, so it ranks 1st.
+    assert kinds(check_results(rows)) == [
+        (4, "Xếp hạng", "rank_mismatch"),
+        (5, "Thẩm định (65)", "above_max"),
+        (5, "Xếp hạng", "rank_mismatch"),
+    ]
+    lettered: Rows = [["TT", "Đơn vị", "Tổng", "Hạng"], ["A", "B", "1", "2"], [1, "Xã A", "90", 1]]
+    assert check_results(lettered) == ()
 
 
 # --------------------------------------------------------------------------- the file formats
@@ -385,7 +426,7 @@ def test_bands_in_the_form(spec: str, names: list[str]) -> None:
 
 
 def test_wrong_arguments() -> None:
-    rows = [["Đơn vị", "Tổng điểm"], ["Xã A", "90"]]
+    rows: Rows = [["Đơn vị", "Tổng điểm"], ["Xã A", "90"]]
     with pytest.raises(ArgumentError):
         check_results(rows, max=0)
     with pytest.raises(ArgumentError):

@@ -45,7 +45,10 @@ def test_the_example_findings_carry_both_numbers() -> None:
     assert (percent.stated, percent.computed) == (Decimal("88.10"), Decimal("90.82"))
     assert percent.message("en").endswith("88.10% = 88.10/100, not /97")
     # Xã K: totals 95; 89,50; 89,50; 88 → competition ranks 1, 2, 2, 4.
-    assert (by_kind["rank_mismatch"].stated, by_kind["rank_mismatch"].computed) == (3, 4)
+    assert (by_kind["rank_mismatch"].stated, by_kind["rank_mismatch"].computed) == (
+        Decimal(3),
+        Decimal(4),
+    )
     # The summary line says Yếu: 4; Xã P, Q and R are rated Yếu.
     count = by_kind["rating_count_mismatch"]
-    assert (count.stated, count.computed) == (4, 3)
+    assert (count.stated, count.computed) == (Decimal(4), Decimal(3))

@@ -27,8 +27,8 @@ from .evidence import Evidence, check_evidence
 from .io.annex import read_annex
 from .io.appraisal import dump_appraisal, load_appraisal
 from .io.evidence import load_evidence
-from .io.results import ResultsError
 from .io.plan import dump_plan, load_plan
+from .io.results import ResultsError
 from .io.rules import bundled_rules, dump_rules, load_rules, loads_rules
 from .io.table_dump import dump_evidence_csv
 from .model import (

@@ -15,18 +15,19 @@ import io
 import os
 import re
 import unicodedata
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from ..errors import CchcScoreError, ProblemList
+from ..errors import NO_VALUE, ArgumentError, CchcScoreError, Problem, ProblemList
 from ..limits import MAX_TABLE_BYTES
 from . import files, rows
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Iterable, Iterator
 
 __all__ = [
     "HEADER_SEARCH",
@@ -52,7 +53,8 @@ SYNONYMS: dict[ColumnKind, frozenset[str]] = {
         {"đơn vị", "tên đơn vị", "đơn vị được đánh giá", "xã, phường, thị trấn", "unit", "name"}
     ),
     "total": frozenset(
-        {"tổng điểm", "điểm", "chỉ số", "chỉ số cchc", "tổng điểm đạt được", "điểm đạt được"}
+        {"tổng điểm", "tổng", "tổng số điểm", "điểm", "chỉ số", "chỉ số cchc", "điểm đạt được"}
+        | {"tổng điểm đạt được"}
         | {"total", "score", "points", "index"}
     ),
     "rank": frozenset({"xếp hạng", "thứ hạng", "vị thứ", "hạng", "rank"}),
@@ -74,6 +76,8 @@ _MAX_IN_HEADER = re.compile(
     r"|/\s*(?P<b>\d+(?:[.,]\d+)?)\s*(?:điểm|đ|points?)?)\s*$",
     re.IGNORECASE,
 )
+_COLUMN_NUMBER = re.compile(r"^\(?(?:\d{1,2}|[A-Za-z])\)?$")
+_NUMBER_CELL = re.compile(r"^[+-]?\d+(?:[.,]\d+)?\s*%?$")
 #: Marks a row's error as bytes that are not UTF-8 (the bytes follow).
 _NOT_UTF8 = "\x00not-utf-8:"
 _TEXT_SUFFIXES = {".tsv": "\t", ".tab": "\t", ".txt": "\t"}
@@ -113,7 +117,8 @@ class ResultRow:
         line: the line (or the sheet's row number) it starts on.
         cells: its cells, trimmed and in NFC, one per column (missing ones empty).
         kind: ``"unit"``; ``"text"`` (nothing in any numeric column nor in the rating
-            column: a group heading or a summary line); ``"broken"`` (cannot be split into the header's columns).
+            column: a group heading or a summary line); ``"broken"`` (cannot be split into
+            the header's columns).
         broken: for a broken row, why: ``"csv"``, ``"cells"`` or ``"encoding"``.
         detail: for a broken row, what was found (the csv error, the cell count, bytes).
     """
@@ -227,9 +232,54 @@ def _row(line: int, cells: Sequence[str], columns: tuple[ResultColumn, ...]) -> 
     return ResultRow(line, tuple(texts))
 
 
+def _numbering(cells: Sequence[str], columns: tuple[ResultColumn, ...]) -> bool:
+    """Whether the row under the header numbers the columns, as many published tables do:
+    "(1) (2) (3) (4)=(2)+(3)", "A B 1 2 3=1+2": every cell a letter or a column's number
+    (numbers increasing), the unit's too (a unit is never named "(2)" or "B")."""
+    texts = [_clean(c) for c in cells]
+    unit = next(c for c in columns if c.kind == "unit")
+    if unit.index >= len(texts) or _COLUMN_NUMBER.match(texts[unit.index]) is None:
+        return False
+    last = 0
+    for text in filter(None, texts):
+        mark = text.split("=", 1)[0].strip()
+        match = _COLUMN_NUMBER.match(mark)
+        if match is None:
+            return False
+        if mark.strip("()").isdigit():
+            number = int(mark.strip("()"))
+            if number <= last or number > len(columns):
+                return False
+            last = number
+    return True
+
+
+def _sub_header(
+    cells: Sequence[str], header: Sequence[str], columns: tuple[ResultColumn, ...]
+) -> tuple[ResultColumn, ...] | None:
+    """The columns again, when the row under the header completes it (a two-row header:
+    "Điểm thành phần" above "Thẩm định (65)" and "XHH (35)"): no unit, no number, a name
+    under a component or an unnamed column. ``None`` when it is not such a row."""
+    texts = [_clean(c) for c in cells]
+    unit = next(c for c in columns if c.kind == "unit")
+    if unit.index < len(texts) and texts[unit.index]:
+        return None
+    under = [c for c in columns if c.index < len(texts) and texts[c.index]]
+    if not under or any(c.kind not in ("component", "ignored") for c in under):
+        return None
+    if any(_NUMBER_CELL.match(texts[c.index]) for c in under):
+        return None
+    titles = [
+        texts[i] if i < len(texts) and texts[i] else _clean(header[i]) for i in range(len(header))
+    ]
+    return _header(0, titles)
+
+
 def _table(source: str | None, records: Iterable[rows.Record], separator: str = "") -> ResultsTable:
     problems = ProblemList(source)
     columns: tuple[ResultColumn, ...] | None = None
+    header: Sequence[str] = ()
+    under_header = True
     header_line = 0
     found: list[ResultRow] = []
     seen = 0
@@ -237,11 +287,21 @@ def _table(source: str | None, records: Iterable[rows.Record], separator: str = 
         if columns is None:
             seen += 1
             if cells is not None:
-                columns = _header(first, cells)
-                header_line = first
+                columns, header, header_line = _header(first, cells), cells, first
             if columns is None and seen >= HEADER_SEARCH:
                 break
             continue
+        if under_header and cells is not None:
+            # Only the rows right under the header may complete it or number its columns.
+            completed = _sub_header(cells, header, columns) if header else None
+            header = ()
+            if completed is not None:
+                columns = completed
+                continue
+            under_header = False
+            if _numbering(cells, columns):
+                continue
+        under_header = False
         if cells is None:
             error = error or ""
             if error.startswith(_NOT_UTF8):
@@ -263,6 +323,10 @@ def _table(source: str | None, records: Iterable[rows.Record], separator: str = 
 
 def _given_rows(given: Iterable[Sequence[object]]) -> Iterator[rows.Record]:
     for number, row in enumerate(given, start=1):
+        if isinstance(row, (str, bytes)) or not isinstance(row, Sequence):
+            where = f"rows_or_path[{number - 1}]"
+            said: dict[str, object] = {"kind": type(row).__name__}
+            raise ArgumentError([Problem(None, where, "E-RESULTS-ROW", NO_VALUE, said)])
         cells = [rows.excel_cell(cell) for cell in row]
         if any(c.strip() for c in cells):
             yield number, number, cells, None
@@ -283,6 +347,9 @@ def read_results(source: str | os.PathLike[str] | Iterable[Sequence[object]]) ->
     ([('ignored', None), ('unit', None), ('total', Decimal('100'))], ('1', 'Xã A', '86,71'))
     """
     if not isinstance(source, (str, os.PathLike)):
+        if isinstance(source, (bytes, dict)) or not hasattr(source, "__iter__"):
+            said: dict[str, object] = {"kind": type(source).__name__}
+            raise ArgumentError([Problem(None, "rows_or_path", "E-RESULTS-SOURCE", NO_VALUE, said)])
         return _table(None, _given_rows(source))
     path = os.fspath(source)
     problems = ProblemList(path)

@@ -102,7 +102,7 @@ def excel_cell(value: object, number_format: str = "General") -> str:
         return ""
     if isinstance(value, bool):
         return str(value).upper()
-    if isinstance(value, (int, float)):
+    if isinstance(value, (int, float, Decimal)):
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
         if "%" in number_format:
             return format(number.scaleb(2).normalize(), "f") + "%"

@@ -220,4 +220,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "phải là 'desc', 'asc', 'none' hoặc None",
         "must be 'desc', 'asc', 'none' or None",
     ),
+    "E-RESULTS-SOURCE": (
+        "cần đường dẫn tới một bảng, hoặc các dòng (mỗi dòng một danh sách các ô), không phải "
+        "{kind}",
+        "expected a path to a table, or rows (each a list of cells), not {kind}",
+    ),
+    "E-RESULTS-ROW": (
+        "cần một dòng là danh sách các ô, không phải {kind}",
+        "expected a row as a list of cells, not {kind}",
+    ),
 }
