@@ -220,6 +220,15 @@ def test_ratings_on_points_and_on_percentages(bands: str, rating: str, expected:
     assert [f.kind for f in check_results(rows, bands=bands)] == expected
 
 
+def test_a_number_past_the_bounds_is_quoted_short() -> None:
+    rows: Rows = [["Đơn vị", "Tổng điểm"], ["Xã A", "9" * 5000]]
+    (finding,) = check_results(rows)
+    assert finding.message("en") == (
+        f"Xã A (line 2), column 'Tổng điểm': '{'9' * 39}…' is past the bounds on numbers "
+        "(too large or too many digits; see docs/limits.md)"
+    )
+
+
 def test_the_rules_bands_are_on_points(rules: cchc_score.RuleSet) -> None:
     # criteria_2022: Tốt ≥ 90, Khá ≥ 70: 86,71 is Khá; its maximum is 100.
     rows: Rows = [

@@ -34,6 +34,10 @@ Add = Callable[..., None]
 
 _ROMAN = re.compile(r"^(?P<code>[IVX]+)(?:[.:)\s-]|$)")
 _COUNT = re.compile(r"(?P<name>[^\W\d_][^:;,=\d]*?)\s*[:=]\s*(?P<n>\d+)")
+#: Why a number cannot be read, by the start of the parser's message: the message's variant.
+_WHY = (("ambiguous", "ambiguous"), ("a number larger", "bounds"), ("a number with", "bounds"))
+#: The longest cell a finding quotes whole.
+_SHOWN = 40
 #: Decimal places of a percentage computed for rating on percentages (none is stated).
 _PERCENT_PLACES = 12
 
@@ -119,8 +123,13 @@ class _Reader:
             value = parse_number(text, allow_percent=percent)
         except NumberFormatError as exc:
             # "1,234": a thousands separator or a decimal comma? Said so, never guessed.
-            extra = (("variant", "ambiguous"),) if str(exc).startswith("ambiguous") else ()
-            self.add("unreadable_number", self.row.line, self.name, column.title, text, extra=extra)
+            said = str(exc)
+            variant = next((v for k, v in _WHY if said.startswith(k)), "")
+            extra = (("variant", variant),) if variant else ()
+            shown = text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
+            self.add(
+                "unreadable_number", self.row.line, self.name, column.title, shown, extra=extra
+            )
             return None
         return value.scaleb(2) if percent and text.rstrip().endswith("%") else value
 

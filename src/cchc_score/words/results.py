@@ -36,6 +36,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "ambiguous number {stated!r} (a thousands separator or a decimal comma?): write it "
         "with more or fewer decimals, e.g. 1,2340",
     ),
+    "results.unreadable_number_bounds": (
+        "số {stated!r} vượt giới hạn (quá lớn hoặc quá nhiều chữ số; xem docs/limits.md)",
+        "{stated!r} is past the bounds on numbers (too large or too many digits; see "
+        "docs/limits.md)",
+    ),
     "results.empty_cell": ("ô trống, cần một số", "empty, where a number is due"),
     "results.empty_cell_name": ("thiếu tên đơn vị", "the unit's name is missing"),
     "results.empty_cell_rating": ("ô xếp loại trống", "the rating is missing"),
