@@ -244,6 +244,18 @@ def test_the_rules_bands_are_on_points(rules: cchc_score.RuleSet) -> None:
     assert check_results(rows, rules="criteria_2022") == found
 
 
+def test_the_rules_give_a_domains_maximum_to_its_column(rules: cchc_score.RuleSet) -> None:
+    # criteria_2022: domain I is out of 10, IX out of 25; "Khác" has no maximum anywhere.
+    rows: Rows = [
+        ["Đơn vị", "I. Công tác chỉ đạo, điều hành", "IX", "Khác", "Tổng điểm"],
+        ["Xã A", "10,5", "25", "50", "85,5"],
+    ]
+    assert kinds(check_results(rows, rules=rules)) == [
+        (2, "I. Công tác chỉ đạo, điều hành", "above_max")
+    ]
+    assert check_results(rows) == ()  # without the rules, no maximum is known
+
+
 def test_a_summary_line_counts_the_ratings() -> None:
     rows: Rows = [
         ["Đơn vị", "Tổng điểm", "Xếp loại"],

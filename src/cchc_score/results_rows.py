@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -26,6 +26,9 @@ from .result_bands import RatingScale, fold
 if TYPE_CHECKING:
     from .io.results import ResultColumn, ResultsTable
     from .model import RuleSet
+
+    #: The component columns, each with its maximum where one is known.
+    Components = list[tuple[ResultColumn, Decimal | None]]
 
 __all__ = ["Summary", "Unit", "group_units", "places", "read_units", "summary_counts"]
 
@@ -90,7 +93,7 @@ def _component_max(column: ResultColumn, rules: RuleSet | None) -> Decimal | Non
 
 
 def _table_max(
-    table: ResultsTable, rules: RuleSet | None, given: Decimal | None, components: list[Any]
+    table: ResultsTable, rules: RuleSet | None, given: Decimal | None, components: Components
 ) -> Decimal | None:
     """The totals' maximum: given, from the total's header, the rules', the components'."""
     total = table.first("total")
@@ -100,9 +103,15 @@ def _table_max(
         return total.max
     if rules is not None:
         return rules.max
-    if components and all(m is not None for _, m in components):
-        return sum((m for _, m in components), Decimal(0))
-    return None
+    return _sum_of_maxima(components)
+
+
+def _sum_of_maxima(components: Components) -> Decimal | None:
+    """The components' maxima added up, when every component has one."""
+    maxima = [m for _, m in components if m is not None]
+    if not components or len(maxima) < len(components):
+        return None
+    return sum(maxima, Decimal(0))
 
 
 class _Reader:
@@ -295,7 +304,7 @@ def _percent(
 
 
 def _known_maxima(
-    table: ResultsTable, table_max: Decimal | None, components: list[Any]
+    table: ResultsTable, table_max: Decimal | None, components: Components
 ) -> list[Decimal]:
     """Every maximum the table or the arguments state: the alternatives a percentage is
     tried against when it does not follow from its own row's."""
@@ -306,8 +315,9 @@ def _known_maxima(
             if row.kind == "unit":
                 with contextlib.suppress(NumberFormatError):
                     found.append(parse_number(row.cells[column.index]))
-    if components and all(m is not None for _, m in components):
-        found.append(sum((m for _, m in components), Decimal(0)))
+    total = _sum_of_maxima(components)
+    if total is not None:
+        found.append(total)
     return sorted(set(found))
 
 
