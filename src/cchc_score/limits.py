@@ -22,6 +22,7 @@ __all__ = [
     "MAX_MAGNITUDE",
     "MAX_PLAN_EFFORT",
     "MAX_TABLE_BYTES",
+    "MAX_TABLE_COLUMNS",
     "MAX_TASK_EFFORT",
     "MAX_YEAR",
     "MIN_YEAR",
@@ -44,6 +45,8 @@ MAX_DOCX_ENTRIES = 500
 #: An evidence table (CSV/TSV, one unit a row): a province's 10,000 communes with a
 #: hundred facts each is some 10 MB.
 MAX_TABLE_BYTES = 20 * 1024 * 1024
+#: Columns of a results table's header (check-results): a published table has a dozen.
+MAX_TABLE_COLUMNS = 1_000
 
 #: Rows of an annex, headers and continuation rows included: a real one has a few hundred.
 MAX_ANNEX_ROWS = 2_000

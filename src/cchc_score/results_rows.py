@@ -123,7 +123,7 @@ class _Reader:
     def number(
         self, column: ResultColumn, *, percent: bool = False, required: bool = True
     ) -> Decimal | None:
-        text = self.row.cells[column.index]
+        text = self.row.cell(column.index)
         if not text:
             if required:
                 self.add("empty_cell", self.row.line, self.name, column.title)
@@ -180,7 +180,7 @@ def read_units(
             if columns["group"] is None:
                 broken.add(heading)
             else:
-                broken.add(row.cells[columns["group"].index] if row.cells else None)
+                broken.add(row.cell(columns["group"].index) if row.cells else None)
             continue
         if row.kind == "text":
             counts = _counts(row.text(), known)
@@ -189,7 +189,7 @@ def read_units(
             elif columns["group"] is None:
                 heading = row.text()
             continue
-        name = row.cells[unit_column.index]
+        name = row.cell(unit_column.index)
         read = _Reader(row, name, add)
         if not name:
             add("empty_cell", row.line, "", unit_column.title, extra=(("variant", "name"),))
@@ -220,10 +220,10 @@ def read_units(
                 rank = int(number)
         rating = ""
         if columns["rating"] is not None:
-            rating = row.cells[columns["rating"].index]
+            rating = row.cell(columns["rating"].index)
             if not rating:
                 add("empty_cell", row.line, name, columns["rating"].title, extra=_RATING)
-        group = row.cells[columns["group"].index] if columns["group"] else heading
+        group = row.cell(columns["group"].index) if columns["group"] else heading
         units.append(
             Unit(
                 row.line,
@@ -255,7 +255,7 @@ def _broken(table: ResultsTable, row: ResultRow, add: Add) -> None:
         ("header", table.header_line),
     )
     unit = table.first("unit")
-    name = row.cells[unit.index] if unit is not None and unit.index < len(row.cells) else ""
+    name = row.cell(unit.index) if unit is not None else ""
     add("unreadable_row", row.line, name, "", extra=extra)
 
 
@@ -314,7 +314,7 @@ def _known_maxima(
         for row in table.rows:
             if row.kind == "unit":
                 with contextlib.suppress(NumberFormatError):
-                    found.append(parse_number(row.cells[column.index]))
+                    found.append(parse_number(row.cell(column.index)))
     total = _sum_of_maxima(components)
     if total is not None:
         found.append(total)
@@ -327,7 +327,7 @@ def _known_ratings(table: ResultsTable, scale: RatingScale | None) -> dict[str, 
     column = table.first("rating")
     if column is not None:
         for row in table.rows:
-            cell = row.cells[column.index] if row.kind == "unit" else ""
+            cell = row.cell(column.index) if row.kind == "unit" else ""
             if cell:
                 names.setdefault(fold(cell), cell)
     return names

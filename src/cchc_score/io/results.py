@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 
 from ..errors import NO_VALUE, ArgumentError, CchcScoreError, Problem, ProblemList
-from ..limits import MAX_TABLE_BYTES
+from ..limits import MAX_TABLE_BYTES, MAX_TABLE_COLUMNS
 from . import files, rows
 
 if TYPE_CHECKING:
@@ -115,7 +115,8 @@ class ResultRow:
 
     Attributes:
         line: the line (or the sheet's row number) it starts on.
-        cells: its cells, trimmed and in NFC, one per column (missing ones empty).
+        cells: its cells, trimmed and in NFC, at most one per column (read them with
+            :meth:`cell`: missing ones are empty).
         kind: ``"unit"``; ``"text"`` (nothing in any numeric column nor in the rating
             column: a group heading or a summary line); ``"broken"`` (cannot be split into
             the header's columns).
@@ -128,6 +129,11 @@ class ResultRow:
     kind: Literal["unit", "text", "broken"] = "unit"
     broken: str = ""
     detail: str = ""
+
+    def cell(self, index: int) -> str:
+        """The cell in column ``index`` ("" past the row's last cell: rows are not padded,
+        so a short row under a wide header costs nothing)."""
+        return self.cells[index] if index < len(self.cells) else ""
 
     def text(self) -> str:
         """The row's non-empty cells joined by spaces: what a text line says."""
@@ -223,13 +229,13 @@ def _row(line: int, cells: Sequence[str], columns: tuple[ResultColumn, ...]) -> 
     width = len(columns)
     if len(texts) > width and any(texts[width:]):
         return ResultRow(line, tuple(texts[:width]), "broken", "cells", str(len(texts)))
-    texts = (texts + [""] * width)[:width]
-    if not any(texts[c.index] for c in columns if c.kind in NUMERIC or c.kind == "rating"):
-        return ResultRow(line, tuple(texts), "text")
-    unit = next(texts[c.index] for c in columns if c.kind == "unit").casefold()
+    row = ResultRow(line, tuple(texts[:width]))
+    if not any(row.cell(c.index) for c in columns if c.kind in NUMERIC or c.kind == "rating"):
+        return attrs.evolve(row, kind="text")
+    unit = next(row.cell(c.index) for c in columns if c.kind == "unit").casefold()
     if unit.startswith(_AGGREGATES) or unit.split(" ")[0] in _AGGREGATES_EN:
         return None
-    return ResultRow(line, tuple(texts))
+    return row
 
 
 def _numbering(cells: Sequence[str], columns: tuple[ResultColumn, ...]) -> bool:
@@ -287,6 +293,13 @@ def _table(source: str | None, records: Iterable[rows.Record], separator: str = 
         if columns is None:
             seen += 1
             if cells is not None:
+                while cells and not cells[-1].strip():
+                    cells = cells[:-1]  # a spreadsheet's empty columns at the right
+                if len(cells) > MAX_TABLE_COLUMNS:
+                    problems.add(
+                        f"line {first}", "E-RESULTS-COLUMNS", n=len(cells), limit=MAX_TABLE_COLUMNS
+                    )
+                    problems.raise_as(ResultsError)
                 columns, header, header_line = _header(first, cells), cells, first
             if columns is None and seen >= HEADER_SEARCH:
                 break

@@ -229,4 +229,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "cần một dòng là danh sách các ô, không phải {kind}",
         "expected a row as a list of cells, not {kind}",
     ),
+    "E-RESULTS-COLUMNS": (
+        "dòng tiêu đề có {n} cột; giới hạn là {limit} (xem docs/limits.md)",
+        "the header has {n} columns; the limit is {limit} (see docs/limits.md)",
+    ),
 }
