@@ -408,6 +408,24 @@ def test_an_xlsx_without_openpyxl_names_the_extra(
     assert info.value.codes == ("E-RESULTS-EXCEL-MISSING",)
 
 
+def test_a_workbook_that_unpacks_past_the_limit_is_refused_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import zipfile
+
+    import cchc_score.io.results as reader
+
+    path = tmp_path / "results.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>" + " " * 3 * 2**20)
+    monkeypatch.setattr(reader, "MAX_XLSX_UNCOMPRESSED", 2 * 2**20)  # 2 MB, for the test
+    with pytest.raises(ResultsError) as info:
+        check_results(path)
+    assert info.value.text("en").endswith(
+        "the workbook unpacks to 3 MB; the limit is 2 MB (a zip bomb? see docs/limits.md)"
+    )
+
+
 INVALID = DATA / "results_invalid"
 CASES = sorted(p for p in INVALID.iterdir() if p.suffix != ".expected")
 

@@ -24,6 +24,7 @@ __all__ = [
     "MAX_TABLE_BYTES",
     "MAX_TABLE_COLUMNS",
     "MAX_TASK_EFFORT",
+    "MAX_XLSX_UNCOMPRESSED",
     "MAX_YEAR",
     "MIN_YEAR",
 ]
@@ -47,6 +48,9 @@ MAX_DOCX_ENTRIES = 500
 MAX_TABLE_BYTES = 20 * 1024 * 1024
 #: Columns of a results table's header (check-results): a published table has a dozen.
 MAX_TABLE_COLUMNS = 1_000
+#: A results workbook (.xlsx) unpacked, as its zip directory states: a sheet of 10,000
+#: units is some 5 MB of XML; read as a stream, but parsing a zip bomb would take minutes.
+MAX_XLSX_UNCOMPRESSED = 100 * 1024 * 1024
 
 #: Rows of an annex, headers and continuation rows included: a real one has a few hundred.
 MAX_ANNEX_ROWS = 2_000

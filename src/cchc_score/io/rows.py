@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import zipfile
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,7 @@ __all__ = [
     "excel_cell",
     "records",
     "separator",
+    "unpacked_size",
     "xlsx_records",
 ]
 
@@ -110,6 +112,20 @@ def excel_cell(value: object, number_format: str = "General") -> str:
     if hasattr(value, "isoformat"):
         return str(value.isoformat())
     return str(value)
+
+
+def unpacked_size(data: bytes) -> int:
+    """What a zip file (a workbook) unpacks to, as its directory states it; -1 when it is
+    not a zip file that can be opened.
+
+    >>> unpacked_size(b"not a zip")
+    -1
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return -1
 
 
 def xlsx_records(data: bytes) -> Iterator[Record]:

@@ -233,4 +233,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "dòng tiêu đề có {n} cột; giới hạn là {limit} (xem docs/limits.md)",
         "the header has {n} columns; the limit is {limit} (see docs/limits.md)",
     ),
+    "E-RESULTS-UNPACKED": (
+        "sổ tính giải nén ra {size} MB; giới hạn là {limit} MB (tệp nén độc hại? xem "
+        "docs/limits.md)",
+        "the workbook unpacks to {size} MB; the limit is {limit} MB (a zip bomb? see "
+        "docs/limits.md)",
+    ),
 }
