@@ -48,6 +48,7 @@ import attrs
 from . import arguments, words
 from .errors import ArgumentError, Problem
 from .io.results import ResultsTable, read_results
+from .io.rules import load_rules
 from .model import RuleSet
 from .numbers import format_number, round_points
 from .result_bands import RatingScale, parse_bands, rules_scale
@@ -189,8 +190,6 @@ def check_results(
     ["Xã B (line 3), column 'Xếp hạng': the rank 3 does not follow from the totals: 2"]
     """
     if isinstance(rules, (str, os.PathLike)):
-        from .io.rules import load_rules
-
         rules = load_rules(os.fspath(rules))
     if rules is not None:
         rules = arguments.instance(rules, RuleSet, "rules", "a RuleSet or a rules name")
