@@ -52,7 +52,7 @@ from .io.rules import load_rules
 from .model import RuleSet
 from .numbers import format_number, round_points
 from .result_bands import RatingScale, parse_bands, rules_scale
-from .results_rows import Unit, group_units, read_units, summary_counts
+from .results_rows import Unit, group_units, percent_of, read_units, summary_counts
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -337,7 +337,7 @@ def _order(
 def _value_for(unit: Unit, scale: RatingScale) -> Decimal | None:
     if scale.on == "points":
         return unit.total
-    return unit.percent if unit.percent is not None else unit.computed_percent
+    return percent_of(unit)
 
 
 def _display(unit: Unit, value: Decimal, scale: RatingScale) -> Decimal:

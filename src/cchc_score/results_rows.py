@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from .io.results import ResultRow
-from .numbers import NumberFormatError, parse_number, round_exact, round_points, round_quotient
+from .numbers import NumberFormatError, parse_number, round_points, round_quotient
 from .result_bands import RatingScale, fold
 
 if TYPE_CHECKING:
@@ -30,7 +30,16 @@ if TYPE_CHECKING:
     #: The component columns, each with its maximum where one is known.
     Components = list[tuple[ResultColumn, Decimal | None]]
 
-__all__ = ["Summary", "Unit", "group_units", "places", "read_units", "summary_counts"]
+__all__ = [
+    "Summary",
+    "Unit",
+    "group_units",
+    "percent_of",
+    "places",
+    "ratio",
+    "read_units",
+    "summary_counts",
+]
 
 #: Adds a finding: (kind, row, unit, column, stated, computed, extra=...).
 Add = Callable[..., None]
@@ -60,7 +69,6 @@ class Unit:
     total: Decimal | None
     max: Decimal | None
     percent: Decimal | None
-    computed_percent: Decimal | None
     rank: int | None
     rating: str
 
@@ -71,6 +79,27 @@ class Summary:
 
     row: ResultRow
     counts: tuple[tuple[str, int], ...]
+
+
+def ratio(points: Decimal, maximum: Decimal, decimals: int) -> Decimal:
+    """``points`` as a percentage of ``maximum``, rounded once, half up, to ``decimals``:
+    exactly (a tie is decided on the exact value).
+
+    >>> ratio(Decimal("23.56"), Decimal(26), 2), ratio(Decimal("-1"), Decimal(8), 1)
+    (Decimal('90.62'), Decimal('-12.5'))
+    """
+    value = round_quotient(abs(points) * 100, maximum, decimals)
+    return value if points >= 0 else -value
+
+
+def percent_of(unit: Unit) -> Decimal | None:
+    """The percentage a rating on percentages reads: the row's own, else its points over its
+    maximum (to :data:`_PERCENT_PLACES` places); ``None`` when neither is known."""
+    if unit.percent is not None:
+        return unit.percent
+    if unit.total is None or unit.max is None or unit.max <= 0:
+        return None
+    return ratio(unit.total, unit.max, _PERCENT_PLACES)
 
 
 def places(value: Decimal) -> int:
@@ -205,12 +234,9 @@ def read_units(
         if total is not None and values and None not in values:
             _sum(row, name, total_column, total, values, add)
         percent = read.number(columns["percent"], percent=True) if columns["percent"] else None
-        computed = None
-        if total is not None and row_max is not None and row_max > 0:
-            computed = round_quotient(abs(total) * 100, row_max, _PERCENT_PLACES)
-            computed = computed if total >= 0 else -computed
-            if percent is not None and columns["percent"] is not None:
-                _percent(row, name, columns["percent"], total, row_max, percent, maxima, add)
+        percent_column = columns["percent"]
+        if percent_column and percent is not None and total is not None and row_max and row_max > 0:
+            _percent(row, name, percent_column, total, row_max, percent, maxima, add)
         rank = None
         if columns["rank"] is not None:
             number = read.number(columns["rank"])
@@ -233,7 +259,6 @@ def read_units(
                 total,
                 row_max,
                 percent,
-                computed,
                 rank,
                 rating,
             )
@@ -285,11 +310,7 @@ def _percent(
     add: Add,
 ) -> None:
     due = places(stated)
-
-    def ratio(over: Decimal) -> Decimal:
-        return round_exact(Fraction(total) * 100 / Fraction(over), due)
-
-    computed = ratio(maximum)
+    computed = ratio(total, maximum, due)
     if computed == stated:
         return
     extra: tuple[tuple[str, Decimal | str], ...] = (("points", total), ("max", maximum))
@@ -297,7 +318,7 @@ def _percent(
         guess = Fraction(total) * 100 / Fraction(stated)
         derived = [Decimal(round(guess)), Decimal(round(guess * 2)) / 2]
         for other in [*maxima, *derived]:
-            if other > 0 and other != maximum and ratio(other) == stated:
+            if other > 0 and other != maximum and ratio(total, other, due) == stated:
                 extra += (("alt", other), ("variant", "alt"))
                 break
     add("percent_mismatch", row.line, name, column.title, stated, computed, extra=extra)
@@ -366,7 +387,7 @@ def summary_counts(
         if rated:
             name = unit.rating
         elif scale is not None and unit.total is not None:
-            value = unit.total if scale.on == "points" else unit.percent or unit.computed_percent
+            value = unit.total if scale.on == "points" else percent_of(unit)
             band = None if value is None else scale.rating(value)
             name = "" if band is None else band.name
         else:
