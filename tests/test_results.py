@@ -376,6 +376,13 @@ def test_a_csv_with_semicolons(tmp_path: Path) -> None:
     assert kinds(check_results(path)) == [(3, "Tổng điểm", "total_not_sum")]
 
 
+def test_a_quoted_header_with_commas_in_a_semicolon_table(tmp_path: Path) -> None:
+    # The separator is sniffed outside quotes: the unit header's commas are not separators.
+    path = tmp_path / "results.csv"
+    path.write_text('"Xã, phường, thị trấn";"Tổng điểm"\nXã A;"90,5"\nXã B;8O\n', encoding="utf-8")
+    assert kinds(check_results(path)) == [(3, "Tổng điểm", "unreadable_number")]
+
+
 def test_an_xlsx_workbook_with_numbers_and_percentages(tmp_path: Path) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     book = openpyxl.Workbook()

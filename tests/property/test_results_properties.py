@@ -4,7 +4,12 @@ whatever rows the checker is given, it answers with findings, never a crash."""
 
 from __future__ import annotations
 
+import codecs
+import csv
+import io
+import tempfile
 from decimal import Decimal
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -73,6 +78,30 @@ def test_a_consistent_table_has_no_finding(
     parts: list[tuple[Decimal, Decimal]], comma: bool
 ) -> None:
     assert check_results(table(parts, comma), bands=BANDS, order="desc") == ()
+
+
+def _write(rows: list[list[object]], form: str, folder: Path) -> Path:
+    """The rows as a file: CSV with commas (cells quoted), CSV with semicolons, or TSV in
+    UTF-16 with CRLF line ends, as Word and Excel write it."""
+    if form == "tsv-utf16":
+        text = "\r\n".join("\t".join(str(c) for c in row) for row in rows) + "\r\n"
+        path = folder / "results.txt"
+        path.write_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
+        return path
+    out = io.StringIO()
+    csv.writer(out, delimiter="," if form == "csv" else ";", quoting=csv.QUOTE_ALL).writerows(rows)
+    path = folder / "results.csv"
+    path.write_text(out.getvalue(), encoding="utf-8-sig")
+    return path
+
+
+@given(units, st.booleans(), st.sampled_from(["csv", "semicolons", "tsv-utf16"]))
+def test_a_consistent_table_read_from_a_file_has_no_finding(
+    parts: list[tuple[Decimal, Decimal]], comma: bool, form: str
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = _write(table(parts, comma), form, Path(folder))
+        assert check_results(path, bands=BANDS, order="desc") == ()
 
 
 @given(units, st.booleans(), st.data())

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import re
 import zipfile
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -36,6 +37,8 @@ __all__ = [
 #: The separators a text table may use, in the order they are tried.
 SEPARATORS = ("\t", ",", ";")
 
+_QUOTED = re.compile(r'"[^"]*"')
+
 #: A row as (first line, last line, cells or ``None``, why the row cannot be split or
 #: ``None``). Blank rows are not records.
 Record = tuple[int, int, "list[str] | None", "str | None"]
@@ -46,9 +49,15 @@ def separator(line: str, default: str = ",") -> str:
     (the most frequent, when several are) is it; ``default`` when there is none or when it
     is among those found.
 
+    Text inside double quotes is not looked at: ``"Xã, phường, thị trấn";"Tổng điểm"`` is
+    separated by semicolons.
+
     >>> separator("Đơn vị\\tTổng điểm"), separator("a;b;c"), separator("a,b;c", ",")
     ('\\t', ';', ',')
+    >>> separator('"Xã, phường, thị trấn";"Tổng điểm"')
+    ';'
     """
+    line = _QUOTED.sub("", line)
     found = [s for s in SEPARATORS if s in line]
     if not found or default in found:
         return default
