@@ -59,8 +59,8 @@ from .plan import (
 )
 from .projection import Distribution, Projection, TaskGain, TimelinePoint, project
 from .reconcile import Finding, reconcile
-from .results import ResultFinding, check_results
 from .report import notebook as _notebook  # noqa: F401  (registers the notebook views)
+from .results import ResultFinding, check_results
 
 __version__ = "0.1.0"
 
