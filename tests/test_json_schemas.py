@@ -43,6 +43,9 @@ def _argv(ward: Path) -> dict[str, list[list[str]]]:
             ["rank", str(ROOT / "examples" / "district_2022")],
             ["rank", str(ROOT / "examples" / "district_2022"), "--only", "losses"],
         ],
+        "check-results": [
+            ["check-results", str(ROOT / "examples" / "results_2022" / "results.csv")],
+        ],
         "diff": [
             ["diff", "criteria_2022", str(RULES_2023)],
             ["diff", "criteria_2022", str(RULES_2023), evidence],

@@ -271,6 +271,7 @@ COMMANDS = [
     "docs",
     "report",
     "chart",
+    "check-results",
 ]
 
 

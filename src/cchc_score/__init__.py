@@ -28,6 +28,7 @@ from .io.annex import read_annex
 from .io.appraisal import dump_appraisal, load_appraisal
 from .io.evidence import load_evidence
 from .io.plan import dump_plan, load_plan
+from .io.results import ResultsError
 from .io.rules import bundled_rules, dump_rules, load_rules, loads_rules
 from .io.table_dump import dump_evidence_csv
 from .model import (
@@ -59,6 +60,7 @@ from .plan import (
 from .projection import Distribution, Projection, TaskGain, TimelinePoint, project
 from .reconcile import Finding, reconcile
 from .report import notebook as _notebook  # noqa: F401  (registers the notebook views)
+from .results import ResultFinding, check_results
 
 __version__ = "0.1.0"
 
@@ -96,6 +98,8 @@ __all__ = [
     "Ranking",
     "Ratio",
     "Restore",
+    "ResultFinding",
+    "ResultsError",
     "RuleSet",
     "RulesError",
     "Scorecard",
@@ -111,6 +115,7 @@ __all__ = [
     "best_plan",
     "bundled_rules",
     "check_evidence",
+    "check_results",
     "dump_appraisal",
     "dump_evidence_csv",
     "dump_plan",

@@ -22,7 +22,9 @@ __all__ = [
     "MAX_MAGNITUDE",
     "MAX_PLAN_EFFORT",
     "MAX_TABLE_BYTES",
+    "MAX_TABLE_COLUMNS",
     "MAX_TASK_EFFORT",
+    "MAX_XLSX_UNCOMPRESSED",
     "MAX_YEAR",
     "MIN_YEAR",
 ]
@@ -44,6 +46,11 @@ MAX_DOCX_ENTRIES = 500
 #: An evidence table (CSV/TSV, one unit a row): a province's 10,000 communes with a
 #: hundred facts each is some 10 MB.
 MAX_TABLE_BYTES = 20 * 1024 * 1024
+#: Columns of a results table's header (check-results): a published table has a dozen.
+MAX_TABLE_COLUMNS = 1_000
+#: A results workbook (.xlsx) unpacked, as its zip directory states: a sheet of 10,000
+#: units is some 5 MB of XML; read as a stream, but parsing a zip bomb would take minutes.
+MAX_XLSX_UNCOMPRESSED = 100 * 1024 * 1024
 
 #: Rows of an annex, headers and continuation rows included: a real one has a few hundred.
 MAX_ANNEX_ROWS = 2_000

@@ -155,6 +155,7 @@ NOT_FILES = [
     ("import-annex", "a.tsv"),
     ("reconcile", "a.tsv"),
     ("rank", "w.csv"),
+    ("check-results", "r.csv"),
 ]
 
 
@@ -170,7 +171,9 @@ def test_a_fifo_is_refused_not_waited_on(tmp_path: Path, command: str, name: str
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero on this system")
-@pytest.mark.parametrize("command", ["check", "score", "import-annex", "reconcile"])
+@pytest.mark.parametrize(
+    "command", ["check", "score", "import-annex", "reconcile", "check-results"]
+)
 def test_dev_zero_is_refused_not_read(tmp_path: Path, command: str) -> None:
     proc = cchc(command, "/dev/zero", cwd=tmp_path)
     assert proc.returncode == 1

@@ -33,6 +33,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "cmd_docs",
     "cmd_report",
     "cmd_chart",
+    "cmd_check_results",
 )
 
 #: The languages ``--lang`` takes.

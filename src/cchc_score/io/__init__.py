@@ -6,7 +6,9 @@
   flattening of its error tree into "file: path: message (got value)" problems.
 - Readers, one per input: :mod:`.rules` (rules files; the criteria tree is checked in
   :mod:`.rules_tree`, and :mod:`.rules_dump` writes a rule set back), :mod:`.evidence`
-  (evidence files), :mod:`.table` (the CSV/TSV evidence table), :mod:`.plan` (plan files),
+  (evidence files), :mod:`.table` (the CSV/TSV evidence table), :mod:`.results` (a
+  published results table, ``check-results``; both tables split into rows by :mod:`.rows`,
+  CSV, TSV or xlsx), :mod:`.plan` (plan files),
   :mod:`.annex` (annex text, with its table layout in :mod:`.annex_layout`),
   :mod:`.appraisal` (``appraisal.toml``).
 

@@ -9,8 +9,6 @@ Scoring the rows is :mod:`cchc_score.batch`'s job.
 
 from __future__ import annotations
 
-import csv
-import itertools
 import os
 import unicodedata
 from pathlib import Path
@@ -24,7 +22,7 @@ from ..evidence import Evidence, RawValue
 from ..limits import MAX_TABLE_BYTES
 from ..model import Fact
 from ..numbers import NumberFormatError, parse_number
-from . import files
+from . import files, rows
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -45,7 +43,6 @@ __all__ = [
 
 #: The extensions of evidence tables, each with its default separator.
 TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t", ".tab": "\t", ".txt": "\t"}
-_SEPARATORS = ("\t", ",", ";")
 RESERVED = ("unit", "year", "rules")
 _PREFIXES = ("appraised", "not_assessed", "notes")
 #: A checklist cell saying that no item was done (an empty cell means "not given").
@@ -179,45 +176,14 @@ def _open_table(path: str) -> BinaryIO:
     return stream
 
 
-def _separator(line: str, suffix: str) -> str:
-    """The separator the header row uses: header names never contain one."""
-    found = [s for s in _SEPARATORS if s in line]
-    default = TABLE_SUFFIXES.get(suffix, ",")
-    if not found or default in found:
-        return default
-    return max(found, key=line.count)
-
-
 def _records(
     path: str, lines: files.TextLines
 ) -> Iterator[tuple[int, int, list[str] | None, str | None]]:
-    """Each non-blank row as (first line, last line, cells or ``None``, CSV error or ``None``).
-
-    The separator is sniffed from the first non-blank line, the header.
-    """
-    texts = iter(lines)
-    first = ""
-    for text in texts:
-        if text.strip():
-            first = text
-            break
-    if not first:
-        return
-    skipped = lines.number - 1
-    lines.separator = _separator(first, Path(path).suffix.lower())
-    reader = csv.reader(itertools.chain([first], texts), delimiter=lines.separator, strict=True)
-    start = skipped + 1
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            yield start, skipped + reader.line_num, None, str(exc)
-        else:
-            if any(cell.strip() for cell in cells):
-                yield start, skipped + reader.line_num, cells, None
-        start = skipped + reader.line_num + 1
+    """Each non-blank row (:func:`.rows.records`) as (first line, last line, cells or
+    ``None``, CSV error or ``None``), the separator sniffed from the header with the
+    extension's as the default."""
+    default = TABLE_SUFFIXES.get(Path(path).suffix.lower(), ",")
+    yield from rows.records(lines, default)
 
 
 def _clean(cell: str) -> str:

@@ -2,8 +2,8 @@
 the package: one file per command, ``<command>.json``, whose output names it in its
 ``"schema"`` key (``"cchc-score/score/1"``). docs/json.md explains the contract.
 
->>> COMMANDS
-('score', 'explain', 'reconcile', 'import-annex', 'project', 'plan', 'rank', 'diff')
+>>> len(COMMANDS), COMMANDS[:3]
+(9, ('score', 'explain', 'reconcile'))
 >>> schema_for("score")["properties"]["schema"]
 {'const': 'cchc-score/score/1', 'description': 'The name and version of this contract.'}
 """
@@ -17,7 +17,17 @@ from typing import Any
 __all__ = ["COMMANDS", "schema_for"]
 
 #: The commands with a ``--format json`` output, each with its schema.
-COMMANDS = ("score", "explain", "reconcile", "import-annex", "project", "plan", "rank", "diff")
+COMMANDS = (
+    "score",
+    "explain",
+    "reconcile",
+    "import-annex",
+    "project",
+    "plan",
+    "rank",
+    "diff",
+    "check-results",
+)
 
 
 def schema_for(command: str) -> dict[str, Any]:

@@ -36,6 +36,7 @@ from . import (
     reading,
     report_files,
     reports,
+    results,
 )
 
 #: A language the library speaks: Vietnamese or English.
@@ -91,6 +92,7 @@ WORDS: dict[str, tuple[str, str]] = _catalogue(
     properties.WORDS,
     help.WORDS,
     reading.WORDS,
+    results.WORDS,
 )
 
 

@@ -271,6 +271,10 @@ EXAMPLES: dict[str, tuple[str, str]] = {
         "--out ward.xlsx",
         "cchc-score report examples/ward_2022/annex.tsv --out ward.html",
     ),
+    "check-results": (
+        "cchc-score check-results examples/results_2022/results.csv",
+        'cchc-score check-results ket_qua.xlsx --bands "Tốt>=90;Khá>=80;Trung bình>=70;Yếu"',
+    ),
     "chart": (
         "cchc-score chart criteria examples/ward_2022/evidence.toml --out criteria.png",
         "cchc-score chart distribution examples/ward_2022/evidence.toml "

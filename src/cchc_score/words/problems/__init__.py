@@ -10,11 +10,12 @@ problem's fields.
 Keep each subject's codes together, under a heading comment, in the order a reader meets them.
 
 The messages are kept in parts by subject (:mod:`.values`, :mod:`.rules`, :mod:`.inputs`,
-:mod:`.authoring` for the rules author's tools, :mod:`.reach` for reachability and direction);
+:mod:`.authoring` for the rules author's tools, :mod:`.reach` for reachability and
+direction, :mod:`.results` for check-results);
 :data:`WORDS` is all of them.
 """
 
-from . import authoring, inputs, reach, rules, values
+from . import authoring, inputs, reach, results, rules, values
 
 #: How a problem is shown: the offending value, a line and a column in words.
 _SHOWN: dict[str, tuple[str, str]] = {
@@ -37,5 +38,5 @@ def _merged(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
 
 #: code → (Vietnamese, English): every problem message.
 WORDS: dict[str, tuple[str, str]] = _merged(
-    _SHOWN, values.WORDS, rules.WORDS, inputs.WORDS, authoring.WORDS, reach.WORDS
+    _SHOWN, values.WORDS, rules.WORDS, inputs.WORDS, authoring.WORDS, reach.WORDS, results.WORDS
 )
