@@ -13,8 +13,10 @@ import csv
 import errno
 import io
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -39,6 +41,36 @@ MEGABYTES = 300
 INTERNAL = ("lỗi nội bộ", "internal error")
 
 
+#: Imported by every Python process a case starts (it is first on their PYTHONPATH): at
+#: exit, it adds the process's own peak resident memory (VmHWM, which exec resets) to the
+#: file CCHC_TEST_PEAK names. ``ru_maxrss`` from wait4 cannot tell it: it counts the
+#: forked copy of this test process too, however large the test session has grown.
+_SITECUSTOMIZE = """
+import atexit, os
+_OUT = os.environ.get("CCHC_TEST_PEAK")
+def _peak():
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            kb = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+        with open(_OUT, "a", encoding="ascii") as out:
+            out.write(f"{kb}\\n")
+    except (OSError, StopIteration, ValueError):
+        pass
+if _OUT:
+    atexit.register(_peak)
+"""
+
+
+def _peak_megabytes(report: Path, usage: Any) -> int:
+    """The child's own peak memory: the largest VmHWM its Python processes reported, else
+    (no /proc) what wait4 says."""
+    try:
+        reported = [int(n) for n in report.read_text(encoding="ascii").split()]
+    except OSError:
+        reported = []
+    return (max(reported) if reported else usage.ru_maxrss) // 1024  # kilobytes on Linux
+
+
 def cchc(
     *argv: object, cwd: Path, stdout: int | IO[Any] = subprocess.PIPE, shell: str | None = None
 ) -> subprocess.CompletedProcess[str]:
@@ -48,6 +80,11 @@ def cchc(
     args: str | list[str] = (
         shell if shell is not None else [sys.executable, "-m", "cchc_score", *map(str, argv)]
     )
+    probe = Path(tempfile.mkdtemp(prefix="cchc-probe-"))  # never in cwd: tests list it
+    (probe / "sitecustomize.py").write_text(_SITECUSTOMIZE, encoding="utf-8")
+    report = probe / "peak.txt"
+    path = os.pathsep.join(p for p in (str(probe), os.environ.get("PYTHONPATH")) if p)
+    env = {**os.environ, "PYTHONPATH": path, "CCHC_TEST_PEAK": str(report)}
     # Both pipes are read in threads rather than by communicate(), so that the child is
     # reaped by wait4 and its own resource usage (not every child's so far) is known.
     with (
@@ -58,6 +95,7 @@ def cchc(
             stdout=stdout,
             stderr=subprocess.PIPE,
             text=True,
+            env=env,
         ) as child,
         ThreadPoolExecutor(2) as pool,
     ):
@@ -70,7 +108,8 @@ def cchc(
         )
     elapsed = time.monotonic() - start
     assert elapsed < SECONDS, f"{elapsed:.1f} s"
-    peak = usage.ru_maxrss // 1024  # kilobytes on Linux
+    peak = _peak_megabytes(report, usage)
+    shutil.rmtree(probe, ignore_errors=True)
     assert peak < MEGABYTES, f"{peak} MB"
     assert "Traceback" not in proc.stderr
     assert "Exception ignored" not in proc.stderr
