@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from . import arguments, syntax
-from .errors import EvidenceError, ProblemList
+from .errors import EvidenceError, Problem, ProblemList
 from .facts import FactValue, RawValue
 from .kinds import Rule, RuleKind, fact_type, kind_of
 from .kinds.facttypes import BAD
@@ -34,6 +34,7 @@ __all__ = [
     "check_evidence",
     "observed_codes",
     "typed_value",
+    "year_warnings",
 ]
 
 
@@ -101,6 +102,11 @@ def _reasons(value: object) -> tuple[tuple[str, str], ...]:
     return _texts(value, "not_assessed")
 
 
+def _estimated(value: object) -> tuple[str, ...]:
+    """Fact names, sorted and once each, so that the order written does not matter."""
+    return tuple(sorted(set(arguments.strings(value, "estimated", EvidenceError))))
+
+
 def _unit(value: object) -> str:
     return arguments.instance(value, str, "unit", "the unit's name as a string", EvidenceError)
 
@@ -146,6 +152,9 @@ class Evidence:
     not_assessed: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_reasons)
     rules: str | None = attrs.field(default=None, converter=_rules_name)
     source: str | None = attrs.field(default=None, eq=False)
+    #: Facts whose values are estimates, not figures from a document: explanations mark
+    #: them "(giả định)" / "(assumed)".
+    estimated: tuple[str, ...] = attrs.field(default=(), converter=_estimated)
 
     def fact(self, name: str) -> RawValue:
         """The value given for a fact.
@@ -264,6 +273,8 @@ def _quick_check(req: _Requirements, evidence: Evidence) -> dict[str, FactValue]
     """The typed facts of evidence that is plainly valid; ``None`` when in any doubt."""
     if evidence.not_assessed or any(code not in req.codes for code, _ in evidence.notes):
         return None
+    if evidence.estimated and not set(evidence.estimated) <= {n for n, _ in evidence.facts}:
+        return None
     typed: dict[str, FactValue] = {}
     converters = req.converters
     for name, raw in evidence.facts:
@@ -282,6 +293,25 @@ def _quick_check(req: _Requirements, evidence: Evidence) -> dict[str, FactValue]
         if not kind.values_ok(rule, typed):
             return None
     return typed
+
+
+def year_warnings(rules: RuleSet, evidence: Evidence) -> tuple[Problem, ...]:
+    """Warnings, not errors, about evidence scored under ``rules``: evidence for another
+    year than the rules' (``W-EVIDENCE-YEAR``), which scores, but may not be what was meant.
+
+    >>> from cchc_score import load_rules
+    >>> (w,) = year_warnings(load_rules("criteria_2022"), Evidence("Xã A", 2023))
+    >>> w.text("en")
+    'year: the evidence is for 2023 but the rules criteria_2022 are for 2022 (got 2023)'
+    >>> year_warnings(load_rules("criteria_2022"), Evidence("Xã A", 2022))
+    ()
+    """
+    if evidence.year is None or evidence.year == rules.year:
+        return ()
+    problems = ProblemList(evidence.source)
+    fields = {"year": evidence.year, "rules": rules.id, "rules_year": rules.year}
+    problems.add("year", "W-EVIDENCE-YEAR", evidence.year, **fields)
+    return tuple(problems)
 
 
 def observed_codes(rules: RuleSet, evidence: Evidence) -> frozenset[str]:
@@ -339,6 +369,10 @@ def _check_codes(rules: RuleSet, evidence: Evidence, problems: ProblemList) -> N
     for code, _ in evidence.notes:
         if not rules.has_node(code):
             problems.add(f"notes.{syntax.key(code)}", "no criterion has this code", code)
+    given = {name for name, _ in evidence.facts}
+    for name in evidence.estimated:
+        if name not in given:
+            problems.add("estimated", "E-EVIDENCE-ESTIMATED-NOT-GIVEN", name)
 
 
 def _check_needs(

@@ -91,6 +91,15 @@ def errors(lines: Iterable[str]) -> None:
         sys.stderr.flush()
 
 
+def warnings(lines: Iterable[str]) -> None:
+    """Warnings on standard error, one per line, as :func:`errors` prints problems: the
+    command goes on."""
+    with contextlib.suppress(OSError, AttributeError):
+        for line in lines:
+            sys.stderr.write(printable(f"warning: {short(line, MAX_LINE)}\n"))
+        sys.stderr.flush()
+
+
 def silence_stdout() -> None:
     """Point standard output at the null device, so that nothing more fails on it."""
     try:

@@ -17,6 +17,8 @@ from ..words import pick, text
 from .common import (
     Format,
     band_name,
+    band_provenance,
+    band_shown,
     domain_points,
     heading,
     json_value,
@@ -74,6 +76,7 @@ def ranking_json(ranking: Ranking, lang: Lang = "vi") -> list[dict[str, Any]]:
             "total": json_value(unit.total),
             "max": json_value(unit.scorecard.max),
             "rating": band_name(unit.scorecard, lang),
+            "rating_provenance": band_provenance(unit.scorecard),
             "domains": {code: json_value(p) for code, p in domain_points(unit.scorecard).items()},
             "source": unit.source,
             "line": unit.line,
@@ -153,7 +156,7 @@ def _render_ranking(ranking: Ranking, fmt: Format, lang: Lang, by_domain: bool) 
             _rank_label(unit),
             printable(unit.unit),  # escaped before tabulate measures it
             points(unit.total, lang, places),
-            band_name(unit.scorecard, lang) or text("report.no_rating", lang),
+            band_shown(unit.scorecard, lang) or text("report.no_rating", lang),
             *(points(p, lang, places) for p in domain_points(unit.scorecard).values() if by_domain),
         ]
         for unit in ranking.units

@@ -97,6 +97,17 @@ def band_name(card: Scorecard, lang: Lang) -> str | None:
     return card.rating.label(lang) if card.rating is not None else None
 
 
+def band_shown(card: Scorecard, lang: Lang) -> str | None:
+    """The card's rating band as a report prints it, marked when assumed
+    (:meth:`~cchc_score.model.Band.shown`); ``None`` when it has none."""
+    return card.rating.shown(lang) if card.rating is not None else None
+
+
+def band_provenance(card: Scorecard) -> str | None:
+    """Whether the card's rating band is the decision's or assumed, where the rules say."""
+    return card.rating.provenance if card.rating is not None else None
+
+
 def domain_points(card: Scorecard) -> dict[str, Decimal]:
     """Each domain's points, by code, in rule-file order."""
     return {domain.code: card.points_of(domain.code) for domain in card.rules.domains}

@@ -36,7 +36,11 @@ def projection_json(projection: Projection, lang: Lang = "vi") -> dict[str, Any]
             {"total": json_value(total), "probability": p} for total, p in dist.totals
         ],
         "ratings": [
-            {"rating": band.label(lang), "probability": round(p, PLACES)}
+            {
+                "rating": band.label(lang),
+                "provenance": band.provenance,
+                "probability": round(p, PLACES),
+            }
             for band, p in projection.ratings
         ],
         "target": None
@@ -131,7 +135,7 @@ def render_projection(projection: Projection, fmt: Format = "table", lang: Lang 
     lines += [
         w("ratings"),
         tabulate(
-            [[b.label(lang), pct(p)] for b, p in projection.ratings],
+            [[b.shown(lang), pct(p)] for b, p in projection.ratings],
             tablefmt=table,
             disable_numparse=True,
             headers=["", w("prob")],

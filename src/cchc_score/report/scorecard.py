@@ -14,7 +14,17 @@ from ..kinds import kind_of
 from ..kinds.facttypes import fact_type
 from ..numbers import format_number
 from ..words import text
-from .common import Format, band_name, json_value, points, shown, style, to_json
+from .common import (
+    Format,
+    band_name,
+    band_provenance,
+    band_shown,
+    json_value,
+    points,
+    shown,
+    style,
+    to_json,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -59,6 +69,7 @@ def node_json(node: NodeScore, lang: Lang) -> dict[str, Any]:
         "reference": node.criterion.reference,
         "basis": node.criterion.basis,
         "provenance": node.criterion.rule_provenance,
+        "estimated": list(node.estimated),
     }
 
 
@@ -71,6 +82,7 @@ def scorecard_json(card: Scorecard, lang: Lang = "vi") -> dict[str, Any]:
         "total": json_value(card.total),
         "max": json_value(card.max),
         "rating": band_name(card, lang),
+        "rating_provenance": band_provenance(card),
         "nodes": [node_json(node, lang) for node in card.nodes],
         "differences": [
             {
@@ -154,7 +166,7 @@ def render_scorecard(
         f"{points(card.total, lang, places)}/{format_number(card.max, lang)}"
     )
     rating = (
-        f"{text('report.rating', lang)}: {band_name(card, lang) or text('report.no_rating', lang)}"
+        f"{text('report.rating', lang)}: {band_shown(card, lang) or text('report.no_rating', lang)}"
     )
     differences = _differences(card, fmt, lang)
     assumed = sum(1 for n in card.rules.nodes() if n.rule_provenance == "assumed")

@@ -23,7 +23,17 @@ import os
 import re
 from typing import TYPE_CHECKING
 
-from . import authoring, commands, core, plot, problems, properties, report_files, reports
+from . import (
+    assumptions,
+    authoring,
+    commands,
+    core,
+    plot,
+    problems,
+    properties,
+    report_files,
+    reports,
+)
 
 if TYPE_CHECKING:
     from ..numbers import Lang
@@ -52,6 +62,7 @@ WORDS: dict[str, tuple[str, str]] = _catalogue(
     report_files.WORDS,
     plot.WORDS,
     properties.WORDS,
+    assumptions.WORDS,
 )
 
 

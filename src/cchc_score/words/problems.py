@@ -184,5 +184,35 @@ WORDS: dict[str, tuple[str, str]] = {
         "đơn điệu bỏ qua dữ kiện này; hãy khai báo hướng tốt hơn",
         'the fact declares better = "none" but a {kind} rule scores it: the monotone check '
         "skips it; declare which way is better",
+    # ------------------------------------------------------------------ estimates and years
+    "E-EVIDENCE-ESTIMATED-NOT-GIVEN": (
+        "dữ kiện được đánh dấu giả định nhưng không có giá trị trong [facts]",
+        "a fact marked as estimated has no value under [facts]",
+    ),
+    "E-RULES-LOOKS-BACK": (
+        "cần số năm nhìn lại, từ 0 đến {limit}",
+        "expected the number of years looked back, from 0 to {limit}",
+    ),
+    "E-PLAN-LOOKS-BACK-MIXED": (
+        "nhiệm vụ phục vụ các tiêu chí xét những năm khác nhau ({codes}); hãy tách thành "
+        "các nhiệm vụ riêng",
+        "the task serves criteria that look at different years ({codes}); split it into "
+        "separate tasks",
+    ),
+    "E-PLAN-NEXT-FACT": (
+        "không phải dữ kiện được khai báo trong {rules} hay {rules_next}",
+        "not a fact declared by {rules} or {rules_next}",
+    ),
+    "E-PLAN-NEXT-CRITERION": (
+        "không có tiêu chí mã này trong {rules} hay {rules_next}",
+        "no criterion has this code in {rules} or {rules_next}",
+    ),
+    "E-PLAN-NEXT-APPRAISED": (
+        "không phải tiêu chí chấm bằng điểm thẩm định trong {rules} hay {rules_next}",
+        "not a criterion scored by appraised points in {rules} or {rules_next}",
+    ),
+    "W-EVIDENCE-YEAR": (
+        "hồ sơ là của năm {year} nhưng bộ tiêu chí {rules} là của năm {rules_year}",
+        "the evidence is for {year} but the rules {rules} are for {rules_year}",
     ),
 }
