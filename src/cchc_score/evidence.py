@@ -273,7 +273,7 @@ def _quick_check(req: _Requirements, evidence: Evidence) -> dict[str, FactValue]
     """The typed facts of evidence that is plainly valid; ``None`` when in any doubt."""
     if evidence.not_assessed or any(code not in req.codes for code, _ in evidence.notes):
         return None
-    if evidence.estimated and not set(evidence.estimated) <= {n for n, _ in evidence.facts}:
+    if any(name not in req.converters for name in evidence.estimated):
         return None
     typed: dict[str, FactValue] = {}
     converters = req.converters
@@ -369,10 +369,9 @@ def _check_codes(rules: RuleSet, evidence: Evidence, problems: ProblemList) -> N
     for code, _ in evidence.notes:
         if not rules.has_node(code):
             problems.add(f"notes.{syntax.key(code)}", "no criterion has this code", code)
-    given = {name for name, _ in evidence.facts}
     for name in evidence.estimated:
-        if name not in given:
-            problems.add("estimated", "E-EVIDENCE-ESTIMATED-NOT-GIVEN", name)
+        if not rules.has_fact(name):
+            problems.add("estimated", "E-EVIDENCE-ESTIMATED-UNKNOWN", name, rules=rules.id)
 
 
 def _check_needs(

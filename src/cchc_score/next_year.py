@@ -14,64 +14,94 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from . import syntax
 from .carry import Carried, carry_points, renamed_facts
 from .effects import best_value
-from .engine import partly_restored
-from .errors import ProblemList
+from .engine import Engine, partly_restored
 from .evaluation import evaluate
 from .kinds import kind_of
-from .plan import PartialRestore, PlanError, Restore
+from .model import rule_facts
+from .plan import PartialRestore, Restore
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from .engine import Engine
+    from .evaluation import Scorecard
+    from .evidence import Evidence
     from .model import RuleSet
-    from .plan import Plan, Task
+    from .plan import Task
 
-__all__ = ["counts_in", "score_next_year"]
+__all__ = ["deferred_tasks", "frozen_leaves", "score_next_year"]
 
 
-def counts_in(rules: RuleSet, plan: Plan, tasks: Sequence[Task], scored: int) -> dict[str, int]:
-    """The tasks that count only in a year after ``scored``, with that year: a task done in
-    year D for criteria that look back L years counts from year D + L on.
+def frozen_leaves(
+    rules: RuleSet, looks: RuleSet, tasks: Sequence[Task], scored: int
+) -> frozenset[str]:
+    """The leaves of ``rules`` that no task can move in the index of year ``scored``: those
+    whose criterion (as ``looks`` declares it) looks back ``l ≥ 1`` years, when even the
+    earliest task was done after ``scored − l``. Work done in year D counts for such a
+    criterion from the index of year D + l on.
 
-    A task serving criteria that look back different numbers of years is refused: which
-    year it counts in would depend on the criterion, so it must be split.
+    A task's year is its deadline's, or ``scored`` when it has none.
     """
-    problems = ProblemList(plan.source)
-    later: dict[str, int] = {}
-    for task in tasks:
-        looks = {
-            leaf.code: leaf.looks_back
-            for code in task.criteria
-            if rules.has_node(code)
-            for leaf in rules.node(code).walk()
-            if leaf.is_leaf
-        }
-        if not looks:
-            continue
-        if len(set(looks.values())) > 1:
-            codes = ", ".join(f"{c}: {n}" for c, n in sorted(looks.items()) if n)
-            problems.add(
-                f"task {syntax.quote(task.id)}.criteria",
-                "E-PLAN-LOOKS-BACK-MIXED",
-                list(task.criteria),
-                codes=codes,
-            )
-            continue
-        done = task.deadline.date.year if task.deadline.date is not None else scored
-        counts = done + next(iter(looks.values()))
-        if counts > scored:
-            later[task.id] = counts
-    problems.raise_if_any(PlanError)
-    return later
+    if not tasks:
+        return frozenset()
+    earliest = min(_done_in(t, scored) for t in tasks)
+    return frozenset(
+        leaf.code
+        for leaf in rules.nodes()
+        if leaf.is_leaf
+        and looks.has_node(leaf.code)
+        and earliest + looks.node(leaf.code).looks_back > scored
+    )
 
 
-def score_next_year(
-    rules_next: RuleSet, engine: Engine, plan: Plan, in_time: Sequence[Task], scored: int
-) -> dict[str, Any]:
+def deferred_tasks(
+    rules: RuleSet, engine: Engine, frozen: frozenset[str], scored: int
+) -> tuple[tuple[str, int, tuple[str, ...]], ...]:
+    """``(task id, year, codes)`` for each task of ``engine`` that would change a frozen
+    leaf: the year whose index it counts in for them, and those leaves."""
+    out = []
+    for task in engine.tasks:
+        touched = sorted(engine.effects[task.id].leaves & frozen)
+        if touched:
+            back = max(rules.node(c).looks_back for c in touched)
+            out.append((task.id, _done_in(task, scored) + back, tuple(touched)))
+    return tuple(out)
+
+
+def renamed_names(names: Sequence[str], rules: RuleSet) -> list[str]:
+    """Fact names as ``rules`` name them (its ``[renamed]``)."""
+    mapping = dict(rules.renamed)
+    return [mapping.get(n, n) for n in names]
+
+
+def _held_back(
+    rules_next: RuleSet, engine: Engine, evidence: Evidence, card: Scorecard, frozen: frozenset[str]
+) -> Decimal:
+    """What the frozen leaves must give back: the done tasks' facts moved them in ``card``,
+    but they look at a year before the tasks, so they keep the points the baseline's facts
+    and appraised points give them under ``rules_next``."""
+    codes = [c for c in frozen if rules_next.has_node(c) and rules_next.node(c).is_leaf]
+    if not codes:
+        return Decimal(0)
+    before = dict(renamed_facts(dict(engine.values), rules_next)[0])
+    reads = {n for c in codes for n in rule_facts(rules_next.node(c).rule)}
+    facts = {**dict(evidence.facts), **{n: before[n] for n in reads if n in before}}
+    appraised = dict(evidence.appraised)
+    for code in codes:
+        if code in engine.appraised and code in appraised:
+            node, old = rules_next.node(code), engine.rules.node(code).max
+            points = carry_points(node, engine.appraised[code], old, rules_next.decimals)[0]
+            appraised[code] = points if points is not None else appraised[code]
+    base = evaluate(rules_next, attrs.evolve(evidence, facts=facts, appraised=appraised))
+    return sum((base.points_of(c) - card.points_of(c) for c in codes), Decimal(0))
+
+
+def _done_in(task: Task, scored: int) -> int:
+    return task.deadline.date.year if task.deadline.date is not None else scored
+
+
+def score_next_year(rules_next: RuleSet, engine: Engine, scored: int) -> dict[str, Any]:
     """Score the all-done evidence under next year's rules; list what does not carry over.
 
     The all-done state is the one the projection scores (best fact values, highest
@@ -80,8 +110,11 @@ def score_next_year(
     ``rules_next.year`` (a task for criteria that look back counts a year later), and what
     they set that only ``rules_next`` declares is set too."""
     lost: list[str] = []
-    later = counts_in(rules_next, plan, in_time, max(rules_next.year, scored))
-    done = [t for t in in_time if t.id not in later]
+    done = engine.tasks
+    # The year next year's rules score: what looks back is frozen as of that year.
+    year = max(rules_next.year, scored)
+    frozen = frozen_leaves(engine.rules, rules_next, done, year)
+    engine = Engine(engine.rules, engine.evidence, done, engine.effects, frozen=frozen)
     state = engine.state(done, forget=False)
     facts: dict[str, Any] = {**engine.values, **dict(state.facts)}
     facts = dict(renamed_facts(facts, rules_next)[0])  # the newer file's [renamed]
@@ -126,6 +159,9 @@ def score_next_year(
         ]
     remaining = dict(state.remaining)
     for code, task in new_leaves.items():  # criteria only next year's rules have
+        if kind_of(rules_next.node(code).rule).appraised and code not in appraised:
+            if isinstance(task.effect, (Restore, PartialRestore)):
+                appraised[code] = Decimal(0)  # no points yet: a restore wins them all
         if isinstance(task.effect, Restore):
             state = attrs.evolve(state, restored=state.restored | {code})
         elif isinstance(task.effect, PartialRestore):
@@ -139,9 +175,10 @@ def score_next_year(
             *((c, r) for c, r in engine.evidence.not_assessed if rules_next.has_node(c)),
             *refused.items(),
         ],
+        estimated=[n for n in renamed_names(engine.evidence.estimated, rules_next) if n in facts],
     )
     card = evaluate(rules_next, evidence)
-    gain = Decimal(0)
+    gain = _held_back(rules_next, engine, evidence, card, frozen)
     for code in sorted(state.restored | remaining.keys()):
         if not rules_next.has_node(code) or not rules_next.node(code).is_leaf:
             continue

@@ -27,7 +27,7 @@ from .errors import ArgumentError, ProblemList
 from .evaluation import Scorecard
 from .evidence import RULES_EXPECTED, check_arguments
 from .model import Band, RuleSet
-from .next_year import counts_in, score_next_year
+from .next_year import deferred_tasks, frozen_leaves, score_next_year
 from .numbers import from_steps
 from .plan import PLAN_EXPECTED, Plan, PlanError, Task
 
@@ -144,9 +144,9 @@ class Projection(Displayable):
         next_total: the projected all-done evidence scored under ``rules_next``.
         carried: appraised points whose maximum changed in ``rules_next``, each carried by
             the criterion's ``carry`` policy (rescaled, kept or refused), every one listed.
-        deferred: ``(task id, year)`` for each task done in the plan year that serves only
-            criteria looking back (``looks_back``): it counts in that later year's index,
-            not in the totals here.
+        deferred: ``(task id, year, codes)`` for each task that would change criteria
+            looking back (``looks_back``) at a year before it is done: for those criteria it
+            counts in that later year's index, not in the totals here.
     """
 
     baseline: Scorecard
@@ -167,7 +167,7 @@ class Projection(Displayable):
     carry_over: tuple[str, ...] = ()
     next_total: Decimal | None = None
     carried: tuple[Carried, ...] = ()
-    deferred: tuple[tuple[str, int], ...] = ()
+    deferred: tuple[tuple[str, int, tuple[str, ...]], ...] = ()
 
     @property
     def expected(self) -> float:
@@ -193,7 +193,10 @@ def brute_force_distribution(rules: RuleSet, evidence: Evidence, plan: Plan) -> 
     The reference that :func:`project` is tested against; exponential, for small plans.
     Only outcomes with a probability above 0 are listed.
     """
-    engine = Engine(rules, evidence, plan.tasks, resolve_effects(rules, plan), plan.source)
+    year = plan.year if plan.year is not None else rules.year + 1
+    frozen = frozen_leaves(rules, rules, plan.tasks, year)
+    effects = resolve_effects(rules, plan)
+    engine = Engine(rules, evidence, plan.tasks, effects, plan.source, frozen=frozen)
     out: dict[Decimal, float] = {}
     for outcome in itertools.product((False, True), repeat=len(plan.tasks)):
         p = 1.0
@@ -271,12 +274,11 @@ def project(
     effects = resolve_effects(rules, plan, rules_next)
     year = plan.year if plan.year is not None else rules.year + 1
     as_of = as_of or dt.date(year, 12, 31)
-    in_time = [t for t in plan.tasks if t.deadline.date is None or t.deadline.date <= as_of]
-    counted_ids = {t.id for t in in_time}
-    # Done in time, but for criteria that look back: they count in a later year's index.
-    later = counts_in(rules, plan, in_time, as_of.year)
-    counted = [t for t in in_time if t.id not in later]
-    engine = Engine(rules, evidence, in_time, effects, plan.source)
+    counted = [t for t in plan.tasks if t.deadline.date is None or t.deadline.date <= as_of]
+    counted_ids = {t.id for t in counted}
+    # Criteria that look back at a year before the tasks: done now, they count later.
+    frozen = frozen_leaves(rules, rules, counted, as_of.year)
+    engine = Engine(rules, evidence, counted, effects, plan.source, frozen=frozen)
     chosen = _chosen(plan, counted, tasks)
     distribution = _distribution(engine, counted)
     all_done = engine.total(counted)
@@ -296,10 +298,8 @@ def project(
         counted=tuple(t.id for t in counted),
         not_counted=tuple(t.id for t in plan.tasks if t.id not in counted_ids),
         defaulted=tuple(t.id for t in counted if not t.effect_stated),
-        deferred=tuple(sorted(later.items())),
-        **score_next_year(rules_next, engine, plan, in_time, as_of.year)
-        if rules_next is not None
-        else {},
+        deferred=deferred_tasks(rules, engine, frozen, as_of.year),
+        **score_next_year(rules_next, engine, as_of.year) if rules_next is not None else {},
     )
 
 

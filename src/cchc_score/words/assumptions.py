@@ -9,11 +9,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "band.assumed": ("{name} (giả định)", "{name} (assumed)"),
     # ------------------------------------------------------------------ periods looked at
     "period.deferred": (
-        "Nhiệm vụ tính vào năm sau (tiêu chí xét kết quả năm trước)",
-        "Tasks that count the year after (criteria that look at the previous year)",
-    ),
-    "period.deferred_line": (
-        "{id}: hoàn thành năm {done}, tính vào chỉ số năm {counts} ({codes})",
-        "{id}: done in {done}, counts in the {counts} index ({codes})",
+        "Nhiệm vụ {id}: {codes} tính vào chỉ số năm {year}, không tính ở đây (tiêu chí xét "
+        "kết quả của năm trước)",
+        "Task {id}: {codes} counts in the {year} index, not here (the criterion looks at an "
+        "earlier year's results)",
     ),
 }

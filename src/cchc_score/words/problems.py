@@ -184,20 +184,15 @@ WORDS: dict[str, tuple[str, str]] = {
         "đơn điệu bỏ qua dữ kiện này; hãy khai báo hướng tốt hơn",
         'the fact declares better = "none" but a {kind} rule scores it: the monotone check '
         "skips it; declare which way is better",
+    ),
     # ------------------------------------------------------------------ estimates and years
-    "E-EVIDENCE-ESTIMATED-NOT-GIVEN": (
-        "dữ kiện được đánh dấu giả định nhưng không có giá trị trong [facts]",
-        "a fact marked as estimated has no value under [facts]",
+    "E-EVIDENCE-ESTIMATED-UNKNOWN": (
+        "đánh dấu giả định một dữ kiện mà bộ tiêu chí {rules} không khai báo",
+        "marks as estimated a fact the rules {rules} do not declare",
     ),
     "E-RULES-LOOKS-BACK": (
         "cần số năm nhìn lại, từ 0 đến {limit}",
         "expected the number of years looked back, from 0 to {limit}",
-    ),
-    "E-PLAN-LOOKS-BACK-MIXED": (
-        "nhiệm vụ phục vụ các tiêu chí xét những năm khác nhau ({codes}); hãy tách thành "
-        "các nhiệm vụ riêng",
-        "the task serves criteria that look at different years ({codes}); split it into "
-        "separate tasks",
     ),
     "E-PLAN-NEXT-FACT": (
         "không phải dữ kiện được khai báo trong {rules} hay {rules_next}",
