@@ -9,10 +9,13 @@ from __future__ import annotations
 from decimal import Decimal as D
 from pathlib import Path
 
+import attrs
 import pytest
 
 from cchc_score import (
+    EvidenceError,
     PlanError,
+    RulesError,
     Task,
     best_plan,
     load_evidence,
@@ -22,7 +25,7 @@ from cchc_score import (
     project,
 )
 from cchc_score.evidence import Evidence, year_warnings
-from cchc_score.plan import Plan, Restore, SetFacts
+from cchc_score.plan import Plan, Restore, SetFacts, parse_deadline
 
 from .conftest import EXAMPLE
 
@@ -61,7 +64,7 @@ def test_a_plan_may_set_a_fact_only_next_years_rules_declare() -> None:
 def test_without_the_plan_the_new_fact_is_still_missing() -> None:
     # The same task without the new fact: 2023's 7.1.5 has nothing to read.
     plan = one_task("7.1.3", effect=SetFacts(facts={"postal_dossier_share": "20%"}))
-    with pytest.raises(Exception, match="postal_return_share"):
+    with pytest.raises(EvidenceError, match="postal_return_share"):
         project(RULES, EVIDENCE, plan, rules_next=RULES_2023)
 
 
@@ -179,25 +182,12 @@ def test_a_task_done_the_year_before_counts() -> None:
     # Done in 2022 (a deadline of 30/6/2022), task 5.1 counts in the 2023 index.
     early = load_plan(EXAMPLE / "plan.toml")
     tasks = tuple(
-        t if t.id != "5.1" else Task(**{**_fields(t), "deadline": "30/6/2022"}) for t in early.tasks
+        t if t.id != "5.1" else attrs.evolve(t, deadline=parse_deadline("30/6/2022"))
+        for t in early.tasks
     )
     projection = project(LOOKING_BACK, EVIDENCE, Plan(tasks, year=2023))
     assert projection.all_done == D("96.00")
     assert projection.deferred == ()
-
-
-def _fields(task: Task) -> dict[str, object]:
-    return {
-        "id": task.id,
-        "criteria": task.criteria,
-        "action": task.action,
-        "lead": task.lead,
-        "partners": task.partners,
-        "effect": task.effect,
-        "effect_stated": task.effect_stated,
-        "effort": task.effort,
-        "probability": task.probability,
-    }
 
 
 def test_the_best_plan_does_not_buy_what_counts_next_year() -> None:
@@ -209,10 +199,10 @@ def test_the_best_plan_does_not_buy_what_counts_next_year() -> None:
 
 
 def test_looks_back_is_checked() -> None:
-    with pytest.raises(Exception) as info:
+    with pytest.raises(RulesError) as info:
         loads_rules('extends = "criteria_2022"\n[[criteria]]\ncode = "5.1"\nlooks_back = 9\n')
     assert 'criterion "5.1".looks_back: expected the number of years looked back, from 0 to 5' in (
-        info.value.text("en")  # type: ignore[attr-defined]
+        info.value.text("en")
     )
 
 

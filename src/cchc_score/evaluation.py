@@ -73,7 +73,7 @@ class NodeScore:
         return self.criterion.max - self.points
 
     def _estimates(self, lang: Lang) -> str:
-        """ " (giả định)" when every input is an estimate, else the estimated ones named (a fact marked but not given marks nothing)."""
+        """Marks the estimated inputs: "(giả định)" when all of them are, else those named."""
         if not self.estimated:
             return ""
         if len(self.estimated) == len(self.inputs):

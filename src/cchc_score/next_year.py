@@ -159,9 +159,9 @@ def score_next_year(rules_next: RuleSet, engine: Engine, scored: int) -> dict[st
         ]
     remaining = dict(state.remaining)
     for code, task in new_leaves.items():  # criteria only next year's rules have
-        if kind_of(rules_next.node(code).rule).appraised and code not in appraised:
-            if isinstance(task.effect, (Restore, PartialRestore)):
-                appraised[code] = Decimal(0)  # no points yet: a restore wins them all
+        restores = isinstance(task.effect, (Restore, PartialRestore))
+        if restores and kind_of(rules_next.node(code).rule).appraised and code not in appraised:
+            appraised[code] = Decimal(0)  # no points yet: a restore wins them all
         if isinstance(task.effect, Restore):
             state = attrs.evolve(state, restored=state.restored | {code})
         elif isinstance(task.effect, PartialRestore):
