@@ -25,7 +25,7 @@ from ..words import WORDS, text
 if TYPE_CHECKING:
     from ..evaluation import Scorecard
     from ..facts import Fact
-    from ..model import Criterion, RuleSet
+    from ..model import Band, Criterion, RuleSet
 
 __all__ = ["page_name", "rule_pages", "sample_evidence"]
 
@@ -90,6 +90,13 @@ def _both(code: str, **fields: object) -> str:
     return " / ".join(text(code, lang, **fields) for lang in _LANGS)  # type: ignore[arg-type]
 
 
+def _band(band: Band) -> str:
+    """The band's names, each marked when the band is assumed."""
+    if band.provenance != "assumed":
+        return _names(band.name, band.name_en)
+    return " / ".join(band.shown(lang) for lang in _LANGS)  # type: ignore[arg-type]
+
+
 def _names(vi: str, en: str | None) -> str:
     return vi if not en or en == vi else f"{vi} / {en}"
 
@@ -111,7 +118,7 @@ def _index(rules: RuleSet) -> str:
         lines += _tree(domain, 0)
     lines += ["", f"## {_both('pages.bands')}", ""]
     lines += [f"| {_both('pages.band')} | {_both('pages.from')} |", "|---|---|"]
-    lines += [f"| {_names(b.name, b.name_en)} | {format_number(b.min)} |" for b in rules.bands]
+    lines += [f"| {_band(b)} | {format_number(b.min)} |" for b in rules.bands]
     basis = [b.basis for b in rules.bands if b.basis]
     if basis:
         lines += ["", f"{_both('pages.basis')}: {' '.join(basis)}"]
