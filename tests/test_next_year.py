@@ -239,3 +239,14 @@ def test_score_warns_and_still_scores(tmp_path: Path, capsys: pytest.CaptureFixt
         f"warning: {path}: year: the evidence is for 2023 but the rules criteria_2022 are for "
         "2022 (got 2023)\n"
     )
+
+
+def test_the_rule_page_says_what_a_criterion_looks_at() -> None:
+    from cchc_score.report import rule_pages
+
+    page = rule_pages(LOOKING_BACK)["5.1.md"]
+    assert (
+        "- Xét kết quả của 1 năm trước năm đánh giá (looks_back) / Looks at the results of 1 "
+        "year(s) before the index's year (looks_back)\n" in page
+    )
+    assert "(looks_back)" not in rule_pages(RULES)["5.1.md"]  # criteria_2022 does not declare it

@@ -142,6 +142,8 @@ def _page(rules: RuleSet, node: Criterion, card: Scorecard | None) -> str:
     if node not in rules.domains:
         lines.append(f"- {_both('pages.parent')}: {_link(rules.node(parent_code(node.code)))}")
     lines.append(f"- {_both('pages.home')}: [{rules.id}](index.md)")
+    if node.looks_back:
+        lines.append(f"- {_both('period.looks_back', n=node.looks_back)}")
     if node.children:
         lines += ["", f"## {_both('pages.children')}", ""]
         lines += [f"- {_link(c)} ({format_number(c.max)})" for c in node.children]
