@@ -125,7 +125,11 @@ def test_deduction_ledger_order(card: Scorecard) -> None:
             "Tỷ lệ giải ngân vốn đầu tư công so với kế hoạch được giao: 91,3% → "
             "mức từ 90% đến dưới 100%: 0,9 điểm",
         ),
-        ("6.6", "en", "2 financial reports sent late → step from 1 to below 4: 0.25 points (assumed)"),
+        (
+            "6.6",
+            "en",
+            "2 financial reports sent late → step from 1 to below 4: 0.25 points (assumed)",
+        ),
         (
             "3.1",
             "vi",

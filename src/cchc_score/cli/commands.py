@@ -80,7 +80,11 @@ def load_unit(args: argparse.Namespace) -> tuple[RuleSet, Evidence]:
         raise UsageError(text("cli.names_no_rules", args.lang, file=args.evidence))
     rules = load_rules(source)
     checked = checked_evidence(evidence, problems, rules)
-    warnings(p.text(args.lang) for p in year_warnings(rules, checked))
+    # Evidence of another year still scores; say so, as check says its warnings.
+    warnings(
+        text("cli.warning", args.lang, message=p.text(args.lang))
+        for p in year_warnings(rules, checked)
+    )
     return rules, checked
 
 

@@ -92,11 +92,11 @@ def errors(lines: Iterable[str]) -> None:
 
 
 def warnings(lines: Iterable[str]) -> None:
-    """Warnings on standard error, one per line, as :func:`errors` prints problems: the
-    command goes on."""
+    """Warnings on standard error, one per line (each already saying it is a warning, in
+    its language), as :func:`errors` prints problems: the command goes on."""
     with contextlib.suppress(OSError, AttributeError):
         for line in lines:
-            sys.stderr.write(printable(f"warning: {short(line, MAX_LINE)}\n"))
+            sys.stderr.write(printable(f"{short(line, MAX_LINE)}\n"))
         sys.stderr.flush()
 
 
