@@ -24,7 +24,7 @@ def test_the_shipped_cases_pass() -> None:
     found = load_cases(SHIPPED)
     rules = load_rules("criteria_2022")
     results = [run_case(rules, case) for case in found.cases]
-    assert [r.passed for r in results] == [True] * 5
+    assert [r.passed for r in results] == [True] * 7
     # The first case pins every criterion the annex itemises (18), the nine domains, the total.
     assert len(found.cases[0].expect) == 18 + 9 + 1
 
@@ -46,7 +46,7 @@ def _mutated(tmp_path: Path, old: str, new: str) -> Path:
 
 def test_the_command_passes_and_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["test", "criteria_2022", str(SHIPPED), "--lang", "en"]) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == "5 cases: 5 passed, 0 failed"
+    assert capsys.readouterr().out.splitlines()[-1] == "7 cases: 7 passed, 0 failed"
     mutated = _mutated(tmp_path, '"7.1.2" = 1.76', '"7.1.2" = 1.80')
     assert main(["test", "criteria_2022", str(mutated), "--lang", "en"]) == 1
     out = capsys.readouterr().out.splitlines()
@@ -55,7 +55,7 @@ def test_the_command_passes_and_fails(tmp_path: Path, capsys: pytest.CaptureFixt
         "    7.1.2: expected 1.80, computed 1.76 — 44/150 dossiers received and settled fully "
         "online → 3.0 × 44/150 ÷ 50% = 1.76 points",
     ]
-    assert out[-1] == "5 cases: 4 passed, 1 failed"
+    assert out[-1] == "7 cases: 6 passed, 1 failed"
 
 
 def test_a_mutated_rules_file_fails_its_cases(
@@ -133,5 +133,5 @@ def test_the_pytest_plugin_collects_cases_files(tmp_path: Path) -> None:
         check=False,
     )
     assert run.returncode == 1, run.stdout + run.stderr
-    assert "1 failed, 10 passed" in run.stdout
+    assert "1 failed, 14 passed" in run.stdout
     assert "    6.1: expected 1.0, computed 0.90 — " in run.stdout

@@ -80,7 +80,7 @@ def test_score_json_is_consistent(capsys: pytest.CaptureFixture[str]) -> None:
     assert (doc["total"], doc["max"], doc["rating"]) == (
         Decimal("84.14"),
         Decimal("100.00"),
-        {"code": "kha", "name": "Khá"},
+        {"code": "kha", "name": "Khá", "provenance": "assumed"},
     )
     nodes = {n["code"]: n for n in doc["nodes"]}
     assert set(nodes["5.1"]) == {
@@ -97,7 +97,16 @@ def test_score_json_is_consistent(capsys: pytest.CaptureFixture[str]) -> None:
         "reference",
         "basis",
         "provenance",
+        "estimated",
     }
+    # The evidence marks 7.1.2's counts as estimates (examples/ward_2022/evidence.toml); 5.1's
+    # 20/21 is the annex's own figure.
+    assert (nodes["7.1.2"]["estimated"], nodes["5.1"]["estimated"]) == (
+        ["online_dossiers", "dossiers_total"],
+        [],
+    )
+    # The bands are assumed (rules/criteria_2022.toml), and the JSON says so beside the name.
+    assert doc["rating"]["provenance"] == "assumed"
     # A rule inferred from the annex is "assumed", even beside a reference (7.1.1.3 declares
     # it); appraised points and sums have no rule of their own to attribute.
     assert nodes["5.1"]["provenance"] == "assumed"
@@ -167,7 +176,7 @@ def test_bad_evidence_exits_1_with_located_problems(
     assert (code, out) == (1, "")
     assert err == (
         f"error: {path}: extra: unknown key or table; expected one of 'unit', 'year', 'rules', "
-        "'facts', 'appraised', 'notes', 'not_assessed'\n"
+        "'facts', 'appraised', 'notes', 'not_assessed', 'estimated'\n"
         f"error: {path}: facts.investment_disbursement_rate: a ratio must be between 0 and 1 "
         '(write 91,3% as "91,3%" or 0.913) (got 1.2)\n'
     )

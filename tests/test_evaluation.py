@@ -7,7 +7,15 @@ from decimal import Decimal
 import attrs
 import pytest
 
-from cchc_score import Evidence, EvidenceError, RuleSet, Scorecard, evaluate, load_evidence
+from cchc_score import (
+    Evidence,
+    EvidenceError,
+    RuleSet,
+    Scorecard,
+    evaluate,
+    load_evidence,
+    load_rules,
+)
 
 from .conftest import EXAMPLE
 
@@ -112,7 +120,7 @@ def test_deduction_ledger_order(card: Scorecard) -> None:
             "7.1.2",
             "vi",
             "44/150 hồ sơ TTHC tiếp nhận và giải quyết trực tuyến toàn trình → "
-            "3,0 × 44/150 ÷ 50% = 1,76 điểm",
+            "3,0 × 44/150 ÷ 50% = 1,76 điểm (giả định)",  # the counts are estimates
         ),
         (
             "6.1",
@@ -120,7 +128,11 @@ def test_deduction_ledger_order(card: Scorecard) -> None:
             "Tỷ lệ giải ngân vốn đầu tư công so với kế hoạch được giao: 91,3% → "
             "mức từ 90% đến dưới 100%: 0,9 điểm",
         ),
-        ("6.6", "en", "2 financial reports sent late → step from 1 to below 4: 0.25 points"),
+        (
+            "6.6",
+            "en",
+            "2 financial reports sent late → step from 1 to below 4: 0.25 points (assumed)",
+        ),
         (
             "3.1",
             "vi",
@@ -161,20 +173,69 @@ def test_deduction_ledger_order(card: Scorecard) -> None:
         (
             "IX",
             "en",
-            # The evidence's note, in Vietnamese, kept as written and said to be so.
-            "points from the appraisal results: 19.05 points — note (in Vietnamese): Sự hài "
-            "lòng cao nhất trong các phường, xã của thị xã (theo phụ lục).",
+            "points from the appraisal results: 19.05 points",
         ),
         (
             "IX",
             "vi",
-            "điểm theo kết quả thẩm định: 19,05 điểm — ghi chú: Sự hài lòng cao nhất "
-            "trong các phường, xã của thị xã (theo phụ lục).",
+            "điểm theo kết quả thẩm định: 19,05 điểm",
         ),
     ],
 )
 def test_explanations(card: Scorecard, code: str, lang: str, sentence: str) -> None:
-    assert card.node(code).explanation(lang) == sentence  # type: ignore[arg-type]
+    # The sentence, before the evidence's note (the annex's reason, tested below).
+    assert card.node(code).explanation(lang).split(" — ")[0] == sentence  # type: ignore[arg-type]
+
+
+def bare_example() -> Evidence:
+    return attrs.evolve(card_evidence(), notes={}, estimated=())
+
+
+def card_evidence() -> Evidence:
+    return load_evidence("examples/ward_2022/evidence.toml")
+
+
+def test_every_deducted_line_carries_the_annexs_reason(card: Scorecard) -> None:
+    # Issue 14, item 8: the annex gives a reason for every line that lost points but 7.2.5;
+    # IX's is the criticism that follows the praise, not the praise.
+    notes = dict(card.notes)
+    assert sorted(n.code for n in card.deductions() if n.code not in notes) == []
+    assert notes["IX"] == (
+        "Vẫn còn tình trạng gây khó khăn, phiền hà cho người dân trong quá trình thực hiện TTHC."
+    )
+    # The note is in Vietnamese: kept as written, and said to be so in English.
+    assert card.node("IX").explanation("en") == (
+        "points from the appraisal results: 19.05 points — note (in Vietnamese): " + notes["IX"]
+    )
+    assert notes["7.2.5"] == "Phụ lục không nêu lý do bị trừ."
+    # V: the reading taken (the criteria's 0,65, not the row's 0,55) is said on V itself.
+    assert "theo các tiêu chí: lĩnh vực V đạt 13,35" in notes["V"]
+    # No official's name is copied from the annex (5.1 and 5.3 name two; 1.8 a citizen).
+    assert not any(name in " ".join(notes.values()) for name in ("đ/c", "Khang", "Giáp", "Tú"))
+
+
+def test_estimated_facts_are_marked_in_explanations(card: Scorecard) -> None:
+    # 1.2's counts are both estimates: "(giả định)"; with only one of them estimated, that
+    # one is named by its label. 5.1's 20/21 is the annex's own: no mark.
+    assert card.node("1.2").explanation("vi").split(" — ")[0].endswith("1,33 điểm (giả định)")
+    assert "(giả định)" not in card.node("5.1").explanation("vi")
+    evidence = attrs.evolve(card_evidence(), estimated=["cchc_plan_tasks_total"])
+    node = evaluate(load_rules("criteria_2022"), evidence).node("1.2")
+    assert (
+        node.explanation("en")
+        .split(" — ")[0]
+        .endswith("= 1.33 points (assumed: tasks in the annual PAR plan)")
+    )
+
+
+def test_an_estimated_fact_must_be_given() -> None:
+    evidence = attrs.evolve(card_evidence(), estimated=["nothing_of_the_kind"])
+    with pytest.raises(EvidenceError) as info:
+        evaluate(load_rules("criteria_2022"), evidence)
+    assert [p.text("en") for p in info.value.problems] == [
+        "examples/ward_2022/evidence.toml: estimated: marks as estimated a fact the rules "
+        "criteria_2022 do not declare (got 'nothing_of_the_kind')"
+    ]
 
 
 def test_node_results_carry_rule_and_inputs(card: Scorecard) -> None:
@@ -203,7 +264,7 @@ def test_what_if_builds_new_evidence(rules: RuleSet) -> None:
 
 
 def test_target_capped_and_floors(rules: RuleSet) -> None:
-    evidence = load_evidence(EXAMPLE / "evidence.toml")
+    evidence = bare_example()  # no notes, no estimates: the sentence alone
     # Above the 50% target, 7.1.2 is capped at its maximum 3,0.
     capped = evaluate(rules, evidence.with_facts(online_dossiers=120)).node("7.1.2")
     assert capped.points == Decimal("3.00")
@@ -231,7 +292,7 @@ def test_an_exact_tie_rounds_half_up(rules: RuleSet) -> None:
     # Issue 11, bug 13: 7.1.2 with 28 of 192 dossiers online. 3,0 × 28/192 ÷ 50% is exactly
     # 0,875, which rounds half up to 0,88; dividing 28 by 192 first (0,1458333…) at 28
     # digits gave 0,87499… and 0,87.
-    evidence = load_evidence(EXAMPLE / "evidence.toml")
+    evidence = bare_example()  # no notes, no estimates: the sentence alone
     node = evaluate(rules, evidence.with_facts(online_dossiers=28, dossiers_total=192))
     assert node.node("7.1.2").points == Decimal("0.88")
     assert node.node("7.1.2").explanation("vi") == (

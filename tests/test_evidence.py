@@ -85,7 +85,7 @@ def test_good_evidence_scores(minimal: RuleSet, tmp_path: Path) -> None:
             ("[facts]", "[fact]\nx = 1\n[facts]"),
             [
                 "ev.toml: fact: unknown key or table; expected one of 'unit', 'year', 'rules', "
-                "'facts', 'appraised', 'notes', 'not_assessed'"
+                "'facts', 'appraised', 'notes', 'not_assessed', 'estimated'"
             ],
             id="unknown-table",
         ),

@@ -172,7 +172,7 @@ def test_the_example_wards_numbers_read_back_exactly(capsys: pytest.CaptureFixtu
     assert '"max": 100.00,' in out
     exact = json.loads(out, parse_float=Decimal)
     assert (exact["total"], exact["max"]) == (Decimal("84.14"), Decimal("100.00"))
-    assert doc["rating"] == {"code": "kha", "name": "Fair"}
+    assert doc["rating"] == {"code": "kha", "name": "Fair", "provenance": "assumed"}
     # 5.1 is 1,0 × 20/21 = 0,952… → 0,95; its maximum 1,0 is written 1.00.
     node = next(n for n in exact["nodes"] if n["code"] == "5.1")
     assert (node["max"], node["points"], node["deduction"]) == (

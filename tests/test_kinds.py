@@ -264,8 +264,8 @@ def test_each_fact_type_has_every_part() -> None:
 @pytest.mark.parametrize(
     ("code", "expected"),
     [
-        # rules/criteria_2022.toml, [[criteria]] code = "1.2": kind "ratio", fact, of; the
-        # target is not written, so it is the default 1.
+        # rules/criteria_2022.toml, [[criteria]] code = "1.2": kind "ratio", fact, of, and the
+        # 80% floor (min_ratio = 0.8); the target is not written, so it is the default 1.
         (
             "1.2",
             {
@@ -273,6 +273,7 @@ def test_each_fact_type_has_every_part() -> None:
                 "fact": "cchc_plan_tasks_done",
                 "of": "cchc_plan_tasks_total",
                 "target": Decimal("1"),
+                "min_ratio": Decimal("0.8"),
             },
         ),
         # code = "1.8": each = 0.25; min_points not written, so the default 0.

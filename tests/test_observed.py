@@ -44,7 +44,8 @@ REASON = "Kế hoạch đào tạo, bồi dưỡng chưa hoàn thành 100%"
 def _observed(points: str = "1.33", note: str | None = None) -> Evidence:
     """The example evidence with 1.2's facts removed and its annex points given instead."""
     facts = {k: v for k, v in EVIDENCE.facts if k not in PLAN_FACTS}
-    notes = {**dict(EVIDENCE.notes), **({"1.2": note} if note else {})}
+    # The example's own note on 1.2 (the annex's reason) is left out: the tests give theirs.
+    notes = {c: n for c, n in EVIDENCE.notes if c != "1.2"} | ({"1.2": note} if note else {})
     return attrs.evolve(
         EVIDENCE, facts=facts, appraised={**dict(EVIDENCE.appraised), "1.2": points}, notes=notes
     )

@@ -82,7 +82,7 @@ def test_xlsx_of_the_example_ward(capsys: pytest.CaptureFixture[str], tmp_path: 
     assert summary[1][3] is None  # no appraisal known
     # Total 84,14 of 100: 15,86 lost.
     assert (summary[10][1], summary[10][4], round(summary[10][5], 2)) == ("Tổng điểm", 84.14, 15.86)
-    assert summary[11][4] == "Khá"  # 84,14: Khá is 70 to under 90
+    assert summary[11][4] == "Khá (giả định)"  # 84,14: Khá is 70 to under 90; bands assumed
     assert [r[1:3] for r in summary[13:16]] == [
         ("Đơn vị", "Phường mẫu (phụ lục 2022)"), ("Năm", 2022), ("Bộ tiêu chí", "criteria_2022"),
     ]  # fmt: skip
@@ -339,7 +339,7 @@ def test_phuong_a_end_to_end(capsys: pytest.CaptureFixture[str], tmp_path: Path)
         openpyxl.load_workbook(tmp_path / "a.xlsx")["Tổng hợp"].iter_rows(values_only=True)
     )
     assert summary[10][3:6] == (96, 96, 4)
-    assert summary[11][3:5] == ("Tốt", "Tốt")
+    assert summary[11][3:5] == ("Tốt", "Tốt (giả định)")  # the annex's, then the rules' band
     appraisal, plan = read_annex(tmp_path / "a.docx")
     assert (appraisal.total, appraisal.rating) == (Decimal("96.00"), "Tốt")
     assert [(t.id, t.deadline.text) for t in plan.tasks] == [

@@ -6,7 +6,7 @@
 >>> card = cchc_score.evaluate(rules, evidence)
 >>> str(card.total), card.rating.name
 ('84.14', 'Khá')
->>> card.node("5.1").explanation("vi")
+>>> card.node("5.1").explanation("vi").split(" — ")[0]  # then the annex's reason
 '20/21 cán bộ, công chức xếp loại hoàn thành tốt nhiệm vụ trở lên → 1,0 × 20/21 = 0,95 điểm'
 """
 

@@ -127,6 +127,9 @@ def carry_evidence(
         appraised=appraised,
         notes=[(c, n) for c, n in evidence.notes if new.has_node(c)],
         not_assessed=not_assessed,
+        estimated=[
+            n for n in (dict(new.renamed).get(e, e) for e in evidence.estimated) if n in facts
+        ],
     )
     return carried_evidence, tuple(steps)
 

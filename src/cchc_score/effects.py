@@ -23,6 +23,7 @@ from .plan import PartialRestore, Plan, PlanError, Restore, SetFacts
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterable, Mapping
 
+    from .facts import RawValue
     from .plan import Task
 
 __all__ = ["Effect", "best_value", "refuse_observed", "resolve_effects"]
@@ -38,6 +39,9 @@ class Effect:
         restore: the leaves it restores to their maximum.
         partial: ``(leaf, share)``: the share of the leaf's lost points it wins back.
         leaves: every leaf the effect can change (readers of its facts included).
+        next_facts: fact values for facts only next year's rules declare (typed by them).
+        next_appraised: appraised points for criteria only next year's rules score so.
+        next_criteria: the leaves, in next year's rules, of criteria only they have.
     """
 
     facts: tuple[tuple[str, FactValue], ...]
@@ -45,6 +49,9 @@ class Effect:
     restore: frozenset[str]
     partial: tuple[tuple[str, Decimal], ...]
     leaves: frozenset[str]
+    next_facts: tuple[tuple[str, FactValue], ...] = ()
+    next_appraised: tuple[tuple[str, Decimal], ...] = ()
+    next_criteria: frozenset[str] = frozenset()
 
 
 def best_value(fact: Fact, a: FactValue, b: FactValue) -> FactValue:
@@ -69,8 +76,14 @@ def best_value(fact: Fact, a: FactValue, b: FactValue) -> FactValue:
     return b if better else a
 
 
-def resolve_effects(rules: RuleSet, plan: Plan) -> dict[str, Effect]:
+def resolve_effects(
+    rules: RuleSet, plan: Plan, rules_next: RuleSet | None = None
+) -> dict[str, Effect]:
     """Check every task against the rules and resolve its effect to leaves and typed facts.
+
+    With ``rules_next`` (next year's rules), a task may also name criteria, set facts and
+    give appraised points that only those rules declare: each is checked against them and
+    kept apart (``next_*``), for the next year's score only.
 
     Returns:
         Each task's :class:`Effect`, by task id.
@@ -92,9 +105,13 @@ def resolve_effects(rules: RuleSet, plan: Plan) -> dict[str, Effect]:
         if not 0 <= task.probability <= 1:
             problems.add(f"{where}.probability", "E-PLAN-PROBABILITY", task.probability)
         served: set[str] = set()
+        later: _Later = _Later(rules, rules_next, problems)
         for code in task.criteria:
             if not rules.has_node(code):
-                problems.add(f"{where}.criteria", "E-PLAN-CRITERION-UNKNOWN", code, rules=rules.id)
+                if not later.criterion(code, f"{where}.criteria"):
+                    problems.add(
+                        f"{where}.criteria", "E-PLAN-CRITERION-UNKNOWN", code, rules=rules.id
+                    )
                 continue
             served |= {n.code for n in rules.node(code).walk() if n.is_leaf}
         effect = task.effect
@@ -104,7 +121,8 @@ def resolve_effects(rules: RuleSet, plan: Plan) -> dict[str, Effect]:
             for name, raw in effect.facts:
                 path = f"{where}.effect.facts.{syntax.key(name)}"
                 if not rules.has_fact(name):
-                    problems.add(path, "E-PLAN-FACT-UNDECLARED", rules=repr(rules.id))
+                    if not later.fact(name, raw, path):
+                        problems.add(path, "E-PLAN-FACT-UNDECLARED", rules=repr(rules.id))
                     continue
                 value = typed_value(rules.fact(name), raw, path, problems)
                 if value is not None:
@@ -112,6 +130,8 @@ def resolve_effects(rules: RuleSet, plan: Plan) -> dict[str, Effect]:
             for code, points in effect.appraised:
                 path = f"{where}.effect.appraised.{syntax.key(code)}"
                 target = rules.node(code) if rules.has_node(code) else None
+                if target is None and later.appraised(code, points, path):
+                    continue
                 if target is None or not kind_of(target.rule).appraised:
                     problems.add(path, "E-PLAN-NOT-APPRAISED", code)
                 elif not 0 <= points <= target.max:
@@ -130,9 +150,64 @@ def resolve_effects(rules: RuleSet, plan: Plan) -> dict[str, Effect]:
             if isinstance(effect, PartialRestore)
             else (),
             leaves=frozenset(changed | (served if not isinstance(effect, SetFacts) else set())),
+            next_facts=tuple(sorted(later.facts.items())),
+            next_appraised=tuple(sorted(later.points.items())),
+            next_criteria=frozenset(later.leaves),
         )
     problems.raise_if_any(PlanError)
     return effects
+
+
+@attrs.define
+class _Later:
+    """What one task names that only next year's rules declare, checked against them.
+
+    Each method says whether ``rules_next`` took the name (checked and kept, or a problem
+    recorded in both rule sets' words); ``False`` leaves the caller to report it as before.
+    """
+
+    rules: RuleSet
+    rules_next: RuleSet | None
+    problems: ProblemList
+    facts: dict[str, FactValue] = attrs.field(factory=dict)
+    points: dict[str, Decimal] = attrs.field(factory=dict)
+    leaves: set[str] = attrs.field(factory=set)
+
+    def _both(self) -> dict[str, object]:
+        assert self.rules_next is not None
+        return {"rules": self.rules.id, "rules_next": self.rules_next.id}
+
+    def criterion(self, code: str, path: str) -> bool:
+        if self.rules_next is None:
+            return False
+        if not self.rules_next.has_node(code):
+            self.problems.add(path, "E-PLAN-NEXT-CRITERION", code, **self._both())
+            return True
+        self.leaves |= {n.code for n in self.rules_next.node(code).walk() if n.is_leaf}
+        return True
+
+    def fact(self, name: str, raw: RawValue, path: str) -> bool:
+        if self.rules_next is None:
+            return False
+        if not self.rules_next.has_fact(name):
+            self.problems.add(path, "E-PLAN-NEXT-FACT", name, **self._both())
+            return True
+        value = typed_value(self.rules_next.fact(name), raw, path, self.problems)
+        if value is not None:
+            self.facts[name] = value
+        return True
+
+    def appraised(self, code: str, points: Decimal, path: str) -> bool:
+        if self.rules_next is None:
+            return False
+        node = self.rules_next.node(code) if self.rules_next.has_node(code) else None
+        if node is None or not kind_of(node.rule).appraised:
+            self.problems.add(path, "E-PLAN-NEXT-APPRAISED", code, **self._both())
+        elif not 0 <= points <= node.max:
+            self.problems.add(path, "E-APPRAISED-RANGE", points, max=node.max)
+        else:
+            self.points[code] = points
+        return True
 
 
 def refuse_observed(

@@ -142,6 +142,8 @@ class Engine:
         tasks: Sequence[Task],
         effects: Mapping[str, Effect],
         source: str | None = None,
+        *,
+        frozen: frozenset[str] = frozenset(),
     ) -> None:
         self.rules = rules
         self.evidence = evidence
@@ -153,7 +155,9 @@ class Engine:
         leaves = [n for n in self.card.nodes if n.criterion.is_leaf]
         self.base = {n.code: n.points for n in leaves}
         self.places = rules.memo("engine.places", _step_places)
-        fixed = {n.code for n in leaves if n.status == "not_assessed"}
+        # Not assessed, or looking back at a year before the tasks (``frozen``): no task
+        # moves these leaves.
+        fixed = {n.code for n in leaves if n.status == "not_assessed"} | frozen
         self.tasks = tuple(tasks)
         self.effects = {t.id: effects[t.id] for t in self.tasks}
         self.order = {t.id: i for i, t in enumerate(self.tasks)}

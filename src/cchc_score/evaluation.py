@@ -15,6 +15,7 @@ import attrs
 from .display import Displayable
 from .evidence import FactValue, check_evidence, observed_codes
 from .kinds import Scorer, kind_of
+from .kinds.facttypes import label
 from .model import Band, Criterion, Fact, RuleSet
 from .numbers import format_number, format_points, round_points, rounder
 from .words import pick, text, written_in
@@ -43,6 +44,8 @@ class NodeScore:
             its appraised points instead), ``appraised``, ``summed`` or ``not_assessed``.
         note: the evidence's note for this node, if any (for ``not_assessed``, the reason).
         depth: 0 for a domain, 1 for its criteria, and so on.
+        estimated: the facts among ``inputs`` whose values the evidence marks as estimates;
+            the explanation says so, "(giả định)" / "(assumed)".
     """
 
     criterion: Criterion
@@ -52,6 +55,7 @@ class NodeScore:
     status: Status = "scored"
     note: str | None = None
     depth: int = 0
+    estimated: tuple[str, ...] = ()
 
     @property
     def code(self) -> str:
@@ -67,6 +71,15 @@ class NodeScore:
     def deduction(self) -> Decimal:
         """Points lost: maximum − points."""
         return self.criterion.max - self.points
+
+    def _estimates(self, lang: Lang) -> str:
+        """Marks the estimated inputs: "(giả định)" when all of them are, else those named."""
+        if not self.estimated:
+            return ""
+        if len(self.estimated) == len(self.inputs):
+            return " " + text("estimate.all", lang)
+        names = [label(f, lang) for f, _ in self.inputs if f.name in self.estimated]
+        return " " + text("estimate.some", lang, facts=", ".join(names))
 
     @property
     def kind(self) -> str:
@@ -90,6 +103,7 @@ class NodeScore:
             sentence = kind_of(rule).explain(
                 rule, self.max, self.inputs, self.points, lang, self.parts
             )
+            sentence += self._estimates(lang)
         if not self.note:
             return sentence
         # A note is the unit's or the annex's own words, shown as written, and said to be
@@ -143,6 +157,8 @@ class Scorecard(Displayable):
     compared: tuple[tuple[str, Decimal], ...] = ()
     #: The leaves scored from facts that scored their appraised points instead.
     observed: frozenset[str] = frozenset()
+    #: The facts whose values the evidence marks as estimates.
+    estimated: tuple[str, ...] = ()
     _nodes: tuple[NodeScore, ...] | None = attrs.field(
         init=False, default=None, eq=False, repr=False
     )
@@ -346,6 +362,7 @@ def evaluate(rules: RuleSet, evidence: Evidence) -> Scorecard:
         not_assessed=evidence.not_assessed,
         compared=compared,
         observed=observed,
+        estimated=evidence.estimated,
     )
 
 
@@ -378,7 +395,10 @@ def _views(card: Scorecard) -> tuple[NodeScore, ...]:
             status = "scored"
             facts = kind_of(node.rule).facts(node.rule)
             inputs = tuple((card.rules.fact(n), values[n]) for n in facts)
-        out.append(NodeScore(node, card.points[i], inputs, parts, status, note, program.depths[i]))
+        guessed = tuple(f.name for f, _ in inputs if f.name in card.estimated)
+        out.append(
+            NodeScore(node, card.points[i], inputs, parts, status, note, program.depths[i], guessed)
+        )
     return tuple(out)
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from . import arguments, syntax
-from .errors import EvidenceError, ProblemList
+from .errors import EvidenceError, Problem, ProblemList
 from .facts import FactValue, RawValue
 from .kinds import Rule, RuleKind, fact_type, kind_of
 from .kinds.facttypes import BAD
@@ -35,6 +35,7 @@ __all__ = [
     "check_evidence",
     "observed_codes",
     "typed_value",
+    "year_warnings",
 ]
 
 
@@ -102,6 +103,11 @@ def _reasons(value: object) -> tuple[tuple[str, str], ...]:
     return _texts(value, "not_assessed")
 
 
+def _estimated(value: object) -> tuple[str, ...]:
+    """Fact names, sorted and once each, so that the order written does not matter."""
+    return tuple(sorted(set(arguments.strings(value, "estimated", EvidenceError))))
+
+
 def _unit(value: object) -> str:
     return arguments.instance(value, str, "unit", "the unit's name as a string", EvidenceError)
 
@@ -147,6 +153,9 @@ class Evidence:
     not_assessed: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_reasons)
     rules: str | None = attrs.field(default=None, converter=_rules_name)
     source: str | None = attrs.field(default=None, eq=False)
+    #: Facts whose values are estimates, not figures from a document: explanations mark
+    #: them "(giả định)" / "(assumed)".
+    estimated: tuple[str, ...] = attrs.field(default=(), converter=_estimated)
 
     def fact(self, name: str) -> RawValue:
         """The value given for a fact.
@@ -266,6 +275,8 @@ def _quick_check(req: _Requirements, evidence: Evidence) -> dict[str, FactValue]
     """The typed facts of evidence that is plainly valid; ``None`` when in any doubt."""
     if evidence.not_assessed or any(code not in req.codes for code, _ in evidence.notes):
         return None
+    if any(name not in req.converters for name in evidence.estimated):
+        return None
     typed: dict[str, FactValue] = {}
     converters = req.converters
     for name, raw in evidence.facts:
@@ -284,6 +295,25 @@ def _quick_check(req: _Requirements, evidence: Evidence) -> dict[str, FactValue]
         if not kind.values_ok(rule, typed):
             return None
     return typed
+
+
+def year_warnings(rules: RuleSet, evidence: Evidence) -> tuple[Problem, ...]:
+    """Warnings, not errors, about evidence scored under ``rules``: evidence for another
+    year than the rules' (``W-EVIDENCE-YEAR``), which scores, but may not be what was meant.
+
+    >>> from cchc_score import load_rules
+    >>> (w,) = year_warnings(load_rules("criteria_2022"), Evidence("Xã A", 2023))
+    >>> w.text("en")
+    'year: the evidence is for 2023 but the rules criteria_2022 are for 2022 (got 2023)'
+    >>> year_warnings(load_rules("criteria_2022"), Evidence("Xã A", 2022))
+    ()
+    """
+    if evidence.year is None or evidence.year == rules.year:
+        return ()
+    problems = ProblemList(evidence.source)
+    fields = {"year": evidence.year, "rules": rules.id, "rules_year": rules.year}
+    problems.add("year", "W-EVIDENCE-YEAR", evidence.year, **fields)
+    return tuple(problems)
 
 
 def observed_codes(rules: RuleSet, evidence: Evidence) -> frozenset[str]:
@@ -337,6 +367,9 @@ def _check_codes(rules: RuleSet, evidence: Evidence, problems: ProblemList) -> N
     for code, _ in evidence.notes:
         if not rules.has_node(code):
             problems.add(f"notes.{syntax.key(code)}", "E-CODE-UNKNOWN", code)
+    for name in evidence.estimated:
+        if not rules.has_fact(name):
+            problems.add("estimated", "E-EVIDENCE-ESTIMATED-UNKNOWN", name, rules=rules.id)
 
 
 def _check_needs(

@@ -32,7 +32,7 @@ from .kinds import (
     kind_names,
     kind_of,
 )
-from .words import pick
+from .words import pick, text
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -44,6 +44,7 @@ T = TypeVar("T")
 __all__ = [
     "CARRY_POLICIES",
     "FACT_TYPES",
+    "MAX_LOOKS_BACK",
     "PROVENANCES",
     "RULE_KINDS",
     "Appraised",
@@ -64,6 +65,9 @@ __all__ = [
 
 #: Where a criterion's rule comes from: the province's decision, or inferred (assumed).
 PROVENANCES: tuple[str, ...] = ("decision", "assumed")
+
+#: The most years a criterion may look back (``looks_back``).
+MAX_LOOKS_BACK = 5
 
 #: How appraised points given under an earlier year's rules are carried to a criterion whose
 #: maximum changed: rescaled by the share of the maximum (the default), kept as points
@@ -187,6 +191,9 @@ class Criterion:
     provenance: str | None = None
     #: One of :data:`CARRY_POLICIES`; ``None`` is ``"share"``.
     carry: str | None = None
+    #: How many years back the criterion looks: 1 for "ratings of the previous year", so
+    #: that work done in a year counts in the next year's index, not that year's.
+    looks_back: int = 0
 
     @property
     def rule_provenance(self) -> str | None:
@@ -221,6 +228,8 @@ class Band:
     min: Decimal = attrs.field(converter=_min)
     name_en: str | None = None
     basis: str | None = None
+    #: ``"decision"`` or ``"assumed"`` (one of :data:`PROVENANCES`); ``None``: not said.
+    provenance: str | None = None
 
     def label(self, lang: Lang = "vi") -> str:
         """The band's name in ``lang`` (Vietnamese where no English name is given)."""
@@ -231,6 +240,16 @@ class Band:
         """The band's language-independent key, from its Vietnamese name: ``"kha"`` for
         Khá, ``"trung_binh"`` for Trung bình (what JSON reports carry as ``rating.code``)."""
         return syntax.slug(self.name)
+
+    def shown(self, lang: Lang = "vi") -> str:
+        """The name as a report prints it: marked "(giả định)" / "(assumed)" when the rules
+        say the band is assumed, so no one reads an inferred rating as the province's.
+
+        >>> Band("Khá", 70, "Fair", provenance="assumed").shown("en")
+        'Fair (assumed)'
+        """
+        name = self.label(lang)
+        return text("band.assumed", lang, name=name) if self.provenance == "assumed" else name
 
 
 @attrs.frozen

@@ -22,6 +22,7 @@ from .effects import resolve_effects, target_total
 from .engine import Engine, convolve
 from .errors import ArgumentError, ProblemList
 from .evidence import check_arguments
+from .next_year import frozen_leaves
 from .plan import PLAN_EXPECTED, Plan, PlanError, Task
 
 if TYPE_CHECKING:
@@ -170,7 +171,8 @@ def best_plan(
     problems.raise_if_any(PlanError)
     if days is None:
         days = sum((t.effort for t in tasks if t.effort is not None), Decimal(0))
-    engine = Engine(rules, evidence, tasks, effects, plan.source)
+    frozen = frozen_leaves(rules, rules, tasks, as_of.year)  # they count in a later year
+    engine = Engine(rules, evidence, tasks, effects, plan.source, frozen=frozen)
     groups = engine.groups(tasks)
     for group in groups:
         if len(group) > _MAX_GROUP:

@@ -14,20 +14,20 @@ import datetime as dt
 import itertools
 import math
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
 from . import arguments, syntax
-from .carry import Carried, carry_points, renamed_facts
+from .carry import Carried
 from .display import Displayable
 from .effects import resolve_effects, target_total
-from .engine import Engine, mean_change, partly_restored
+from .engine import Engine, mean_change
 from .errors import ArgumentError, ProblemList
-from .evaluation import Scorecard, evaluate
+from .evaluation import Scorecard
 from .evidence import RULES_EXPECTED, check_arguments
-from .kinds import kind_of
 from .model import Band, RuleSet
+from .next_year import deferred_tasks, frozen_leaves, score_next_year
 from .numbers import from_steps
 from .plan import PLAN_EXPECTED, Plan, PlanError, Task
 
@@ -144,6 +144,9 @@ class Projection(Displayable):
         next_total: the projected all-done evidence scored under ``rules_next``.
         carried: appraised points whose maximum changed in ``rules_next``, each carried by
             the criterion's ``carry`` policy (rescaled, kept or refused), every one listed.
+        deferred: ``(task id, year, codes)`` for each task that would change criteria
+            looking back (``looks_back``) at a year before it is done: for those criteria it
+            counts in that later year's index, not in the totals here.
     """
 
     baseline: Scorecard
@@ -164,6 +167,7 @@ class Projection(Displayable):
     carry_over: tuple[str, ...] = ()
     next_total: Decimal | None = None
     carried: tuple[Carried, ...] = ()
+    deferred: tuple[tuple[str, int, tuple[str, ...]], ...] = ()
 
     @property
     def expected(self) -> float:
@@ -189,7 +193,10 @@ def brute_force_distribution(rules: RuleSet, evidence: Evidence, plan: Plan) -> 
     The reference that :func:`project` is tested against; exponential, for small plans.
     Only outcomes with a probability above 0 are listed.
     """
-    engine = Engine(rules, evidence, plan.tasks, resolve_effects(rules, plan), plan.source)
+    year = plan.year if plan.year is not None else rules.year + 1
+    frozen = frozen_leaves(rules, rules, plan.tasks, year)
+    effects = resolve_effects(rules, plan)
+    engine = Engine(rules, evidence, plan.tasks, effects, plan.source, frozen=frozen)
     out: dict[Decimal, float] = {}
     for outcome in itertools.product((False, True), repeat=len(plan.tasks)):
         p = 1.0
@@ -264,12 +271,14 @@ def project(
         raise arguments.fail(ArgumentError, "period", "E-ARGUMENT-PERIOD", period)
     if rules_next is not None:
         arguments.instance(rules_next, RuleSet, "rules_next", RULES_EXPECTED)
-    effects = resolve_effects(rules, plan)
+    effects = resolve_effects(rules, plan, rules_next)
     year = plan.year if plan.year is not None else rules.year + 1
     as_of = as_of or dt.date(year, 12, 31)
     counted = [t for t in plan.tasks if t.deadline.date is None or t.deadline.date <= as_of]
     counted_ids = {t.id for t in counted}
-    engine = Engine(rules, evidence, counted, effects, plan.source)
+    # Criteria that look back at a year before the tasks: done now, they count later.
+    frozen = frozen_leaves(rules, rules, counted, as_of.year)
+    engine = Engine(rules, evidence, counted, effects, plan.source, frozen=frozen)
     chosen = _chosen(plan, counted, tasks)
     distribution = _distribution(engine, counted)
     all_done = engine.total(counted)
@@ -289,7 +298,8 @@ def project(
         counted=tuple(t.id for t in counted),
         not_counted=tuple(t.id for t in plan.tasks if t.id not in counted_ids),
         defaulted=tuple(t.id for t in counted if not t.effect_stated),
-        **_next_year(rules_next, engine, counted) if rules_next is not None else {},
+        deferred=deferred_tasks(rules, engine, frozen, as_of.year),
+        **score_next_year(rules_next, engine, as_of.year) if rules_next is not None else {},
     )
 
 
@@ -398,65 +408,3 @@ def _domain_changes(engine: Engine, scores: Mapping[str, Decimal]) -> tuple[Doma
             )
         )
     return tuple(changes)
-
-
-def _next_year(rules_next: RuleSet, engine: Engine, done: Sequence[Task]) -> dict[str, Any]:
-    """Score the all-done evidence under next year's rules; list what does not carry over.
-
-    The all-done state is the one the projection scores (best fact values, highest
-    appraised points, restores, compounded partial restores), so under the same rules the
-    next total is the all-done total."""
-    lost: list[str] = []
-    state = engine.state(done, forget=False)
-    facts: dict[str, Any] = {**engine.values, **dict(state.facts)}
-    facts = dict(renamed_facts(facts, rules_next)[0])  # the newer file's [renamed]
-    appraised = {**engine.appraised, **dict(state.appraised)}
-    for name in sorted(facts):
-        if not rules_next.has_fact(name):
-            lost.append(f"fact {name}: not declared in {rules_next.id}")
-            del facts[name]
-    for code in sorted(appraised):
-        if not rules_next.has_node(code) or not kind_of(rules_next.node(code).rule).appraised:
-            lost.append(f"criterion {code}: not scored by appraised points in {rules_next.id}")
-            del appraised[code]
-    # A maximum that changed: the appraised points go by the new criterion's carry policy.
-    carried: list[Carried] = []
-    refused: dict[str, str] = {}
-    for code in sorted(appraised):
-        node = rules_next.node(code)
-        before = engine.rules.node(code).max if engine.rules.has_node(code) else node.max
-        points, step = carry_points(node, appraised[code], before, rules_next.decimals)
-        carried += [step] if step is not None else []
-        if points is None:
-            del appraised[code]
-            refused[code] = step.sentence() if step is not None else code
-        else:
-            appraised[code] = points
-    for task in done:
-        lost += [
-            f"criterion {code} (task {task.id}): not in {rules_next.id}"
-            for code in task.criteria
-            if not rules_next.has_node(code)
-        ]
-    evidence = attrs.evolve(
-        engine.evidence,
-        facts=facts,
-        appraised=appraised,
-        notes=[(c, n) for c, n in engine.evidence.notes if rules_next.has_node(c)],
-        not_assessed=[
-            *((c, r) for c, r in engine.evidence.not_assessed if rules_next.has_node(c)),
-            *refused.items(),
-        ],
-    )
-    card = evaluate(rules_next, evidence)
-    gain = Decimal(0)
-    remaining = dict(state.remaining)
-    for code in sorted(state.restored | remaining.keys()):
-        if not rules_next.has_node(code) or not rules_next.node(code).is_leaf:
-            continue
-        top, now = rules_next.node(code).max, card.points_of(code)
-        if code in state.restored:
-            gain += top - now
-        else:
-            gain += partly_restored(top, now, remaining[code], rules_next.decimals) - now
-    return {"carry_over": tuple(lost), "next_total": card.total + gain, "carried": tuple(carried)}

@@ -14,6 +14,7 @@ from .. import syntax, words
 from ..batch import loss_table, named_rules, rank, score_many
 from ..errors import EvidenceError
 from ..evaluation import Difference, evaluate
+from ..evidence import year_warnings
 from ..io.annex import read_annex
 from ..io.appraisal import dump_appraisal, load_appraisal
 from ..io.evidence import checked_evidence, dump_evidence, load_evidence, read_evidence
@@ -45,7 +46,7 @@ from ..report import (
 from ..report.charts import batch_charts
 from ..values import printable
 from ..words import text
-from .console import EXIT_OK, EXIT_PROBLEMS, UsageError, errors, say, status
+from .console import EXIT_OK, EXIT_PROBLEMS, UsageError, errors, say, status, warnings
 from .options import parse_target
 
 if TYPE_CHECKING:
@@ -78,7 +79,13 @@ def load_unit(args: argparse.Namespace) -> tuple[RuleSet, Evidence]:
         problems.raise_if_any(EvidenceError)
         raise UsageError(text("cli.names_no_rules", args.lang, file=args.evidence))
     rules = load_rules(source)
-    return rules, checked_evidence(evidence, problems, rules)
+    checked = checked_evidence(evidence, problems, rules)
+    # Evidence of another year still scores; say so, as check says its warnings.
+    warnings(
+        text("cli.warning", args.lang, message=p.text(args.lang))
+        for p in year_warnings(rules, checked)
+    )
+    return rules, checked
 
 
 def cmd_check(args: argparse.Namespace) -> int:

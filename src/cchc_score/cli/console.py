@@ -142,6 +142,15 @@ def errors(lines: Iterable[str], lang: Lang | None = None) -> None:
         sys.stderr.flush()
 
 
+def warnings(lines: Iterable[str]) -> None:
+    """Warnings on standard error, one per line (each already saying it is a warning, in
+    its language), as :func:`errors` prints problems: the command goes on."""
+    with contextlib.suppress(OSError, AttributeError):
+        for line in lines:
+            sys.stderr.write(printable(f"{short(line, MAX_LINE)}\n"))
+        sys.stderr.flush()
+
+
 def silence_stdout() -> None:
     """Point standard output at the null device, so that nothing more fails on it."""
     try:

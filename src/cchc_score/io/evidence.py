@@ -85,6 +85,7 @@ class _EvidenceDoc:
     appraised: dict[str, Points] = attrs.field(factory=dict)
     notes: dict[str, str] = attrs.field(factory=dict)
     not_assessed: dict[str, str] = attrs.field(factory=dict)
+    estimated: list[str] = attrs.field(factory=list)
 
 
 def load_evidence(
@@ -217,6 +218,7 @@ def _evidence_of(
             not_assessed=_by_code(read.not_assessed, "not_assessed", problems),
             rules=rules,
             source=name,
+            estimated=read.estimated,
         )
     except EvidenceError as exc:  # a value past the bounds Evidence keeps (arguments.py)
         problems.extend(attrs.evolve(p, file=name) for p in exc.problems)
@@ -260,6 +262,8 @@ def dump_evidence(evidence: Evidence, header: Sequence[str] = ()) -> str:
         lines.append(f"year = {evidence.year}")
     if evidence.rules is not None:
         lines.append(f"rules = {syntax.value(evidence.rules)}")
+    if evidence.estimated:
+        lines.append(f"estimated = {syntax.value(list(evidence.estimated))}")
     tables: tuple[tuple[str, tuple[tuple[str, object], ...]], ...] = (
         (
             "facts",

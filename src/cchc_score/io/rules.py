@@ -19,7 +19,7 @@ import attrs
 from .. import arguments, syntax
 from ..errors import NO_VALUE, ProblemList, RulesError
 from ..kinds import Rule, fact_type_named, fact_type_names, kind_named, kind_names
-from ..model import Band, Fact, RuleSet
+from ..model import PROVENANCES, Band, Fact, RuleSet
 from . import files
 from .convert import CONVERTER, Invalid, structure
 from .rules_dump import dump_rules
@@ -87,6 +87,7 @@ class _BandDoc:
     min: Decimal
     name_en: Optional[str] = None
     basis: Optional[str] = None
+    provenance: Optional[str] = None
 
 
 # --------------------------------------------------------------------------- public API
@@ -355,7 +356,15 @@ def _build_bands(
         where = f"band {syntax.quote(name)}" if isinstance(name, str) else f"bands[{i}]"
         doc: _BandDoc | None = structure(table, _BandDoc, where, problems)
         if doc is not None:
-            bands.append((where, Band(doc.name, doc.min, doc.name_en, doc.basis)))
+            if doc.provenance is not None and doc.provenance not in PROVENANCES:
+                problems.add(
+                    f"{where}.provenance",
+                    "E-RULES-PROVENANCE",
+                    doc.provenance,
+                    allowed=syntax.allowed(PROVENANCES),
+                )
+            provenance = doc.provenance if doc.provenance in PROVENANCES else None
+            bands.append((where, Band(doc.name, doc.min, doc.name_en, doc.basis, provenance)))
     if not raw and "bands" in doc_keys:
         problems.add("bands", "E-BANDS-NONE")
     names: set[str] = set()

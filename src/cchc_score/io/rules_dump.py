@@ -65,6 +65,7 @@ def dump_rules(ruleset: RuleSet) -> str:
                 "reference": node.reference,
                 "provenance": node.provenance,
                 "carry": node.carry,
+                "looks_back": node.looks_back or None,
                 "basis": node.basis,
             },
             array=True,
@@ -78,7 +79,13 @@ def dump_rules(ruleset: RuleSet) -> str:
         _emit_table(
             out,
             "bands",
-            {"name": band.name, "name_en": band.name_en, "min": band.min, "basis": band.basis},
+            {
+                "name": band.name,
+                "name_en": band.name_en,
+                "min": band.min,
+                "basis": band.basis,
+                "provenance": band.provenance,
+            },
             array=True,
         )
     return "\n".join(out)

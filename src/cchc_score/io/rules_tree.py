@@ -16,7 +16,16 @@ from ..errors import ProblemList
 from ..kinds import Rule, kind_of, rule_kinds
 from ..kinds.sum import Sum
 from ..limits import MAX_DOMAIN
-from ..model import CARRY_POLICIES, PROVENANCES, Appraised, Criterion, Fact, parent_code, roman
+from ..model import (
+    CARRY_POLICIES,
+    MAX_LOOKS_BACK,
+    PROVENANCES,
+    Appraised,
+    Criterion,
+    Fact,
+    parent_code,
+    roman,
+)
 from .convert import Year
 from .convert import code as normal_code
 
@@ -56,6 +65,7 @@ class CriterionDoc:
     basis: Optional[str] = None
     provenance: Optional[str] = None
     carry: Optional[str] = None
+    looks_back: Optional[int] = None
 
 
 @attrs.define
@@ -183,6 +193,10 @@ def _freeze(node: _Node, tree: Tree) -> Criterion:
         problems.add(
             f"{where}.carry", "E-RULES-CARRY", doc.carry, allowed=syntax.allowed(CARRY_POLICIES)
         )
+    if doc.looks_back is not None and not 0 <= doc.looks_back <= MAX_LOOKS_BACK:
+        problems.add(
+            f"{where}.looks_back", "E-RULES-LOOKS-BACK", doc.looks_back, limit=MAX_LOOKS_BACK
+        )
     rule = doc.rule
     if children:
         if rule is not None and not kind_of(rule).inner:
@@ -217,7 +231,13 @@ def _freeze(node: _Node, tree: Tree) -> Criterion:
         basis=doc.basis,
         provenance=doc.provenance if doc.provenance in PROVENANCES else None,
         carry=doc.carry if doc.carry in CARRY_POLICIES else None,
+        looks_back=_looks_back(doc.looks_back),
     )
+
+
+def _looks_back(value: int | None) -> int:
+    """The years a criterion looks back, 0 where not said or out of range (reported)."""
+    return value if value is not None and 0 <= value <= MAX_LOOKS_BACK else 0
 
 
 def _check_rule(rule: Rule, top: Decimal, where: str, tree: Tree) -> None:

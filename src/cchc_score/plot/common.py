@@ -188,7 +188,7 @@ def unit_line(card: Scorecard, lang: Lang) -> str:
     if card.rating is None:
         score = text("plot.score_no_rating", lang, total=total, max=top)
     else:
-        score = text("plot.score", lang, total=total, max=top, rating=card.rating.label(lang))
+        score = text("plot.score", lang, total=total, max=top, rating=card.rating.shown(lang))
     unit = printable(card.unit)  # a control character in a name has no glyph to draw
     if card.year is not None:
         unit = text("plot.unit_year", lang, unit=unit, year=card.year)

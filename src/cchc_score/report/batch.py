@@ -17,6 +17,7 @@ from ..words import pick, text
 from .common import (
     Format,
     band_name,
+    band_shown,
     document,
     domain_points,
     fixed,
@@ -166,7 +167,7 @@ def _render_ranking(ranking: Ranking, fmt: Format, lang: Lang, by_domain: bool) 
             _rank_label(unit),
             printable(unit.unit),  # escaped before tabulate measures it
             points(unit.total, lang, places),
-            band_name(unit.scorecard, lang) or text("report.no_rating", lang),
+            band_shown(unit.scorecard, lang) or text("report.no_rating", lang),
             *(points(p, lang, places) for p in domain_points(unit.scorecard).values() if by_domain),
         ]
         for unit in ranking.units

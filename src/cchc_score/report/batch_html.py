@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..numbers import format_number
 from ..words import pick, text
-from .common import band_name, domain_points, points
+from .common import band_shown, domain_points, points
 from .html import charts_section, esc, page, section, table
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def batch_html(
             f"{u.rank}=" if u.tied else str(u.rank),
             u.unit,
             points(u.total, lang, places),
-            band_name(u.scorecard, lang) or "",
+            band_shown(u.scorecard, lang) or "",
             *(points(v, lang, places) for v in domain_points(u.scorecard).values()),
         ]
         for u in ranking.units

@@ -189,10 +189,13 @@ def json_probability(value: float | Decimal) -> float:
     return min(max(round(float(value), PLACES), 0.0), 1.0)
 
 
-def rating_json(band: Band | None, lang: Lang) -> dict[str, str] | None:
-    """A rating as JSON-ready data: its language-independent ``code`` and its ``name`` in
-    ``lang``; ``None`` (``null``) without one."""
-    return None if band is None else {"code": band.code, "name": band.label(lang)}
+def rating_json(band: Band | None, lang: Lang) -> dict[str, str | None] | None:
+    """A rating as JSON-ready data: its language-independent ``code``, its ``name`` in
+    ``lang`` and its ``provenance`` (``"assumed"`` where the rules say the band is inferred,
+    else as declared or ``None``); ``None`` (``null``) without one."""
+    if band is None:
+        return None
+    return {"code": band.code, "name": band.label(lang), "provenance": band.provenance}
 
 
 def points(value: Decimal, lang: Lang, decimals: int) -> str:
@@ -218,6 +221,17 @@ def fixed(value: Decimal | int, lang: Lang, decimals: int) -> str:
 def band_name(card: Scorecard, lang: Lang) -> str | None:
     """The name of the card's rating band in ``lang``; ``None`` when it has none."""
     return card.rating.label(lang) if card.rating is not None else None
+
+
+def band_shown(card: Scorecard, lang: Lang) -> str | None:
+    """The card's rating band as a report prints it, marked when assumed
+    (:meth:`~cchc_score.model.Band.shown`); ``None`` when it has none."""
+    return card.rating.shown(lang) if card.rating is not None else None
+
+
+def band_provenance(card: Scorecard) -> str | None:
+    """Whether the card's rating band is the decision's or assumed, where the rules say."""
+    return card.rating.provenance if card.rating is not None else None
 
 
 def domain_points(card: Scorecard) -> dict[str, Decimal]:

@@ -103,8 +103,8 @@ def _scores(diff: ScoreDiff, fmt: Format, lang: Lang) -> list[str]:
             text(
                 "diff.rating",
                 lang,
-                old=before.label(lang) if before else "—",
-                new=after.label(lang) if after else "—",
+                old=before.shown(lang) if before else "—",
+                new=after.shown(lang) if after else "—",
             ),
             "",
         ]

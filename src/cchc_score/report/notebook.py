@@ -22,7 +22,7 @@ from ..optimise import BestPlan
 from ..projection import Projection
 from ..syntax import allowed
 from ..words import default_lang, text
-from .common import band_name, domain_points, points
+from .common import band_name, band_shown, domain_points, points
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -158,7 +158,7 @@ def scorecard_html(card: Scorecard, lang: Lang | None = None) -> str:
         points(card.max - card.total, lang, places),
     ]
     header = [w("code"), w("name"), w("max"), w("points"), w("deduction")]
-    rating = band_name(card, lang) or w("no_rating")
+    rating = band_shown(card, lang) or w("no_rating")
     lost = card.deductions()
     summary = f"{w('rating')}: {rating}. " + (
         w(
@@ -258,7 +258,7 @@ def projection_html(projection: Projection, lang: Lang | None = None) -> str:
         rows.append([w("target", total=pts(projection.target)), chance])
     ratings = _table(
         [w("ratings"), w("prob")],
-        ([band.label(lang), _percent(p, lang)] for band, p in projection.ratings),
+        ([band.shown(lang), _percent(p, lang)] for band, p in projection.ratings),
         right=(1,),
     )
     summary = _table((), rows, right=(1,))
@@ -354,7 +354,7 @@ def ranking_html(ranking: Ranking, lang: Lang | None = None) -> str:
                 f"{u.rank}=" if u.tied else str(u.rank),
                 u.unit,
                 points(u.total, lang, rules.decimals),
-                band_name(u.scorecard, lang) or "",
+                band_shown(u.scorecard, lang) or "",
             ]
             for u in ranking.units
         )

@@ -93,6 +93,10 @@ def projection_json(projection: Projection, lang: Lang = "vi") -> dict[str, Any]
             for d in projection.domains
         ],
         "as_of": projection.as_of.isoformat(),
+        "deferred": [
+            {"id": i, "counts_in": year, "criteria": list(codes)}
+            for i, year, codes in projection.deferred
+        ],
         "not_counted": list(projection.not_counted),
         "defaulted": list(projection.defaulted),
         "carry_over": list(projection.carry_over),
@@ -150,7 +154,7 @@ def render_projection(projection: Projection, fmt: Format = "table", lang: Lang 
     lines += [
         w("ratings"),
         tabulate(
-            [[b.label(lang), pct(p)] for b, p in projection.ratings],
+            [[b.shown(lang), pct(p)] for b, p in projection.ratings],
             tablefmt=table,
             disable_numparse=True,
             headers=["", w("prob")],
@@ -209,6 +213,10 @@ def render_projection(projection: Projection, fmt: Format = "table", lang: Lang 
         notes.append(w("not_counted", ids=", ".join(projection.not_counted)))
     if projection.defaulted:
         notes.append(w("defaulted", ids=", ".join(projection.defaulted)))
+    notes += [
+        text("period.deferred", lang, id=i, year=y, codes=", ".join(codes))
+        for i, y, codes in projection.deferred
+    ]
     if projection.next_total is not None:
         notes.append(w("next", total=pts(projection.next_total)))
         notes += [w("carry", item=item) for item in projection.carry_over]

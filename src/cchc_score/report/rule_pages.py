@@ -25,7 +25,7 @@ from .common import to_json
 if TYPE_CHECKING:
     from ..evaluation import Scorecard
     from ..facts import Fact
-    from ..model import Criterion, RuleSet
+    from ..model import Band, Criterion, RuleSet
 
 __all__ = ["page_name", "rule_pages", "sample_evidence"]
 
@@ -90,6 +90,13 @@ def _both(code: str, **fields: object) -> str:
     return " / ".join(text(code, lang, **fields) for lang in _LANGS)  # type: ignore[arg-type]
 
 
+def _band(band: Band) -> str:
+    """The band's names, each marked when the band is assumed."""
+    if band.provenance != "assumed":
+        return _names(band.name, band.name_en)
+    return " / ".join(band.shown(lang) for lang in _LANGS)  # type: ignore[arg-type]
+
+
 def _names(vi: str, en: str | None) -> str:
     return vi if not en or en == vi else f"{vi} / {en}"
 
@@ -111,7 +118,7 @@ def _index(rules: RuleSet) -> str:
         lines += _tree(domain, 0)
     lines += ["", f"## {_both('pages.bands')}", ""]
     lines += [f"| {_both('pages.band')} | {_both('pages.from')} |", "|---|---|"]
-    lines += [f"| {_names(b.name, b.name_en)} | {format_number(b.min)} |" for b in rules.bands]
+    lines += [f"| {_band(b)} | {format_number(b.min)} |" for b in rules.bands]
     basis = [b.basis for b in rules.bands if b.basis]
     if basis:
         lines += ["", f"{_both('pages.basis')}: {' '.join(basis)}"]
@@ -135,6 +142,8 @@ def _page(rules: RuleSet, node: Criterion, card: Scorecard | None) -> str:
     if node not in rules.domains:
         lines.append(f"- {_both('pages.parent')}: {_link(rules.node(parent_code(node.code)))}")
     lines.append(f"- {_both('pages.home')}: [{rules.id}](index.md)")
+    if node.looks_back:
+        lines.append(f"- {_both('period.looks_back', n=node.looks_back)}")
     if node.children:
         lines += ["", f"## {_both('pages.children')}", ""]
         lines += [f"- {_link(c)} ({format_number(c.max)})" for c in node.children]

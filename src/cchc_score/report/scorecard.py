@@ -16,7 +16,7 @@ from ..numbers import format_number
 from ..words import text
 from .common import (
     Format,
-    band_name,
+    band_shown,
     document,
     fixed,
     json_points,
@@ -71,6 +71,7 @@ def node_json(node: NodeScore, lang: Lang, decimals: int = 2) -> dict[str, Any]:
         "reference": node.criterion.reference,
         "basis": node.criterion.basis,
         "provenance": node.criterion.rule_provenance,
+        "estimated": list(node.estimated),
     }
 
 
@@ -168,7 +169,7 @@ def render_scorecard(
         f"{points(card.total, lang, places)}/{fixed(card.max, lang, places)}"
     )
     rating = (
-        f"{text('report.rating', lang)}: {band_name(card, lang) or text('report.no_rating', lang)}"
+        f"{text('report.rating', lang)}: {band_shown(card, lang) or text('report.no_rating', lang)}"
     )
     differences = _differences(card, fmt, lang)
     assumed = sum(1 for n in card.rules.nodes() if n.rule_provenance == "assumed")

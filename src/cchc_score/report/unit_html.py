@@ -62,7 +62,7 @@ def unit_html(report: UnitReport, lang: Lang = "vi", charts: Sequence[Chart] | N
 
     unit = report.unit
     title = w("title_year", year=card.year, unit=unit) if card.year else w("title", unit=unit)
-    rating = card.rating.label(lang) if card.rating is not None else text("report.no_rating", lang)
+    rating = card.rating.shown(lang) if card.rating is not None else text("report.no_rating", lang)
     subtitle = w(
         "subtitle", rules=report.rules.id, total=pts(card.total),
         max=format_number(card.max, lang), rating=rating,
@@ -188,7 +188,7 @@ def _projection(projection: Projection, lang: Lang, pts: Points) -> str:
     parts.append(
         table(
             [w("rating"), w("chance")],
-            [[band.label(lang), _pct(p, lang)] for band, p in projection.ratings],
+            [[band.shown(lang), _pct(p, lang)] for band, p in projection.ratings],
             numeric=(1,),
         )
     )

@@ -126,7 +126,7 @@ def _summary(ws: Any, report: UnitReport, lang: Lang, points: str) -> None:
     rows.append(
         ["", _w("total", lang), card.max, appraised_total, card.total, card.max - card.total]
     )
-    rating = card.rating.label(lang) if card.rating is not None else ""
+    rating = card.rating.shown(lang) if card.rating is not None else ""
     rows.append(
         [
             "",
@@ -251,7 +251,7 @@ def _projection(
     row = write_table(
         ws,
         [_w("ratings", lang), _w("chance", lang)],
-        [[band.label(lang), p] for band, p in projection.ratings],
+        [[band.shown(lang), p] for band, p in projection.ratings],
         points=points,
         formats={1: PERCENT},
         start=row + 1,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import place
 from ..words import pick, text
-from .common import band_name, domain_points
+from .common import band_shown, domain_points
 from .sheets import EXCEL_MISSING, cells, fit_widths, number_format, show_axes
 
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ def batch_xlsx(
                     w("tied_cell") if u.tied else "",
                     u.unit,
                     u.total,
-                    band_name(u.scorecard, lang) or "",
+                    band_shown(u.scorecard, lang) or "",
                     *domain_points(u.scorecard).values(),
                 ]
                 for u in ranking.units

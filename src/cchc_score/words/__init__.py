@@ -26,6 +26,7 @@ from decimal import Decimal
 from typing import Any, Literal, NamedTuple
 
 from . import (
+    assumptions,
     authoring,
     commands,
     core,
@@ -93,6 +94,7 @@ WORDS: dict[str, tuple[str, str]] = _catalogue(
     help.WORDS,
     reading.WORDS,
     results.WORDS,
+    assumptions.WORDS,
 )
 
 

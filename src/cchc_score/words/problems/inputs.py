@@ -377,4 +377,29 @@ WORDS: dict[str, tuple[str, str]] = {
         "có hai phiếu điểm cho đơn vị {unit}: hãy đặt cho mỗi đơn vị một tên riêng",
         "two scorecards are for the unit {unit}: give each its own name",
     ),
+    # ------------------------------------------------------------------ estimates and years
+    "E-EVIDENCE-ESTIMATED-UNKNOWN": (
+        "đánh dấu giả định một dữ kiện mà bộ tiêu chí {rules} không khai báo",
+        "marks as estimated a fact the rules {rules} do not declare",
+    ),
+    "E-RULES-LOOKS-BACK": (
+        "cần số năm nhìn lại, từ 0 đến {limit}",
+        "expected the number of years looked back, from 0 to {limit}",
+    ),
+    "E-PLAN-NEXT-FACT": (
+        "không phải dữ kiện được khai báo trong {rules} hay {rules_next}",
+        "not a fact declared by {rules} or {rules_next}",
+    ),
+    "E-PLAN-NEXT-CRITERION": (
+        "không có tiêu chí mã này trong {rules} hay {rules_next}",
+        "no criterion has this code in {rules} or {rules_next}",
+    ),
+    "E-PLAN-NEXT-APPRAISED": (
+        "không phải tiêu chí chấm bằng điểm thẩm định trong {rules} hay {rules_next}",
+        "not a criterion scored by appraised points in {rules} or {rules_next}",
+    ),
+    "W-EVIDENCE-YEAR": (
+        "hồ sơ là của năm {year} nhưng bộ tiêu chí {rules} là của năm {rules_year}",
+        "the evidence is for {year} but the rules {rules} are for {rules_year}",
+    ),
 }
