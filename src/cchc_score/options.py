@@ -1,0 +1,446 @@
+"""Each group's options for planning: the sets of its tasks worth considering, found by a
+fold over the tasks, never by enumerating the 2ⁿ subsets. Pure: no files, no clock.
+
+A *partial option* is a choice (take or skip) for the group's first tasks, with its effort
+and what it has done so far. Tasks are folded in one at a time: every partial option is
+extended by skipping and by taking the task, identical ones merge (the cheaper stays), and
+dominated ones are pruned (a cheaper option at least as good for every choice of the tasks
+still to come). What is kept is exact: an option is dropped only when another one is
+proven at least as good.
+
+- **For the expected total** (:func:`expected_options`), a partial option holds each leaf's
+  *marginal* distribution over its own state (restored or not, the share of its lost points
+  still lost, its appraised points, the facts it reads): the expected total is a sum over
+  leaves, and a later task changes a leaf's state from that state alone. A leaf no later
+  task touches is settled into the option's expected gain. The result: the Pareto options
+  (effort, exact expected gain) of the group.
+- **For a target** (:func:`target_options`), a partial option holds the group's joint
+  distribution, so that the result is the exact distribution of the group's change, and
+  options are kept unless another is cheaper and first-order stochastically at least as
+  good (then it is at least as likely to reach any threshold, whatever the other groups do).
+
+A leaf's state is *ordered* when it varies in one way only and the leaf's points are proven
+monotone in it over every value the group's tasks can give: restores (restored beats
+anything), partial restores (less left lost is better: the rounding is monotone), appraised
+points (the higher stands) or one fact with a declared better direction, checked over the
+baseline and every value the tasks set. Options then compare by stochastic dominance over
+that order; other leaves compare only as equal. An ordered leaf whose points reach its
+maximum is treated as restored (nothing later can lower it), so more options merge.
+
+The work is counted (:class:`Work`): the partial options made. Past ``limit`` the fold stops
+with :class:`cchc_score.plan.PlanError` rather than run for hours: only groups whose leaves
+are not ordered (two facts varying on one criterion, facts without a better direction) can
+come near it.
+"""
+
+from __future__ import annotations
+
+import decimal
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from .engine import State
+from .errors import ProblemList
+from .numbers import to_steps
+from .plan import PlanError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from .engine import Engine
+    from .plan import Task
+
+__all__ = ["Option", "TargetOption", "Work", "expected_options", "exact", "target_options"]
+
+#: The most partial options one plan may make before planning stops.
+WORK_LIMIT = 2_000_000
+
+
+def exact() -> decimal.Context:
+    """A decimal context in which sums and products of probabilities stay exact: any
+    rounding raises :class:`decimal.Inexact` instead of going unnoticed. Used through its
+    methods (``add``, ``multiply``), never installed, so that scoring keeps its own."""
+    context = decimal.Context(prec=decimal.MAX_PREC, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
+    context.traps[decimal.Inexact] = True
+    return context
+
+
+_X = exact()
+_ZERO = Decimal(0)
+
+
+@attrs.define
+class Work:
+    """What planning cost: partial options made (``options``) and, for a target, the
+    candidate sets the search examined (``searched``)."""
+
+    options: int = 0
+    searched: int = 0
+    limit: int = WORK_LIMIT
+
+
+@attrs.frozen
+class Option:
+    """A set of a group's tasks (in plan order), its effort in effort units and its exact
+    expected change of the total."""
+
+    tasks: tuple[Task, ...]
+    cost: int
+    gain: Decimal
+
+
+@attrs.frozen
+class TargetOption:
+    """A set of a group's tasks, its effort in effort units and the distribution of the
+    group's change (steps of the engine's places → probability)."""
+
+    tasks: tuple[Task, ...]
+    cost: int
+    changes: dict[int, float]
+
+
+# --------------------------------------------------------------------------- leaves
+
+_RESTORED = (1, Fraction(0))
+
+
+class _Leaves:
+    """A group's leaves: each one's state after a task, its points, its order if any."""
+
+    def __init__(self, engine: Engine, group: Sequence[Task]) -> None:
+        self.engine = engine
+        self.group = group
+        self.codes = sorted(engine.leaves(group))
+        self.touches = [sorted(engine.leaves([t])) for t in group]
+        self.last = {code: i for i, leaves in enumerate(self.touches) for code in leaves}
+        self._steps: dict[tuple[State, int, str], State] = {}
+        self._points: dict[tuple[State, str], Decimal] = {}
+        self.order: dict[str, Callable[[State], Any] | None] = {
+            code: self._order(code) for code in self.codes
+        }
+
+    def points(self, state: State, code: str) -> Decimal:
+        key = (state, code)
+        if key not in self._points:
+            self._points[key] = self.engine.score(state, [code])[code]
+        return self._points[key]
+
+    def step(self, state: State, i: int, code: str) -> State:
+        """The leaf's state once task ``i`` is done too."""
+        key = (state, i, code)
+        after = self._steps.get(key)
+        if after is None:
+            after = self._restrict(self.engine.apply(state, self.group[i]), code)
+            self._steps[key] = after
+        return after
+
+    def _restrict(self, state: State, code: str) -> State:
+        if code in state.restored:
+            return State(restored=frozenset((code,)))
+        reads = self.engine.reads(code)
+        leaf = State(
+            facts=tuple((n, v) for n, v in state.facts if n in reads),
+            appraised=tuple((c, p) for c, p in state.appraised if c == code),
+            remaining=tuple((c, r) for c, r in state.remaining if c == code),
+        )
+        if self.order.get(code) is not None and self.points(leaf, code) == self.top(code):
+            return State(restored=frozenset((code,)))  # nothing later can lower it
+        return leaf
+
+    def top(self, code: str) -> Decimal:
+        return self.engine.rules.node(code).max
+
+    def _order(self, code: str) -> Callable[[State], Any] | None:
+        """A key ordering the leaf's states (greater is better for every later task), or
+        ``None`` when its states cannot be ordered."""
+        engine = self.engine
+        reads = engine.reads(code)
+        ways: set[tuple[str, str]] = set()
+        values: list[Any] = []
+        for task in self.group:
+            effect = engine.effects[task.id]
+            if code not in engine.leaves([task]):
+                continue
+            if any(c == code for c, _ in effect.partial) and code not in effect.restore:
+                ways.add(("kept", ""))
+            for c, points in effect.appraised:
+                if c == code:
+                    ways.add(("appraised", ""))
+                    values.append(points)
+            for name, value in effect.facts:
+                if name in reads:
+                    ways.add(("fact", name))
+                    values.append(value)
+        if not ways:
+            return lambda s: (1, 0) if s.restored else (0, 0)
+        if len(ways) > 1:
+            return None
+        ((way, name),) = ways
+        if way == "kept":
+            return lambda s: _RESTORED if s.restored else (0, -dict(s.remaining).get(code, 1))
+        if way == "appraised":
+            base = engine.appraised.get(code, Decimal(0))
+            rank: Callable[[Any], Any] = lambda v: v  # noqa: E731
+            make = lambda v: State(appraised=((code, v),))  # noqa: E731
+            get = lambda s: dict(s.appraised).get(code, base)  # noqa: E731
+        else:
+            fact = engine.rules.fact(name)
+            if fact.better == "none" or fact.type == "checklist":
+                return None
+            base = engine.values[name]
+            sign = -1 if fact.better == "lower" else 1
+            if fact.type == "level":
+                rank = lambda v: sign * fact.levels.index(str(v))  # noqa: E731
+            else:
+                rank = lambda v: sign * v  # noqa: E731
+            make = lambda v: State(facts=((name, v),))  # noqa: E731
+            get = lambda s: dict(s.facts).get(name, base)  # noqa: E731
+        ranked = sorted({base, *values}, key=rank)
+        points = [self.engine.score(make(v), [code])[code] for v in ranked]
+        if any(a > b for a, b in zip(points, points[1:])):
+            return None  # the rule does not reward the better value here: no order
+        return lambda s: _RESTORED if s.restored else (0, rank(get(s)))
+
+
+def _dominates(key: Callable[[State], Any], a: frozenset[Any], b: frozenset[Any]) -> bool:
+    """Whether distribution ``a`` over a leaf's states is at least ``b`` everywhere up the
+    order: P_a(key ≥ k) ≥ P_b(key ≥ k) for every k."""
+    if a == b:
+        return True
+    weights: dict[Any, Decimal] = {}
+    for state, w in a:
+        k = key(state)
+        weights[k] = _X.add(weights.get(k, _ZERO), w)
+    for state, w in b:
+        k = key(state)
+        weights[k] = _X.subtract(weights.get(k, _ZERO), w)
+    running = Decimal(0)
+    for k in sorted(weights, reverse=True):
+        running = _X.add(running, weights[k])
+        if running < 0:
+            return False
+    return True
+
+
+# --------------------------------------------------------------------------- the folds
+
+
+@attrs.frozen
+class _Partial:
+    cost: int
+    gain: Decimal  # settled leaves' expected change (expected mode); 0 in target mode
+    dists: tuple[frozenset[Any] | None, ...]
+    mask: int
+
+
+def _fold(leaves: _Leaves, costs: Sequence[int], work: Work, joint: bool) -> list[_Partial]:
+    group, codes = leaves.group, leaves.codes
+    one, zero = Decimal(1), Decimal(0)
+    index = {code: i for i, code in enumerate(codes)}
+    if joint:  # one distribution over (settled steps, each live leaf's state)
+        start: tuple[frozenset[Any] | None, ...] = (
+            frozenset({((0, tuple(State() for _ in codes)), one)}),
+        )
+    else:
+        start = tuple(frozenset({(State(), one)}) for _ in codes)
+    partials = [_Partial(0, zero, start, 0)]
+    for i, task in enumerate(group):
+        p = task.probability
+        q = one - p
+        settled = [code for code in leaves.touches[i] if leaves.last[code] == i]
+        grown = []
+        for partial in partials:  # skipped (done with probability 0), then taken
+            for chance, cost, mask in ((zero, 0, 0), (p, costs[i], 1 << i)):
+                if joint:
+                    dist = _take_joint(
+                        leaves, partial.dists[0], i, chance, one - chance, index, settled
+                    )
+                    dists, gain = (dist,), zero
+                else:
+                    dists, gain = _take_marginals(
+                        leaves, partial, i, chance, one - chance, index, settled
+                    )
+                grown.append(_Partial(partial.cost + cost, gain, dists, partial.mask | mask))
+        work.options += len(grown)
+        if work.options > work.limit:
+            problems = ProblemList(None)
+            problems.add(
+                "tasks",
+                f"{len(group)} tasks interact in too many ways to plan exactly (more than "
+                f"{work.limit} partial options): " + ", ".join(t.id for t in group),
+            )
+            problems.raise_as(PlanError)
+        partials = _prune(leaves, grown, joint, i + 1)
+    return partials
+
+
+def _take_marginals(
+    leaves: _Leaves,
+    partial: _Partial,
+    i: int,
+    p: Decimal,
+    q: Decimal,
+    index: dict[str, int],
+    settled: list[str],
+) -> tuple[tuple[frozenset[Any] | None, ...], Decimal]:
+    dists = list(partial.dists)
+    gain = partial.gain
+    for code in leaves.touches[i]:
+        before = dists[index[code]]
+        assert before is not None  # a leaf is settled only after its last task
+        after: dict[State, Decimal] = {}
+        for state, w in before:
+            if q:
+                after[state] = _X.add(after.get(state, _ZERO), _X.multiply(w, q))
+            if p:
+                moved = leaves.step(state, i, code)
+                after[moved] = _X.add(after.get(moved, _ZERO), _X.multiply(w, p))
+        if code in settled:
+            base = leaves.engine.base[code]
+            for s, w in after.items():
+                gain = _X.add(gain, _X.multiply(w, leaves.points(s, code) - base))
+            dists[index[code]] = None
+        else:
+            dists[index[code]] = frozenset(after.items())
+    return tuple(dists), gain
+
+
+def _take_joint(
+    leaves: _Leaves,
+    dist: frozenset[Any] | None,
+    i: int,
+    p: Decimal,
+    q: Decimal,
+    index: dict[str, int],
+    settled: list[str],
+) -> frozenset[Any]:
+    assert dist is not None
+    after: dict[Any, Decimal] = {}
+    for (steps, states), w in dist:
+        if q:
+            after[steps, states] = _X.add(after.get((steps, states), _ZERO), _X.multiply(w, q))
+        if p:
+            moved = list(states)
+            for code in leaves.touches[i]:
+                moved[index[code]] = leaves.step(states[index[code]], i, code)
+            key = (steps, tuple(moved))
+            after[key] = _X.add(after.get(key, _ZERO), _X.multiply(w, p))
+    if settled:  # these leaves change no more: their change joins the settled steps
+        engine = leaves.engine
+        kept: dict[Any, Decimal] = {}
+        for (steps, states), w in after.items():
+            moved = list(states)
+            for code in settled:
+                change = leaves.points(states[index[code]], code) - engine.base[code]
+                steps += to_steps(change, engine.places)
+                moved[index[code]] = State()
+            key = (steps, tuple(moved))
+            kept[key] = _X.add(kept.get(key, _ZERO), w)
+        after = kept
+    return frozenset(after.items())
+
+
+def _prune(leaves: _Leaves, partials: list[_Partial], joint: bool, live: int) -> list[_Partial]:
+    """The partial options no other one is proven at least as good as (for every choice
+    of the tasks after task ``live - 1``), cheapest first; ties go to fewer tasks."""
+    ranked = sorted(
+        partials, key=lambda o: (o.cost, _X.minus(o.gain), bin(o.mask).count("1"), o.mask)
+    )
+    best: dict[Any, Decimal] = {}
+    same: list[_Partial] = []
+    for partial in ranked:  # identical distributions: the cheaper one, unless it gains less
+        if partial.dists in best and best[partial.dists] >= partial.gain:
+            continue
+        best[partial.dists] = partial.gain
+        same.append(partial)
+    keys = _keys(leaves, joint, live)
+    if keys is None:
+        return same
+    kept: list[_Partial] = []
+    for partial in same:
+        if not any(_better(keys, other, partial) for other in kept):
+            kept.append(partial)
+    return kept
+
+
+def _better(keys: Sequence[Callable[[Any], Any] | None], a: _Partial, b: _Partial) -> bool:
+    """Whether ``a`` (no dearer: it is ranked before ``b``) is at least as good as ``b``."""
+    if a.gain < b.gain:
+        return False
+    for key, x, y in zip(keys, a.dists, b.dists, strict=True):
+        if x is None or x == y:
+            continue
+        if key is None or y is None or not _dominates(key, x, y):
+            return False
+    return True
+
+
+def _keys(leaves: _Leaves, joint: bool, live: int) -> list[Callable[[Any], Any] | None] | None:
+    """How each distribution of a partial option is ordered after ``live`` tasks, or
+    ``None`` when none is."""
+    codes = [c for c in leaves.codes if leaves.last[c] >= live]
+    if not joint:
+        keys = [leaves.order[c] for c in leaves.codes]
+        return keys if any(k is not None for k in keys) else None
+    if not codes:  # every leaf settled: the group's change in steps
+        return [lambda element: element[0]]
+    if len(leaves.codes) == 1 and leaves.order[codes[0]] is not None:
+        order = leaves.order[codes[0]]
+        return [lambda element: order(element[1][0])]
+    return None
+
+
+# --------------------------------------------------------------------------- results
+
+
+def _costs(group: Sequence[Task], scale: int) -> list[int]:
+    return [int(t.effort * scale) if t.effort is not None else 0 for t in group]
+
+
+def expected_options(engine: Engine, group: Sequence[Task], scale: int, work: Work) -> list[Option]:
+    """The group's Pareto options for the expected total: each cheaper than every option
+    with as much expected gain (ties go to fewer tasks), cheapest first; the empty set is
+    the first. Efforts are in units of ``1 / scale`` person-day.
+
+    Raises:
+        PlanError: the fold made more than ``work.limit`` partial options.
+    """
+    group = sorted(group, key=lambda t: engine.order[t.id])
+    partials = _fold(_Leaves(engine, group), _costs(group, scale), work, joint=False)
+    useful: list[Option] = []
+    for partial in sorted(
+        partials, key=lambda o: (o.cost, _X.minus(o.gain), bin(o.mask).count("1"))
+    ):
+        if not useful or partial.gain > useful[-1].gain:
+            useful.append(Option(_tasks(group, partial.mask), partial.cost, partial.gain))
+    return useful
+
+
+def target_options(
+    engine: Engine, group: Sequence[Task], scale: int, work: Work
+) -> list[TargetOption]:
+    """The group's options for a target: every set of its tasks whose distribution of the
+    change is not first-order dominated by a cheaper (or equally cheap, fewer-task) set's,
+    cheapest first. Probabilities are exact until the end, then floats.
+
+    Raises:
+        PlanError: the fold made more than ``work.limit`` partial options.
+    """
+    group = sorted(group, key=lambda t: engine.order[t.id])
+    partials = _fold(_Leaves(engine, group), _costs(group, scale), work, joint=True)
+    out = []
+    for partial in partials:
+        dist = partial.dists[0]
+        assert dist is not None
+        changes: dict[int, float] = {}
+        for (steps, _), w in dist:
+            changes[steps] = changes.get(steps, 0.0) + float(w)
+        out.append(TargetOption(_tasks(group, partial.mask), partial.cost, changes))
+    return out
+
+
+def _tasks(group: Sequence[Task], mask: int) -> tuple[Task, ...]:
+    return tuple(t for i, t in enumerate(group) if mask >> i & 1)
