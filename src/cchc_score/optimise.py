@@ -9,6 +9,7 @@ one option per group. Expected values are exact decimals.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
@@ -19,11 +20,9 @@ import attrs
 from . import arguments
 from .effects import resolve_effects, target_total
 from .engine import Engine, convolve
-from .options import Option, TargetOption, Work, exact, expected_options, target_options
-
-_X = exact()
 from .errors import ArgumentError, ProblemList
 from .evidence import check_arguments
+from .options import Option, TargetOption, Work, exact, expected_options, target_options
 from .plan import PLAN_EXPECTED, Plan, PlanError, Task
 
 if TYPE_CHECKING:
@@ -31,6 +30,8 @@ if TYPE_CHECKING:
     from .model import RuleSet
 
 __all__ = ["BestPlan", "FrontierPoint", "TargetPlan", "best_plan"]
+
+_X = exact()  # sums of expected gains: every digit kept
 
 
 @attrs.frozen
@@ -175,14 +176,15 @@ def best_plan(
         (i for i, p in enumerate(final) if p.cost <= affordable), key=lambda i: final[i].gain
     )
     picked = _choice(useful, stages, best)
+    frontier = _frontier(useful, stages, scale, base, tasks)
     return BestPlan(
         budget=days,
         baseline=base,
         chosen=_ids(picked, tasks),
         effort=_effort(picked),
         expected=_X.add(base, final[best].gain),
-        frontier=_frontier(useful, stages, scale, base, tasks),
-        target=_target(engine, groups, goal, chance, scale, search_limit, tasks, work)
+        frontier=frontier,
+        target=_target(engine, groups, goal, chance, scale, search_limit, tasks, work, frontier)
         if goal is not None
         else None,
     )
@@ -286,9 +288,11 @@ def _frontier(
 class _Search:
     """Branch and bound for the cheapest choice of options reaching ``need`` steps with
     probability ≥ ``q``. Options are tried cheapest first; a branch is cut when it already
-    costs as much as the best found, or when even the best of every remaining group (the
-    upper envelope of its options' chances, whichever option gives it) could not reach the
-    target: exact, whether or not tasks can lower the score."""
+    costs as much as the best found (an option dearer than what is left is not tried), or
+    when even the best of every remaining group (the upper envelope of its options'
+    chances, whichever option gives it) could not reach the target: exact, whether or not
+    tasks can lower the score. Outcomes that no remaining choice can move across the
+    target are lumped together, so the distributions carried stay small."""
 
     options: Sequence[Sequence[TargetOption]]
     tails: list[_Tail]
@@ -299,6 +303,34 @@ class _Search:
     cost: int | None = None
     chosen: tuple[Task, ...] = ()
     probability: float = 0.0
+    low: list[int] = attrs.Factory(list)  # the least the groups from g on can add
+    high: list[int] = attrs.Factory(list)  # the most
+    reach: list[tuple[list[int], list[int]]] = attrs.Factory(list)  # the most, by budget
+
+    def __attrs_post_init__(self) -> None:
+        self.low, self.high = [0], [0]
+        for group in reversed(self.options):
+            self.low.append(self.low[-1] + min(min(o.changes) for o in group))
+            self.high.append(self.high[-1] + max(max(o.changes) for o in group))
+        self.low.reverse()
+        self.high.reverse()
+        # The most the groups from g on can add for a budget: a knapsack on each option's
+        # best outcome (costs, and the most for each, rising), from the last group back.
+        costs, most = [0], [0]
+        self.reach = [(costs, most)]
+        for group in reversed(self.options):
+            pairs = sorted(
+                (c + o.cost, -(m + max(o.changes)))
+                for c, m in zip(costs, most, strict=True)
+                for o in group
+            )
+            costs, most = [], []
+            for c, m in pairs:
+                if not most or -m > most[-1]:
+                    costs.append(c)
+                    most.append(-m)
+            self.reach.append((costs, most))
+        self.reach.reverse()
 
     def run(self, g: int, dist: dict[int, float], cost: int, chosen: tuple[Task, ...]) -> bool:
         """Search from group ``g``; false when the search limit was reached."""
@@ -307,18 +339,39 @@ class _Search:
             return False
         if self.cost is not None and cost >= self.cost:
             return True
+        if self.cost is not None and g < len(self.options):
+            # Within the budget left, the groups from g on add at most ``most``.
+            costs, most = self.reach[g]
+            at = bisect.bisect_left(costs, self.cost - cost) - 1
+            if at < 0 or sum(p for k, p in dist.items() if k + most[at] >= self.need) < (
+                self.q - 1e-12
+            ):
+                return True
         chance = self.tails[g].chance(dist, self.need)
         if chance < self.q - 1e-12:
             return True
         if g == len(self.options):
             self.cost, self.chosen, self.probability = cost, chosen, chance
             return True
-        return all(
-            self.run(
+        dist = self._lumped(dist, g)
+        for option in self.options[g]:
+            if self.cost is not None and cost + option.cost >= self.cost:
+                break  # cheapest first: every later option costs as much or more
+            if not self.run(
                 g + 1, convolve(dist, option.changes), cost + option.cost, chosen + option.tasks
-            )
-            for option in self.options[g]
-        )
+            ):
+                return False
+        return True
+
+    def _lumped(self, dist: dict[int, float], g: int) -> dict[int, float]:
+        """Outcomes sure to reach the target whatever groups ``g``… add, and those sure not
+        to, each lumped into one."""
+        sure, never = self.need - self.low[g], self.need - self.high[g] - 1
+        out: dict[int, float] = {}
+        for k, p in dist.items():
+            k = sure if k >= sure else never if k <= never else k
+            out[k] = out.get(k, 0.0) + p
+        return out
 
 
 def _target(
@@ -330,6 +383,7 @@ def _target(
     limit: int,
     tasks: Sequence[Task],
     work: Work,
+    frontier: Sequence[FrontierPoint],
 ) -> TargetPlan:
     """The cheapest choice whose total reaches the target with probability ≥ confidence."""
     threshold, rating = goal
@@ -351,6 +405,9 @@ def _target(
         q=float(confidence),
         limit=limit,
     )
+    # A first answer to beat: the cheapest point of the expected total's frontier found
+    # (by bisection) to reach the target, so that dearer branches are cut from the start.
+    _seed(search, engine, frontier, scale, tasks)
     proven = search.run(0, {0: 1.0}, 0, ())
     work.searched = search.visited
     if search.cost is None:
@@ -368,6 +425,33 @@ def _target(
         work.options,
         search.visited,
     )
+
+
+def _seed(
+    search: _Search,
+    engine: Engine,
+    frontier: Sequence[FrontierPoint],
+    scale: int,
+    tasks: Sequence[Task],
+) -> None:
+    def chance(point: FrontierPoint) -> float:
+        chosen = [t for t in tasks if t.id in point.chosen]
+        dist = engine.changes(chosen)
+        return sum(p for k, p in dist.items() if k >= search.need)
+
+    low, high = 0, len(frontier) - 1
+    if not frontier or chance(frontier[high]) < search.q - 1e-12:
+        return
+    while low < high:
+        mid = (low + high) // 2
+        if chance(frontier[mid]) >= search.q - 1e-12:
+            high = mid
+        else:
+            low = mid + 1
+    point = frontier[high]
+    search.cost = int(point.effort * scale)
+    search.chosen = tuple(t for t in tasks if t.id in point.chosen)
+    search.probability = chance(point)
 
 
 def _envelope(options: Sequence[TargetOption]) -> dict[int, float]:

@@ -36,6 +36,7 @@ come near it.
 from __future__ import annotations
 
 import decimal
+import itertools
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
@@ -45,18 +46,17 @@ import attrs
 from .engine import State
 from .errors import ProblemList
 from .numbers import to_steps
-from .plan import PlanError
+from .plan import PlanError, Task
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from .engine import Engine
-    from .plan import Task
 
-__all__ = ["Option", "TargetOption", "Work", "expected_options", "exact", "target_options"]
+__all__ = ["Option", "TargetOption", "Work", "exact", "expected_options", "target_options"]
 
 #: The most partial options one plan may make before planning stops.
-WORK_LIMIT = 2_000_000
+WORK_LIMIT = 200_000
 
 
 def exact() -> decimal.Context:
@@ -118,9 +118,11 @@ class _Leaves:
         self.last = {code: i for i, leaves in enumerate(self.touches) for code in leaves}
         self._steps: dict[tuple[State, int, str], State] = {}
         self._points: dict[tuple[State, str], Decimal] = {}
+        self._hopes: dict[tuple[State, int, str], Decimal] = {}
         self.order: dict[str, Callable[[State], Any] | None] = {
             code: self._order(code) for code in self.codes
         }
+        self.ordered = all(order is not None for order in self.order.values())
 
     def points(self, state: State, code: str) -> Decimal:
         key = (state, code)
@@ -136,6 +138,23 @@ class _Leaves:
             after = self._restrict(self.engine.apply(state, self.group[i]), code)
             self._steps[key] = after
         return after
+
+    def hope(self, state: State, i: int, code: str) -> Decimal:
+        """The leaf's expected points if every task after task ``i`` that touches it is
+        attempted too: the most any choice of them can give when the leaf is ordered
+        (attempting one more task never lowers an ordered leaf)."""
+        key = (state, i, code)
+        value = self._hopes.get(key)
+        if value is None:
+            j = next((j for j in range(i + 1, len(self.group)) if code in self.touches[j]), None)
+            if j is None:
+                value = self.points(state, code)
+            else:
+                p = self.group[j].probability
+                done = _X.multiply(p, self.hope(self.step(state, j, code), j, code))
+                value = _X.add(done, _X.multiply(1 - p, self.hope(state, j, code)))
+            self._hopes[key] = value
+        return value
 
     def _restrict(self, state: State, code: str) -> State:
         if code in state.restored:
@@ -181,11 +200,12 @@ class _Leaves:
         ((way, name),) = ways
         if way == "kept":
             return lambda s: _RESTORED if s.restored else (0, -dict(s.remaining).get(code, 1))
+        base: Any
         if way == "appraised":
             base = engine.appraised.get(code, Decimal(0))
             rank: Callable[[Any], Any] = lambda v: v  # noqa: E731
-            make = lambda v: State(appraised=((code, v),))  # noqa: E731
-            get = lambda s: dict(s.appraised).get(code, base)  # noqa: E731
+            make: Callable[[Any], State] = lambda v: State(appraised=((code, v),))  # noqa: E731
+            get: Callable[[State], Any] = lambda s: dict(s.appraised).get(code, base)  # noqa: E731
         else:
             fact = engine.rules.fact(name)
             if fact.better == "none" or fact.type == "checklist":
@@ -198,31 +218,56 @@ class _Leaves:
                 rank = lambda v: sign * v  # noqa: E731
             make = lambda v: State(facts=((name, v),))  # noqa: E731
             get = lambda s: dict(s.facts).get(name, base)  # noqa: E731
+        if any(rank(v) < rank(base) for v in values):
+            return None  # the first value set replaces the baseline's, even a worse one
         ranked = sorted({base, *values}, key=rank)
-        points = [self.engine.score(make(v), [code])[code] for v in ranked]
-        if any(a > b for a, b in zip(points, points[1:])):
+        scores = [self.engine.score(make(v), [code])[code] for v in ranked]
+        if any(a > b for a, b in itertools.pairwise(scores)):
             return None  # the rule does not reward the better value here: no order
         return lambda s: _RESTORED if s.restored else (0, rank(get(s)))
 
 
-def _dominates(key: Callable[[State], Any], a: frozenset[Any], b: frozenset[Any]) -> bool:
-    """Whether distribution ``a`` over a leaf's states is at least ``b`` everywhere up the
-    order: P_a(key ≥ k) ≥ P_b(key ≥ k) for every k."""
-    if a == b:
-        return True
-    weights: dict[Any, Decimal] = {}
-    for state, w in a:
-        k = key(state)
-        weights[k] = _X.add(weights.get(k, _ZERO), w)
-    for state, w in b:
-        k = key(state)
-        weights[k] = _X.subtract(weights.get(k, _ZERO), w)
-    running = Decimal(0)
-    for k in sorted(weights, reverse=True):
-        running = _X.add(running, weights[k])
-        if running < 0:
-            return False
-    return True
+@attrs.frozen
+class _Tail:
+    """A distribution over a leaf's ordered states as its chance of reaching each rank
+    (ranks from the best state down), exact and as floats, and the ranks it holds."""
+
+    exact: list[Decimal]
+    rough: list[float]
+    support: list[int]
+
+    def covers(self, other: _Tail) -> bool:
+        """Whether this reaches every rank at least as surely as ``other``: checked at
+        ``other``'s ranks (between them its chance stays, and this one's only grows)."""
+        for r in other.support:
+            if self.rough[r] < other.rough[r] - 1e-9:
+                return False
+        return all(self.exact[r] >= other.exact[r] for r in other.support)
+
+
+def _tails(key: Callable[[Any], Any], dists: Sequence[frozenset[Any] | None]) -> list[_Tail | None]:
+    """Each distribution's :class:`_Tail` over the ranks of every state any of them holds."""
+    keyed: dict[Any, Any] = {}
+    for dist in dists:
+        for state, _ in dist or ():
+            if state not in keyed:
+                keyed[state] = key(state)
+    ranks = {k: r for r, k in enumerate(sorted(set(keyed.values()), reverse=True))}
+    out: list[_Tail | None] = []
+    for dist in dists:
+        if dist is None:
+            out.append(None)
+            continue
+        mass = [_ZERO] * len(ranks)
+        for state, w in dist:
+            r = ranks[keyed[state]]
+            mass[r] = _X.add(mass[r], w)
+        exact, running = [], _ZERO
+        for m in mass:
+            running = _X.add(running, m)
+            exact.append(running)
+        out.append(_Tail(exact, [float(x) for x in exact], [r for r, m in enumerate(mass) if m]))
+    return out
 
 
 # --------------------------------------------------------------------------- the folds
@@ -249,11 +294,11 @@ def _fold(leaves: _Leaves, costs: Sequence[int], work: Work, joint: bool) -> lis
     partials = [_Partial(0, zero, start, 0)]
     for i, task in enumerate(group):
         p = task.probability
-        q = one - p
         settled = [code for code in leaves.touches[i] if leaves.last[code] == i]
         grown = []
         for partial in partials:  # skipped (done with probability 0), then taken
             for chance, cost, mask in ((zero, 0, 0), (p, costs[i], 1 << i)):
+                dists: tuple[frozenset[Any] | None, ...]
                 if joint:
                     dist = _take_joint(
                         leaves, partial.dists[0], i, chance, one - chance, index, settled
@@ -356,24 +401,60 @@ def _prune(leaves: _Leaves, partials: list[_Partial], joint: bool, live: int) ->
             continue
         best[partial.dists] = partial.gain
         same.append(partial)
+    if leaves.ordered and not joint:
+        same = _bounded(leaves, same, live - 1)
     keys = _keys(leaves, joint, live)
     if keys is None:
         return same
+    tails = [
+        _tails(key, [o.dists[j] for o in same]) if key is not None else None
+        for j, key in enumerate(keys)
+    ]
+    kept: list[int] = []
+    for b in range(len(same)):
+        if not any(_better(tails, same, a, b) for a in kept):
+            kept.append(b)
+    return [same[b] for b in kept]
+
+
+def _bounded(leaves: _Leaves, ranked: list[_Partial], i: int) -> list[_Partial]:
+    """Drop each partial option that, whatever tasks after task ``i`` it adds, cannot gain
+    more than a cheaper one already gains with none: when every leaf is ordered, a task
+    never lowers a leaf, so the cheaper one adding the same tasks gains at least as much."""
+    engine = leaves.engine
     kept: list[_Partial] = []
-    for partial in same:
-        if not any(_better(keys, other, partial) for other in kept):
-            kept.append(partial)
+    floor: Decimal | None = None
+    for partial in ranked:
+        low = high = partial.gain
+        for code, dist in zip(leaves.codes, partial.dists, strict=True):
+            if dist is None:
+                continue
+            base = engine.base[code]
+            for state, w in dist:
+                low = _X.add(low, _X.multiply(w, leaves.points(state, code) - base))
+                high = _X.add(high, _X.multiply(w, leaves.hope(state, i, code) - base))
+        if floor is not None and floor >= high:
+            continue
+        kept.append(partial)
+        floor = low if floor is None else max(floor, low)
     return kept
 
 
-def _better(keys: Sequence[Callable[[Any], Any] | None], a: _Partial, b: _Partial) -> bool:
-    """Whether ``a`` (no dearer: it is ranked before ``b``) is at least as good as ``b``."""
-    if a.gain < b.gain:
+def _better(
+    tails: Sequence[list[_Tail | None] | None], options: Sequence[_Partial], a: int, b: int
+) -> bool:
+    """Whether option ``a`` (no dearer: it is ranked before ``b``) is at least as good as
+    ``b`` for every choice of the tasks still to come."""
+    x, y = options[a], options[b]
+    if x.gain < y.gain:
         return False
-    for key, x, y in zip(keys, a.dists, b.dists, strict=True):
-        if x is None or x == y:
+    for j, leaf in enumerate(tails):
+        if x.dists[j] is None or x.dists[j] == y.dists[j]:
             continue
-        if key is None or y is None or not _dominates(key, x, y):
+        if leaf is None:
+            return False
+        ta, tb = leaf[a], leaf[b]
+        if ta is None or tb is None or not ta.covers(tb):
             return False
     return True
 
@@ -387,13 +468,29 @@ def _keys(leaves: _Leaves, joint: bool, live: int) -> list[Callable[[Any], Any] 
         return keys if any(k is not None for k in keys) else None
     if not codes:  # every leaf settled: the group's change in steps
         return [lambda element: element[0]]
-    if len(leaves.codes) == 1 and leaves.order[codes[0]] is not None:
-        order = leaves.order[codes[0]]
+    order = leaves.order[codes[0]] if len(leaves.codes) == 1 else None
+    if order is not None:
         return [lambda element: order(element[1][0])]
     return None
 
 
 # --------------------------------------------------------------------------- results
+
+
+def _arranged(engine: Engine, group: Sequence[Task]) -> _Leaves:
+    """The group's leaves, its tasks in plan order; when every leaf is ordered the order
+    of the tasks changes nothing (each effect keeps the better state), and the restores
+    go first: once they are in, the bounds can see what the rest may still add."""
+    group = sorted(group, key=lambda t: engine.order[t.id])
+    leaves = _Leaves(engine, group)
+    if not leaves.ordered:
+        return leaves
+    effects = engine.effects
+    restores = [t for t in group if effects[t.id].restore and not effects[t.id].partial]
+    if not restores:
+        return leaves
+    rest = [t for t in group if t not in restores]
+    return _Leaves(engine, restores + rest)
 
 
 def _costs(group: Sequence[Task], scale: int) -> list[int]:
@@ -408,8 +505,9 @@ def expected_options(engine: Engine, group: Sequence[Task], scale: int, work: Wo
     Raises:
         PlanError: the fold made more than ``work.limit`` partial options.
     """
-    group = sorted(group, key=lambda t: engine.order[t.id])
-    partials = _fold(_Leaves(engine, group), _costs(group, scale), work, joint=False)
+    leaves = _arranged(engine, group)
+    group = leaves.group
+    partials = _fold(leaves, _costs(group, scale), work, joint=False)
     useful: list[Option] = []
     for partial in sorted(
         partials, key=lambda o: (o.cost, _X.minus(o.gain), bin(o.mask).count("1"))
@@ -429,8 +527,9 @@ def target_options(
     Raises:
         PlanError: the fold made more than ``work.limit`` partial options.
     """
-    group = sorted(group, key=lambda t: engine.order[t.id])
-    partials = _fold(_Leaves(engine, group), _costs(group, scale), work, joint=True)
+    leaves = _arranged(engine, group)
+    group = leaves.group
+    partials = _fold(leaves, _costs(group, scale), work, joint=True)
     out = []
     for partial in partials:
         dist = partial.dists[0]

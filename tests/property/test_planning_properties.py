@@ -105,7 +105,8 @@ def test_the_target_search_equals_exhaustive_search(rules: RuleSet, data: st.Dat
     threshold = min(threshold, rules.max)
     confidence = data.draw(st.sampled_from([Decimal("0.2"), Decimal("0.5"), Decimal(1)]))
     target = best_plan(rules, evidence, plan, target=threshold, confidence=confidence).target
-    assert target is not None and target.proven
+    assert target is not None
+    assert target.proven
     reaching = []
     for subset in _subsets(plan):
         chance = sum(float(p) for t, p in _outcomes(engine, subset) if t >= threshold)
@@ -115,7 +116,8 @@ def test_the_target_search_equals_exhaustive_search(rules: RuleSet, data: st.Dat
         assert target.chosen is None
         return
     assert target.effort == min(reaching)
-    assert target.probability is not None and target.probability >= float(confidence) - 1e-12
+    assert target.probability is not None
+    assert target.probability >= float(confidence) - 1e-12
     chosen = tuple(t for t in plan.tasks if t.id in (target.chosen or ()))
     assert _effort(chosen) == target.effort
     chance = sum(float(p) for t, p in _outcomes(engine, chosen) if t >= threshold)
