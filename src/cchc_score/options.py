@@ -35,17 +35,15 @@ come near it.
 
 from __future__ import annotations
 
-import decimal
-import itertools
 from decimal import Decimal
-from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from .engine import State
 from .errors import ProblemList
-from .numbers import to_steps
+from .leafstates import LeafStates, Tail, tails
+from .numbers import exact, to_steps
 from .plan import PlanError, Task
 
 if TYPE_CHECKING:
@@ -53,19 +51,10 @@ if TYPE_CHECKING:
 
     from .engine import Engine
 
-__all__ = ["Option", "TargetOption", "Work", "exact", "expected_options", "target_options"]
+__all__ = ["Option", "TargetOption", "Work", "expected_options", "target_options"]
 
 #: The most partial options one plan may make before planning stops.
 WORK_LIMIT = 200_000
-
-
-def exact() -> decimal.Context:
-    """A decimal context in which sums and products of probabilities stay exact: any
-    rounding raises :class:`decimal.Inexact` instead of going unnoticed. Used through its
-    methods (``add``, ``multiply``), never installed, so that scoring keeps its own."""
-    context = decimal.Context(prec=decimal.MAX_PREC, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
-    context.traps[decimal.Inexact] = True
-    return context
 
 
 _X = exact()
@@ -102,174 +91,6 @@ class TargetOption:
     changes: dict[int, float]
 
 
-# --------------------------------------------------------------------------- leaves
-
-_RESTORED = (1, Fraction(0))
-
-
-class _Leaves:
-    """A group's leaves: each one's state after a task, its points, its order if any."""
-
-    def __init__(self, engine: Engine, group: Sequence[Task]) -> None:
-        self.engine = engine
-        self.group = group
-        self.codes = sorted(engine.leaves(group))
-        self.touches = [sorted(engine.leaves([t])) for t in group]
-        self.last = {code: i for i, leaves in enumerate(self.touches) for code in leaves}
-        self._steps: dict[tuple[State, int, str], State] = {}
-        self._points: dict[tuple[State, str], Decimal] = {}
-        self._hopes: dict[tuple[State, int, str], Decimal] = {}
-        self.order: dict[str, Callable[[State], Any] | None] = {
-            code: self._order(code) for code in self.codes
-        }
-        self.ordered = all(order is not None for order in self.order.values())
-
-    def points(self, state: State, code: str) -> Decimal:
-        key = (state, code)
-        if key not in self._points:
-            self._points[key] = self.engine.score(state, [code])[code]
-        return self._points[key]
-
-    def step(self, state: State, i: int, code: str) -> State:
-        """The leaf's state once task ``i`` is done too."""
-        key = (state, i, code)
-        after = self._steps.get(key)
-        if after is None:
-            after = self._restrict(self.engine.apply(state, self.group[i]), code)
-            self._steps[key] = after
-        return after
-
-    def hope(self, state: State, i: int, code: str) -> Decimal:
-        """The leaf's expected points if every task after task ``i`` that touches it is
-        attempted too: the most any choice of them can give when the leaf is ordered
-        (attempting one more task never lowers an ordered leaf)."""
-        key = (state, i, code)
-        value = self._hopes.get(key)
-        if value is None:
-            j = next((j for j in range(i + 1, len(self.group)) if code in self.touches[j]), None)
-            if j is None:
-                value = self.points(state, code)
-            else:
-                p = self.group[j].probability
-                done = _X.multiply(p, self.hope(self.step(state, j, code), j, code))
-                value = _X.add(done, _X.multiply(1 - p, self.hope(state, j, code)))
-            self._hopes[key] = value
-        return value
-
-    def _restrict(self, state: State, code: str) -> State:
-        if code in state.restored:
-            return State(restored=frozenset((code,)))
-        reads = self.engine.reads(code)
-        leaf = State(
-            facts=tuple((n, v) for n, v in state.facts if n in reads),
-            appraised=tuple((c, p) for c, p in state.appraised if c == code),
-            remaining=tuple((c, r) for c, r in state.remaining if c == code),
-        )
-        if self.order.get(code) is not None and self.points(leaf, code) == self.top(code):
-            return State(restored=frozenset((code,)))  # nothing later can lower it
-        return leaf
-
-    def top(self, code: str) -> Decimal:
-        return self.engine.rules.node(code).max
-
-    def _order(self, code: str) -> Callable[[State], Any] | None:
-        """A key ordering the leaf's states (greater is better for every later task), or
-        ``None`` when its states cannot be ordered."""
-        engine = self.engine
-        reads = engine.reads(code)
-        ways: set[tuple[str, str]] = set()
-        values: list[Any] = []
-        for task in self.group:
-            effect = engine.effects[task.id]
-            if code not in engine.leaves([task]):
-                continue
-            if any(c == code for c, _ in effect.partial) and code not in effect.restore:
-                ways.add(("kept", ""))
-            for c, points in effect.appraised:
-                if c == code:
-                    ways.add(("appraised", ""))
-                    values.append(points)
-            for name, value in effect.facts:
-                if name in reads:
-                    ways.add(("fact", name))
-                    values.append(value)
-        if not ways:
-            return lambda s: (1, 0) if s.restored else (0, 0)
-        if len(ways) > 1:
-            return None
-        ((way, name),) = ways
-        if way == "kept":
-            return lambda s: _RESTORED if s.restored else (0, -dict(s.remaining).get(code, 1))
-        base: Any
-        if way == "appraised":
-            base = engine.appraised.get(code, Decimal(0))
-            rank: Callable[[Any], Any] = lambda v: v  # noqa: E731
-            make: Callable[[Any], State] = lambda v: State(appraised=((code, v),))  # noqa: E731
-            get: Callable[[State], Any] = lambda s: dict(s.appraised).get(code, base)  # noqa: E731
-        else:
-            fact = engine.rules.fact(name)
-            if fact.better == "none" or fact.type == "checklist":
-                return None
-            base = engine.values[name]
-            sign = -1 if fact.better == "lower" else 1
-            if fact.type == "level":
-                rank = lambda v: sign * fact.levels.index(str(v))  # noqa: E731
-            else:
-                rank = lambda v: sign * v  # noqa: E731
-            make = lambda v: State(facts=((name, v),))  # noqa: E731
-            get = lambda s: dict(s.facts).get(name, base)  # noqa: E731
-        if any(rank(v) < rank(base) for v in values):
-            return None  # the first value set replaces the baseline's, even a worse one
-        ranked = sorted({base, *values}, key=rank)
-        scores = [self.engine.score(make(v), [code])[code] for v in ranked]
-        if any(a > b for a, b in itertools.pairwise(scores)):
-            return None  # the rule does not reward the better value here: no order
-        return lambda s: _RESTORED if s.restored else (0, rank(get(s)))
-
-
-@attrs.frozen
-class _Tail:
-    """A distribution over a leaf's ordered states as its chance of reaching each rank
-    (ranks from the best state down), exact and as floats, and the ranks it holds."""
-
-    exact: list[Decimal]
-    rough: list[float]
-    support: list[int]
-
-    def covers(self, other: _Tail) -> bool:
-        """Whether this reaches every rank at least as surely as ``other``: checked at
-        ``other``'s ranks (between them its chance stays, and this one's only grows)."""
-        for r in other.support:
-            if self.rough[r] < other.rough[r] - 1e-9:
-                return False
-        return all(self.exact[r] >= other.exact[r] for r in other.support)
-
-
-def _tails(key: Callable[[Any], Any], dists: Sequence[frozenset[Any] | None]) -> list[_Tail | None]:
-    """Each distribution's :class:`_Tail` over the ranks of every state any of them holds."""
-    keyed: dict[Any, Any] = {}
-    for dist in dists:
-        for state, _ in dist or ():
-            if state not in keyed:
-                keyed[state] = key(state)
-    ranks = {k: r for r, k in enumerate(sorted(set(keyed.values()), reverse=True))}
-    out: list[_Tail | None] = []
-    for dist in dists:
-        if dist is None:
-            out.append(None)
-            continue
-        mass = [_ZERO] * len(ranks)
-        for state, w in dist:
-            r = ranks[keyed[state]]
-            mass[r] = _X.add(mass[r], w)
-        exact, running = [], _ZERO
-        for m in mass:
-            running = _X.add(running, m)
-            exact.append(running)
-        out.append(_Tail(exact, [float(x) for x in exact], [r for r, m in enumerate(mass) if m]))
-    return out
-
-
 # --------------------------------------------------------------------------- the folds
 
 
@@ -281,7 +102,7 @@ class _Partial:
     mask: int
 
 
-def _fold(leaves: _Leaves, costs: Sequence[int], work: Work, joint: bool) -> list[_Partial]:
+def _fold(leaves: LeafStates, costs: Sequence[int], work: Work, joint: bool) -> list[_Partial]:
     group, codes = leaves.group, leaves.codes
     one, zero = Decimal(1), Decimal(0)
     index = {code: i for i, code in enumerate(codes)}
@@ -323,7 +144,7 @@ def _fold(leaves: _Leaves, costs: Sequence[int], work: Work, joint: bool) -> lis
 
 
 def _take_marginals(
-    leaves: _Leaves,
+    leaves: LeafStates,
     partial: _Partial,
     i: int,
     p: Decimal,
@@ -354,7 +175,7 @@ def _take_marginals(
 
 
 def _take_joint(
-    leaves: _Leaves,
+    leaves: LeafStates,
     dist: frozenset[Any] | None,
     i: int,
     p: Decimal,
@@ -388,7 +209,7 @@ def _take_joint(
     return frozenset(after.items())
 
 
-def _prune(leaves: _Leaves, partials: list[_Partial], joint: bool, live: int) -> list[_Partial]:
+def _prune(leaves: LeafStates, partials: list[_Partial], joint: bool, live: int) -> list[_Partial]:
     """The partial options no other one is proven at least as good as (for every choice
     of the tasks after task ``live - 1``), cheapest first; ties go to fewer tasks."""
     ranked = sorted(
@@ -406,18 +227,18 @@ def _prune(leaves: _Leaves, partials: list[_Partial], joint: bool, live: int) ->
     keys = _keys(leaves, joint, live)
     if keys is None:
         return same
-    tails = [
-        _tails(key, [o.dists[j] for o in same]) if key is not None else None
+    profiles = [
+        tails(key, [o.dists[j] for o in same]) if key is not None else None
         for j, key in enumerate(keys)
     ]
     kept: list[int] = []
     for b in range(len(same)):
-        if not any(_better(tails, same, a, b) for a in kept):
+        if not any(_better(profiles, same, a, b) for a in kept):
             kept.append(b)
     return [same[b] for b in kept]
 
 
-def _bounded(leaves: _Leaves, ranked: list[_Partial], i: int) -> list[_Partial]:
+def _bounded(leaves: LeafStates, ranked: list[_Partial], i: int) -> list[_Partial]:
     """Drop each partial option that, whatever tasks after task ``i`` it adds, cannot gain
     more than a cheaper one already gains with none: when every leaf is ordered, a task
     never lowers a leaf, so the cheaper one adding the same tasks gains at least as much."""
@@ -441,7 +262,7 @@ def _bounded(leaves: _Leaves, ranked: list[_Partial], i: int) -> list[_Partial]:
 
 
 def _better(
-    tails: Sequence[list[_Tail | None] | None], options: Sequence[_Partial], a: int, b: int
+    tails: Sequence[list[Tail | None] | None], options: Sequence[_Partial], a: int, b: int
 ) -> bool:
     """Whether option ``a`` (no dearer: it is ranked before ``b``) is at least as good as
     ``b`` for every choice of the tasks still to come."""
@@ -459,7 +280,7 @@ def _better(
     return True
 
 
-def _keys(leaves: _Leaves, joint: bool, live: int) -> list[Callable[[Any], Any] | None] | None:
+def _keys(leaves: LeafStates, joint: bool, live: int) -> list[Callable[[Any], Any] | None] | None:
     """How each distribution of a partial option is ordered after ``live`` tasks, or
     ``None`` when none is."""
     codes = [c for c in leaves.codes if leaves.last[c] >= live]
@@ -477,12 +298,12 @@ def _keys(leaves: _Leaves, joint: bool, live: int) -> list[Callable[[Any], Any] 
 # --------------------------------------------------------------------------- results
 
 
-def _arranged(engine: Engine, group: Sequence[Task]) -> _Leaves:
+def _arranged(engine: Engine, group: Sequence[Task]) -> LeafStates:
     """The group's leaves, its tasks in plan order; when every leaf is ordered the order
     of the tasks changes nothing (each effect keeps the better state), and the restores
     go first: once they are in, the bounds can see what the rest may still add."""
     group = sorted(group, key=lambda t: engine.order[t.id])
-    leaves = _Leaves(engine, group)
+    leaves = LeafStates(engine, group)
     if not leaves.ordered:
         return leaves
     effects = engine.effects
@@ -490,7 +311,7 @@ def _arranged(engine: Engine, group: Sequence[Task]) -> _Leaves:
     if not restores:
         return leaves
     rest = [t for t in group if t not in restores]
-    return _Leaves(engine, restores + rest)
+    return LeafStates(engine, restores + rest)
 
 
 def _costs(group: Sequence[Task], scale: int) -> list[int]:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from cchc_score import Plan, RuleSet, best_plan
 from cchc_score.effects import resolve_effects
 from cchc_score.engine import Engine
-from cchc_score.options import exact
+from cchc_score.numbers import exact
 
 from .strategies import evidence_for, plans_for, rulesets
 

@@ -69,6 +69,8 @@ def best_plan_json(best: BestPlan) -> dict[str, Any]:
             if target.probability is None
             else round(target.probability, PLACES),
             "proven": target.proven,
+            "searched": target.searched,
+            "options": target.options,
         },
     }
 

@@ -32,6 +32,7 @@ def projection_json(projection: Projection, lang: Lang = "vi") -> dict[str, Any]
         "std": round(dist.std, PLACES),
         "quantiles": {f"p{int(q * 100)}": json_value(dist.quantile(q)) for q in (0.1, 0.5, 0.9)},
         "sampled": dist.sampled,
+        "exact": not dist.sampled,
         "distribution": [
             {"total": json_value(total), "probability": p} for total, p in dist.totals
         ],
