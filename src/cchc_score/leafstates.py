@@ -165,6 +165,7 @@ class Tail:
     exact: list[Decimal]
     rough: list[float]
     support: list[int]
+    weight: float  # the sum of the chances: at least another's when this one covers it
 
     def covers(self, other: Tail) -> bool:
         """Whether this reaches every rank at least as surely as ``other``: checked at
@@ -196,5 +197,6 @@ def tails(key: Callable[[Any], Any], dists: Sequence[frozenset[Any] | None]) -> 
         for m in mass:
             running = _X.add(running, m)
             exact.append(running)
-        out.append(Tail(exact, [float(x) for x in exact], [r for r, m in enumerate(mass) if m]))
+        rough = [float(x) for x in exact]
+        out.append(Tail(exact, rough, [r for r, m in enumerate(mass) if m], sum(rough)))
     return out

@@ -231,9 +231,24 @@ def _prune(leaves: LeafStates, partials: list[_Partial], joint: bool, live: int)
         tails(key, [o.dists[j] for o in same]) if key is not None else None
         for j, key in enumerate(keys)
     ]
+    # A quick look first: an option at least as good has at least the gain and, for each
+    # ordered leaf, at least the sum of the chances (up to float rounding).
+    rough = [
+        (
+            float(o.gain) - 1e-9,
+            [t.weight - 1e-9 if (t := leaf[i]) is not None else 0.0 for leaf in profiles if leaf],
+        )
+        for i, o in enumerate(same)
+    ]
     kept: list[int] = []
     for b in range(len(same)):
-        if not any(_better(profiles, same, a, b) for a in kept):
+        gain, weights = rough[b]
+        if not any(
+            rough[a][0] + 2e-9 >= gain
+            and all(x + 2e-9 >= y for x, y in zip(rough[a][1], weights, strict=True))
+            and _better(profiles, same, a, b)
+            for a in kept
+        ):
             kept.append(b)
     return [same[b] for b in kept]
 
@@ -270,10 +285,12 @@ def _better(
     if x.gain < y.gain:
         return False
     for j, leaf in enumerate(tails):
-        if x.dists[j] is None or x.dists[j] == y.dists[j]:
+        if x.dists[j] is None:
             continue
         if leaf is None:
-            return False
+            if x.dists[j] != y.dists[j]:
+                return False
+            continue
         ta, tb = leaf[a], leaf[b]
         if ta is None or tb is None or not ta.covers(tb):
             return False
@@ -326,6 +343,13 @@ def expected_options(engine: Engine, group: Sequence[Task], scale: int, work: Wo
     Raises:
         PlanError: the fold made more than ``work.limit`` partial options.
     """
+    codes = engine.leaves(group)
+    if len(codes) == 1:
+        (code,) = codes
+        restores = [t for t in group if code in engine.effects[t.id].restore]
+        if restores and len(restores) < len(group):
+            rest = [t for t in group if t not in restores]
+            return _restored_or_not(engine, code, restores, rest, scale, work)
     leaves = _arranged(engine, group)
     group = leaves.group
     partials = _fold(leaves, _costs(group, scale), work, joint=False)
@@ -335,6 +359,53 @@ def expected_options(engine: Engine, group: Sequence[Task], scale: int, work: Wo
     ):
         if not useful or partial.gain > useful[-1].gain:
             useful.append(Option(_tasks(group, partial.mask), partial.cost, partial.gain))
+    return useful
+
+
+def _restored_or_not(
+    engine: Engine,
+    code: str,
+    restores: Sequence[Task],
+    rest: Sequence[Task],
+    scale: int,
+    work: Work,
+) -> list[Option]:
+    """One leaf's options when some tasks restore it: restored is final, so the leaf is
+    restored with probability 1 − Q (Q: every chosen restore failing) and otherwise scores
+    what the other chosen tasks give, independently. The expected gain is
+    ``lost − Q × (lost − gain of the others)``: the cheapest Q for each effort and the best
+    others for each effort are all the options needed, priced apart and then paired."""
+    lost = engine.rules.node(code).max - engine.base[code]
+    chances: list[tuple[int, Decimal, tuple[Task, ...]]] = [(0, Decimal(1), ())]
+    for task, cost in zip(restores, _costs(restores, scale), strict=True):
+        grown = chances + [
+            (c + cost, _X.multiply(q, 1 - task.probability), (*done, task))
+            for c, q, done in chances
+        ]
+        work.options += len(grown)
+        chances = []
+        for c, q, done in sorted(grown, key=lambda x: (x[0], x[1], len(x[2]))):
+            if not chances or q < chances[-1][1]:
+                chances.append((c, q, done))
+    others = expected_options(engine, rest, scale, work)
+    pairs = sorted(
+        (
+            (
+                c + other.cost,
+                _X.minus(_X.subtract(lost, _X.multiply(q, _X.subtract(lost, other.gain)))),
+                len(done) + len(other.tasks),
+                done + other.tasks,
+            )
+            for c, q, done in chances
+            for other in others
+        ),
+        key=lambda x: x[:3],
+    )
+    useful: list[Option] = []
+    for cost, gain, _, tasks in pairs:
+        if not useful or _X.minus(gain) > useful[-1].gain:
+            chosen = tuple(sorted(tasks, key=lambda t: engine.order[t.id]))
+            useful.append(Option(chosen, cost, _X.minus(gain)))
     return useful
 
 
