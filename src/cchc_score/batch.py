@@ -360,9 +360,10 @@ def rank(results: Iterable[UnitResult | Scorecard]) -> Ranking:
     >>> [(u.rank, u.tied, str(u.total)) for u in ranking.units[:4]]
     [(1, False, '95.35'), (2, False, '91.60'), (3, True, '87.25'), (3, True, '87.25')]
     """
-    read = [
-        _result(item, f"results[{i}]") for i, item in enumerate(arguments.items(results, "results"))
-    ]
+    # Each unit as the ranking keeps it (points, total, rating; equal points shared) as it
+    # is read: never every full scorecard at once.
+    interned: dict[Decimal, Decimal] = {}
+    read = [_result(x, f"results[{i}]", interned) for i, x in enumerate(_each(results, "results"))]
     places: dict[str, list[int]] = {}
     for i, result in enumerate(read):
         if result.unit:
@@ -395,11 +396,19 @@ def rank(results: Iterable[UnitResult | Scorecard]) -> Ranking:
     return Ranking(tuple(units), invalid)
 
 
-def _result(item: object, where: str) -> UnitResult:
-    """A result to rank: a :class:`UnitResult`, or a scorecard as a scored unit."""
+def _each(value: object, where: str) -> Iterator[object]:
+    """The items of an iterable, one at a time (a stream stays a stream)."""
+    return value if isinstance(value, Iterator) else iter(arguments.items(value, where))
+
+
+def _result(item: object, where: str, interned: dict[Decimal, Decimal]) -> UnitResult:
+    """A result to rank (a scorecard is a scored unit), its scorecard as a ranking keeps it."""
     if isinstance(item, Scorecard):
-        return UnitResult(item.unit, None, scorecard=item)
-    return arguments.instance(item, UnitResult, where, "a UnitResult or a Scorecard")
+        item = UnitResult(item.unit, None, scorecard=item)
+    result = arguments.instance(item, UnitResult, where, "a UnitResult or a Scorecard")
+    if result.scorecard is None:
+        return result
+    return attrs.evolve(result, scorecard=result.scorecard.ranked(interned))
 
 
 def _card(item: object, where: str) -> Scorecard:

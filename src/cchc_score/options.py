@@ -135,8 +135,10 @@ def _fold(leaves: LeafStates, costs: Sequence[int], work: Work, joint: bool) -> 
             problems = ProblemList(None)
             problems.add(
                 "tasks",
-                f"{len(group)} tasks interact in too many ways to plan exactly (more than "
-                f"{work.limit} partial options): " + ", ".join(t.id for t in group),
+                "E-PLAN-TOO-INTERLINKED",
+                count=len(group),
+                limit=work.limit,
+                tasks=", ".join(t.id for t in group),
             )
             problems.raise_as(PlanError)
         partials = _prune(leaves, grown, joint, i + 1)

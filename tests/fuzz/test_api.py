@@ -472,9 +472,11 @@ CASES: list[Any] = [
         # No table by effort steps any more: 100 000 001 hundredths cost nothing to plan,
         # and one cent short of the task's effort buys nothing.
         "best_plan effort with cents past any table",
-        lambda: c.best_plan(
-            RULES, EVIDENCE, one_task("5.1", effort="1000000,01"), Decimal("1000000")
-        ).chosen,
+        lambda: (
+            c.best_plan(
+                RULES, EVIDENCE, one_task("5.1", effort="1000000,01"), Decimal("1000000")
+            ).chosen
+        ),
         "()",
     ),
     (

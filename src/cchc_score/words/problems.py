@@ -15,4 +15,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "problem.got": ("(giá trị: {value})", "(got {value})"),
     # ------------------------------------------------------------------ values in any input
     "E-RULES-NOT-POSITIVE": ("phải lớn hơn 0", "must be > 0"),
+    # ------------------------------------------------------------------ planning and ranking
+    "E-PLAN-TOO-INTERLINKED": (
+        "{count} nhiệm vụ tác động lẫn nhau theo quá nhiều cách để lập kế hoạch chính xác "
+        "(quá {limit} phương án từng phần): {tasks}",
+        "{count} tasks interact in too many ways to plan exactly (more than {limit} partial "
+        "options): {tasks}",
+    ),
+    "E-BATCH-POINTS-ONLY": (
+        "bảng xếp hạng chỉ giữ điểm của mỗi đơn vị; chấm lại đơn vị (evaluate) để giải thích",
+        "a ranking keeps each unit's points only; score the unit again (evaluate) to explain it",
+    ),
 }
