@@ -345,13 +345,9 @@ def expected_options(engine: Engine, group: Sequence[Task], scale: int, work: Wo
     Raises:
         PlanError: the fold made more than ``work.limit`` partial options.
     """
-    codes = engine.leaves(group)
-    if len(codes) == 1:
-        (code,) = codes
-        restores = [t for t in group if code in engine.effects[t.id].restore]
-        if restores and len(restores) < len(group):
-            rest = [t for t in group if t not in restores]
-            return _restored_or_not(engine, code, restores, rest, scale, work)
+    split = _split(engine, group)
+    if split is not None:
+        return _restored_or_not(engine, *split, scale, work)
     leaves = _arranged(engine, group)
     group = leaves.group
     partials = _fold(leaves, _costs(group, scale), work, joint=False)
@@ -362,6 +358,37 @@ def expected_options(engine: Engine, group: Sequence[Task], scale: int, work: Wo
         if not useful or partial.gain > useful[-1].gain:
             useful.append(Option(_tasks(group, partial.mask), partial.cost, partial.gain))
     return useful
+
+
+def _failing(
+    restores: Sequence[Task], scale: int, work: Work
+) -> list[tuple[int, Decimal, tuple[Task, ...]]]:
+    """For each effort, the restores least likely to all fail: (cost, that chance, tasks),
+    cheapest first, the chance falling."""
+    chances: list[tuple[int, Decimal, tuple[Task, ...]]] = [(0, Decimal(1), ())]
+    for task, cost in zip(restores, _costs(restores, scale), strict=True):
+        grown = chances + [
+            (c + cost, _X.multiply(q, 1 - task.probability), (*done, task))
+            for c, q, done in chances
+        ]
+        work.options += len(grown)
+        chances = []
+        for c, q, done in sorted(grown, key=lambda x: (x[0], x[1], len(x[2]))):
+            if not chances or q < chances[-1][1]:
+                chances.append((c, q, done))
+    return chances
+
+
+def _split(engine: Engine, group: Sequence[Task]) -> tuple[str, list[Task], list[Task]] | None:
+    """A one-leaf group's leaf, its restores and its other tasks, when it has both."""
+    codes = engine.leaves(group)
+    if len(codes) != 1:
+        return None
+    (code,) = codes
+    restores = [t for t in group if code in engine.effects[t.id].restore]
+    if not restores or len(restores) == len(group):
+        return None
+    return code, restores, [t for t in group if t not in restores]
 
 
 def _restored_or_not(
@@ -378,17 +405,7 @@ def _restored_or_not(
     ``lost − Q × (lost − gain of the others)``: the cheapest Q for each effort and the best
     others for each effort are all the options needed, priced apart and then paired."""
     lost = engine.rules.node(code).max - engine.base[code]
-    chances: list[tuple[int, Decimal, tuple[Task, ...]]] = [(0, Decimal(1), ())]
-    for task, cost in zip(restores, _costs(restores, scale), strict=True):
-        grown = chances + [
-            (c + cost, _X.multiply(q, 1 - task.probability), (*done, task))
-            for c, q, done in chances
-        ]
-        work.options += len(grown)
-        chances = []
-        for c, q, done in sorted(grown, key=lambda x: (x[0], x[1], len(x[2]))):
-            if not chances or q < chances[-1][1]:
-                chances.append((c, q, done))
+    chances = _failing(restores, scale, work)
     others = expected_options(engine, rest, scale, work)
     pairs = sorted(
         (
@@ -421,6 +438,9 @@ def target_options(
     Raises:
         PlanError: the fold made more than ``work.limit`` partial options.
     """
+    split = _split(engine, group)
+    if split is not None:
+        return _mixed(engine, *split, scale, work)
     leaves = _arranged(engine, group)
     group = leaves.group
     partials = _fold(leaves, _costs(group, scale), work, joint=True)
@@ -433,6 +453,49 @@ def target_options(
             changes[steps] = changes.get(steps, 0.0) + float(w)
         out.append(TargetOption(_tasks(group, partial.mask), partial.cost, changes))
     return out
+
+
+def _mixed(
+    engine: Engine,
+    code: str,
+    restores: Sequence[Task],
+    rest: Sequence[Task],
+    scale: int,
+    work: Work,
+) -> list[TargetOption]:
+    """One leaf's options for a target when some tasks restore it: with probability Q (all
+    chosen restores failing) the change is the other tasks', else the whole loss won back.
+    Pairs of the cheapest Q for each effort and the others' options, the dominated left out
+    (checked on each pair's chance of less than k: Q × the others' chance of less than k)."""
+    full = to_steps(engine.rules.node(code).max - engine.base[code], engine.places)
+    others = target_options(engine, rest, scale, work)
+    steps = sorted({full, *(k for o in others for k in o.changes)})
+    below = []  # each other option's chance of a change below each of ``steps``
+    for other in others:
+        running, row = 0.0, []
+        for k in steps:
+            row.append(running)
+            running += other.changes.get(k, 0.0)
+        below.append(row)
+    pairs = sorted(
+        (
+            (c + o.cost, len(done) + len(o.tasks), float(q), i, done)
+            for c, q, done in _failing(restores, scale, work)
+            for i, o in enumerate(others)
+        ),
+        key=lambda x: x[:3],
+    )
+    work.options += len(pairs)
+    kept: list[tuple[float, list[float], TargetOption]] = []
+    for cost, _, q, i, done in pairs:
+        low = [q * b for b in below[i]]
+        if any(all(a <= b + 1e-12 for a, b in zip(l2, low, strict=True)) for _, l2, _ in kept):
+            continue
+        changes = {k: q * p for k, p in others[i].changes.items()}
+        changes[full] = changes.get(full, 0.0) + (1.0 - q)
+        chosen = tuple(sorted((*done, *others[i].tasks), key=lambda t: engine.order[t.id]))
+        kept.append((q, low, TargetOption(chosen, cost, {k: p for k, p in changes.items() if p})))
+    return [option for _, _, option in kept]
 
 
 def _tasks(group: Sequence[Task], mask: int) -> tuple[Task, ...]:
