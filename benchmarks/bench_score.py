@@ -9,8 +9,8 @@ Batch figures: ``score_many`` reading a generated CSV of N units row by row and 
 each unit's totals to a CSV file (time and peak memory); the same for N/4 units, to show
 that the peak does not grow with the number of units; ``rank`` + ``loss_table``, which
 hold every unit; and ``batch.rank_large``: ``rank`` + ``loss_table`` of ``--rank-units``
-units (100 000 by default; 0 skips it) from one CSV, in a process of its own, with its peak
-resident memory (the goal: under 300 MB).
+units (100 000 by default; 0 skips it) from CSV tables of 10 000, in a process of its own,
+with its peak resident memory (the goal: under 300 MB).
 
     python benchmarks/bench_score.py [--units N] [--seed S] [--rank-units N]
 """
@@ -239,11 +239,11 @@ def main() -> None:
 
 
 _RANK = """
-import resource, sys, time
+import itertools, resource, sys, time
 from cchc_score import load_rules, loss_table, rank, score_many
 rules = load_rules("criteria_2022")
 start = time.perf_counter()
-ranking = rank(score_many(rules, sys.argv[1]))
+ranking = rank(itertools.chain.from_iterable(score_many(rules, p) for p in sys.argv[1:]))
 table = loss_table(ranking)
 seconds = time.perf_counter() - start
 print(len(ranking.units), len(ranking.invalid), seconds,
@@ -252,17 +252,21 @@ print(len(ranking.units), len(ranking.invalid), seconds,
 
 
 def rank_large(rules: RuleSet, count: int, seed: int) -> None:
-    """Rank ``count`` units from one CSV in a fresh process: its time and peak memory."""
+    """Rank ``count`` units from CSV tables of 10 000 units (a table is read whole, up to
+    ``limits.MAX_TABLE_BYTES``), streamed into one ranking in a fresh process: its time
+    and peak memory."""
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "units.csv"
-        with path.open("w", encoding="utf-8") as sink:
-            for start in range(0, count, 10_000):
-                chunk = synthetic_units(rules, min(10_000, count - start), seed + start)
-                chunk = [attrs.evolve(u, unit=f"Xã {start + i:06d}") for i, u in enumerate(chunk)]
-                text = dump_evidence_csv(rules, chunk)
-                sink.write(text if start == 0 else text.split("\n", 1)[1])
+        paths = []
+        for start in range(0, count, 10_000):
+            chunk = synthetic_units(rules, min(10_000, count - start), seed + start)
+            chunk = [attrs.evolve(u, unit=f"Xã {start + i:06d}") for i, u in enumerate(chunk)]
+            paths.append(Path(tmp) / f"units_{start:06d}.csv")
+            paths[-1].write_text(dump_evidence_csv(rules, chunk), encoding="utf-8")
         done = subprocess.run(
-            [sys.executable, "-c", _RANK, str(path)], capture_output=True, text=True, check=True
+            [sys.executable, "-c", _RANK, *map(str, paths)],
+            capture_output=True,
+            text=True,
+            check=True,
         )
         ranked, invalid, seconds, rss = done.stdout.split()
         print(
