@@ -12,7 +12,8 @@ Python allocations during one more run, by tracemalloc):
 - ``crowded.*``: 60, 120 and 200 tasks, a sixth of them (34 of 200) crowded on three
   criteria (7.1.2, 2.1 and IX, appraised points), the rest spread (at most 7 per
   criterion), efforts with two decimals: ``project``, ``best_plan`` (a quarter of the
-  effort) and the target search (Tốt with 0.8): ``options`` partial options made, ``searched`` candidate sets.
+  effort) and the target search (Tốt with 0.8): ``options`` partial options made,
+  ``searched`` candidate sets.
 
 "Done when" (issue 17): 40 tasks on one criterion and 200 tasks with 34 crowded project
 exactly and plan (budget and target) each in under a second and 200 MB.
