@@ -35,6 +35,7 @@ come near it.
 
 from __future__ import annotations
 
+import bisect
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -242,17 +243,28 @@ def _prune(leaves: LeafStates, partials: list[_Partial], joint: bool, live: int)
         )
         for i, o in enumerate(same)
     ]
+    # Only an option with at least the sum of those can be as good: the kept ones are held
+    # by that sum, highest first, and looked at down to b's.
+    sums = [gain + sum(weights) for gain, weights in rough]
     kept: list[int] = []
+    ladder: list[tuple[float, int]] = []  # (−sum, option), rising
     for b in range(len(same)):
         gain, weights = rough[b]
-        if not any(
-            rough[a][0] + 2e-9 >= gain
-            and all(x + 2e-9 >= y for x, y in zip(rough[a][1], weights, strict=True))
-            and _better(profiles, same, a, b)
-            for a in kept
-        ):
+        found = False
+        for minus, a in ladder:
+            if -minus + 1e-6 < sums[b]:
+                break
+            if (
+                rough[a][0] + 2e-9 >= gain
+                and all(x + 2e-9 >= y for x, y in zip(rough[a][1], weights, strict=True))
+                and _better(profiles, same, a, b)
+            ):
+                found = True
+                break
+        if not found:
             kept.append(b)
-    return [same[b] for b in kept]
+            bisect.insort(ladder, (-sums[b], b))
+    return [same[b] for b in sorted(kept)]
 
 
 def _bounded(leaves: LeafStates, ranked: list[_Partial], i: int) -> list[_Partial]:
