@@ -488,8 +488,10 @@ def loss_table(cards: Iterable[Scorecard] | Ranking) -> LossTable:
     rows: list[tuple[int, CriterionLoss]] = []
     lost = [Decimal(0)] * len(cards)
     leaves = (node for node in cards[0].rules.nodes() if node.is_leaf)
+    shared: dict[Decimal, Decimal] = {}  # equal deductions are one object
     for position, node in enumerate(leaves):
-        deductions = tuple(to_decimals(node.max - card.points_of(node.code)) for card in cards)
+        lose = (to_decimals(node.max - card.points_of(node.code)) for card in cards)
+        deductions = tuple(shared.setdefault(d, d) for d in lose)
         lost = [a + b for a, b in zip(lost, deductions, strict=True)]
         if any(d > 0 for d in deductions):
             rows.append((position, CriterionLoss(node, deductions)))

@@ -1,12 +1,9 @@
 """Each group's options for planning: the sets of its tasks worth considering, found by a
 fold over the tasks, never by enumerating the 2ⁿ subsets. Pure: no files, no clock.
 
-A *partial option* is a choice (take or skip) for the group's first tasks, with its effort
-and what it has done so far. Tasks are folded in one at a time: every partial option is
-extended by skipping and by taking the task, identical ones merge (the cheaper stays), and
-dominated ones are pruned (a cheaper option at least as good for every choice of the tasks
-still to come). What is kept is exact: an option is dropped only when another one is
-proven at least as good.
+A *partial option* is a choice (take or skip) for the group's first tasks. Tasks are folded
+in one at a time; identical partial options merge (the cheaper stays), and one is dropped
+only when another, no dearer, is proven at least as good for every choice still to come.
 
 - **For the expected total** (:func:`expected_options`), a partial option holds each leaf's
   *marginal* distribution over its own state (restored or not, the share of its lost points
@@ -19,18 +16,9 @@ proven at least as good.
   options are kept unless another is cheaper and first-order stochastically at least as
   good (then it is at least as likely to reach any threshold, whatever the other groups do).
 
-A leaf's state is *ordered* when it varies in one way only and the leaf's points are proven
-monotone in it over every value the group's tasks can give: restores (restored beats
-anything), partial restores (less left lost is better: the rounding is monotone), appraised
-points (the higher stands) or one fact with a declared better direction, checked over the
-baseline and every value the tasks set. Options then compare by stochastic dominance over
-that order; other leaves compare only as equal. An ordered leaf whose points reach its
-maximum is treated as restored (nothing later can lower it), so more options merge.
-
-The work is counted (:class:`Work`): the partial options made. Past ``limit`` the fold stops
-with :class:`cchc_score.plan.PlanError` rather than run for hours: only groups whose leaves
-are not ordered (two facts varying on one criterion, facts without a better direction) can
-come near it.
+Ordered leaves (:mod:`cchc_score.leafstates`) compare by stochastic dominance, others only
+as equal. One leaf with restores is priced as restored-or-not (restored is final). The work
+is counted (:class:`Work`); past its ``limit`` the fold stops with a ``PlanError``.
 """
 
 from __future__ import annotations
@@ -90,9 +78,6 @@ class TargetOption:
     tasks: tuple[Task, ...]
     cost: int
     changes: dict[int, float]
-
-
-# --------------------------------------------------------------------------- the folds
 
 
 @attrs.frozen
@@ -326,9 +311,6 @@ def _keys(leaves: LeafStates, joint: bool, live: int) -> list[Callable[[Any], An
     return None
 
 
-# --------------------------------------------------------------------------- results
-
-
 def _arranged(engine: Engine, group: Sequence[Task]) -> LeafStates:
     """The group's leaves, its tasks in plan order; when every leaf is ordered the order
     of the tasks changes nothing (each effect keeps the better state), and the restores
@@ -343,6 +325,10 @@ def _arranged(engine: Engine, group: Sequence[Task]) -> LeafStates:
         return leaves
     rest = [t for t in group if t not in restores]
     return LeafStates(engine, restores + rest)
+
+
+def _picked(group: Sequence[Task], mask: int) -> tuple[Task, ...]:
+    return tuple(t for i, t in enumerate(group) if mask >> i & 1)
 
 
 def _costs(group: Sequence[Task], scale: int) -> list[int]:
@@ -368,7 +354,7 @@ def expected_options(engine: Engine, group: Sequence[Task], scale: int, work: Wo
         partials, key=lambda o: (o.cost, _X.minus(o.gain), bin(o.mask).count("1"))
     ):
         if not useful or partial.gain > useful[-1].gain:
-            useful.append(Option(_tasks(group, partial.mask), partial.cost, partial.gain))
+            useful.append(Option(_picked(group, partial.mask), partial.cost, partial.gain))
     return useful
 
 
@@ -463,7 +449,7 @@ def target_options(
         changes: dict[int, float] = {}
         for (steps, _), w in dist:
             changes[steps] = changes.get(steps, 0.0) + float(w)
-        out.append(TargetOption(_tasks(group, partial.mask), partial.cost, changes))
+        out.append(TargetOption(_picked(group, partial.mask), partial.cost, changes))
     return out
 
 
@@ -508,7 +494,3 @@ def _mixed(
         chosen = tuple(sorted((*done, *others[i].tasks), key=lambda t: engine.order[t.id]))
         kept.append((q, low, TargetOption(chosen, cost, {k: p for k, p in changes.items() if p})))
     return [option for _, _, option in kept]
-
-
-def _tasks(group: Sequence[Task], mask: int) -> tuple[Task, ...]:
-    return tuple(t for i, t in enumerate(group) if mask >> i & 1)

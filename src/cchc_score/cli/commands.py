@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from .. import syntax, words
-from ..batch import loss_table, named_rules, rank, score_many
+from ..batch import LossTable, loss_table, named_rules, rank, score_many
 from ..errors import EvidenceError
 from ..evaluation import Difference, evaluate
 from ..io.annex import read_annex
@@ -274,7 +274,9 @@ def cmd_rank(args: argparse.Namespace) -> int:
         check_output(out, force=args.force, inputs=inputs, lang=args.lang)
     rules, source = _batch_rules(args)
     ranking = rank(score_many(rules, args.source))
-    table = loss_table(ranking.scorecards)
+    # The loss table only where it is shown: not for the ranking alone, nor its CSV.
+    losses = args.only != "ranking" and (fmt != "csv" or args.only == "losses")
+    table = loss_table(ranking) if losses else LossTable((), (), ())
     report: str | bytes
     if fmt == "xlsx":
         report = batch_xlsx(ranking, table, args.lang, args.only)
