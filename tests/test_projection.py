@@ -305,3 +305,21 @@ def test_project_takes_a_band_name_or_a_number_as_target() -> None:
     assert project(RULES, EVIDENCE, PLAN, target=90).target_probability == pytest.approx(
         0.8078, abs=1e-4
     )
+
+
+def test_twenty_interacting_tasks_are_planned_exactly() -> None:
+    # 20 restores of 2.1 (0.75 of 2.5: 1.75 lost), each 1 day and even odds; no cap on a
+    # group any more. With 3 days, three attempts: restored unless all three fail,
+    # 84.14 + 1.75 × (1 − 0.5³) = 84.14 + 1.53125 = 85.67125.
+    tasks = tuple(
+        Task(f"r{i}", ("2.1",), effort=Decimal(1), probability=Decimal("0.5")) for i in range(20)
+    )
+    best = best_plan(RULES, EVIDENCE, Plan(tasks, year=2023), 3)
+    assert best.expected == Decimal("85.67125")
+    assert best.chosen == ("r0", "r1", "r2")
+    # The frontier: one more attempt a day halves what stays lost: 84.14 + 1.75 × (1 − 0.5ᵈ).
+    assert [f.expected for f in best.frontier[:3]] == [
+        Decimal("84.14"),
+        Decimal("85.015"),
+        Decimal("85.4525"),
+    ]
