@@ -7,10 +7,12 @@ fastest honest Python for the job. Target: the engine within 3× of it.
 
 Batch figures: ``score_many`` reading a generated CSV of N units row by row and streaming
 each unit's totals to a CSV file (time and peak memory); the same for N/4 units, to show
-that the peak does not grow with the number of units; and ``rank`` + ``loss_table``, which
-hold every unit.
+that the peak does not grow with the number of units; ``rank`` + ``loss_table``, which
+hold every unit; and ``batch.rank_large``: ``rank`` + ``loss_table`` of ``--rank-units``
+units (100 000 by default; 0 skips it) from CSV tables of 10 000, in a process of its own,
+with its peak resident memory (the goal: under 300 MB).
 
-    python benchmarks/bench_score.py [--units N] [--seed S]
+    python benchmarks/bench_score.py [--units N] [--seed S] [--rank-units N]
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import subprocess
+import sys
 import tempfile
 import time
 import tracemalloc
@@ -25,6 +29,8 @@ from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
+
+import attrs
 
 from cchc_score import (
     Evidence,
@@ -184,6 +190,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--units", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=2022)
+    parser.add_argument("--rank-units", type=int, default=100_000)
     args = parser.parse_args()
     rules = load_rules("criteria_2022")
     units = synthetic_units(rules, args.units, args.seed)
@@ -227,6 +234,55 @@ def main() -> None:
         )
     )
     batch(rules, units, args.seed)
+    if args.rank_units:
+        rank_large(rules, args.rank_units, args.seed)
+
+
+_RANK = """
+import itertools, resource, sys, time
+from cchc_score import load_rules, loss_table, rank, score_many
+rules = load_rules("criteria_2022")
+start = time.perf_counter()
+ranking = rank(itertools.chain.from_iterable(score_many(rules, p) for p in sys.argv[1:]))
+table = loss_table(ranking)
+seconds = time.perf_counter() - start
+print(len(ranking.units), len(ranking.invalid), seconds,
+      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def rank_large(rules: RuleSet, count: int, seed: int) -> None:
+    """Rank ``count`` units from CSV tables of 10 000 units (a table is read whole, up to
+    ``limits.MAX_TABLE_BYTES``), streamed into one ranking in a fresh process: its time
+    and peak memory."""
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for start in range(0, count, 10_000):
+            chunk = synthetic_units(rules, min(10_000, count - start), seed + start)
+            chunk = [attrs.evolve(u, unit=f"Xã {start + i:06d}") for i, u in enumerate(chunk)]
+            paths.append(Path(tmp) / f"units_{start:06d}.csv")
+            paths[-1].write_text(dump_evidence_csv(rules, chunk), encoding="utf-8")
+        done = subprocess.run(
+            [sys.executable, "-c", _RANK, *map(str, paths)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        ranked, invalid, seconds, rss = done.stdout.split()
+        print(
+            json.dumps(
+                {
+                    "name": "batch.rank_large",
+                    "units": count,
+                    "ranked": int(ranked),
+                    "invalid": int(invalid),
+                    "seconds": round(float(seconds), 2),
+                    "units_per_second": round(count / float(seconds)),
+                    "peak_rss_mb": round(int(rss) / 1024, 1),
+                    "goal_mb": 300,
+                }
+            )
+        )
 
 
 def batch(rules: RuleSet, units: list[Evidence], seed: int) -> None:

@@ -24,8 +24,8 @@ from cchc_score import (
     rank,
     score_many,
 )
-from cchc_score.batch import named_rules
-from cchc_score.errors import EvidenceError
+from cchc_score.errors import ArgumentError, EvidenceError
+from cchc_score.io.folder import named_rules
 from cchc_score.report import results_csv
 
 from .conftest import EXAMPLE, ROOT
@@ -157,12 +157,34 @@ def test_scorecards_of_different_rules_are_not_compared(rules: RuleSet) -> None:
 # --------------------------------------------------------------------------- losses
 
 
+def test_a_ranking_keeps_points_only_and_says_so(rules: RuleSet) -> None:
+    first = rank(score_many(rules, DISTRICT)).units[0]
+    # The highest total of the district (its README): 95.35, rated Tốt.
+    assert (str(first.total), first.scorecard.rating.name if first.scorecard.rating else None) == (
+        "95.35",
+        "Tốt",
+    )
+    assert first.scorecard.values == ()
+    with pytest.raises(ArgumentError) as info:
+        first.scorecard.node("1.1")
+    assert info.value.codes == ("E-BATCH-POINTS-ONLY",)
+    assert info.value.text("vi") == (
+        "scorecard: bảng xếp hạng chỉ giữ điểm của mỗi đơn vị; chấm lại đơn vị (evaluate) "
+        f"để giải thích (giá trị: {first.unit!r})"
+    )
+
+
 def test_loss_table_adds_up_to_the_scorecards(rules: RuleSet) -> None:
     ranking = rank(score_many(rules, DISTRICT))
     cards = ranking.scorecards
     table = loss_table(cards)
     assert table.units == tuple(card.unit for card in cards)
-    for column, card in enumerate(cards):
+    # A ranking keeps points only: the ledgers come from the full scorecards.
+    full = {r.unit: r.scorecard for r in score_many(rules, DISTRICT)}
+    for column, ranked in enumerate(cards):
+        card = full[ranked.unit]
+        assert card is not None
+        assert ranked.points == card.points
         # Each unit's column adds up to its ledger of deductions, and to max − total.
         ledger = sum((node.deduction for node in card.deductions()), Decimal(0))
         cells = sum((row.deductions[column] for row in table.criteria), Decimal(0))

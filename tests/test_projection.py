@@ -289,20 +289,21 @@ def test_best_plan_for_a_target_without_a_budget() -> None:
 # ------------------------------------------------------------ issue 18: the knapsack's size
 
 
-def test_a_small_budget_with_a_huge_effort_sizes_the_table_by_the_budget() -> None:
+def test_a_huge_effort_costs_nothing_more_to_plan() -> None:
     # 1 000 000,01 person-days is 100 000 001 steps of a hundredth: a table that size took
-    # gigabytes. The budget (40 days, 4 000 steps) is what the table needs.
+    # gigabytes, and the budget had to size it. The knapsack keeps only the points where
+    # the expected total rises: (0, 84.14), (12.5, 85.89: "small" restores 2.1, 0.75 of
+    # 2.5, +1.75), (1 000 012.51, 85.94: "big" restores 5.1 too, 0.95 of 1, +0.05).
     huge = Plan((Task("big", ("5.1",), effort=Decimal("1000000.01")),), year=2023)
     small = Plan((*huge.tasks, Task("small", ("2.1",), effort=Decimal("12.5"))), year=2023)
     best = best_plan(RULES, EVIDENCE, small, 40)
     assert best.chosen == ("small",)
-    assert best.frontier[-1].budget <= 40  # the frontier stops at the budget
-    with pytest.raises(PlanError) as info:
-        best_plan(RULES, EVIDENCE, huge, Decimal(300))
-    assert str(info.value) == (
-        "budget: too large to plan exactly in steps of 0.01 person-day: at most 20000 steps "
-        "(200 person-days) (got 300)"
-    )
+    assert [(f.budget, f.expected, f.chosen) for f in best.frontier] == [
+        (Decimal(0), Decimal("84.14"), ()),
+        (Decimal("12.5"), Decimal("85.89"), ("small",)),
+        (Decimal("1000012.51"), Decimal("85.94"), ("big", "small")),
+    ]
+    assert best_plan(RULES, EVIDENCE, huge, Decimal(300)).chosen == ()
 
 
 def test_project_takes_a_band_name_or_a_number_as_target() -> None:
@@ -311,3 +312,21 @@ def test_project_takes_a_band_name_or_a_number_as_target() -> None:
     assert project(RULES, EVIDENCE, PLAN, target=90).target_probability == pytest.approx(
         0.8078, abs=1e-4
     )
+
+
+def test_twenty_interacting_tasks_are_planned_exactly() -> None:
+    # 20 restores of 2.1 (0.75 of 2.5: 1.75 lost), each 1 day and even odds; no cap on a
+    # group any more. With 3 days, three attempts: restored unless all three fail,
+    # 84.14 + 1.75 × (1 − 0.5³) = 84.14 + 1.53125 = 85.67125.
+    tasks = tuple(
+        Task(f"r{i}", ("2.1",), effort=Decimal(1), probability=Decimal("0.5")) for i in range(20)
+    )
+    best = best_plan(RULES, EVIDENCE, Plan(tasks, year=2023), 3)
+    assert best.expected == Decimal("85.67125")
+    assert best.chosen == ("r0", "r1", "r2")
+    # The frontier: one more attempt a day halves what stays lost: 84.14 + 1.75 × (1 − 0.5ᵈ).
+    assert [f.expected for f in best.frontier[:3]] == [
+        Decimal("84.14"),
+        Decimal("85.015"),
+        Decimal("85.4525"),
+    ]

@@ -27,8 +27,8 @@ from .errors import NO_VALUE, ArgumentError, CchcScoreError, EvidenceError, Prob
 from .evaluation import Scorecard, evaluate
 from .evidence import Evidence, check_evidence
 from .io.evidence import read_unit, rules_argument
-from .io.folder import evidence_files
-from .io.table import TableRow, read_table, table_rules
+from .io.folder import UNIT_FAILURES, evidence_files
+from .io.table import TableRow, read_table
 from .model import Criterion, RuleSet
 from .numbers import rounder
 
@@ -40,7 +40,6 @@ __all__ = [
     "Source",
     "UnitResult",
     "loss_table",
-    "named_rules",
     "rank",
     "score_many",
 ]
@@ -245,15 +244,12 @@ def _unreadable(file: str, exc: BaseException) -> tuple[Problem, ...]:
 
 
 #: What one bad unit may raise: the library's errors, and (last resort) the parsers' own.
-_UNIT_FAILURES = (CchcScoreError, RecursionError, ValueError, ArithmeticError)
-
-
 def _score_evidence(rules: RuleSet, evidence: Evidence, problems: ProblemList) -> UnitResult:
     """Score one evidence; ``problems`` already holds those of its shape, if any."""
     card: Scorecard | None = None
     try:
         card = evaluate(rules, evidence)
-    except _UNIT_FAILURES as exc:
+    except UNIT_FAILURES as exc:
         problems.extend(_unreadable(evidence.source or "", exc))
     if problems:
         return UnitResult(evidence.unit, evidence.source, problems=tuple(problems))
@@ -264,7 +260,7 @@ def _score_folder(rules: RuleSet, folder: str) -> Iterator[UnitResult]:
     for file in evidence_files(folder):
         try:
             read = read_unit(file)
-        except _UNIT_FAILURES as exc:
+        except UNIT_FAILURES as exc:
             yield UnitResult("", file, problems=_unreadable(file, exc))
             continue
         if read is None:  # a plan or an appraisal: not a unit
@@ -303,7 +299,7 @@ def _score_row(rules: RuleSet, path: str, row: TableRow) -> UnitResult:
             check_evidence(rules, attrs.evolve(typed, facts=row.written))
         except EvidenceError as exc:
             found = exc.problems
-    except _UNIT_FAILURES as exc:  # the last resort: the row is listed, the batch goes on
+    except UNIT_FAILURES as exc:  # the last resort: the row is listed, the batch goes on
         found = _unreadable(path, exc)
     problems.extend(_at_line(p, row.line) for p in found)
     return UnitResult(row.unit, path, row.line, problems=tuple(problems))
@@ -315,28 +311,6 @@ def _at_line(problem: Problem, line: int) -> Problem:
 
 
 # --------------------------------------------------------------------------- rules named
-
-
-def named_rules(source: str | os.PathLike[str]) -> tuple[str, ...]:
-    """The rules a batch's units name (their ``rules`` key or column), each once, in the
-    order first seen; paths are made relative to the file that names them.
-
-    Raises:
-        EvidenceError: the source as a whole cannot be read (as for :func:`score_many`).
-    """
-    path = os.fspath(source)
-    if not os.path.isdir(path):
-        return table_rules(path)
-    names: dict[str, None] = {}
-    for file in evidence_files(path):
-        try:
-            read = read_unit(file)
-        except _UNIT_FAILURES:  # listed with its problems when the batch is scored
-            continue
-        evidence = None if read is None else read[0]
-        if evidence is not None and evidence.rules:
-            names[evidence.rules] = None
-    return tuple(names)
 
 
 # --------------------------------------------------------------------------- ranking
@@ -362,9 +336,10 @@ def rank(results: Iterable[UnitResult | Scorecard]) -> Ranking:
     >>> [(u.rank, u.tied, str(u.total)) for u in ranking.units[:4]]
     [(1, False, '95.35'), (2, False, '91.60'), (3, True, '87.25'), (3, True, '87.25')]
     """
-    read = [
-        _result(item, f"results[{i}]") for i, item in enumerate(arguments.items(results, "results"))
-    ]
+    # Each unit as the ranking keeps it (points, total, rating; equal points shared) as it
+    # is read: never every full scorecard at once.
+    interned: dict[Decimal, Decimal] = {}
+    read = [_result(x, f"results[{i}]", interned) for i, x in enumerate(_each(results, "results"))]
     places: dict[str, list[int]] = {}
     for i, result in enumerate(read):
         if result.unit:
@@ -397,11 +372,19 @@ def rank(results: Iterable[UnitResult | Scorecard]) -> Ranking:
     return Ranking(tuple(units), invalid)
 
 
-def _result(item: object, where: str) -> UnitResult:
-    """A result to rank: a :class:`UnitResult`, or a scorecard as a scored unit."""
+def _each(value: object, where: str) -> Iterator[object]:
+    """The items of an iterable, one at a time (a stream stays a stream)."""
+    return value if isinstance(value, Iterator) else iter(arguments.items(value, where))
+
+
+def _result(item: object, where: str, interned: dict[Decimal, Decimal]) -> UnitResult:
+    """A result to rank (a scorecard is a scored unit), its scorecard as a ranking keeps it."""
     if isinstance(item, Scorecard):
-        return UnitResult(item.unit, None, scorecard=item)
-    return arguments.instance(item, UnitResult, where, "a UnitResult or a Scorecard")
+        item = UnitResult(item.unit, None, scorecard=item)
+    result = arguments.instance(item, UnitResult, where, "a UnitResult or a Scorecard")
+    if result.scorecard is None:
+        return result
+    return attrs.evolve(result, scorecard=result.scorecard.ranked(interned))
 
 
 def _card(item: object, where: str) -> Scorecard:
@@ -487,8 +470,10 @@ def loss_table(cards: Iterable[Scorecard] | Ranking) -> LossTable:
     rows: list[tuple[int, CriterionLoss]] = []
     lost = [Decimal(0)] * len(cards)
     leaves = (node for node in cards[0].rules.nodes() if node.is_leaf)
+    shared: dict[Decimal, Decimal] = {}  # equal deductions are one object
     for position, node in enumerate(leaves):
-        deductions = tuple(to_decimals(node.max - card.points_of(node.code)) for card in cards)
+        lose = (to_decimals(node.max - card.points_of(node.code)) for card in cards)
+        deductions = tuple(shared.setdefault(d, d) for d in lose)
         lost = [a + b for a, b in zip(lost, deductions, strict=True)]
         if any(d > 0 for d in deductions):
             rows.append((position, CriterionLoss(node, deductions)))

@@ -266,6 +266,10 @@ class Engine:
         scores = self.score(state, leaves)
         return sum((points - self.base[code] for code, points in scores.items()), Decimal(0))
 
+    def reads(self, leaf: str) -> tuple[str, ...]:
+        """The facts a leaf's points are read from (none for an observed leaf)."""
+        return self._reads[leaf]
+
     def leaves(self, tasks: Iterable[Task]) -> frozenset[str]:
         """The leaves these tasks can change."""
         return frozenset().union(*(self._compiled[t.id].leaves for t in tasks))

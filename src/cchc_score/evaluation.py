@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from . import arguments
 from .display import Displayable
+from .errors import ArgumentError
 from .evidence import FactValue, check_evidence, observed_codes
 from .kinds import Scorer, kind_of
 from .kinds.facttypes import label
@@ -26,7 +28,7 @@ if TYPE_CHECKING:
     from .evidence import Evidence
     from .numbers import Lang
 
-__all__ = ["Difference", "NodeScore", "Scorecard", "evaluate", "leaf_points"]
+__all__ = ["Difference", "NodeScore", "RankedScorecard", "Scorecard", "evaluate", "leaf_points"]
 
 Status = Literal["scored", "observed", "appraised", "summed", "not_assessed"]
 
@@ -218,6 +220,45 @@ class Scorecard(Displayable):
         """Every leaf that lost points, largest loss first (ties in rule-file order)."""
         lost = [n for n in self.nodes if n.criterion.is_leaf and n.deduction > 0]
         return tuple(sorted(lost, key=lambda n: -n.deduction))
+
+    def ranked(self, interned: dict[Decimal, Decimal] | None = None) -> RankedScorecard:
+        """The scorecard as a ranking keeps it: the unit, every node's points, the total and
+        the rating; not the facts, notes or comparisons. Equal points share one object
+        through ``interned``, so that a ranking of many units stays small."""
+        share = interned if interned is not None else {}
+        return RankedScorecard(
+            rules=self.rules,
+            unit=self.unit,
+            year=self.year,
+            points=tuple(share.setdefault(p, p) for p in self.points),
+            values=(),
+            total=share.setdefault(self.total, self.total),
+            rating=self.rating,
+        )
+
+
+@attrs.frozen
+class RankedScorecard(Scorecard):
+    """A scorecard as a ranking keeps it (:meth:`Scorecard.ranked`): points, total and
+    rating. Its facts are not kept, so the per-node views and the comparisons refuse to be
+    built rather than explain the points with the wrong inputs: score the unit again."""
+
+    @property
+    def nodes(self) -> tuple[NodeScore, ...]:
+        """Refused: a ranked scorecard keeps points only.
+
+        Raises:
+            ArgumentError: always.
+        """
+        raise arguments.fail(ArgumentError, "scorecard", "E-BATCH-POINTS-ONLY", self.unit)
+
+    def differences(self) -> tuple[Difference, ...]:
+        """Refused: a ranked scorecard keeps points only.
+
+        Raises:
+            ArgumentError: always.
+        """
+        raise arguments.fail(ArgumentError, "scorecard", "E-BATCH-POINTS-ONLY", self.unit)
 
 
 @attrs.frozen

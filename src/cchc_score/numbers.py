@@ -7,6 +7,7 @@ ways ("1,234": a thousands separator or a decimal comma?) is refused, never gues
 
 from __future__ import annotations
 
+import decimal
 import re
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from fractions import Fraction
@@ -24,6 +25,7 @@ __all__ = [
     "NumberFormatError",
     "at_places",
     "bounded",
+    "exact",
     "format_date",
     "format_number",
     "format_percent",
@@ -397,3 +399,16 @@ def format_points(value: Decimal, lang: Lang = "vi") -> str:
     if value == value.to_integral_value():
         return format_number(value.quantize(Decimal(1)), lang)
     return format_number(value.normalize(), lang)
+
+
+def exact() -> decimal.Context:
+    """A decimal context in which sums and products of probabilities stay exact: any
+    rounding raises :class:`decimal.Inexact` instead of going unnoticed. Used through its
+    methods (``add``, ``multiply``), never installed, so that scoring keeps its own.
+
+    >>> exact().multiply(Decimal("0.123456789"), Decimal("0.987654321"))  # 18 digits kept
+    Decimal('0.121932631112635269')
+    """
+    context = decimal.Context(prec=decimal.MAX_PREC, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
+    context.traps[decimal.Inexact] = True
+    return context

@@ -10,8 +10,7 @@ one option per group. Expected values are exact decimals.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from decimal import ROUND_FLOOR, Decimal
 from typing import TYPE_CHECKING
 
 import attrs
@@ -19,22 +18,24 @@ import attrs
 from . import arguments
 from .display import Displayable
 from .effects import resolve_effects, target_total
-from .engine import Engine, convolve
+from .engine import Engine
 from .errors import ArgumentError, ProblemList
 from .evidence import check_arguments
 from .next_year import frozen_leaves
+from .numbers import exact
+from .options import Option, Work, expected_options
 from .plan import PLAN_EXPECTED, Plan, PlanError, Task
+from .target import TargetPlan, cheapest_plan
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from .evidence import Evidence
     from .model import RuleSet
 
 __all__ = ["BestPlan", "FrontierPoint", "TargetPlan", "best_plan"]
 
-_MAX_GROUP = 12  # 2ⁿ options per group, each priced by an exact fold
-#: The most effort steps (person-days, or their tenths or hundredths) the knapsack's table
-#: holds: its time and memory grow with it.
-MAX_STEPS = 20_000
+_X = exact()  # sums of expected gains: every digit kept
 
 
 @attrs.frozen
@@ -45,23 +46,6 @@ class FrontierPoint:
     expected: Decimal
     chosen: tuple[str, ...]
     effort: Decimal
-
-
-@attrs.frozen
-class TargetPlan:
-    """The cheapest set of tasks that reaches ``threshold`` with probability ≥ ``confidence``.
-
-    ``chosen`` is ``None`` when no set of tasks does; ``proven`` is false when the search
-    stopped at its limit, so a cheaper set may exist.
-    """
-
-    threshold: Decimal
-    rating: str | None
-    confidence: Decimal
-    chosen: tuple[str, ...] | None
-    effort: Decimal | None
-    probability: float | None
-    proven: bool
 
 
 @attrs.frozen
@@ -86,13 +70,6 @@ class BestPlan(Displayable):
     expected: Decimal
     frontier: tuple[FrontierPoint, ...]
     target: TargetPlan | None = None
-
-
-@attrs.frozen
-class _Option:
-    tasks: tuple[Task, ...]
-    cost: int  # in effort units
-    gain: Decimal  # expected change of the total
 
 
 def best_plan(
@@ -174,46 +151,36 @@ def best_plan(
     frozen = frozen_leaves(rules, rules, tasks, as_of.year)  # they count in a later year
     engine = Engine(rules, evidence, tasks, effects, plan.source, frozen=frozen)
     groups = engine.groups(tasks)
-    for group in groups:
-        if len(group) > _MAX_GROUP:
-            problems.add(
-                "tasks",
-                "E-PLAN-GROUP-TOO-LARGE",
-                n=len(group),
-                most=_MAX_GROUP,
-                tasks=", ".join(t.id for t in group),
-            )
-    problems.raise_if_any(PlanError)
     scale = _scale([t.effort for t in tasks if t.effort is not None], plan.source)
-    options = [_options(engine, group, scale) for group in groups]
-    useful = [_pareto(group) for group in options]
-    full = sum((int(t.effort * scale) for t in tasks if t.effort is not None), 0)
-    # Nothing costs more than the whole plan: a larger budget buys the same, so the table
-    # stops there however large the budget. The frontier goes on to the whole plan's effort
-    # when that is small enough to price; past that, the table stops at the budget.
-    affordable = min(full, int((days * scale).to_integral_value(rounding=ROUND_FLOOR)))
-    capacity = full if full <= MAX_STEPS else affordable
-    if capacity > MAX_STEPS:
-        raise arguments.fail(
-            PlanError,
-            "budget",
-            "E-PLAN-BUDGET-TOO-LARGE",
-            budget,
-            step=1 / Decimal(scale),
-            steps=MAX_STEPS,
-            days=MAX_STEPS / Decimal(scale),
-        )
-    choices = _knapsack(useful, capacity)
+    work = Work()
+    useful = [expected_options(engine, group, scale, work) for group in groups]
+    affordable = int((days * scale).to_integral_value(rounding=ROUND_FLOOR))
+    stages = _knapsack(useful)
     base = engine.card.total
-    picked = _choice(useful, choices, affordable)
+    final = stages[-1] if stages else [_Point(0, Decimal(0), 0, 0)]
+    best = max(
+        (i for i, p in enumerate(final) if p.cost <= affordable), key=lambda i: final[i].gain
+    )
+    picked = _choice(useful, stages, best)
+    frontier = _frontier(useful, stages, scale, base, tasks)
     return BestPlan(
         budget=days,
         baseline=base,
         chosen=_ids(picked, tasks),
         effort=_effort(picked),
-        expected=base + sum((o.gain for o in picked), Decimal(0)),
-        frontier=_frontier(useful, choices, capacity, scale, base, tasks),
-        target=_target(engine, options, goal, chance, scale, search_limit, tasks)
+        expected=_X.add(base, final[best].gain),
+        frontier=frontier,
+        target=cheapest_plan(
+            engine,
+            groups,
+            goal,
+            chance,
+            scale,
+            search_limit,
+            tasks,
+            work,
+            [(f.effort, f.chosen) for f in frontier],
+        )
         if goal is not None
         else None,
     )
@@ -235,192 +202,79 @@ def _scale(efforts: Sequence[Decimal], source: str | None) -> int:
     return int(10**places)
 
 
-def _options(engine: Engine, group: Sequence[Task], scale: int) -> list[_Option]:
-    """Every subset of a group's tasks, priced: cost and exact expected gain."""
-    group = sorted(group, key=lambda t: engine.order[t.id])  # the order the engine folds in
-    options = []
-    for mask, gain in enumerate(engine.subset_expectations(group)):
-        tasks = tuple(t for i, t in enumerate(group) if mask >> i & 1)
-        cost = sum((int(t.effort * scale) for t in tasks if t.effort is not None), 0)
-        options.append(_Option(tasks, cost, gain))
-    return options
+@attrs.frozen
+class _Point:
+    """A point of the frontier after some groups: the cheapest cost of an expected gain,
+    and how it was reached (the point before, the option of this group)."""
+
+    cost: int
+    gain: Decimal
+    back: int
+    pick: int
 
 
-def _pareto(options: Sequence[_Option]) -> list[_Option]:
-    """The options worth considering for the expected total: each cheaper than any option
-    with as much gain (ties go to fewer tasks)."""
-    useful: list[_Option] = []
-    for option in sorted(options, key=lambda o: (o.cost, -o.gain, len(o.tasks))):
-        if not useful or option.gain > useful[-1].gain:
-            useful.append(option)
-    return useful
-
-
-def _knapsack(options: Sequence[Sequence[_Option]], capacity: int) -> list[list[int]]:
-    """Multiple-choice knapsack: ``choice[g][b]`` is the option of group ``g`` in the best
-    choice for groups ``0..g`` within budget ``b``; ties go to the cheaper option."""
-    best = [Decimal(0)] * (capacity + 1)
-    choices: list[list[int]] = []
+def _knapsack(options: Sequence[Sequence[Option]]) -> list[list[_Point]]:
+    """Multiple-choice knapsack over the groups' Pareto options, kept sparse: after each
+    group, the points (cost, best expected gain) where the gain rises, so its size is the
+    number of distinct such points, whatever the effort unit; ties go to the cheaper
+    option of the group."""
+    frontier = [_Point(0, Decimal(0), 0, 0)]
+    stages: list[list[_Point]] = []
     for group in options:
-        new = [Decimal(0)] * (capacity + 1)
-        pick = [0] * (capacity + 1)
-        for b in range(capacity + 1):
-            top, which = Decimal(-1), 0
-            for k, option in enumerate(group):
-                if option.cost <= b:
-                    value = best[b - option.cost] + option.gain
-                    if value > top:
-                        top, which = value, k
-            new[b], pick[b] = top, which
-        best = new
-        choices.append(pick)
-    return choices
+        candidates = sorted(
+            (
+                (point.cost + option.cost, _X.minus(_X.add(point.gain, option.gain)), k, i)
+                for i, point in enumerate(frontier)
+                for k, option in enumerate(group)
+            )
+        )
+        frontier = []
+        for cost, gain, k, i in candidates:
+            if not frontier or _X.minus(gain) > frontier[-1].gain:
+                frontier.append(_Point(cost, _X.minus(gain), i, k))
+        stages.append(frontier)
+    return stages
 
 
 def _choice(
-    options: Sequence[Sequence[_Option]], choices: Sequence[Sequence[int]], budget: int
-) -> list[_Option]:
-    """The option picked in each group for the best choice within ``budget``."""
-    picked: list[_Option] = []
-    b = budget
+    options: Sequence[Sequence[Option]], stages: Sequence[Sequence[_Point]], at: int
+) -> list[Option]:
+    """The option picked in each group for the frontier's point ``at``."""
+    picked: list[Option] = []
     for g in range(len(options) - 1, -1, -1):
-        option = options[g][choices[g][b]]
-        picked.append(option)
-        b -= option.cost
+        point = stages[g][at]
+        picked.append(options[g][point.pick])
+        at = point.back
     return picked
 
 
-def _effort(picked: Sequence[_Option]) -> Decimal:
+def _effort(picked: Sequence[Option]) -> Decimal:
     return sum((t.effort for o in picked for t in o.tasks if t.effort is not None), Decimal(0))
 
 
-def _ids(picked: Sequence[_Option], tasks: Sequence[Task]) -> tuple[str, ...]:
+def _ids(picked: Sequence[Option], tasks: Sequence[Task]) -> tuple[str, ...]:
     ids = {t.id for option in picked for t in option.tasks}
     return tuple(t.id for t in tasks if t.id in ids)
 
 
 def _frontier(
-    options: Sequence[Sequence[_Option]],
-    choices: Sequence[Sequence[int]],
-    full: int,
+    options: Sequence[Sequence[Option]],
+    stages: Sequence[Sequence[_Point]],
     scale: int,
     base: Decimal,
     tasks: Sequence[Task],
 ) -> tuple[FrontierPoint, ...]:
     """Every budget at which the best expected total rises, with its cheapest choice."""
-    points: list[FrontierPoint] = []
-    for b in range(full + 1):
-        picked = _choice(options, choices, b)
-        expected = base + sum((o.gain for o in picked), Decimal(0))
-        if points and expected <= points[-1].expected:
-            continue
+    final = stages[-1] if stages else [_Point(0, Decimal(0), 0, 0)]
+    points = []
+    for at, point in enumerate(final):
+        picked = _choice(options, stages, at)
         points.append(
-            FrontierPoint(Decimal(b) / scale, expected, _ids(picked, tasks), _effort(picked))
+            FrontierPoint(
+                Decimal(point.cost) / scale,
+                _X.add(base, point.gain),
+                _ids(picked, tasks),
+                _effort(picked),
+            )
         )
     return tuple(points)
-
-
-@attrs.define
-class _Search:
-    """Branch and bound for the cheapest choice of options reaching ``need`` steps with
-    probability ≥ ``q``. Options are tried cheapest first; a branch is cut when it already
-    costs as much as the best found, or when even every remaining task attempted could not
-    reach the target (this bound assumes tasks never lower the score)."""
-
-    options: Sequence[Sequence[_Option]]
-    dists: list[list[dict[int, float]]]
-    tails: list[_Tail]
-    need: int
-    q: float
-    limit: int
-    visited: int = 0
-    cost: int | None = None
-    chosen: tuple[Task, ...] = ()
-    probability: float = 0.0
-
-    def run(self, g: int, dist: dict[int, float], cost: int, chosen: tuple[Task, ...]) -> bool:
-        """Search from group ``g``; false when the search limit was reached."""
-        self.visited += 1
-        if self.visited > self.limit:
-            return False
-        if self.cost is not None and cost >= self.cost:
-            return True
-        chance = self.tails[g].chance(dist, self.need)
-        if chance < self.q - 1e-12:
-            return True
-        if g == len(self.options):
-            self.cost, self.chosen, self.probability = cost, chosen, chance
-            return True
-        ranked = sorted(zip(self.options[g], self.dists[g], strict=True), key=lambda p: p[0].cost)
-        return all(
-            self.run(g + 1, convolve(dist, odist), cost + option.cost, chosen + option.tasks)
-            for option, odist in ranked
-        )
-
-
-def _target(
-    engine: Engine,
-    options: Sequence[Sequence[_Option]],
-    goal: tuple[Decimal, str | None],
-    confidence: Decimal,
-    scale: int,
-    limit: int,
-    tasks: Sequence[Task],
-) -> TargetPlan:
-    """The cheapest choice whose total reaches the target with probability ≥ confidence."""
-    threshold, rating = goal
-    dists = [[engine.group_changes(o.tasks) for o in group] for group in options]
-    # The best any choice from group g on can do: every task of those groups attempted.
-    suffix: list[dict[int, float]] = [{0: 1.0}]
-    for g in range(len(options) - 1, -1, -1):
-        everything = max(range(len(options[g])), key=lambda k: len(options[g][k].tasks))
-        suffix.append(convolve(suffix[-1], dists[g][everything]))
-    suffix.reverse()
-    search = _Search(
-        options,
-        dists,
-        [_Tail(d) for d in suffix],
-        need=_steps_at_least(threshold - engine.card.total, engine.places),
-        q=float(confidence),
-        limit=limit,
-    )
-    proven = search.run(0, {0: 1.0}, 0, ())
-    if search.cost is None:
-        return TargetPlan(threshold, rating, confidence, None, None, None, proven)
-    return TargetPlan(
-        threshold,
-        rating,
-        confidence,
-        tuple(t.id for t in tasks if t in search.chosen),
-        Decimal(search.cost) / scale,
-        search.probability,
-        proven,
-    )
-
-
-def _steps_at_least(value: Decimal, places: int) -> int:
-    """The fewest whole steps of ``places`` decimals that reach ``value``: a target need not
-    be a multiple of the step (90,005 at 2 decimals needs 90,01), and must never be
-    truncated to one below it."""
-    return int(value.scaleb(places).to_integral_value(rounding=ROUND_CEILING))
-
-
-class _Tail:
-    """P(X ≥ k) for a distribution over whole steps, looked up in constant time."""
-
-    def __init__(self, dist: dict[int, float]) -> None:
-        self.low, self.high = min(dist), max(dist)
-        running = 0.0
-        self.table = [0.0] * (self.high - self.low + 2)
-        for k in range(self.high, self.low - 1, -1):
-            running += dist.get(k, 0.0)
-            self.table[k - self.low] = running
-
-    def at_least(self, k: int) -> float:
-        if k <= self.low:
-            return 1.0
-        return 0.0 if k > self.high else self.table[k - self.low]
-
-    def chance(self, dist: dict[int, float], need: int) -> float:
-        """P(X + Y ≥ need) for Y drawn from ``dist``, independent of X."""
-        return sum(p * self.at_least(need - y) for y, p in dist.items())

@@ -21,7 +21,7 @@ import pytest
 from cchc_score import EvidenceError, load_rules, rank, score_many
 from cchc_score import batch as batch_module
 from cchc_score import evaluate as c_evaluate
-from cchc_score.batch import named_rules
+from cchc_score.io.folder import named_rules
 
 from ..conftest import ROOT
 from .test_outputs import cchc

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from .. import syntax, words
-from ..batch import loss_table, named_rules, rank, score_many
+from ..batch import LossTable, loss_table, rank, score_many
 from ..errors import EvidenceError
 from ..evaluation import Difference, evaluate
 from ..evidence import year_warnings
@@ -19,6 +19,7 @@ from ..io.annex import read_annex
 from ..io.appraisal import dump_appraisal, load_appraisal
 from ..io.evidence import checked_evidence, dump_evidence, load_evidence, read_evidence
 from ..io.files import names_a_file
+from ..io.folder import named_rules
 from ..io.plan import dump_plan, load_plan
 from ..io.rules import bundled_path, load_rules
 from ..io.writing import check_output, write_output, write_outputs
@@ -313,7 +314,9 @@ def cmd_rank(args: argparse.Namespace) -> int:
         check_output(out, force=args.force, inputs=inputs, lang=args.lang)
     rules, source = batch_rules(args.source, args.rules, args.lang)
     ranking = rank(score_many(rules, args.source))
-    table = loss_table(ranking.scorecards)
+    # The loss table only where it is shown: not for the ranking alone, nor its CSV.
+    losses = args.only != "ranking" and (fmt != "csv" or args.only == "losses")
+    table = loss_table(ranking) if losses else LossTable((), (), ())
     report: str | bytes
     if fmt == "xlsx":
         report = batch_xlsx(ranking, table, args.lang, args.only)

@@ -10,9 +10,15 @@ from __future__ import annotations
 
 import os
 
-from ..errors import EvidenceError, ProblemList
+from ..errors import CchcScoreError, EvidenceError, ProblemList
+from .evidence import read_unit
+from .table import table_rules
 
-__all__ = ["NOT_EVIDENCE", "evidence_files"]
+__all__ = ["NOT_EVIDENCE", "UNIT_FAILURES", "evidence_files", "named_rules"]
+
+#: What reading or scoring one unit of a batch may raise: the unit is listed with its
+#: problems, and the batch goes on.
+UNIT_FAILURES = (CchcScoreError, RecursionError, ValueError, ArithmeticError)
 
 _EVIDENCE_SUFFIXES = (".toml", ".json")
 
@@ -40,3 +46,25 @@ def evidence_files(folder: str) -> list[str]:
         problems.add("", "E-FOLDER-EMPTY")
         problems.raise_as(EvidenceError)
     return [os.path.join(folder, name) for name in names]
+
+
+def named_rules(source: str | os.PathLike[str]) -> tuple[str, ...]:
+    """The rules a batch's units name (their ``rules`` key or column), each once, in the
+    order first seen; paths are made relative to the file that names them.
+
+    Raises:
+        EvidenceError: the source as a whole cannot be read (as for :func:`score_many`).
+    """
+    path = os.fspath(source)
+    if not os.path.isdir(path):
+        return table_rules(path)
+    names: dict[str, None] = {}
+    for file in evidence_files(path):
+        try:
+            read = read_unit(file)
+        except UNIT_FAILURES:  # listed with its problems when the batch is scored
+            continue
+        evidence = None if read is None else read[0]
+        if evidence is not None and evidence.rules:
+            names[evidence.rules] = None
+    return tuple(names)

@@ -94,6 +94,8 @@ def best_plan_json(
             if target.probability is None
             else json_probability(target.probability),
             "proven": target.proven,
+            "searched": target.searched,
+            "options": target.options,
         },
     }
 

@@ -51,6 +51,7 @@ def projection_json(projection: Projection, lang: Lang = "vi") -> dict[str, Any]
         "std": json_expected(dist.std, places),
         "quantiles": {f"p{int(q * 100)}": pts(dist.quantile(q)) for q in (0.1, 0.5, 0.9)},
         "sampled": dist.sampled,
+        "exact": not dist.sampled,
         "distribution": [
             {"total": pts(total), "probability": json_probability(p)} for total, p in dist.totals
         ],

@@ -188,4 +188,15 @@ WORDS: dict[str, tuple[str, str]] = {
         "biểu đồ được ghi dưới dạng .png hoặc .svg; hãy đặt tên tệp có đuôi đó",
         "a chart is written as .png or .svg; give a file name ending in one of them",
     ),
+    # ------------------------------------------------------------------ planning and ranking
+    "E-PLAN-TOO-INTERLINKED": (
+        "{count} nhiệm vụ tác động lẫn nhau theo quá nhiều cách để lập kế hoạch chính xác "
+        "(quá {limit} phương án từng phần): {tasks}",
+        "{count} tasks interact in too many ways to plan exactly (more than {limit} partial "
+        "options): {tasks}",
+    ),
+    "E-BATCH-POINTS-ONLY": (
+        "bảng xếp hạng chỉ giữ điểm của mỗi đơn vị; chấm lại đơn vị (evaluate) để giải thích",
+        "a ranking keeps each unit's points only; score the unit again (evaluate) to explain it",
+    ),
 }
