@@ -216,3 +216,14 @@ min = 0
 """
     rules = loads_rules(text)
     assert loads_rules(dump_rules(rules)) == rules
+
+
+def test_a_float_past_what_a_decimal_holds_is_a_located_problem() -> None:
+    # 1e999…9 (30 nines) overflows Decimal's exponent: decimal.InvalidOperation, which is an
+    # ArithmeticError, not a ValueError; it once escaped the reader (found by hypothesis).
+    with pytest.raises(RulesError) as info:
+        loads_rules("x = 1e" + "9" * 30 + "\n", file="r.toml")
+    assert info.value.codes == ("E-NUMBER-TOO-LARGE",)
+    assert str(info.value) == (
+        f"r.toml: line 1, column 5: a number larger than 1,000,000,000 in size: '1e{'9' * 30}'"
+    )

@@ -332,7 +332,9 @@ def parse_toml(text: str, problems: ProblemList) -> dict[str, Any] | None:
         where = f"line {line}, column {col}" if line is not None else ""
         problems.add(where, "E-TOML-SYNTAX", detail=message)
         return None
-    except (RecursionError, ValueError, MemoryError) as exc:
+    except (RecursionError, ValueError, ArithmeticError, MemoryError) as exc:
+        # ArithmeticError: a float past what a Decimal holds (1e999…9), decimal's
+        # InvalidOperation, which is not a ValueError.
         _past_a_limit(text, exc, problems)
         return None
     return doc if check_document(doc, problems) else None
@@ -348,7 +350,9 @@ def parse_json(text: str, problems: ProblemList) -> Any:
     except json.JSONDecodeError as exc:
         problems.add(f"line {exc.lineno}, column {exc.colno}", "E-JSON-SYNTAX", detail=exc.msg)
         return None
-    except (RecursionError, ValueError, MemoryError) as exc:
+    except (RecursionError, ValueError, ArithmeticError, MemoryError) as exc:
+        # ArithmeticError: a float past what a Decimal holds (1e999…9), decimal's
+        # InvalidOperation, which is not a ValueError.
         _past_a_limit(text, exc, problems)
         return None
     return doc if check_document(doc, problems) else None
@@ -361,6 +365,8 @@ def _json_int(text: str) -> int | Decimal:
 
 
 _LONG_NUMBER = re.compile(rf"[0-9][0-9_]{{{MAX_DIGITS},}}")
+#: A float whose exponent is past what a Decimal holds (1e999999999999).
+_HUGE_EXPONENT = re.compile(r"[0-9][0-9_.]*[eE][+-]?[0-9_]{10,}")
 
 
 def _position(text: str, index: int) -> str:
@@ -388,6 +394,11 @@ def _past_a_limit(text: str, exc: BaseException, problems: ProblemList) -> None:
         problems.add(
             _position(text, long.start()), "E-NUMBER-TOO-LONG", digits=MAX_DIGITS, start=repr(shown)
         )
+        return
+    huge = _HUGE_EXPONENT.search(text) if isinstance(exc, ArithmeticError) else None
+    if huge is not None:
+        shown = huge[0] if len(huge[0]) <= 40 else huge[0][:40] + "…"
+        problems.add(_position(text, huge.start()), "E-NUMBER-TOO-LARGE", start=repr(shown))
         return
     problems.add("", "E-FILE-DOCUMENT", detail=str(exc))
 
