@@ -86,7 +86,7 @@ WORDS: dict[str, tuple[str, str]] = _catalogue(
     core.WORDS,
     reports.WORDS,
     commands.WORDS,
-    problems.WORDS,
+    *problems.PARTS,
     authoring.WORDS,
     report_files.WORDS,
     plot.WORDS,

@@ -26,17 +26,17 @@ _SHOWN: dict[str, tuple[str, str]] = {
 }
 
 
-def _merged(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
-    merged: dict[str, tuple[str, str]] = {}
-    for part in parts:
-        twice = merged.keys() & part.keys()
-        if twice:
-            raise RuntimeError(f"problem codes defined twice: {sorted(twice)}")
-        merged.update(part)
-    return merged
-
+#: The parts, each merged into the one catalogue by :mod:`cchc_score.words`, which refuses a
+#: code defined twice.
+PARTS: tuple[dict[str, tuple[str, str]], ...] = (
+    _SHOWN,
+    values.WORDS,
+    rules.WORDS,
+    inputs.WORDS,
+    authoring.WORDS,
+    reach.WORDS,
+    results.WORDS,
+)
 
 #: code → (Vietnamese, English): every problem message.
-WORDS: dict[str, tuple[str, str]] = _merged(
-    _SHOWN, values.WORDS, rules.WORDS, inputs.WORDS, authoring.WORDS, reach.WORDS, results.WORDS
-)
+WORDS: dict[str, tuple[str, str]] = {code: t for part in PARTS for code, t in part.items()}
