@@ -12,7 +12,13 @@ hold every unit; and ``batch.rank_large``: ``rank`` + ``loss_table`` of ``--rank
 units (100 000 by default; 0 skips it) from CSV tables of 10 000, in a process of its own,
 with its peak resident memory (the goal: under 300 MB).
 
+Startup: ``cli.startup_score``, the median wall time of ``cchc-score score`` on the example
+ward, each run a fresh ``python -m cchc_score`` (import, parse, load the rules, score, print
+the table), over ``--startup-runs`` runs (0 skips it), beside the median of a bare
+``python -c pass`` on the same machine (the goal: under 70 ms; issue 17).
+
     python benchmarks/bench_score.py [--units N] [--seed S] [--rank-units N]
+                                     [--startup-runs N] [--startup-only]
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -191,7 +198,13 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=2022)
     parser.add_argument("--rank-units", type=int, default=100_000)
+    parser.add_argument("--startup-runs", type=int, default=10)
+    parser.add_argument("--startup-only", action="store_true")
     args = parser.parse_args()
+    if args.startup_runs:
+        startup(args.startup_runs)
+    if args.startup_only:
+        return
     rules = load_rules("criteria_2022")
     units = synthetic_units(rules, args.units, args.seed)
     plain = [(dict(u.facts), dict(u.appraised)) for u in units]
@@ -236,6 +249,36 @@ def main() -> None:
     batch(rules, units, args.seed)
     if args.rank_units:
         rank_large(rules, args.rank_units, args.seed)
+
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "ward_2022" / "evidence.toml"
+
+
+def _wall(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def startup(runs: int) -> None:
+    """``cchc-score score`` on the example ward, each time a fresh process: the median wall
+    time of ``runs`` runs, and of a bare interpreter for comparison."""
+    score = [sys.executable, "-m", "cchc_score", "score", str(EXAMPLE)]
+    _wall(score)  # the first run compiles the byte code; not counted
+    times = [_wall(score) for _ in range(runs)]
+    bare = [_wall([sys.executable, "-c", "pass"]) for _ in range(runs)]
+    print(
+        json.dumps(
+            {
+                "name": "cli.startup_score",
+                "runs": runs,
+                "median_ms": round(statistics.median(times) * 1000, 1),
+                "min_ms": round(min(times) * 1000, 1),
+                "python_median_ms": round(statistics.median(bare) * 1000, 1),
+                "goal_ms": 70,
+            }
+        )
+    )
 
 
 _RANK = """
