@@ -356,7 +356,8 @@ def cmd_rank(args: argparse.Namespace) -> int:
         )
     else:
         shown: Format = "markdown" if fmt == "markdown" else "json" if fmt == "json" else "table"
-        report = render_batch(ranking, table, shown, args.lang, args.by == "domain", args.only)
+        by_domain = args.by == "domain"
+        report = render_batch(ranking, table, shown, args.lang, by_domain, args.only, args.top)
     if out is None:
         assert isinstance(report, str)
         say(report)
