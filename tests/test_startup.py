@@ -27,6 +27,7 @@ NOT_FOR_SCORE = (
     "cchc_score.optimise",
     "cchc_score.batch",
     "cchc_score.io.table",
+    "cchc_score.io.writing",
     "cchc_score.plot",
     "cchc_score.report.batch",
     "cchc_score.report.notebook",
