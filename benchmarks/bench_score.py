@@ -12,14 +12,25 @@ hold every unit; and ``batch.rank_large``: ``rank`` + ``loss_table`` of ``--rank
 units (100 000 by default; 0 skips it) from CSV tables of 10 000, in a process of its own,
 with its peak resident memory (the goal: under 300 MB).
 
+Startup: ``cli.startup_score``, the median wall time of ``cchc-score score`` on the example
+ward, each run a fresh ``python -m cchc_score`` (import, parse, load the rules, score, print
+the table), over ``--startup-runs`` runs (0 skips it), beside the median of a bare
+``python -c pass`` on the same machine (the goal: under 70 ms; issue 17). The byte code is
+cached, as an installed package has it, in a temporary ``PYTHONPYCACHEPREFIX`` (so nothing
+is written beside the sources): where ``PYTHONDONTWRITEBYTECODE`` is set and the sources
+have no cache, every start compiles each module the command imports, 40 to 100 ms more.
+
     python benchmarks/bench_score.py [--units N] [--seed S] [--rank-units N]
+                                     [--startup-runs N] [--startup-only]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -191,7 +202,13 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=2022)
     parser.add_argument("--rank-units", type=int, default=100_000)
+    parser.add_argument("--startup-runs", type=int, default=10)
+    parser.add_argument("--startup-only", action="store_true")
     args = parser.parse_args()
+    if args.startup_runs:
+        startup(args.startup_runs)
+    if args.startup_only:
+        return
     rules = load_rules("criteria_2022")
     units = synthetic_units(rules, args.units, args.seed)
     plain = [(dict(u.facts), dict(u.appraised)) for u in units]
@@ -236,6 +253,41 @@ def main() -> None:
     batch(rules, units, args.seed)
     if args.rank_units:
         rank_large(rules, args.rank_units, args.seed)
+
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "ward_2022" / "evidence.toml"
+
+
+def _wall(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
+    return time.perf_counter() - start
+
+
+def _median_ms(command: list[str], runs: int, env: dict[str, str]) -> float:
+    _wall(command, env)  # the first run writes the byte code, where it is written; not counted
+    return round(statistics.median(_wall(command, env) for _ in range(runs)) * 1000, 1)
+
+
+def startup(runs: int) -> None:
+    """``cchc-score score`` on the example ward, each time a fresh process: the median wall
+    time of ``runs`` runs, and of a bare interpreter for comparison."""
+    score = [sys.executable, "-m", "cchc_score", "score", str(EXAMPLE)]
+    bare = [sys.executable, "-c", "pass"]
+    base = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    with tempfile.TemporaryDirectory() as cache:
+        with_cache = {**base, "PYTHONPYCACHEPREFIX": cache}
+        print(
+            json.dumps(
+                {
+                    "name": "cli.startup_score",
+                    "runs": runs,
+                    "median_ms": _median_ms(score, runs, with_cache),
+                    "python_median_ms": _median_ms(bare, runs, with_cache),
+                    "goal_ms": 70,
+                }
+            )
+        )
 
 
 _RANK = """

@@ -311,3 +311,51 @@ def test_rank_an_imported_folder(capsys: pytest.CaptureFixture[str], tmp_path: P
     doc = json.loads(out, parse_float=Decimal)
     assert [u["unit"] for u in doc["ranking"]] == ["Phường mẫu (phụ lục 2022)"]
     assert doc["invalid"] == []
+
+
+@pytest.mark.parametrize(("fmt", "lang"), [("table", "vi"), ("markdown", "en")])
+def test_top_shows_the_first_units_and_their_loss_columns(
+    capsys: pytest.CaptureFixture[str], fmt: str, lang: str
+) -> None:
+    code, full, _ = run(capsys, "rank", DISTRICT, "--format", fmt, "--lang", lang)
+    assert code == 0
+    code, out, _ = run(capsys, "rank", DISTRICT, "--format", fmt, "--lang", lang, "--top", "2")
+    assert code == 0
+    # The first two (F, B) in the ranking and as the loss table's columns; C, third, in
+    # neither; the loss table's rows and totals still count all seven units.
+    assert "mẫu F" in out
+    assert "mẫu B" in out
+    assert "mẫu C" in full
+    assert "mẫu C" not in out
+    assert ("107,20" if lang == "vi" else "107.20") in out
+    shown = {
+        "vi": "Chỉ hiện 2 đơn vị đầu trong 7 đơn vị (--top)",
+        "en": "Showing the first 2 of 7 units (--top)",
+    }[lang]
+    columns = {"vi": "Các cột là 2 đơn vị đầu", "en": "The columns are the first 2 units"}[lang]
+    assert shown in out
+    assert columns in out
+    assert shown not in full
+    assert columns not in full
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_top_leaves_json_and_csv_whole(capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    _, whole, _ = run(capsys, "rank", DISTRICT, "--format", fmt)
+    _, top, _ = run(capsys, "rank", DISTRICT, "--format", fmt, "--top", "1")
+    assert top == whole
+
+
+def test_top_at_or_past_the_count_is_the_whole_table(capsys: pytest.CaptureFixture[str]) -> None:
+    _, whole, _ = run(capsys, "rank", DISTRICT)
+    _, top, _ = run(capsys, "rank", DISTRICT, "--top", "7")
+    assert top == whole
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "two"])
+def test_top_must_be_a_whole_number_from_one(
+    capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    code, out, err = run(capsys, "rank", DISTRICT, "--top", value)
+    assert (code, out) == (2, "")
+    assert "--top" in err

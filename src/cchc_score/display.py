@@ -5,12 +5,14 @@ The results (:class:`~cchc_score.Scorecard`, :class:`~cchc_score.Projection`,
 (HTML tables, records) live in the report layer (:mod:`cchc_score.report.notebook`), which
 imports them. So that the core never imports the report layer, each result class takes its
 methods from :class:`Displayable`, which asks this registry; the report layer registers a
-view per class when ``cchc_score`` is imported. pandas, for ``to_frame()``, is imported only
-when a frame is asked for.
+view per class when its module is imported, which the registry does by name the first time a
+view is asked for (:data:`VIEWS_MODULE`): ``import cchc_score`` costs nothing for notebooks.
+pandas, for ``to_frame()``, is imported only when a frame is asked for.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from typing import Any, Literal
 
@@ -20,7 +22,17 @@ from . import arguments
 from .errors import ArgumentError
 from .words import default_lang, text
 
-__all__ = ["NUMBERS", "Displayable", "Numbers", "View", "frame", "html", "records", "register"]
+__all__ = [
+    "NUMBERS",
+    "VIEWS_MODULE",
+    "Displayable",
+    "Numbers",
+    "View",
+    "frame",
+    "html",
+    "records",
+    "register",
+]
 
 #: How :func:`records` gives numbers: exact ``Decimal`` points, or ``float``.
 Numbers = Literal["decimal", "float"]
@@ -38,6 +50,10 @@ class View:
 
 _VIEWS: dict[type, View] = {}
 
+#: The module that registers the views when imported: named, not imported here, so that the
+#: core does not depend on the report layer (which depends on the core).
+VIEWS_MODULE = "cchc_score.report.notebook"
+
 
 def register(kind: type, view: View) -> None:
     """Show results of ``kind`` with ``view``."""
@@ -45,6 +61,7 @@ def register(kind: type, view: View) -> None:
 
 
 def _view(value: object) -> View:
+    importlib.import_module(VIEWS_MODULE)  # registers the views; once, then a look-up
     for kind in type(value).__mro__:
         if kind in _VIEWS:
             return _VIEWS[kind]

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 from .. import words
 from ..errors import CchcScoreError
-from ..io.writing import describe_os_error
 from ..values import printable
 from .console import (
     EXIT_INTERNAL,
@@ -82,6 +81,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except StdoutError as exc:
         silence_stdout()  # so that Python's own flush at exit does not fail again
+        # Imported here: a command that writes no file starts without the writer.
+        from ..io.writing import describe_os_error
+
         where = words.text("output.stdout", lang)
         errors([f"{where}: {describe_os_error(exc.error, lang)}"], lang)
         return EXIT_PROBLEMS

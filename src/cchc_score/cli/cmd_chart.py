@@ -7,12 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..batch import rank, score_many
-from ..evaluation import evaluate
-from ..io.plan import load_plan
-from ..io.writing import check_output
-from ..plot import check_matplotlib, distribution, frontier, heatmap, losses, save, timeline
-from ..projection import project
 from ..words import problem_text, text
 from .commands import batch_rules, load_unit, plan_for_budget
 from .console import EXIT_OK, EXIT_PROBLEMS, UsageError, errors, status
@@ -56,6 +50,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], lang
 
 
 def cmd_chart(args: argparse.Namespace) -> int:
+    from ..batch import rank, score_many
+    from ..io.writing import check_output
+    from ..plot import check_matplotlib, heatmap, save
+
     lang: Lang = args.lang
     _check_usage(args)
     try:
@@ -102,6 +100,11 @@ def _check_usage(args: argparse.Namespace) -> None:
 
 def _unit_chart(args: argparse.Namespace, lang: Lang) -> Figure:
     """The chart of one unit: its losses, or its plan's projection or frontier."""
+    from ..evaluation import evaluate
+    from ..io.plan import load_plan
+    from ..plot import distribution, frontier, losses, timeline
+    from ..projection import project
+
     rules, evidence = load_unit(args)
     if args.kind in ("losses", "criteria"):
         card = evaluate(rules, evidence)

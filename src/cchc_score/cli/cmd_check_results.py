@@ -6,9 +6,6 @@ from typing import TYPE_CHECKING
 
 from ..errors import ArgumentError
 from ..io.rules import load_rules
-from ..report.results import render_results
-from ..result_bands import parse_bands
-from ..results import check_results
 from ..words import text
 from .console import EXIT_OK, EXIT_PROBLEMS, UsageError, say
 from .options import decimal
@@ -39,6 +36,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], lang
 
 def cmd_check_results(args: argparse.Namespace) -> int:
     """Read the table, check it, print the findings; exit 1 when any is an error."""
+    from ..report.results import render_results
+    from ..result_bands import parse_bands
+    from ..results import check_results
+
     lang: Lang = args.lang
     try:
         scale = parse_bands(args.bands) if args.bands is not None else None

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..io.evidence import load_evidence
 from ..io.rules import load_rules
-from ..report.diff import render_diff
-from ..rules_diff import diff_rules, diff_scores
 from ..words import text
 from .console import EXIT_OK, say
 from .parser import command, format_option
@@ -32,6 +29,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], lang
 
 def run(args: argparse.Namespace) -> int:
     """Print the diff; with evidence, the unit's scores under both rule sets."""
+    from ..io.evidence import load_evidence
+    from ..report.diff import render_diff
+    from ..rules_diff import diff_rules, diff_scores
+
     old, new = load_rules(args.old), load_rules(args.new)
     if args.evidence is None:
         say(render_diff(diff_rules(old, new), args.format, args.lang))

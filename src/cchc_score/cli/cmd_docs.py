@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING
 
 from ..io.files import names_a_file
 from ..io.rules import load_rules
-from ..io.writing import write_outputs
-from ..report.rule_pages import rule_pages
 from ..words import text
 from .console import EXIT_OK, status
 from .parser import command
@@ -29,6 +27,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], lang
 
 def run(args: argparse.Namespace) -> int:
     """Write every page and say how many."""
+    from ..io.writing import write_outputs
+    from ..report.rule_pages import rule_pages
+
     pages = rule_pages(load_rules(args.rules))
     inputs = [args.rules] if names_a_file(args.rules) else []
     write_outputs(args.out, pages, force=args.force, inputs=inputs, lang=args.lang)

@@ -9,10 +9,8 @@ from typing import TYPE_CHECKING
 
 from ..errors import EvidenceError
 from ..io.evidence import read_evidence
-from ..io.evidence_template import evidence_template
 from ..io.files import names_a_file
 from ..io.rules import load_rules
-from ..io.writing import check_output, write_output
 from ..words import text
 from .console import EXIT_OK, say
 from .parser import command
@@ -37,6 +35,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], lang
 
 def run(args: argparse.Namespace) -> int:
     """Print or write the skeleton."""
+    from ..io.evidence_template import evidence_template
+    from ..io.writing import check_output, write_output
+
     inputs = [p for p in (args.rules, args.known) if p is not None and names_a_file(p)]
     if args.out is not None:
         check_output(args.out, force=args.force, inputs=inputs, lang=args.lang)

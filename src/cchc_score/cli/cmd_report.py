@@ -15,18 +15,8 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..io.annex import read_annex
-from ..io.appraisal import load_appraisal
 from ..io.files import names_a_file
-from ..io.plan import load_plan
 from ..io.rules import load_rules
-from ..io.writing import check_output, write_output
-from ..observed import observed_evidence
-from ..report.charts import unit_charts
-from ..report.unit import UnitReport, unit_report
-from ..report.unit_docx import plan_docx
-from ..report.unit_html import unit_html
-from ..report.unit_xlsx import unit_xlsx
 from ..words import text
 from .commands import load_unit
 from .console import EXIT_OK, UsageError, status
@@ -38,6 +28,7 @@ if TYPE_CHECKING:
 
     from ..annex import Appraisal
     from ..numbers import Lang
+    from ..report.unit import UnitReport
 
 __all__ = ["EVIDENCE_SUFFIXES", "FORMATS", "cmd_report", "register"]
 
@@ -70,6 +61,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], lang
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Read the inputs, build the unit's report, write it in the format ``--out`` names."""
+    from ..io.writing import check_output, write_output
+    from ..report.charts import unit_charts
+    from ..report.unit_docx import plan_docx
+    from ..report.unit_html import unit_html
+    from ..report.unit_xlsx import unit_xlsx
+
     lang: Lang = args.lang
     out = Path(args.out)
     suffix = out.suffix.lower()
@@ -107,6 +104,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> UnitReport:
     """The unit's report from the command line's inputs (every problem of an input raised
     at once, naming its file and place)."""
+    from ..io.annex import read_annex
+    from ..io.plan import load_plan
+    from ..observed import observed_evidence
+    from ..report.unit import unit_report
+
     lang: Lang = args.lang
     plan = load_plan(args.plan) if args.plan else None
     if Path(args.evidence).suffix.lower() in EVIDENCE_SUFFIXES:
@@ -142,6 +144,9 @@ def _build(args: argparse.Namespace) -> UnitReport:
 
 
 def _appraisal(path: str, lang: Lang) -> Appraisal:
+    from ..io.annex import read_annex
+    from ..io.appraisal import load_appraisal
+
     if path.lower().endswith(".toml"):
         return load_appraisal(path)
     return read_annex(path, lang=lang)[0]

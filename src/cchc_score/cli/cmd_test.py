@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..cases import run_case
-from ..io.cases import load_cases
 from ..io.rules import load_rules
 from ..words import text
 from .console import EXIT_OK, EXIT_PROBLEMS, say
@@ -28,6 +26,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], lang
 
 def run(args: argparse.Namespace) -> int:
     """Run every case of every file; the exit code says whether all passed."""
+    from ..cases import run_case
+    from ..io.cases import load_cases
+
     rules = load_rules(args.rules)
     results: list[CaseResult] = []
     for path in args.cases:

@@ -11,44 +11,17 @@ from typing import TYPE_CHECKING
 import attrs
 
 from .. import syntax, words
-from ..batch import LossTable, loss_table, rank, score_many
 from ..errors import EvidenceError
-from ..evaluation import Difference, evaluate
+from ..evaluation import evaluate
 from ..evidence import year_warnings
-from ..io.annex import read_annex
-from ..io.appraisal import dump_appraisal, load_appraisal
-from ..io.evidence import checked_evidence, dump_evidence, load_evidence, read_evidence
-from ..io.files import names_a_file
-from ..io.folder import named_rules
-from ..io.plan import dump_plan, load_plan
-from ..io.rules import bundled_path, load_rules
-from ..io.writing import check_output, write_output, write_outputs
-from ..numbers import format_number
-from ..observed import Observed, observed_evidence
-from ..optimise import best_plan
-from ..projection import project
-from ..reconcile import reconcile, summarise
-from ..report import (
-    EXCEL_MISSING,
-    batch_html,
-    batch_xlsx,
-    losses_csv,
-    ranking_csv,
-    render_appraisal,
-    render_batch,
-    render_best_plan,
-    render_differences,
-    render_findings,
-    render_ledger,
-    render_projection,
-    render_scorecard,
-    ruleset_summary,
-)
-from ..report.charts import batch_charts
-from ..values import printable
+from ..io.evidence import checked_evidence, read_evidence
+from ..io.rules import load_rules
 from ..words import text
 from .console import EXIT_OK, EXIT_PROBLEMS, UsageError, errors, say, status, warnings
 from .options import parse_target
+
+# A command imports what only it uses when it runs (the annex reader, the planner, the
+# batch, the outputs): `cchc-score score` starts without them (docs/architecture.md).
 
 if TYPE_CHECKING:
     import argparse
@@ -56,10 +29,11 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from ..annex import Appraisal
-    from ..evaluation import Scorecard
+    from ..evaluation import Difference, Scorecard
     from ..evidence import Evidence
     from ..model import RuleSet
     from ..numbers import Lang
+    from ..observed import Observed
     from ..optimise import BestPlan
     from ..plan import Plan
     from ..projection import Projection
@@ -90,6 +64,8 @@ def load_unit(args: argparse.Namespace) -> tuple[RuleSet, Evidence]:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from ..report import ruleset_summary
+
     rules = load_rules(args.rules, strict=args.strict)
     say(ruleset_summary(rules, args.lang) + "\n")
     # Warnings: allowed, so the file loads and the exit code stays 0, but likely mistakes.
@@ -99,6 +75,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
+    from ..report import render_scorecard
+
     rules, evidence = load_unit(args)
     card = evaluate(rules, evidence)
     say(render_scorecard(card, args.format, args.lang, args.depth))
@@ -106,6 +84,8 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
+    from ..report import render_ledger
+
     rules, evidence = load_unit(args)
     if args.code is not None and not rules.has_node(args.code):
         raise UsageError(text("cli.no_criterion", args.lang, code=repr(args.code), rules=rules.id))
@@ -115,12 +95,17 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
 
 def _read_appraisal(path: str, lang: Lang) -> Appraisal:
+    from ..io.annex import read_annex
+    from ..io.appraisal import load_appraisal
+
     if path.lower().endswith(".toml"):
         return load_appraisal(path)
     return read_annex(path, lang=lang)[0]
 
 
 def cmd_import_annex(args: argparse.Namespace) -> int:
+    from ..report import render_appraisal
+
     appraisal, plan = _read_annex(args)
     if args.out is None:
         say(render_appraisal(appraisal, plan, args.format, args.lang))
@@ -132,6 +117,8 @@ def cmd_import_annex(args: argparse.Namespace) -> int:
 def _read_annex(args: argparse.Namespace) -> tuple[Appraisal, Plan]:
     """The annex, with the unit and year the command line gives: an option given says what
     the user knows, so it wins over the title's reading."""
+    from ..io.annex import read_annex
+
     appraisal, plan = read_annex(args.annex, lang=args.lang)
     unit = getattr(args, "unit", None)
     year = getattr(args, "year", None)
@@ -148,6 +135,8 @@ def _observed(
 ) -> Observed:
     """The annex read as evidence. An evidence file names its unit: the annex's file name
     where neither the title nor --unit gives one."""
+    from ..observed import observed_evidence
+
     return observed_evidence(
         appraisal,
         rules,
@@ -162,6 +151,13 @@ def _write_import(
 ) -> Observed:
     """Write appraisal.toml, evidence.toml and plan.toml into ``out`` (never over an input
     or an existing file without --force), and say so."""
+    from ..io.appraisal import dump_appraisal
+    from ..io.evidence import dump_evidence
+    from ..io.files import names_a_file
+    from ..io.plan import dump_plan
+    from ..io.writing import write_outputs
+    from ..reconcile import reconcile
+
     lang = args.lang
     observed = _observed(args, appraisal, rules, out)
     header = [
@@ -185,12 +181,17 @@ def _write_import(
 def _rules_from(folder: Path, rules: str) -> str:
     """How a file in ``folder`` names the rules given on the command line: a bundled name as
     it is, a path relative to that folder (evidence files resolve it from their own)."""
+    from ..io.files import names_a_file
+
     if not names_a_file(rules):
         return rules
     return Path(os.path.relpath(Path(rules).resolve(), folder.resolve())).as_posix()
 
 
 def cmd_reconcile(args: argparse.Namespace) -> int:
+    from ..reconcile import reconcile, summarise
+    from ..report import render_differences, render_findings
+
     appraisal = _read_appraisal(args.annex, args.lang)
     card: Scorecard | None = None
     rules: RuleSet | None
@@ -211,6 +212,9 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
 def _differences(appraisal: Appraisal, card: Scorecard) -> list[Difference]:
     """Every criterion the annex lists whose points from the unit's facts differ from the
     points the annex gives it (read as :func:`observed_evidence` reads them)."""
+    from ..evaluation import Difference
+    from ..observed import observed_evidence
+
     annex = dict(observed_evidence(appraisal, card.rules).evidence.appraised)
     listed = {row.code for row in appraisal.nodes if row.level == "criterion"}
     return [
@@ -221,6 +225,10 @@ def _differences(appraisal: Appraisal, card: Scorecard) -> list[Difference]:
 
 
 def cmd_project(args: argparse.Namespace) -> int:
+    from ..io.plan import load_plan
+    from ..projection import project
+    from ..report import render_projection
+
     rules, evidence = load_unit(args)
     plan = load_plan(args.plan)
     target = parse_target(rules, args.target, args.lang)
@@ -243,6 +251,9 @@ def cmd_project(args: argparse.Namespace) -> int:
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
+    from ..io.plan import load_plan
+    from ..report import render_best_plan
+
     if args.budget is None and args.target is None:
         raise UsageError(words.text("cli.plan_needs", args.lang))
     rules, evidence = load_unit(args)
@@ -275,6 +286,8 @@ def plan_for_budget(
     sum, so that the knapsack's size follows the plan, not a large number typed (the result
     still shows the budget typed). Without a budget, best_plan takes the whole plan's effort.
     """
+    from ..optimise import best_plan
+
     efforts = sum((t.effort for t in plan.tasks if t.effort is not None), Decimal(0))
     used = min(budget, efforts) if efforts and budget is not None else budget
     best = best_plan(rules, evidence, plan, used, as_of=as_of, target=target, confidence=confidence)
@@ -297,6 +310,19 @@ _FORMAT_FOR_SUFFIX = {
 
 
 def cmd_rank(args: argparse.Namespace) -> int:
+    from ..batch import LossTable, loss_table, rank, score_many
+    from ..io.writing import check_output, write_output
+    from ..report import (
+        EXCEL_MISSING,
+        batch_html,
+        batch_xlsx,
+        losses_csv,
+        ranking_csv,
+        render_batch,
+    )
+    from ..report.charts import batch_charts
+    from ..values import printable
+
     fmt = args.format or (
         _FORMAT_FOR_SUFFIX.get(Path(args.out).suffix.lower(), "table") if args.out else "table"
     )
@@ -330,7 +356,8 @@ def cmd_rank(args: argparse.Namespace) -> int:
         )
     else:
         shown: Format = "markdown" if fmt == "markdown" else "json" if fmt == "json" else "table"
-        report = render_batch(ranking, table, shown, args.lang, args.by == "domain", args.only)
+        by_domain = args.by == "domain"
+        report = render_batch(ranking, table, shown, args.lang, by_domain, args.only, args.top)
     if out is None:
         assert isinstance(report, str)
         say(report)
@@ -358,6 +385,8 @@ def cmd_rank(args: argparse.Namespace) -> int:
 def batch_rules(source: str, rules: str | None, lang: Lang) -> tuple[RuleSet, str]:
     """The rules given, or the one rule set the units of ``source`` name; with the name or
     path read."""
+    from ..io.folder import named_rules
+
     if rules:
         return load_rules(rules), rules
     names = named_rules(source)
@@ -374,6 +403,16 @@ _DEMO_BUDGET = Decimal(40)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from ..io.annex import read_annex
+    from ..io.evidence import load_evidence
+    from ..io.plan import load_plan
+    from ..io.rules import bundled_path
+    from ..numbers import format_number
+    from ..optimise import best_plan
+    from ..projection import project
+    from ..reconcile import reconcile, summarise
+    from ..report import render_best_plan
+
     if args.annex is not None:
         return _demo_annex(args)
     example = bundled_path("examples") / "ward_2022"
@@ -406,6 +445,14 @@ def _say_main_job(
 ) -> None:
     """The demo's sections: the rules, the annex reconciled, the score and its deductions,
     the projection."""
+    from ..report import (
+        render_findings,
+        render_ledger,
+        render_projection,
+        render_scorecard,
+        ruleset_summary,
+    )
+
     say(ruleset_summary(rules, lang) + "\n")
     say(f"\n== {words.text('cli.demo_reconcile', lang)}\n\n")
     say(render_findings(findings, "table", lang, summary))
@@ -420,6 +467,9 @@ def _say_main_job(
 def _demo_annex(args: argparse.Namespace) -> int:
     """The main job on a unit's own annex: reconcile it, score the points it gives, project
     its plan (every task restoring its criteria, as imported); files only with --out."""
+    from ..projection import project
+    from ..reconcile import reconcile, summarise
+
     lang = args.lang
     appraisal, plan = _read_annex(args)
     rules = load_rules(args.rules)

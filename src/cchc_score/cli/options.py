@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from .. import words
 from ..limits import MAX_YEAR, MIN_YEAR
 from ..numbers import NumberFormatError, format_number, parse_number
-from ..plan import parse_deadline
 from ..words import default_lang, text
 from .console import LANG, UsageError, set_quiet, short
 
@@ -82,6 +81,8 @@ def ids(text: str) -> list[str]:
 
 
 def date(text: str) -> dt.date:
+    from ..plan import parse_deadline
+
     try:
         deadline = parse_deadline(text) if len(text) <= _OPTION_WIDTH else None
     except ValueError:

@@ -239,6 +239,7 @@ def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:
     rank_cmd.add_argument("--format", choices=handlers.RANK_FORMATS, help=say("help.rank.format"))
     rank_cmd.add_argument("--by", choices=("domain",), help=say("help.rank.by"))
     rank_cmd.add_argument("--only", choices=("ranking", "losses"), help=say("help.rank.only"))
+    rank_cmd.add_argument("--top", type=positive_int, metavar="N", help=say("help.rank.top"))
     rank_cmd.add_argument("--out", metavar="FILE", help=say("help.rank.out"))
     rank_cmd.add_argument("--force", action="store_true", help=say("help.opt.force"))
 

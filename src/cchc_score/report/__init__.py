@@ -27,37 +27,85 @@ Nothing here reads or writes files; openpyxl, python-docx and the plot extra are
 only when their file is asked for.
 """
 
-from .batch import (
-    Part,
-    batch_json,
-    losses_csv,
-    losses_json,
-    ranking_csv,
-    ranking_json,
-    render_batch,
-    results_csv,
+import typing
+
+from .. import lazy
+
+if typing.TYPE_CHECKING:  # imported on first use, so that a command loads only its own output
+    from .batch import (
+        Part,
+        batch_json,
+        losses_csv,
+        losses_json,
+        ranking_csv,
+        ranking_json,
+        render_batch,
+        results_csv,
+    )
+    from .batch_html import batch_html
+    from .charts import batch_charts, unit_charts
+    from .common import Format, to_json
+    from .diff import diff_json, render_diff
+    from .findings import appraisal_json, findings_json, render_appraisal, render_findings
+    from .ledger import render_ledger
+    from .plan import best_plan_json, render_best_plan
+    from .projection import projection_json, render_projection
+    from .rule_pages import rule_pages
+    from .scorecard import (
+        render_differences,
+        render_scorecard,
+        rule_json,
+        ruleset_summary,
+        scorecard_json,
+    )
+    from .unit import UnitReport, unit_report
+    from .unit_docx import plan_docx
+    from .unit_html import unit_html
+    from .unit_xlsx import unit_xlsx
+    from .workbook import EXCEL_MISSING, batch_xlsx
+
+lazy.lazy_package(
+    __name__,
+    {
+        "EXCEL_MISSING": ".workbook",
+        "Format": ".common",
+        "Part": ".batch",
+        "UnitReport": ".unit",
+        "appraisal_json": ".findings",
+        "batch_charts": ".charts",
+        "batch_html": ".batch_html",
+        "batch_json": ".batch",
+        "batch_xlsx": ".workbook",
+        "best_plan_json": ".plan",
+        "diff_json": ".diff",
+        "findings_json": ".findings",
+        "losses_csv": ".batch",
+        "losses_json": ".batch",
+        "plan_docx": ".unit_docx",
+        "projection_json": ".projection",
+        "ranking_csv": ".batch",
+        "ranking_json": ".batch",
+        "render_appraisal": ".findings",
+        "render_batch": ".batch",
+        "render_best_plan": ".plan",
+        "render_diff": ".diff",
+        "render_differences": ".scorecard",
+        "render_findings": ".findings",
+        "render_ledger": ".ledger",
+        "render_projection": ".projection",
+        "render_scorecard": ".scorecard",
+        "results_csv": ".batch",
+        "rule_json": ".scorecard",
+        "rule_pages": ".rule_pages",
+        "ruleset_summary": ".scorecard",
+        "scorecard_json": ".scorecard",
+        "to_json": ".common",
+        "unit_charts": ".charts",
+        "unit_html": ".unit_html",
+        "unit_report": ".unit",
+        "unit_xlsx": ".unit_xlsx",
+    },
 )
-from .batch_html import batch_html
-from .charts import batch_charts, unit_charts
-from .common import Format, to_json
-from .diff import diff_json, render_diff
-from .findings import appraisal_json, findings_json, render_appraisal, render_findings
-from .ledger import render_ledger
-from .plan import best_plan_json, render_best_plan
-from .projection import projection_json, render_projection
-from .rule_pages import rule_pages
-from .scorecard import (
-    render_differences,
-    render_scorecard,
-    rule_json,
-    ruleset_summary,
-    scorecard_json,
-)
-from .unit import UnitReport, unit_report
-from .unit_docx import plan_docx
-from .unit_html import unit_html
-from .unit_xlsx import unit_xlsx
-from .workbook import EXCEL_MISSING, batch_xlsx
 
 __all__ = [
     "EXCEL_MISSING",

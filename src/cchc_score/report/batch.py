@@ -139,24 +139,30 @@ def render_batch(
     lang: Lang = "vi",
     by_domain: bool = False,
     only: Part | None = None,
+    top: int | None = None,
 ) -> str:
     """A batch report: the ranking (with each domain's points if ``by_domain``), the loss
     table, then the units not ranked with their problems. ``only`` keeps one of the first
-    two. Points are shown with the rule set's ``decimals``. With ``fmt="json"``,
-    :func:`batch_json` as text."""
+    two. ``top`` shows the first ``top`` units of the ranking, and their columns of the loss
+    table (whose rows and totals still count every unit), with a line saying so; JSON always
+    holds every unit. Points are shown with the rule set's ``decimals``. With
+    ``fmt="json"``, :func:`batch_json` as text."""
     if fmt == "json":
         return to_json(document("rank", batch_json(ranking, table, lang, only)))
+    top = top if top is not None and top < len(ranking.units) else None
     parts = []
     if only != "losses":
-        parts.append(_render_ranking(ranking, fmt, lang, by_domain))
+        parts.append(_render_ranking(ranking, fmt, lang, by_domain, top))
     if only != "ranking" and ranking.rules is not None and ranking.units:
-        parts.append(_render_losses(table, fmt, lang, ranking.rules.decimals))
+        parts.append(_render_losses(table, fmt, lang, ranking.rules.decimals, top))
     if ranking.invalid:
         parts.append(_render_invalid(ranking.invalid, fmt, lang))
     return "\n".join(parts)
 
 
-def _render_ranking(ranking: Ranking, fmt: Format, lang: Lang, by_domain: bool) -> str:
+def _render_ranking(
+    ranking: Ranking, fmt: Format, lang: Lang, by_domain: bool, top: int | None
+) -> str:
     rules = ranking.rules
     if rules is None:
         return text("batch.none_ranked", lang) + "\n"
@@ -170,7 +176,7 @@ def _render_ranking(ranking: Ranking, fmt: Format, lang: Lang, by_domain: bool) 
             band_shown(unit.scorecard, lang) or text("report.no_rating", lang),
             *(points(p, lang, places) for p in domain_points(unit.scorecard).values() if by_domain),
         ]
-        for unit in ranking.units
+        for unit in ranking.units[:top]
     ]
     table = tabulate(
         rows,
@@ -181,12 +187,14 @@ def _render_ranking(ranking: Ranking, fmt: Format, lang: Lang, by_domain: bool) 
     )
     title = text("batch.ranking", lang, n=len(ranking.units), rules=rules.id)
     lines = [heading(title, fmt), "", table]
-    if any(unit.tied for unit in ranking.units):
+    if top is not None:
+        lines += ["", text("batch.top_shown", lang, shown=top, n=len(ranking.units))]
+    if any(unit.tied for unit in ranking.units[:top]):
         lines += ["", text("batch.tie", lang, mark=_TIE)]
     return "\n".join(lines) + "\n"
 
 
-def _render_losses(table: LossTable, fmt: Format, lang: Lang, places: int) -> str:
+def _render_losses(table: LossTable, fmt: Format, lang: Lang, places: int, top: int | None) -> str:
     all_lost = sum(table.lost, Decimal(0))
     if not table.criteria:
         return text("batch.no_loss", lang) + "\n"
@@ -202,7 +210,7 @@ def _render_losses(table: LossTable, fmt: Format, lang: Lang, places: int) -> st
             fixed(row.criterion.max, lang, places),
             str(row.units_lost),
             points(row.total, lang, places),
-            *(cell(d) for d in row.deductions),
+            *(cell(d) for d in row.deductions[:top]),
         ]
         for row in table.criteria
     ]
@@ -213,26 +221,28 @@ def _render_losses(table: LossTable, fmt: Format, lang: Lang, places: int) -> st
             "",
             "",
             points(all_lost, lang, places),
-            *(cell(d) for d in table.lost),
+            *(cell(d) for d in table.lost[:top]),
         ]
     )
+    units = table.units[:top]
     headers = [
         text(f"batch.{key}", lang) for key in ("code", "criterion", "max", "units_lost", "lost")
     ]
     rendered = tabulate(
         rows,
-        headers=headers + [printable(unit) for unit in table.units],
+        headers=headers + [printable(unit) for unit in units],
         tablefmt=style(fmt),
         disable_numparse=True,
-        colalign=("left", "left", "right", "right", "right", *("right" for _ in table.units)),
+        colalign=("left", "left", "right", "right", "right", *("right" for _ in units)),
         # Wrapped in a terminal, so that seven or eight units fit across.
-        maxcolwidths=[None, 30, None, None, None, *(None for _ in table.units)]
+        maxcolwidths=[None, 30, None, None, None, *(None for _ in units)]
         if fmt == "table"
         else None,
-        maxheadercolwidths=[None, None, 7, 7, 7, *(8 for _ in table.units)]
-        if fmt == "table"
-        else None,
+        maxheadercolwidths=[None, None, 7, 7, 7, *(8 for _ in units)] if fmt == "table" else None,
     )
+    if top is not None:
+        note = text("batch.top_columns", lang, shown=top, n=len(table.units))
+        return f"{heading(head, fmt)}\n\n{rendered}\n\n{note}\n"
     return f"{heading(head, fmt)}\n\n{rendered}\n"
 
 

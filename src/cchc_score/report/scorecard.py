@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from tabulate import tabulate
-
 from ..kinds import kind_of
 from ..kinds.facttypes import fact_type
 from ..numbers import format_number
@@ -107,6 +105,8 @@ def render_differences(
 ) -> str:
     """The criteria whose points from facts differ from their appraised points: a heading
     and a table, or nothing."""
+    from tabulate import tabulate
+
     if not found:
         return ""
     rows = [
@@ -137,6 +137,8 @@ def render_scorecard(
     """
     if fmt == "json":
         return to_json(document("score", scorecard_json(card, lang)))
+    from tabulate import tabulate  # here: JSON goes without it (a tenth of the start)
+
     places = card.rules.decimals
     rows = [
         [

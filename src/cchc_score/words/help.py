@@ -192,6 +192,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "show only the ranking or only the loss table (a CSV holds one: the ranking unless "
         "--only losses)",
     ),
+    "help.rank.top": (
+        "chỉ in N đơn vị đầu bảng xếp hạng, và cột của chúng trong bảng điểm bị trừ (dạng "
+        "table, markdown; mặc định: tất cả); CSV, JSON, xlsx và html luôn có đủ mọi đơn vị",
+        "print only the first N units of the ranking, and their columns of the loss table "
+        "(table and markdown; default: all); CSV, JSON, xlsx and html always hold every unit",
+    ),
     "help.rank.out": (
         "ghi báo cáo vào TỆP thay vì in ra màn hình",
         "write the report to FILE instead of standard output",

@@ -69,6 +69,17 @@ WORDS: dict[str, tuple[str, str]] = {
         "Ranking of {n} units under {rules}",
     ),
     "batch.rank": ("Hạng", "Rank"),
+    "batch.top_shown": (
+        "Chỉ hiện {shown} đơn vị đầu trong {n} đơn vị (--top); CSV, JSON, xlsx và html có đủ "
+        "mọi đơn vị.",
+        "Showing the first {shown} of {n} units (--top); CSV, JSON, xlsx and html hold them all.",
+    ),
+    "batch.top_columns": (
+        "Các cột là {shown} đơn vị đầu bảng xếp hạng (--top); số đơn vị bị trừ và điểm bị trừ "
+        "tính trên cả {n} đơn vị.",
+        "The columns are the first {shown} units of the ranking (--top); units losing points "
+        "and points lost count all {n} units.",
+    ),
     "batch.tied": ("Đồng hạng", "Tied"),
     "batch.tied_cell": ("đồng hạng", "tied"),
     "batch.unit": ("Đơn vị", "Unit"),
