@@ -35,7 +35,9 @@ if TYPE_CHECKING:
 
 MINIMAL = load_rules(DATA / "valid" / "minimal.toml")
 # The first example found is enough: no shrinking.
-_FIRST = settings(max_examples=300, database=None, phases=[Phase.generate], deadline=None)
+_FIRST = settings(
+    max_examples=300, database=None, phases=[Phase.generate], deadline=None, derandomize=True
+)
 _D = Decimal
 
 
