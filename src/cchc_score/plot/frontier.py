@@ -42,7 +42,7 @@ def frontier(best: BestPlan, lang: Lang = "vi") -> Figure:
     >>> frontier(best, lang="en").get_suptitle()
     'Best expected total by person-days'
     """
-    arguments.instance(best, BestPlan, "best", "a BestPlan (from best_plan)")
+    arguments.instance(best, BestPlan, "best", "argument.best_plan")
     points = best.frontier
     end = max(points[-1].budget, best.budget)
     budgets = [float(p.budget) for p in points] + [float(end)]

@@ -58,7 +58,7 @@ def timeline(projection: Projection, lang: Lang = "vi") -> Figure:
     >>> timeline(p).get_suptitle().splitlines()[0]
     'Điểm dự báo theo thời hạn nhiệm vụ'
     """
-    arguments.instance(projection, Projection, "projection", "a Projection (from project)")
+    arguments.instance(projection, Projection, "projection", "argument.projection")
     card = projection.baseline
     places = card.rules.decimals
     points = projection.timeline
