@@ -46,7 +46,7 @@ from ..report import (
 )
 from ..report.charts import batch_charts
 from ..values import printable
-from ..words import text
+from ..words import text, text_n
 from .console import EXIT_OK, EXIT_PROBLEMS, UsageError, errors, say, status, warnings
 from .options import parse_target
 
@@ -176,9 +176,25 @@ def _write_import(
     }
     inputs = [args.annex, *([args.rules] if names_a_file(args.rules) else [])]
     write_outputs(out, files, force=args.force, inputs=inputs, lang=lang)
-    status(text("cli.wrote_appraisal", lang, path=out / "appraisal.toml", n=len(appraisal.nodes)))
+    status(
+        text(
+            "cli.wrote_appraisal",
+            lang,
+            path=out / "appraisal.toml",
+            rows=text_n("count.row", len(appraisal.nodes), lang),
+        )
+    )
     status("\n" + text("cli.wrote_evidence", lang, path=out / "evidence.toml", rules=rules.id))
-    status("\n" + text("cli.wrote_plan", lang, path=out / "plan.toml", n=len(plan.tasks)) + "\n")
+    status(
+        "\n"
+        + text(
+            "cli.wrote_plan",
+            lang,
+            path=out / "plan.toml",
+            tasks=text_n("count.task", len(plan.tasks), lang),
+        )
+        + "\n"
+    )
     return observed
 
 
@@ -345,11 +361,27 @@ def cmd_rank(args: argparse.Namespace) -> int:
             bom=fmt == "csv",
             lang=args.lang,
         )
-        status(text("cli.wrote_ranking", args.lang, path=out, n=len(ranking.units)) + "\n")
+        status(
+            text(
+                "cli.wrote_ranking",
+                args.lang,
+                path=out,
+                units=text_n("count.unit", len(ranking.units), args.lang),
+            )
+            + "\n"
+        )
     if ranking.invalid:
         total = len(ranking.units) + len(ranking.invalid)
         errors(
-            [text("cli.not_ranked", args.lang, bad=len(ranking.invalid), total=total)], args.lang
+            [
+                text(
+                    "cli.not_ranked",
+                    args.lang,
+                    bad=len(ranking.invalid),
+                    units=text_n("count.unit", total, args.lang),
+                )
+            ],
+            args.lang,
         )
         return EXIT_PROBLEMS
     return EXIT_OK

@@ -95,9 +95,10 @@ def _kind(mode: int) -> Phrase | None:
 
 
 def size(count: int) -> Phrase:
-    """A size in bytes as a message says it: "1,234 bytes", "2.5 MB" (in words)."""
+    """A size in bytes as a message says it: "1,234 bytes", "1 byte", "2.5 MB" (in words)."""
     if count < 1024 * 1024:
-        return Phrase("file.bytes", {"n": f"{count:,}"})
+        form = "one" if count == 1 else "other"  # as words.text_n says a count
+        return Phrase(f"count.byte.{form}", {"n": f"{count:,}"})
     return Phrase("file.mb", {"n": Decimal(f"{count / (1024 * 1024):.1f}")})
 
 

@@ -66,6 +66,7 @@ __all__ = [
     "pick",
     "problem_text",
     "text",
+    "text_n",
     "written_in",
 ]
 
@@ -110,6 +111,17 @@ def text(code: str, lang: Lang = "vi", /, **fields: object) -> str:
     vi, en = WORDS[code]
     template = en if lang == "en" else vi
     return template.format(**fields) if fields else template
+
+
+def text_n(code: str, n: int, lang: Lang = "vi", /, **fields: object) -> str:
+    """The text for ``code`` said of ``n`` things, with ``{n}`` filled: ``code.one`` when
+    ``n`` is 1, else ``code.other``. English has the two forms ("1 row", "2 rows");
+    Vietnamese has one, written the same in both entries.
+
+    >>> text_n("count.row", 1, "en"), text_n("count.row", 2, "en"), text_n("count.row", 1)
+    ('1 row', '2 rows', '1 dòng')
+    """
+    return text(f"{code}.{'one' if n == 1 else 'other'}", lang, n=n, **fields)
 
 
 def pick(vi: str, en: str | None, lang: Lang = "vi") -> str:

@@ -5,6 +5,33 @@ WORDS: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------------ common
     "common.yes": ("có", "yes"),
     "common.no": ("không", "no"),
+    # ------------------------------------------------------------------ counts (text_n)
+    # A count has two English forms, ``.one`` for 1 and ``.other`` for any other number;
+    # Vietnamese has one, written the same in both.
+    "count.row.one": ("{n} dòng", "{n} row"),
+    "count.row.other": ("{n} dòng", "{n} rows"),
+    "count.task.one": ("{n} nhiệm vụ", "{n} task"),
+    "count.task.other": ("{n} nhiệm vụ", "{n} tasks"),
+    "count.unit.one": ("{n} đơn vị", "{n} unit"),
+    "count.unit.other": ("{n} đơn vị", "{n} units"),
+    "count.error.one": ("{n} lỗi", "{n} error"),
+    "count.error.other": ("{n} lỗi", "{n} errors"),
+    "count.warning.one": ("{n} cảnh báo", "{n} warning"),
+    "count.warning.other": ("{n} cảnh báo", "{n} warnings"),
+    "count.domain.one": ("{n} lĩnh vực", "{n} domain"),
+    "count.domain.other": ("{n} lĩnh vực", "{n} domains"),
+    "count.criterion.one": ("{n} tiêu chí", "{n} criterion"),
+    "count.criterion.other": ("{n} tiêu chí", "{n} criteria"),
+    "count.fact.one": ("{n} số liệu", "{n} fact"),
+    "count.fact.other": ("{n} số liệu", "{n} facts"),
+    "count.band.one": ("{n} mức xếp loại", "{n} rating band"),
+    "count.band.other": ("{n} mức xếp loại", "{n} rating bands"),
+    "count.case.one": ("{n} trường hợp", "{n} case"),
+    "count.case.other": ("{n} trường hợp", "{n} cases"),
+    "count.page.one": ("{n} trang", "{n} page"),
+    "count.page.other": ("{n} trang", "{n} pages"),
+    "count.byte.one": ("{n} byte", "{n} byte"),
+    "count.byte.other": ("{n} byte", "{n} bytes"),
     # ------------------------------------------------------------------ rule kinds (kinds/)
     "kind.points": ("điểm", "points"),
     "kind.point": ("điểm", "point"),
@@ -41,7 +68,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "file.socket": ("một socket", "a socket"),
     "file.device": ("một thiết bị", "a device"),
     "file.irregular": ("không phải tệp thường", "not a regular file"),
-    "file.bytes": ("{n} byte", "{n} bytes"),
     "file.mb": ("{n} MB", "{n} MB"),
     # ------------------------------------------------------------------ annex columns
     "annex.column_stt": ("số thứ tự (STT)", "the row number (STT)"),

@@ -104,10 +104,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "Không thấy sai sót: tổng, tối đa, tỷ lệ, thứ hạng, thứ tự và xếp loại đều khớp.",
         "No findings: totals, maxima, percentages, ranks, order and ratings agree.",
     ),
-    "results.count": (
-        "{errors} lỗi, {warnings} cảnh báo",
-        "{errors} errors, {warnings} warnings",
-    ),
+    "results.count": ("{errors}, {warnings}", "{errors}, {warnings}"),
     "results.severity": ("mức", "severity"),
     "results.error": ("lỗi", "error"),
     "results.warning": ("cảnh báo", "warning"),
