@@ -311,7 +311,7 @@ def best_plan_html(best: BestPlan, lang: Lang | None = None) -> str:
     more = len(best.frontier) - len(shown)
     blocks = [summary, _note(w("frontier")), frontier]
     if more:
-        blocks.append(_note(text("notebook.frontier_more", lang, n=more)))
+        blocks.append(_note(text_n("notebook.frontier_more", more, lang)))
     return _page(w("title", budget=format_number(best.budget, lang)), *blocks)
 
 
