@@ -245,7 +245,8 @@ def check_table(
                         "",
                         Decimal(stated),
                         Decimal(counted),
-                        extra=(("rating", name),),
+                        # English says "1 unit is rated", "2 units are rated"
+                        extra=(("rating", name), *((("variant", "one"),) if stated == 1 else ())),
                     )
                 )
     kinds = {kind: place for place, kind in enumerate(RESULT_KINDS)}

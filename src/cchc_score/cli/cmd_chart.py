@@ -13,7 +13,7 @@ from ..io.plan import load_plan
 from ..io.writing import check_output
 from ..plot import check_matplotlib, distribution, frontier, heatmap, losses, save, timeline
 from ..projection import project
-from ..words import problem_text, text
+from ..words import problem_text, text, text_n
 from .commands import batch_rules, load_unit, plan_for_budget
 from .console import EXIT_OK, EXIT_PROBLEMS, UsageError, errors, status
 from .options import decimal, parse_target
@@ -74,7 +74,14 @@ def cmd_chart(args: argparse.Namespace) -> int:
         if ranking.invalid:
             problems = [p.text(lang) for r in ranking.invalid for p in r.problems]
             total = len(ranking.units) + len(ranking.invalid)
-            problems.append(text("chart.not_drawn", lang, bad=len(ranking.invalid), total=total))
+            problems.append(
+                text(
+                    "chart.not_drawn",
+                    lang,
+                    bad=len(ranking.invalid),
+                    units=text_n("count.unit", total, lang),
+                )
+            )
         chart = heatmap(ranking, lang=lang)
     else:
         chart = _unit_chart(args, lang)

@@ -30,6 +30,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "count.case.other": ("{n} trường hợp", "{n} cases"),
     "count.page.one": ("{n} trang", "{n} page"),
     "count.page.other": ("{n} trang", "{n} pages"),
+    "count.item.one": ("{n} nội dung", "{n} item"),
+    "count.item.other": ("{n} nội dung", "{n} items"),
     "count.byte.one": ("{n} byte", "{n} byte"),
     "count.byte.other": ("{n} byte", "{n} bytes"),
     # ------------------------------------------------------------------ rule kinds (kinds/)
@@ -39,7 +41,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "kind.target_met": ("đạt mục tiêu {target}", "target {target} met"),
     "kind.below_min": ("dưới ngưỡng {min}", "below the threshold {min}"),
     "kind.not_below": ("không dưới {floor}", "not below {floor}"),
-    "kind.done": ("{done}/{total} nội dung đạt", "{done} of {total} items done"),
+    "kind.done": ("{done}/{items} đạt", "{done} of {items} done"),
     "kind.missing": ("chưa đạt: {items}", "missing: {items}"),
     "kind.appraised": ("điểm theo kết quả thẩm định", "points from the appraisal results"),
     "kind.sum": ("tổng các tiêu chí thành phần", "sum of the sub-criteria"),

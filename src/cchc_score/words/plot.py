@@ -109,9 +109,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "{option} is not used by the {kind} chart",
     ),
     "chart.not_drawn": (
-        "{bad}/{total} đơn vị không có trong biểu đồ: số liệu kiểm chứng có vấn đề (liệt kê ở "
-        "trên)",
-        "{bad} of {total} units left out of the chart: their evidence has problems (listed above)",
+        "{bad}/{units} không có trong biểu đồ: số liệu kiểm chứng có vấn đề (liệt kê ở trên)",
+        "{bad} of {units} left out of the chart: their evidence has problems (listed above)",
     ),
     "chart.wrote": ("đã ghi biểu đồ {path}", "wrote the chart {path}"),
     # ------------------------------------------------------------------ notebook views
