@@ -180,7 +180,16 @@ ANNEX = str(EXAMPLE / "annex.tsv")
 DISTRICT = str(ROOT / "examples" / "district_2022")
 
 #: Words of English that a Vietnamese reader must never meet (issue 13).
-ENGLISH = re.compile(r"(?i:\b(?:error|warning|got|expected|missing)\b)|\bMax\b")
+ENGLISH = re.compile(r"(?i:\b(?:error|warning|got|expected|missing|not|the)\b)|\bMax\b")
+
+
+def test_no_vietnamese_text_of_the_catalogue_has_an_english_word() -> None:
+    # What every output is made of: the words around the {placeholders} (an argument's
+    # expected kind, a count) are Vietnamese too.
+    english = {
+        code: ENGLISH.search(re.sub(r"\{[^}]*\}", "", vi)) for code, (vi, _) in WORDS.items()
+    }
+    assert {code: m[0] for code, m in english.items() if m} == {}
 
 
 def _program_text(said: str) -> str:
