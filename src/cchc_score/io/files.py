@@ -30,7 +30,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 from .. import syntax
 from ..limits import MAX_DEPTH, MAX_DIGITS, MAX_DOCUMENT_BYTES, MAX_ENTRIES
 from ..numbers import NumberFormatError, bounded
-from ..words import Phrase
+from ..words import Phrase, phrase_n
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -97,8 +97,7 @@ def _kind(mode: int) -> Phrase | None:
 def size(count: int) -> Phrase:
     """A size in bytes as a message says it: "1,234 bytes", "1 byte", "2.5 MB" (in words)."""
     if count < 1024 * 1024:
-        form = "one" if count == 1 else "other"  # as words.text_n says a count
-        return Phrase(f"count.byte.{form}", {"n": f"{count:,}"})
+        return phrase_n("count.byte", count, f"{count:,}")
     return Phrase("file.mb", {"n": Decimal(f"{count / (1024 * 1024):.1f}")})
 
 

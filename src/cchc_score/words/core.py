@@ -32,6 +32,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "count.page.other": ("{n} trang", "{n} pages"),
     "count.item.one": ("{n} nội dung", "{n} item"),
     "count.item.other": ("{n} nội dung", "{n} items"),
+    "count.cell.one": ("{n} ô", "{n} cell"),
+    "count.cell.other": ("{n} ô", "{n} cells"),
     "count.byte.one": ("{n} byte", "{n} byte"),
     "count.byte.other": ("{n} byte", "{n} bytes"),
     # ------------------------------------------------------------------ rule kinds (kinds/)
