@@ -593,3 +593,18 @@ def test_a_folder_of_only_a_plan_and_an_appraisal_has_no_evidence(
     with pytest.raises(EvidenceError) as info:
         list(score_many(rules, tmp_path))
     assert str(info.value) == f"{tmp_path}: no evidence files (*.toml, *.json) in this folder"
+
+
+def test_a_row_of_one_cell_is_said_in_the_singular(rules: RuleSet, tmp_path: Path) -> None:
+    rows = table_rows()
+    path = tmp_path / "t.csv"
+    path.write_text(",".join(rows[0]) + "\nPhường X\n", encoding="utf-8")
+    (result,) = score_many(rules, path)
+    assert [p.text("en") for p in result.problems] == [
+        f"{path}: line 2: 1 cell, but the header (line 1) has {len(rows[0])} columns; a row "
+        "must have a cell for every column, empty where nothing is given"
+    ]
+    assert [p.text("vi") for p in result.problems] == [
+        f"{path}: dòng 2: có 1 ô, nhưng dòng tiêu đề (dòng 1) có {len(rows[0])} cột; mỗi dòng "
+        "phải có đủ một ô cho mỗi cột, để trống nếu không có gì"
+    ]

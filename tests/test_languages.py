@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from cchc_score import RulesError, load_rules, loads_rules
+from cchc_score import ArgumentError, RulesError, evaluate, load_rules, loads_rules
 from cchc_score.cli import main
 from cchc_score.cli.parser import build_parser
 from cchc_score.errors import Problem, ProblemList
@@ -87,6 +87,60 @@ def test_no_problem_is_made_of_words_written_in_place(path: Path) -> None:
             assert is_problem_code(argument.value), where
 
 
+#: The calls whose ``expected`` (what an argument should be) is positional, and where.
+_EXPECTED_ARGUMENT = {"instance": 3, "file_path": 2, "_wrong_type": 3, "_items": 3}
+
+#: A literal ``expected`` that is code, not words: quoted values (``"'decimal', 'float'"``)
+#: or a Python class name (``"AppraisalNode"``).
+_CODE_NOT_WORDS = re.compile(r"'[^']*'(, '[^']*')*|[A-Z][A-Za-z]+")
+
+
+def _expected(path: Path) -> list[tuple[int, ast.expr]]:
+    """Each ``expected`` a call is given (by keyword, or by position to the argument
+    helpers), and each module constant named ``*_EXPECTED``, with its line."""
+    found: list[tuple[int, ast.expr]] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id.endswith("_EXPECTED") for t in node.targets
+        ):
+            found.append((node.lineno, node.value))
+        if not isinstance(node, ast.Call):
+            continue
+        found += [(node.lineno, k.value) for k in node.keywords if k.arg == "expected"]
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+        index = _EXPECTED_ARGUMENT.get(name or "")
+        if index is not None and len(node.args) > index:
+            found.append((node.lineno, node.args[index]))
+    return found
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(ROOT / "src")))
+def test_what_an_argument_should_be_is_never_english_written_in_place(path: Path) -> None:
+    # "scorecard: phải là a Scorecard (from evaluate)" was English inside Vietnamese: an
+    # ``expected`` is a word code (or a phrase, or code such as a class name), said in the
+    # problem's language.
+    for line, argument in _expected(path):
+        where = f"{path.name}:{line}"
+        assert not isinstance(argument, (ast.JoinedStr, ast.BinOp)), where
+        if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+            said = argument.value
+            assert said in WORDS or _CODE_NOT_WORDS.fullmatch(said), f"{where}: {said!r}"
+
+
+def test_what_an_argument_should_be_is_said_in_either_language() -> None:
+    with pytest.raises(ArgumentError) as caught:
+        evaluate(load_rules("criteria_2022"), {})  # type: ignore[arg-type]
+    (problem,) = caught.value.problems
+    assert problem.text("vi") == (
+        "evidence: phải là một Evidence (kết quả của load_evidence hoặc Evidence(...)), "
+        "không phải dict (giá trị: {})"
+    )
+    assert problem.text("en") == (
+        "evidence: expected an Evidence (from load_evidence or Evidence(...)), not dict (got {})"
+    )
+
+
 def test_words_that_are_not_a_code_are_a_programming_error() -> None:
     with pytest.raises(ValueError, match="not a problem code"):
         Problem("rules.toml", "index.max", "must be > 0", Decimal(0))
@@ -126,7 +180,16 @@ ANNEX = str(EXAMPLE / "annex.tsv")
 DISTRICT = str(ROOT / "examples" / "district_2022")
 
 #: Words of English that a Vietnamese reader must never meet (issue 13).
-ENGLISH = re.compile(r"(?i:\b(?:error|warning|got|expected|missing)\b)|\bMax\b")
+ENGLISH = re.compile(r"(?i:\b(?:error|warning|got|expected|missing|not|the)\b)|\bMax\b")
+
+
+def test_no_vietnamese_text_of_the_catalogue_has_an_english_word() -> None:
+    # What every output is made of: the words around the {placeholders} (an argument's
+    # expected kind, a count) are Vietnamese too.
+    english = {
+        code: ENGLISH.search(re.sub(r"\{[^}]*\}", "", vi)) for code, (vi, _) in WORDS.items()
+    }
+    assert {code: m[0] for code, m in english.items() if m} == {}
 
 
 def _program_text(said: str) -> str:

@@ -247,6 +247,6 @@ def test_the_rule_page_says_what_a_criterion_looks_at() -> None:
     page = rule_pages(LOOKING_BACK)["5.1.md"]
     assert (
         "- Xét kết quả của 1 năm trước năm đánh giá (looks_back) / Looks at the results of 1 "
-        "year(s) before the index's year (looks_back)\n" in page
+        "year before the index's year (looks_back)\n" in page
     )
     assert "(looks_back)" not in rule_pages(RULES)["5.1.md"]  # criteria_2022 does not declare it

@@ -30,6 +30,7 @@ from cchc_score.report import (
     render_findings,
     render_ledger,
     render_scorecard,
+    ruleset_summary,
     scorecard_json,
 )
 from cchc_score.words import text
@@ -335,3 +336,31 @@ def test_reconcile_table_without_findings_shows_unknowns() -> None:
     row = next(line for line in out.splitlines() if line.startswith("III"))
     assert row.split() == ["III", "—", "—", "1", "0.00", "—", "—"]
     assert out.endswith(f"{row}\n")  # no note, and no total line: nothing is known
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "10 points, 1 domain, 6 criteria (6 scored by rules or appraisal), 6 facts, "
+               "2 rating bands"),
+        ("vi", "10 điểm, 1 lĩnh vực, 6 tiêu chí (6 tiêu chí chấm theo quy tắc hoặc theo thẩm "
+               "định), 6 số liệu, 2 mức xếp loại"),
+    ],
+)  # fmt: skip
+def test_a_summary_says_one_domain_and_many_criteria(lang: Lang, said: str) -> None:
+    assert ruleset_summary(_rules(2), lang).endswith(said)
+
+
+@pytest.mark.parametrize(
+    ("lang", "errors", "said"),
+    [
+        ("en", 1, "1 error, 0 warnings"),
+        ("en", 2, "2 errors, 1 warning"),
+        ("vi", 1, "1 lỗi, 0 cảnh báo"),
+    ],
+)
+def test_findings_are_counted_with_real_plurals(lang: Lang, errors: int, said: str) -> None:
+    error = Finding("error", "2.1", "deduction_mismatch", Decimal("1.75"), Decimal(2), 15)
+    warning = Finding("warning", "2.2", "missing_deadline", None, None, 16)
+    findings = [error] * errors + ([warning] if errors > 1 else [])
+    assert said in render_findings(findings, "table", lang).splitlines()

@@ -52,3 +52,20 @@ def test_the_example_findings_carry_both_numbers() -> None:
     # The summary line says Yếu: 4; Xã P, Q and R are rated Yếu.
     count = by_kind["rating_count_mismatch"]
     assert (count.stated, count.computed) == (Decimal(4), Decimal(3))
+
+
+def test_a_summary_of_one_unit_is_said_in_the_singular() -> None:
+    rows = [
+        ["STT", "Đơn vị", "Tổng điểm", "Xếp loại"],
+        ["1", "Xã A", "95", "Tốt"],
+        ["2", "Xã B", "85", "Khá"],
+        ["3", "Xã C", "86", "Khá"],
+        ["", "Tổng hợp xếp loại: Tốt: 1; Khá: 1"],
+    ]
+    (finding,) = cchc_score.check_results(rows, bands="Tốt>=90;Khá>=80;Yếu")
+    assert finding.message("en") == (
+        "Line 5: the summary says 1 unit is rated Khá, but the table has 2"
+    )
+    assert finding.message("vi") == (
+        "Dòng 5: dòng tổng hợp ghi 1 đơn vị xếp loại Khá, nhưng bảng có 2"
+    )

@@ -32,11 +32,26 @@ __all__ = [
     "instance",
     "items",
     "pairs",
+    "said",
     "strings",
     "whole",
 ]
 
 T = TypeVar("T")
+
+#: What an argument should be: a word code (``"argument.scorecard"``, said "một Scorecard
+#: (kết quả của evaluate)" in Vietnamese) or a :class:`~cchc_score.words.Phrase`; never
+#: words written in place, so the message is said whole in the problem's language.
+Expected = str | Phrase
+
+
+def said(expected: Expected) -> Phrase:
+    """``expected`` as the phrase a problem's ``{expected}`` field holds.
+
+    >>> said("argument.integer")
+    Phrase(code='argument.integer', fields={})
+    """
+    return expected if isinstance(expected, Phrase) else Phrase(expected, {})
 
 
 def fail(
@@ -61,6 +76,13 @@ def fail(
     return error([Problem(None, where, code, Shown(shown[: _SHOWN - 1] + "…"), fields)])
 
 
+def _wrong_type(
+    error: type[CchcScoreError], where: str, value: object, expected: Expected
+) -> CchcScoreError:
+    """The error for a value of the wrong type: ``where: expected …, not <its type>``."""
+    return fail(error, where, "E-ARGUMENT-TYPE", value, expected=said(expected), type=_type(value))
+
+
 def _type(value: object) -> str:
     """The name of a value's type, as a message names it."""
     return type(value).__name__
@@ -74,20 +96,24 @@ def instance(
     value: object,
     kind: type[T],
     where: str,
-    expected: str,
+    expected: Expected,
     error: type[CchcScoreError] = ArgumentError,
 ) -> T:
-    """``value`` when it is a ``kind``; else :class:`ArgumentError` saying what was expected.
+    """``value`` when it is a ``kind``; else :class:`ArgumentError` saying what was expected
+    (``expected``: a word code or a phrase, see :data:`Expected`).
 
-    >>> instance(3, int, "n", "an integer")
+    >>> instance(3, int, "n", "argument.integer")
     3
+    >>> instance("3", int, "n", "argument.integer")
+    Traceback (most recent call last):
+    cchc_score.errors.ArgumentError: n: phải là một số nguyên, không phải str (giá trị: '3')
     """
     if not isinstance(value, kind):
-        raise fail(error, where, "E-ARGUMENT-TYPE", value, expected=expected, type=_type(value))
+        raise _wrong_type(error, where, value, expected)
     return value
 
 
-def file_path(value: object, where: str = "path", expected: str = "a file path") -> str:
+def file_path(value: object, where: str = "path", expected: Expected = "argument.file_path") -> str:
     """A file path as the readers take it (a ``str`` or an ``os.PathLike``), as text.
 
     Raises:
@@ -101,7 +127,7 @@ def file_path(value: object, where: str = "path", expected: str = "a file path")
         text = os.fspath(value)
         if isinstance(text, str):
             return text
-    raise fail(ArgumentError, where, "E-ARGUMENT-TYPE", value, expected=expected, type=_type(value))
+    raise _wrong_type(ArgumentError, where, value, expected)
 
 
 def as_number(
@@ -110,7 +136,7 @@ def as_number(
     error: type[CchcScoreError] = ArgumentError,
     *,
     percent: bool = False,
-    expected: str = "E-NUMBER-EXPECTED",
+    expected: Expected = "E-NUMBER-EXPECTED",
     decimals_as_given: bool = False,
 ) -> Decimal:
     """A number as a Python user writes it, exactly: an ``int``, a ``Decimal``, a ``float``
@@ -145,14 +171,14 @@ def as_number(
             number = parse_number(value, allow_percent=percent)
     except NumberFormatError as exc:
         if len(str(exc)) > 2 * _SHOWN:  # the message quotes the text: a long one is cut
-            said = Phrase(expected, {})
-            raise fail(error, where, "E-ARGUMENT-NOT-A-NUMBER", value, expected=said) from None
+            wanted = said(expected)
+            raise fail(error, where, "E-ARGUMENT-NOT-A-NUMBER", value, expected=wanted) from None
         raise fail(error, where, exc.code, **exc.fields) from None
     except (InvalidOperation, ValueError):  # an int too long to convert
         number = None
     if number is None:
-        said = Phrase(expected, {})
-        raise fail(error, where, "E-ARGUMENT-NOT", value, expected=said, type=_type(value))
+        wanted = said(expected)
+        raise fail(error, where, "E-ARGUMENT-NOT", value, expected=wanted, type=_type(value))
     if not number.is_finite():
         raise fail(error, where, "E-NUMBER-NOT-FINITE", value)
     try:
@@ -169,7 +195,7 @@ def whole(value: object, where: str, error: type[CchcScoreError], *, low: int = 
     3
     """
     if isinstance(value, bool) or not isinstance(value, int):
-        raise fail(error, where, "E-ARGUMENT-TYPE", value, expected="an integer", type=_type(value))
+        raise _wrong_type(error, where, value, "argument.integer")
     if value < low:
         raise fail(error, where, "E-FACT-BELOW-MIN", value, min=low)
     return value
@@ -191,7 +217,7 @@ def as_date(value: object, where: str, error: type[CchcScoreError] = ArgumentErr
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             raise fail(error, where, "E-ARGUMENT-DATE", value) from None
-    raise fail(error, where, "E-ARGUMENT-TYPE", value, expected="a date", type=_type(value))
+    raise _wrong_type(error, where, value, "argument.date")
 
 
 def pairs(value: object, where: str, error: type[CchcScoreError]) -> tuple[tuple[str, object], ...]:
@@ -209,7 +235,7 @@ def pairs(value: object, where: str, error: type[CchcScoreError]) -> tuple[tuple
                 raise fail(error, where, "E-ARGUMENT-PAIRS", item)
             items.append(item)
     else:
-        raise fail(error, where, "E-ARGUMENT-TYPE", value, expected="a dict", type=_type(value))
+        raise _wrong_type(error, where, value, "argument.dict")
     for key, _ in items:
         if not isinstance(key, str):
             raise fail(error, where, "E-ARGUMENT-KEYS", key)
@@ -232,9 +258,7 @@ def items(value: object, where: str) -> list[object]:
     [1, 2]
     """
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        raise fail(
-            ArgumentError, where, "E-ARGUMENT-TYPE", value, expected="a list", type=_type(value)
-        )
+        raise _wrong_type(ArgumentError, where, value, "argument.list")
     return list(value)
 
 
@@ -248,9 +272,9 @@ def strings(value: object, where: str, error: type[CchcScoreError]) -> tuple[str
     if isinstance(value, str):
         return (value,)
     if not isinstance(value, Iterable) or isinstance(value, (bytes, Mapping)):
-        raise fail(error, where, "E-ARGUMENT-TYPE", value, expected="strings", type=_type(value))
+        raise _wrong_type(error, where, value, "argument.strings")
     items = tuple(value)
     for item in items:
         if not isinstance(item, str):
-            raise fail(error, where, "E-ARGUMENT-TYPE", item, expected="strings", type=_type(item))
+            raise _wrong_type(error, where, item, "argument.strings")
     return items

@@ -222,11 +222,11 @@ def score_many(rules: RuleSet | str | os.PathLike[str], source: Source) -> Itera
             "source",
             "E-ARGUMENT-TYPE",
             source,
-            expected="a folder, a CSV/TSV table or evidences",
+            expected=arguments.said("argument.source"),
             type=type(source).__name__,
         )
     for index, evidence in enumerate(source):
-        arguments.instance(evidence, Evidence, f"source[{index}]", "an Evidence")
+        arguments.instance(evidence, Evidence, f"source[{index}]", "argument.an_evidence")
         yield _score_evidence(rules, evidence, ProblemList(evidence.source))
 
 
@@ -381,7 +381,7 @@ def _result(item: object, where: str, interned: dict[Decimal, Decimal]) -> UnitR
     """A result to rank (a scorecard is a scored unit), its scorecard as a ranking keeps it."""
     if isinstance(item, Scorecard):
         item = UnitResult(item.unit, None, scorecard=item)
-    result = arguments.instance(item, UnitResult, where, "a UnitResult or a Scorecard")
+    result = arguments.instance(item, UnitResult, where, "argument.unit_result")
     if result.scorecard is None:
         return result
     return attrs.evolve(result, scorecard=result.scorecard.ranked(interned))
@@ -391,7 +391,7 @@ def _card(item: object, where: str) -> Scorecard:
     """A scorecard for a loss table: a :class:`Scorecard`, or a ranked unit's."""
     if isinstance(item, RankedUnit):
         return item.scorecard
-    return arguments.instance(item, Scorecard, where, "a Scorecard (from evaluate)")
+    return arguments.instance(item, Scorecard, where, "argument.scorecard")
 
 
 def _duplicate(result: UnitResult, others: list[UnitResult]) -> UnitResult:

@@ -109,7 +109,7 @@ def _estimated(value: object) -> tuple[str, ...]:
 
 
 def _unit(value: object) -> str:
-    return arguments.instance(value, str, "unit", "the unit's name as a string", EvidenceError)
+    return arguments.instance(value, str, "unit", "argument.unit", EvidenceError)
 
 
 def _year(value: object) -> int | None:
@@ -119,9 +119,7 @@ def _year(value: object) -> int | None:
 def _rules_name(value: object) -> str | None:
     if value is None:
         return None
-    return arguments.instance(
-        value, str, "rules", "the name or path of a rules file", EvidenceError
-    )
+    return arguments.instance(value, str, "rules", "argument.rules_path", EvidenceError)
 
 
 @attrs.frozen
@@ -219,17 +217,16 @@ def check_evidence(rules: RuleSet, evidence: Evidence) -> dict[str, FactValue]:
     return typed
 
 
-#: What the rules argument must be, said the same way by every function that takes one.
-RULES_EXPECTED = "a RuleSet (load one with load_rules('criteria_2022') or a path)"
+#: What the rules argument must be, said the same way by every function that takes one (a word
+#: code of :mod:`cchc_score.words`, said in the problem's language).
+RULES_EXPECTED = "argument.rules"
 
 
 def check_arguments(rules: object, evidence: object) -> None:
     """Raise :class:`~cchc_score.errors.ArgumentError` unless ``rules`` is a rule set and
     ``evidence`` an evidence (the pure core loads nothing: a name is refused, with a hint)."""
     arguments.instance(rules, RuleSet, "rules", RULES_EXPECTED)
-    arguments.instance(
-        evidence, Evidence, "evidence", "an Evidence (from load_evidence or Evidence(...))"
-    )
+    arguments.instance(evidence, Evidence, "evidence", "argument.evidence")
 
 
 @attrs.frozen

@@ -32,7 +32,7 @@ from .kinds import (
     kind_names,
     kind_of,
 )
-from .words import pick, text
+from .words import Phrase, pick, text
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -134,8 +134,9 @@ def _min(value: object) -> Decimal:
     return _points(value, "min")
 
 
-def _items(value: object, field: str, kind: type[T], expected: str) -> tuple[T, ...]:
-    """A list or tuple of ``kind`` as a tuple; :class:`RulesError` naming ``field`` else."""
+def _items(value: object, field: str, kind: type[T], expected: str | Phrase) -> tuple[T, ...]:
+    """A list or tuple of ``kind`` as a tuple; :class:`RulesError` naming ``field`` else
+    (``expected``: a class name, which is code, or a phrase)."""
     if not isinstance(value, (list, tuple)) or not all(isinstance(v, kind) for v in value):
         raise arguments.fail(
             RulesError,
@@ -164,7 +165,7 @@ def _bands(value: object) -> tuple[Band, ...]:
 
 
 def _pairs(value: object) -> tuple[tuple[str, str], ...]:
-    pairs = _items(value, "renamed", tuple, "(old, new) pairs")
+    pairs = _items(value, "renamed", tuple, Phrase("argument.name_pairs", {}))
     if not all(len(p) == 2 and all(isinstance(n, str) for n in p) for p in pairs):
         raise arguments.fail(RulesError, "renamed", "E-ARGUMENT-NAME-PAIRS", value)
     return tuple((str(old), str(new)) for old, new in pairs)

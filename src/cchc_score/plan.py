@@ -46,8 +46,9 @@ class PlanError(CchcScoreError, ValueError):
     """A plan file cannot be read or does not fit the rules."""
 
 
-#: What a plan argument must be, said the same way by every function that takes one.
-PLAN_EXPECTED = "a Plan (from load_plan, read_annex or Plan(tasks))"
+#: What a plan argument must be, said the same way by every function that takes one (a word
+#: code of :mod:`cchc_score.words`, said in the problem's language).
+PLAN_EXPECTED = "argument.plan"
 
 
 @attrs.frozen
@@ -82,7 +83,7 @@ def parse_deadline(text: str) -> Deadline:
             "deadline",
             "E-ARGUMENT-TYPE",
             text,
-            expected="a string",
+            expected=arguments.said("argument.string"),
             type=type(text).__name__,
         )
     clean = " ".join(text.split())
@@ -176,7 +177,7 @@ Effect = Union[Restore, PartialRestore, SetFacts]
 
 
 def _task_id(value: object) -> str:
-    return arguments.instance(value, str, "id", "the task's id as a string", PlanError)
+    return arguments.instance(value, str, "id", "argument.task_id", PlanError)
 
 
 def _criteria(value: object) -> tuple[str, ...]:
@@ -188,7 +189,7 @@ def _partners(value: object) -> tuple[str, ...]:
 
 
 def _text(value: object, field: str) -> str:
-    return arguments.instance(value, str, field, "a string", PlanError)
+    return arguments.instance(value, str, field, "argument.string", PlanError)
 
 
 def _action(value: object) -> str:
@@ -218,7 +219,7 @@ def _effect(value: object) -> Effect:
             "effect",
             "E-ARGUMENT-TYPE",
             value,
-            expected="Restore(), PartialRestore(share) or SetFacts(...)",
+            expected=arguments.said("argument.effect"),
             type=type(value).__name__,
         )
     return value
@@ -248,7 +249,7 @@ def _tasks(value: object) -> tuple[Task, ...]:
             "tasks",
             "E-ARGUMENT-TYPE",
             value,
-            expected="a list of Task",
+            expected=arguments.said("argument.tasks"),
             type=type(value).__name__,
         )
     for item in value:
@@ -258,7 +259,7 @@ def _tasks(value: object) -> tuple[Task, ...]:
                 "tasks",
                 "E-ARGUMENT-TYPE",
                 item,
-                expected="a Task",
+                expected=arguments.said("argument.task"),
                 type=type(item).__name__,
             )
     return tuple(value)

@@ -258,9 +258,7 @@ def reconcile(appraisal: Appraisal, rules: RuleSet | None = None) -> tuple[Findi
     error Criterion 2.1 (line 2): the text states a deduction of 1.75, but max − score is 2.0.
     warning Criterion 2.1 (line 2): no lead unit is given.
     """
-    arguments.instance(
-        appraisal, Appraisal, "appraisal", "an Appraisal (from read_annex or load_appraisal)"
-    )
+    arguments.instance(appraisal, Appraisal, "appraisal", "argument.appraisal")
     if rules is not None:
         arguments.instance(rules, RuleSet, "rules", RULES_EXPECTED)
     findings: list[Finding] = []
@@ -457,11 +455,9 @@ def summarise(
     >>> [(d.code, str(d.stated), str(d.from_criteria)) for d in summary.domains if not d.agrees]
     [('V', '13.45', '13.35')]
     """
-    arguments.instance(
-        appraisal, Appraisal, "appraisal", "an Appraisal (from read_annex or load_appraisal)"
-    )
+    arguments.instance(appraisal, Appraisal, "appraisal", "argument.appraisal")
     if scorecard is not None:
-        arguments.instance(scorecard, Scorecard, "scorecard", "a Scorecard (from evaluate)")
+        arguments.instance(scorecard, Scorecard, "scorecard", "argument.scorecard")
         rules = scorecard.rules
     elif rules is not None:
         arguments.instance(rules, RuleSet, "rules", RULES_EXPECTED)

@@ -192,14 +192,14 @@ def check_results(
     if isinstance(rules, (str, os.PathLike)):
         rules = load_rules(os.fspath(rules))
     if rules is not None:
-        rules = arguments.instance(rules, RuleSet, "rules", "a RuleSet or a rules name")
+        rules = arguments.instance(rules, RuleSet, "rules", "argument.rules_or_name")
     scale: RatingScale | None
     if isinstance(bands, str):
         scale = parse_bands(bands)
     elif bands is None:
         scale = rules_scale(rules) if rules is not None and rules.bands else None
     else:
-        scale = arguments.instance(bands, RatingScale, "bands", "a RatingScale or a text")
+        scale = arguments.instance(bands, RatingScale, "bands", "argument.rating_scale")
     total_max = None if max is None else arguments.as_number(max, "max")
     if total_max is not None and total_max <= 0:
         raise ArgumentError([Problem(None, "max", "E-RULES-NOT-POSITIVE", total_max)])
@@ -245,7 +245,8 @@ def check_table(
                         "",
                         Decimal(stated),
                         Decimal(counted),
-                        extra=(("rating", name),),
+                        # English says "1 unit is rated", "2 units are rated"
+                        extra=(("rating", name), *((("variant", "one"),) if stated == 1 else ())),
                     )
                 )
     kinds = {kind: place for place, kind in enumerate(RESULT_KINDS)}

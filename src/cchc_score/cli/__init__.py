@@ -69,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         problems = [problem.text(lang) for problem in exc.problems[:MAX_PROBLEMS]]
         if len(exc.problems) > MAX_PROBLEMS:
             more = len(exc.problems) - MAX_PROBLEMS
-            problems.append(words.text("cli.more_problems", lang, n=more))
+            problems.append(words.text_n("cli.more_problems", more, lang))
         errors(problems, lang)
         return EXIT_PROBLEMS
     except UsageError as exc:

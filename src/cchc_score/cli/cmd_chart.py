@@ -7,11 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..words import problem_text, text
-from .commands import batch_rules, load_unit, plan_for_budget
+from ..words import problem_text, text, text_n
+from .commands import load_unit, plan_for_budget
 from .console import EXIT_OK, EXIT_PROBLEMS, UsageError, errors, status
 from .options import decimal, parse_target
 from .parser import command
+from .ranking import batch_rules
 
 if TYPE_CHECKING:
     import argparse
@@ -72,7 +73,14 @@ def cmd_chart(args: argparse.Namespace) -> int:
         if ranking.invalid:
             problems = [p.text(lang) for r in ranking.invalid for p in r.problems]
             total = len(ranking.units) + len(ranking.invalid)
-            problems.append(text("chart.not_drawn", lang, bad=len(ranking.invalid), total=total))
+            problems.append(
+                text(
+                    "chart.not_drawn",
+                    lang,
+                    bad=len(ranking.invalid),
+                    units=text_n("count.unit", total, lang),
+                )
+            )
         chart = heatmap(ranking, lang=lang)
     else:
         chart = _unit_chart(args, lang)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..io.files import names_a_file
 from ..io.rules import load_rules
-from ..words import text
+from ..words import text, text_n
 from .console import EXIT_OK, status
 from .parser import command
 
@@ -33,5 +33,13 @@ def run(args: argparse.Namespace) -> int:
     pages = rule_pages(load_rules(args.rules))
     inputs = [args.rules] if names_a_file(args.rules) else []
     write_outputs(args.out, pages, force=args.force, inputs=inputs, lang=args.lang)
-    status(text("cli.wrote_pages", args.lang, n=len(pages), path=args.out) + "\n")
+    status(
+        text(
+            "cli.wrote_pages",
+            args.lang,
+            pages=text_n("count.page", len(pages), args.lang),
+            path=args.out,
+        )
+        + "\n"
+    )
     return EXIT_OK

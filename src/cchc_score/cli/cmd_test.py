@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..io.rules import load_rules
-from ..words import text
+from ..words import text, text_n
 from .console import EXIT_OK, EXIT_PROBLEMS, say
 from .parser import command
 
@@ -47,6 +47,10 @@ def report(results: list[CaseResult], lang: Lang) -> str:
         lines += [f"    {p.text(lang)}" for p in result.problems]
     failed = sum(1 for r in results if not r.passed)
     summary = text(
-        "cases.summary", lang, n=len(results), passed=len(results) - failed, failed=failed
+        "cases.summary",
+        lang,
+        cases=text_n("count.case", len(results), lang),
+        passed=len(results) - failed,
+        failed=failed,
     )
     return "\n".join([*lines, summary]) + "\n"

@@ -14,6 +14,7 @@ from .. import __version__
 from ..words import default_lang, text
 from ..words.help import EXAMPLES
 from . import commands as handlers
+from . import ranking
 from .options import add_quiet, date, decimal, ids, positive_int, year
 
 if TYPE_CHECKING:
@@ -233,10 +234,10 @@ def build_parser(lang: Lang = "vi") -> argparse.ArgumentParser:
     plan_cmd.add_argument("--as-of", type=date, metavar="DATE", help=say("help.opt.as_of"))
     format_option(plan_cmd, lang)
 
-    rank_cmd = command(commands, "rank", lang, handlers.cmd_rank)
+    rank_cmd = command(commands, "rank", lang, ranking.cmd_rank)
     rank_cmd.add_argument("source", metavar="SOURCE", help=say("help.rank.source"))
     rank_cmd.add_argument("--rules", metavar="R", help=say("help.rank.rules"))
-    rank_cmd.add_argument("--format", choices=handlers.RANK_FORMATS, help=say("help.rank.format"))
+    rank_cmd.add_argument("--format", choices=ranking.RANK_FORMATS, help=say("help.rank.format"))
     rank_cmd.add_argument("--by", choices=("domain",), help=say("help.rank.by"))
     rank_cmd.add_argument("--only", choices=("ranking", "losses"), help=say("help.rank.only"))
     rank_cmd.add_argument("--top", type=positive_int, metavar="N", help=say("help.rank.top"))

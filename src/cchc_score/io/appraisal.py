@@ -94,7 +94,7 @@ def dump_appraisal(appraisal: Appraisal) -> str:
     score = 19.05
     line = 0
     """
-    arguments.instance(appraisal, Appraisal, "appraisal", "an Appraisal")
+    arguments.instance(appraisal, Appraisal, "appraisal", "argument.an_appraisal")
     top: dict[str, object] = {
         "unit": appraisal.unit,
         "year": appraisal.year,

@@ -255,7 +255,7 @@ def dump_evidence(evidence: Evidence, header: Sequence[str] = ()) -> str:
     IX = 19
     <BLANKLINE>
     """
-    arguments.instance(evidence, Evidence, "evidence", "an Evidence")
+    arguments.instance(evidence, Evidence, "evidence", "argument.an_evidence")
     lines = [f"# {line}" for line in header]
     lines.append(f"unit = {syntax.value(evidence.unit)}")
     if evidence.year is not None:

@@ -30,7 +30,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 from .. import syntax
 from ..limits import MAX_DEPTH, MAX_DIGITS, MAX_DOCUMENT_BYTES, MAX_ENTRIES
 from ..numbers import NumberFormatError, bounded
-from ..words import Phrase
+from ..words import Phrase, phrase_n
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -95,9 +95,9 @@ def _kind(mode: int) -> Phrase | None:
 
 
 def size(count: int) -> Phrase:
-    """A size in bytes as a message says it: "1,234 bytes", "2.5 MB" (in words)."""
+    """A size in bytes as a message says it: "1,234 bytes", "1 byte", "2.5 MB" (in words)."""
     if count < 1024 * 1024:
-        return Phrase("file.bytes", {"n": f"{count:,}"})
+        return phrase_n("count.byte", count, f"{count:,}")
     return Phrase("file.mb", {"n": Decimal(f"{count / (1024 * 1024):.1f}")})
 
 

@@ -133,7 +133,7 @@ def load_rules(source: str | os.PathLike[str], *, strict: bool = False) -> RuleS
     >>> rules.max, len(rules.domains)
     (Decimal('100'), 9)
     """
-    text_source = arguments.file_path(source, "source", "a rules name or a file path")
+    text_source = arguments.file_path(source, "source", "argument.rules_source")
     is_name = not isinstance(source, os.PathLike)
     problems = ProblemList(text_source)
     doc = _read_document(text_source, problems, may_be_name=bool(is_name))
@@ -173,7 +173,7 @@ def loads_rules(data: str | bytes, file: str = "<rules>", *, strict: bool = Fals
     text = (
         files.decode_text(data, problems)
         if isinstance(data, bytes)
-        else files.normalise_text(arguments.instance(data, str, "data", "the text of a rules file"))
+        else files.normalise_text(arguments.instance(data, str, "data", "argument.rules_text"))
     )
     doc = files.parse_toml(text, problems) if text is not None else None
     if doc is None:

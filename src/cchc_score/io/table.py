@@ -22,6 +22,7 @@ from ..evidence import Evidence, RawValue
 from ..limits import MAX_TABLE_BYTES
 from ..model import Fact
 from ..numbers import NumberFormatError, parse_number
+from ..words import phrase_n
 from . import files, rows
 
 if TYPE_CHECKING:
@@ -272,7 +273,7 @@ def _read_row(
         problems.add(
             here,
             "E-TABLE-CELLS-COMMA" if comma else "E-TABLE-CELLS",
-            cells=len(cells),
+            cells=phrase_n("count.cell", len(cells)),
             line=header.line,
             columns=len(columns),
         )

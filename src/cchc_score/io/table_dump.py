@@ -50,7 +50,7 @@ def dump_evidence_csv(rules: RuleSet, evidences: Iterable[Evidence], delimiter: 
     arguments.instance(rules, RuleSet, "rules", RULES_EXPECTED)
     listed = arguments.items(evidences, "evidences")
     evidences = tuple(
-        arguments.instance(e, Evidence, f"evidences[{i}]", "an Evidence")
+        arguments.instance(e, Evidence, f"evidences[{i}]", "argument.an_evidence")
         for i, e in enumerate(listed)
     )
     if delimiter not in _DELIMITERS:

@@ -10,7 +10,7 @@ import attrs
 
 from .. import syntax
 from ..numbers import rounder
-from ..words import text
+from ..words import text, text_n
 from .base import Rule, RuleKind, Scorer, Table, points_phrase
 from .facttypes import label, value_name
 
@@ -98,7 +98,12 @@ class ChecklistKind(RuleKind[Checklist]):
         done = value if isinstance(value, frozenset) else frozenset()
         listed = [item for item, _ in rule.items]
         missing = [item for item in listed if item not in done]
-        said = text("kind.done", lang, done=len(listed) - len(missing), total=len(listed))
+        said = text(
+            "kind.done",
+            lang,
+            done=len(listed) - len(missing),
+            items=text_n("count.item", len(listed), lang),
+        )
         if missing:
             shown = ", ".join(value_name(fact, item, lang) for item in missing)
             said += "; " + text("kind.missing", lang, items=shown)

@@ -71,8 +71,8 @@ def distribution(
     >>> distribution(p, rules, target="Tốt", lang="en").get_suptitle().splitlines()[0]
     'Projected distribution of the 2023 total'
     """
-    arguments.instance(projection, Projection, "projection", "a Projection (from project)")
-    arguments.instance(rules, RuleSet, "rules", "a RuleSet (from load_rules)")
+    arguments.instance(projection, Projection, "projection", "argument.projection")
+    arguments.instance(rules, RuleSet, "rules", "argument.rules_loaded")
     goal = projection.target if target is None else target_total(rules, target, ArgumentError)[0]
     dist = projection.distribution
     places = rules.decimals

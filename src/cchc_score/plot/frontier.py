@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from .. import arguments
 from ..numbers import format_number, format_points, round_points
 from ..optimise import BestPlan
-from ..words import text
+from ..words import text, text_n
 from .common import ACCENT, LOSS, MAIN, SECOND, chart, figure, number_axis, subtitle
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ def frontier(best: BestPlan, lang: Lang = "vi") -> Figure:
     >>> frontier(best, lang="en").get_suptitle()
     'Best expected total by person-days'
     """
-    arguments.instance(best, BestPlan, "best", "a BestPlan (from best_plan)")
+    arguments.instance(best, BestPlan, "best", "argument.best_plan")
     points = best.frontier
     end = max(points[-1].budget, best.budget)
     budgets = [float(p.budget) for p in points] + [float(end)]
@@ -63,7 +63,7 @@ def frontier(best: BestPlan, lang: Lang = "vi") -> Figure:
         lang,
         budget=format_number(best.budget, lang),
         expected=_points(best.expected, lang),
-        n=len(best.chosen),
+        tasks=text_n("count.task", len(best.chosen), lang),
     )
     ax.axvline(float(best.budget), color=ACCENT, linestyle=":", linewidth=1)
     ax.plot([float(best.effort)], [float(best.expected)], "D", color=ACCENT, label=chosen)

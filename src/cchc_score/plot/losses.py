@@ -45,7 +45,7 @@ def losses(
     >>> losses(card, by="criterion").get_suptitle().splitlines()[0]
     'Điểm bị trừ theo tiêu chí'
     """
-    card = arguments.instance(scorecard, Scorecard, "scorecard", "a Scorecard (from evaluate)")
+    card = arguments.instance(scorecard, Scorecard, "scorecard", "argument.scorecard")
     if by not in ("domain", "criterion"):
         raise arguments.fail(
             ArgumentError, "by", "E-VALUE-CHOICE", by, expected="'domain', 'criterion'"

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from .. import arguments
 from ..numbers import format_number, round_points
 from ..projection import Projection
-from ..words import text
+from ..words import text, text_n
 from .common import (
     ACCENT,
     BAND_COLOURS,
@@ -58,7 +58,7 @@ def timeline(projection: Projection, lang: Lang = "vi") -> Figure:
     >>> timeline(p).get_suptitle().splitlines()[0]
     'Điểm dự báo theo thời hạn nhiệm vụ'
     """
-    arguments.instance(projection, Projection, "projection", "a Projection (from project)")
+    arguments.instance(projection, Projection, "projection", "argument.projection")
     card = projection.baseline
     places = card.rules.decimals
     points = projection.timeline
@@ -90,7 +90,7 @@ def timeline(projection: Projection, lang: Lang = "vi") -> Figure:
             color=ACCENT,
         )
     labels = [
-        f"{_date(p.date, lang)}\n{text('plot.tasks_due', lang, n=len(p.tasks))}" for p in points
+        f"{_date(p.date, lang)}\n{text_n('plot.tasks_due', len(p.tasks), lang)}" for p in points
     ]
     ax.set_xticks(x, labels)
     if len(x) > _LABELLED:

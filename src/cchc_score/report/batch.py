@@ -13,7 +13,7 @@ from tabulate import tabulate
 
 from ..errors import place
 from ..values import cell, printable, render
-from ..words import pick, text
+from ..words import pick, text, text_n
 from .common import (
     Format,
     band_name,
@@ -185,7 +185,9 @@ def _render_ranking(
         disable_numparse=True,
         colalign=("right", "left", "right", "left", *("right" for _ in codes)),
     )
-    title = text("batch.ranking", lang, n=len(ranking.units), rules=rules.id)
+    title = text(
+        "batch.ranking", lang, units=text_n("count.unit", len(ranking.units), lang), rules=rules.id
+    )
     lines = [heading(title, fmt), "", table]
     if top is not None:
         lines += ["", text("batch.top_shown", lang, shown=top, n=len(ranking.units))]
@@ -198,7 +200,12 @@ def _render_losses(table: LossTable, fmt: Format, lang: Lang, places: int, top: 
     all_lost = sum(table.lost, Decimal(0))
     if not table.criteria:
         return text("batch.no_loss", lang) + "\n"
-    head = text("batch.losses", lang, n=len(table.criteria), lost=points(all_lost, lang, places))
+    head = text(
+        "batch.losses",
+        lang,
+        criteria=text_n("count.criterion", len(table.criteria), lang),
+        lost=points(all_lost, lang, places),
+    )
 
     def cell(value: Decimal) -> str:
         return points(value, lang, places) if value else ""

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..numbers import format_number
-from ..words import pick, text
+from ..words import pick, text, text_n
 from .common import band_shown, domain_points, points
 from .html import charts_section, esc, page, section, table
 
@@ -75,7 +75,10 @@ def batch_html(
         sections.append(section("invalid", w("sheet_invalid"), invalid))
     sections.append(charts_section(charts, lang))
     title = text(
-        "unitreport.district_title", lang, n=len(ranking.units), rules=rules.id if rules else "—"
+        "unitreport.district_title",
+        lang,
+        units=text_n("count.unit", len(ranking.units), lang),
+        rules=rules.id if rules else "—",
     )
     return page(title, text("unitreport.heatmap", lang), sections, lang)
 

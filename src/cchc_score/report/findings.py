@@ -9,7 +9,7 @@ from tabulate import tabulate
 
 from .. import syntax
 from ..numbers import format_date
-from ..words import text
+from ..words import text, text_n
 from .common import (
     ANNEX_DECIMALS,
     Format,
@@ -236,7 +236,12 @@ def render_findings(
         maxcolwidths=[None, None, None, 90] if fmt == "table" else None,
     )
     errors = sum(1 for f in findings if f.severity == "error")
-    count = text("report.findings_count", lang, errors=errors, warnings=len(findings) - errors)
+    count = text(
+        "report.findings_count",
+        lang,
+        errors=text_n("count.error", errors, lang),
+        warnings=text_n("count.warning", len(findings) - errors, lang),
+    )
     return f"{table}\n\n{count}\n{consequence}"
 
 

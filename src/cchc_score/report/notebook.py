@@ -21,7 +21,7 @@ from ..numbers import format_number, round_points
 from ..optimise import BestPlan
 from ..projection import Projection
 from ..syntax import allowed
-from ..words import default_lang, text
+from ..words import default_lang, text, text_n
 from .common import band_name, band_shown, domain_points, points
 
 if TYPE_CHECKING:
@@ -311,7 +311,7 @@ def best_plan_html(best: BestPlan, lang: Lang | None = None) -> str:
     more = len(best.frontier) - len(shown)
     blocks = [summary, _note(w("frontier")), frontier]
     if more:
-        blocks.append(_note(text("notebook.frontier_more", lang, n=more)))
+        blocks.append(_note(text_n("notebook.frontier_more", more, lang)))
     return _page(w("title", budget=format_number(best.budget, lang)), *blocks)
 
 
@@ -348,7 +348,7 @@ def ranking_html(ranking: Ranking, lang: Lang | None = None) -> str:
     if rules is None:
         title = w("none_ranked")
     else:
-        title = w("ranking", n=len(ranking.units), rules=rules.id)
+        title = w("ranking", units=text_n("count.unit", len(ranking.units), lang), rules=rules.id)
         rows = (
             [
                 f"{u.rank}=" if u.tied else str(u.rank),

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from tabulate import tabulate
 
-from ..words import text
+from ..words import text, text_n
 from .common import Format, document, shown, style, to_json
 
 if TYPE_CHECKING:
@@ -73,5 +73,10 @@ def render_results(
         maxcolwidths=[None, None, 24, 24, 70] if fmt == "table" else None,
     )
     errors = sum(1 for f in findings if f.severity == "error")
-    count = text("results.count", lang, errors=errors, warnings=len(findings) - errors)
+    count = text(
+        "results.count",
+        lang,
+        errors=text_n("count.error", errors, lang),
+        warnings=text_n("count.warning", len(findings) - errors, lang),
+    )
     return f"{table}\n\n{count}\n"

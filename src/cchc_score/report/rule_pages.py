@@ -19,7 +19,7 @@ from ..evidence import Evidence
 from ..kinds import kind_of
 from ..model import parent_code
 from ..numbers import format_number
-from ..words import WORDS, text
+from ..words import WORDS, text, text_n
 from .common import to_json
 
 if TYPE_CHECKING:
@@ -90,6 +90,10 @@ def _both(code: str, **fields: object) -> str:
     return " / ".join(text(code, lang, **fields) for lang in _LANGS)  # type: ignore[arg-type]
 
 
+def _both_n(code: str, n: int) -> str:
+    return " / ".join(text_n(code, n, lang) for lang in _LANGS)  # type: ignore[arg-type]
+
+
 def _band(band: Band) -> str:
     """The band's names, each marked when the band is assumed."""
     if band.provenance != "assumed":
@@ -143,7 +147,7 @@ def _page(rules: RuleSet, node: Criterion, card: Scorecard | None) -> str:
         lines.append(f"- {_both('pages.parent')}: {_link(rules.node(parent_code(node.code)))}")
     lines.append(f"- {_both('pages.home')}: [{rules.id}](index.md)")
     if node.looks_back:
-        lines.append(f"- {_both('period.looks_back', n=node.looks_back)}")
+        lines.append(f"- {_both_n('period.looks_back', node.looks_back)}")
     if node.children:
         lines += ["", f"## {_both('pages.children')}", ""]
         lines += [f"- {_link(c)} ({format_number(c.max)})" for c in node.children]

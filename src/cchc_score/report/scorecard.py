@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from ..kinds import kind_of
 from ..kinds.facttypes import fact_type
 from ..numbers import format_number
-from ..words import text
+from ..words import text, text_n
 from .common import (
     Format,
     band_shown,
@@ -175,7 +175,7 @@ def render_scorecard(
     )
     differences = _differences(card, fmt, lang)
     assumed = sum(1 for n in card.rules.nodes() if n.rule_provenance == "assumed")
-    note = text("provenance.note", lang, n=assumed, mark=ASSUMED_MARK) + "\n" if assumed else ""
+    note = text_n("provenance.note", assumed, lang, mark=ASSUMED_MARK) + "\n" if assumed else ""
     if fmt == "markdown":
         return f"**{title}**\n\n{table}\n\n{differences}**{total}**. {rating}.\n\n{note}"
     return f"{title}\n\n{table}\n\n{differences}{total}\n{rating}\n{note}"
@@ -200,9 +200,9 @@ def ruleset_summary(rules: RuleSet, lang: Lang = "vi") -> str:
         source=rules.source or rules.id,
         name=rules.name,
         max=format_number(rules.max, lang),
-        domains=len(rules.domains),
-        criteria=len(nodes) - len(rules.domains),
+        domains=text_n("count.domain", len(rules.domains), lang),
+        criteria=text_n("count.criterion", len(nodes) - len(rules.domains), lang),
         leaves=leaves,
-        facts=len(rules.facts),
-        bands=len(rules.bands),
+        facts=text_n("count.fact", len(rules.facts), lang),
+        bands=text_n("count.band", len(rules.bands), lang),
     )

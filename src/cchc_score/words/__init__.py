@@ -63,9 +63,11 @@ __all__ = [
     "Phrase",
     "default_lang",
     "is_problem_code",
+    "phrase_n",
     "pick",
     "problem_text",
     "text",
+    "text_n",
     "written_in",
 ]
 
@@ -110,6 +112,33 @@ def text(code: str, lang: Lang = "vi", /, **fields: object) -> str:
     vi, en = WORDS[code]
     template = en if lang == "en" else vi
     return template.format(**fields) if fields else template
+
+
+def text_n(code: str, n: int, lang: Lang = "vi", /, **fields: object) -> str:
+    """The text for ``code`` said of ``n`` things, with ``{n}`` filled: ``code.one`` when
+    ``n`` is 1, else ``code.other``. English has the two forms ("1 row", "2 rows");
+    Vietnamese has one, written the same in both entries.
+
+    >>> text_n("count.row", 1, "en"), text_n("count.row", 2, "en"), text_n("count.row", 1)
+    ('1 row', '2 rows', '1 dòng')
+    """
+    return text(f"{code}.{_form(n)}", lang, n=n, **fields)
+
+
+def phrase_n(code: str, n: int, shown: object = None) -> Phrase:
+    """A count as a problem's field, said when the problem is (:func:`text_n`'s forms);
+    ``shown`` is ``n`` as written, if not as it is ("1,234").
+
+    >>> problem_text("E-TABLE-CELLS", "en", cells=phrase_n("count.cell", 1), line=1, columns=3)
+    '1 cell, but the header (line 1) has 3 columns; a row must have a cell for every column, \
+empty where nothing is given'
+    """
+    return Phrase(f"{code}.{_form(n)}", {"n": n if shown is None else shown})
+
+
+def _form(n: int) -> str:
+    """Which of a count's texts says ``n`` things: ``one`` for 1, else ``other``."""
+    return "one" if n == 1 else "other"
 
 
 def pick(vi: str, en: str | None, lang: Lang = "vi") -> str:

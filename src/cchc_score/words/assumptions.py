@@ -8,9 +8,13 @@ WORDS: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------------ rating bands
     "band.assumed": ("{name} (giả định)", "{name} (assumed)"),
     # ------------------------------------------------------------------ periods looked at
-    "period.looks_back": (
+    "period.looks_back.one": (
         "Xét kết quả của {n} năm trước năm đánh giá (looks_back)",
-        "Looks at the results of {n} year(s) before the index's year (looks_back)",
+        "Looks at the results of {n} year before the index's year (looks_back)",
+    ),
+    "period.looks_back.other": (
+        "Xét kết quả của {n} năm trước năm đánh giá (looks_back)",
+        "Looks at the results of {n} years before the index's year (looks_back)",
     ),
     "period.deferred": (
         "Nhiệm vụ {id}: {codes} tính vào chỉ số năm {year}, không tính ở đây (tiêu chí xét "

@@ -109,8 +109,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "cases.passed": ("đạt", "passed"),
     "cases.failed": ("không đạt", "failed"),
     "cases.summary": (
-        "{n} trường hợp: {passed} đạt, {failed} không đạt",
-        "{n} cases: {passed} passed, {failed} failed",
+        "{cases}: {passed} đạt, {failed} không đạt",
+        "{cases}: {passed} passed, {failed} failed",
     ),
     "help.test": (
         "chạy các trường hợp mẫu (tệp .cases.toml) với một bộ tiêu chí",
@@ -126,7 +126,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "Cách chấm: giả định (suy ra từ kết quả thẩm định, không phải của quyết định)",
         "Rule: assumed (inferred from the appraisal, not the decision's)",
     ),
-    "provenance.note": (
+    "provenance.note.one": (
+        "{mark} {n} tiêu chí chấm theo cách chấm giả định, không phải của quyết định (xem explain)",
+        "{mark} {n} criterion is scored by an assumed rule, not the decision's (see explain)",
+    ),
+    "provenance.note.other": (
         "{mark} {n} tiêu chí chấm theo cách chấm giả định, không phải của quyết định (xem explain)",
         "{mark} {n} criteria are scored by assumed rules, not the decision's (see explain)",
     ),
@@ -227,5 +231,5 @@ WORDS: dict[str, tuple[str, str]] = {
         "write the rule pages (Markdown): a page per domain and criterion",
     ),
     "help.docs_out": ("thư mục ghi các trang", "the folder to write the pages to"),
-    "cli.wrote_pages": ("đã ghi {n} trang vào {path}", "wrote {n} pages to {path}"),
+    "cli.wrote_pages": ("đã ghi {pages} vào {path}", "wrote {pages} to {path}"),
 }

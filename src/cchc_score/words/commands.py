@@ -65,7 +65,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "lỗi nội bộ: {detail}; xin báo lỗi kèm tệp đầu vào",
         "internal error: {detail}; please report it with the input file",
     ),
-    "cli.more_problems": (
+    "cli.more_problems.one": (
+        "… và {n} lỗi khác (sửa các lỗi trên rồi chạy lại để xem tiếp)",
+        "… and {n} more problem (fix those above and run again to see it)",
+    ),
+    "cli.more_problems.other": (
         "… và {n} lỗi khác (sửa các lỗi trên rồi chạy lại để xem tiếp)",
         "… and {n} more problems (fix those above and run again to see them)",
     ),
@@ -80,7 +84,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "{option}: must be above {low} and at most {high}, with at most {places} decimal "
         "places (got {value})",
     ),
-    "cli.wrote_appraisal": ("đã ghi {path}: {n} dòng", "wrote {path}: {n} rows"),
+    "cli.wrote_appraisal": ("đã ghi {path}: {rows}", "wrote {path}: {rows}"),
     "cli.evidence_header": (
         "Số liệu kiểm chứng đọc từ {annex} theo bộ tiêu chí {rules} (cchc-score import-annex): "
         "điểm thẩm định của từng tiêu chí.",
@@ -94,18 +98,17 @@ WORDS: dict[str, tuple[str, str]] = {
         "project it",
     ),
     "cli.wrote_plan": (
-        "đã ghi {path}: {n} nhiệm vụ; tác động của mỗi nhiệm vụ mặc định là 'restore' (đưa "
+        "đã ghi {path}: {tasks}; tác động của mỗi nhiệm vụ mặc định là 'restore' (đưa "
         "tiêu chí về điểm tối đa): sửa [tasks.effect] của từng nhiệm vụ để nói rõ nó thay đổi "
         "gì, và thêm effort (số ngày công) và probability (khả năng hoàn thành)",
-        "wrote {path}: {n} tasks; every effect defaults to 'restore' (the criterion back to its "
+        "wrote {path}: {tasks}; every effect defaults to 'restore' (the criterion back to its "
         "maximum): edit each task's [tasks.effect] to say what it changes, and add effort and "
         "probability",
     ),
-    "cli.wrote_ranking": ("đã ghi {path}: xếp hạng {n} đơn vị", "wrote {path}: {n} units ranked"),
+    "cli.wrote_ranking": ("đã ghi {path}: xếp hạng {units}", "wrote {path}: {units} ranked"),
     "cli.not_ranked": (
-        "{bad}/{total} đơn vị không được xếp hạng: số liệu kiểm chứng có vấn đề (liệt kê trong "
-        "báo cáo)",
-        "{bad} of {total} units not ranked: their evidence has problems (listed in the report)",
+        "{bad}/{units} không được xếp hạng: số liệu kiểm chứng có vấn đề (liệt kê trong báo cáo)",
+        "{bad} of {units} not ranked: their evidence has problems (listed in the report)",
     ),
     "cli.names_no_rules": (
         "{file} không ghi bộ tiêu chí: hãy dùng --rules R",

@@ -39,7 +39,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "plot.all_due": ("Nếu xong mọi nhiệm vụ đến hạn", "If every task due is done"),
     "plot.expected_line": ("Kỳ vọng", "Expected"),
     "plot.baseline_line": ("Hiện tại", "Now"),
-    "plot.tasks_due": ("{n} NV", "{n} tasks"),
+    "plot.tasks_due.one": ("{n} NV", "{n} task"),
+    "plot.tasks_due.other": ("{n} NV", "{n} tasks"),
     "plot.date": ("{day:02d}/{month:02d}/{year}", "{year}-{month:02d}-{day:02d}"),
     "plot.frontier": (
         "Điểm kỳ vọng tốt nhất theo số ngày công",
@@ -48,8 +49,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "plot.budget_axis": ("Ngày công", "Person-days"),
     "plot.expected_axis": ("Điểm kỳ vọng", "Expected total"),
     "plot.chosen": (
-        "{budget} ngày công: {expected} điểm ({n} nhiệm vụ)",
-        "{budget} person-days: {expected} ({n} tasks)",
+        "{budget} ngày công: {expected} điểm ({tasks})",
+        "{budget} person-days: {expected} ({tasks})",
     ),
     "plot.threshold": ("Mục tiêu {total}", "Target {total}"),
     "plot.heatmap": (
@@ -108,9 +109,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "{option} is not used by the {kind} chart",
     ),
     "chart.not_drawn": (
-        "{bad}/{total} đơn vị không có trong biểu đồ: số liệu kiểm chứng có vấn đề (liệt kê ở "
-        "trên)",
-        "{bad} of {total} units left out of the chart: their evidence has problems (listed above)",
+        "{bad}/{units} không có trong biểu đồ: số liệu kiểm chứng có vấn đề (liệt kê ở trên)",
+        "{bad} of {units} left out of the chart: their evidence has problems (listed above)",
     ),
     "chart.wrote": ("đã ghi biểu đồ {path}", "wrote the chart {path}"),
     # ------------------------------------------------------------------ notebook views
@@ -118,5 +118,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "to_frame() cần pandas (cchc-score không cài sẵn): pip install pandas",
         "to_frame() needs pandas, which cchc-score does not install: pip install pandas",
     ),
-    "notebook.frontier_more": ("… và {n} mức khác", "… and {n} more budgets"),
+    "notebook.frontier_more.one": ("… và {n} mức khác", "… and {n} more budget"),
+    "notebook.frontier_more.other": ("… và {n} mức khác", "… and {n} more budgets"),
 }

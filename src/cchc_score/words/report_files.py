@@ -155,8 +155,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "unitreport.docx_total": ("Tổng cộng", "Total"),
     # ------------------------------------------------------------------ the district page
     "unitreport.district_title": (
-        "Xếp hạng {n} đơn vị theo bộ tiêu chí {rules}",
-        "Ranking of {n} units under {rules}",
+        "Xếp hạng {units} theo bộ tiêu chí {rules}",
+        "Ranking of {units} under {rules}",
     ),
     "unitreport.chart_totals": ("Tổng điểm của các đơn vị", "The units' totals"),
     "unitreport.heatmap": (

@@ -3,11 +3,10 @@
 WORDS: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------------ reports (report/)
     "report.ruleset_summary": (
-        "{source}: hợp lệ: {name}; {max} điểm, {domains} lĩnh vực, {criteria} tiêu chí "
-        "({leaves} tiêu chí chấm theo quy tắc hoặc theo thẩm định), {facts} số liệu, "
-        "{bands} mức xếp loại",
-        "{source}: OK: {name}; {max} points, {domains} domains, {criteria} criteria "
-        "({leaves} scored by rules or appraisal), {facts} facts, {bands} rating bands",
+        "{source}: hợp lệ: {name}; {max} điểm, {domains}, {criteria} "
+        "({leaves} tiêu chí chấm theo quy tắc hoặc theo thẩm định), {facts}, {bands}",
+        "{source}: OK: {name}; {max} points, {domains}, {criteria} "
+        "({leaves} scored by rules or appraisal), {facts}, {bands}",
     ),
     "report.code": ("Mã", "Code"),
     "report.name": ("Lĩnh vực, tiêu chí", "Domain, criterion"),
@@ -34,10 +33,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.reference": ("Căn cứ", "Reference"),
     "report.basis": ("Cơ sở xác định", "Basis"),
     "report.findings_none": ("Không có sai lệch nào.", "No inconsistency found."),
-    "report.findings_count": (
-        "{errors} lỗi, {warnings} cảnh báo",
-        "{errors} errors, {warnings} warnings",
-    ),
+    "report.findings_count": ("{errors}, {warnings}", "{errors}, {warnings}"),
     "report.severity": ("Mức", "Severity"),
     "report.severity_error": ("lỗi", "error"),
     "report.severity_warning": ("cảnh báo", "warning"),
@@ -65,8 +61,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.domain_agrees": ("khớp", "agrees"),
     "report.domain_differs": ("lệch", "differs"),
     "batch.ranking": (
-        "Xếp hạng {n} đơn vị theo bộ tiêu chí {rules}",
-        "Ranking of {n} units under {rules}",
+        "Xếp hạng {units} theo bộ tiêu chí {rules}",
+        "Ranking of {units} under {rules}",
     ),
     "batch.rank": ("Hạng", "Rank"),
     "batch.top_shown": (
@@ -91,8 +87,8 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "batch.none_ranked": ("Không có đơn vị nào được xếp hạng.", "No unit was ranked."),
     "batch.losses": (
-        "Điểm bị trừ theo tiêu chí ({n} tiêu chí; tổng cộng {lost} điểm bị trừ)",
-        "Points lost by criterion ({n} criteria; {lost} points lost in all)",
+        "Điểm bị trừ theo tiêu chí ({criteria}; tổng cộng {lost} điểm bị trừ)",
+        "Points lost by criterion ({criteria}; {lost} points lost in all)",
     ),
     "batch.no_loss": ("Không đơn vị nào bị trừ điểm.", "No unit lost points."),
     "batch.code": ("Mã", "Code"),

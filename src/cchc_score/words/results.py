@@ -99,15 +99,16 @@ WORDS: dict[str, tuple[str, str]] = {
         "dòng tổng hợp ghi {stated} đơn vị xếp loại {rating}, nhưng bảng có {computed}",
         "the summary says {stated} units are rated {rating}, but the table has {computed}",
     ),
+    "results.rating_count_mismatch_one": (
+        "dòng tổng hợp ghi {stated} đơn vị xếp loại {rating}, nhưng bảng có {computed}",
+        "the summary says {stated} unit is rated {rating}, but the table has {computed}",
+    ),
     # ------------------------------------------------------------------ the report
     "results.none": (
         "Không thấy sai sót: tổng, tối đa, tỷ lệ, thứ hạng, thứ tự và xếp loại đều khớp.",
         "No findings: totals, maxima, percentages, ranks, order and ratings agree.",
     ),
-    "results.count": (
-        "{errors} lỗi, {warnings} cảnh báo",
-        "{errors} errors, {warnings} warnings",
-    ),
+    "results.count": ("{errors}, {warnings}", "{errors}, {warnings}"),
     "results.severity": ("mức", "severity"),
     "results.error": ("lỗi", "error"),
     "results.warning": ("cảnh báo", "warning"),

@@ -11,11 +11,12 @@ Keep each subject's codes together, under a heading comment, in the order a read
 
 The messages are kept in parts by subject (:mod:`.values`, :mod:`.rules`, :mod:`.inputs`,
 :mod:`.authoring` for the rules author's tools, :mod:`.reach` for reachability and
-direction, :mod:`.results` for check-results);
+direction, :mod:`.results` for check-results, :mod:`.expected` for what a Python caller's
+argument should be);
 :data:`WORDS` is all of them.
 """
 
-from . import authoring, inputs, reach, results, rules, values
+from . import authoring, expected, inputs, reach, results, rules, values
 
 #: How a problem is shown: the offending value, a line and a column in words.
 _SHOWN: dict[str, tuple[str, str]] = {
@@ -31,6 +32,7 @@ _SHOWN: dict[str, tuple[str, str]] = {
 PARTS: tuple[dict[str, tuple[str, str]], ...] = (
     _SHOWN,
     values.WORDS,
+    expected.WORDS,
     rules.WORDS,
     inputs.WORDS,
     authoring.WORDS,

@@ -323,16 +323,16 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "E-TABLE-NOT-UTF8": ("không phải văn bản UTF-8", "not UTF-8 text"),
     "E-TABLE-CELLS": (
-        "có {cells} ô, nhưng dòng tiêu đề (dòng {line}) có {columns} cột; mỗi dòng phải có "
+        "có {cells}, nhưng dòng tiêu đề (dòng {line}) có {columns} cột; mỗi dòng phải có "
         "đủ một ô cho mỗi cột, để trống nếu không có gì",
-        "{cells} cells, but the header (line {line}) has {columns} columns; a row must have "
+        "{cells}, but the header (line {line}) has {columns} columns; a row must have "
         "a cell for every column, empty where nothing is given",
     ),
     "E-TABLE-CELLS-COMMA": (
-        "có {cells} ô, nhưng dòng tiêu đề (dòng {line}) có {columns} cột; mỗi dòng phải có "
+        "có {cells}, nhưng dòng tiêu đề (dòng {line}) có {columns} cột; mỗi dòng phải có "
         "đủ một ô cho mỗi cột, để trống nếu không có gì (dấu phẩy thập phân không nằm trong "
         'ngoặc kép sẽ tách ô làm hai: hãy ghi "15,38" hoặc 15.38)',
-        "{cells} cells, but the header (line {line}) has {columns} columns; a row must have "
+        "{cells}, but the header (line {line}) has {columns} columns; a row must have "
         "a cell for every column, empty where nothing is given (an unquoted decimal comma "
         'splits a cell in two: write "15,38" or 15.38)',
     ),
