@@ -9,8 +9,10 @@ read-only folder when running as root) are injected in process with ``monkeypatc
 
 from __future__ import annotations
 
+import atexit
 import csv
 import errno
+import functools
 import io
 import os
 import shutil
@@ -61,6 +63,16 @@ if _OUT:
 """
 
 
+@functools.cache
+def _probe() -> Path:
+    """The folder holding the sitecustomize, written once a session (never in a case's cwd:
+    tests list it)."""
+    folder = Path(tempfile.mkdtemp(prefix="cchc-probe-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    (folder / "sitecustomize.py").write_text(_SITECUSTOMIZE, encoding="utf-8")
+    return folder
+
+
 def _peak_megabytes(report: Path, usage: Any) -> int:
     """The child's own peak memory: the largest VmHWM its Python processes reported, else
     (no /proc) what wait4 says."""
@@ -80,9 +92,10 @@ def cchc(
     args: str | list[str] = (
         shell if shell is not None else [sys.executable, "-m", "cchc_score", *map(str, argv)]
     )
-    probe = Path(tempfile.mkdtemp(prefix="cchc-probe-"))  # never in cwd: tests list it
-    (probe / "sitecustomize.py").write_text(_SITECUSTOMIZE, encoding="utf-8")
-    report = probe / "peak.txt"
+    probe = _probe()
+    handle, name = tempfile.mkstemp(prefix="peak-", suffix=".txt", dir=probe)
+    os.close(handle)
+    report = Path(name)
     path = os.pathsep.join(p for p in (str(probe), os.environ.get("PYTHONPATH")) if p)
     env = {**os.environ, "PYTHONPATH": path, "CCHC_TEST_PEAK": str(report)}
     # Both pipes are read in threads rather than by communicate(), so that the child is
@@ -109,7 +122,7 @@ def cchc(
     elapsed = time.monotonic() - start
     assert elapsed < SECONDS, f"{elapsed:.1f} s"
     peak = _peak_megabytes(report, usage)
-    shutil.rmtree(probe, ignore_errors=True)
+    report.unlink(missing_ok=True)
     assert peak < MEGABYTES, f"{peak} MB"
     assert "Traceback" not in proc.stderr
     assert "Exception ignored" not in proc.stderr

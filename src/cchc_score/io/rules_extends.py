@@ -384,20 +384,17 @@ def _overlay(
     file: str,
     problems: ProblemList,
 ) -> None:
-    index = child.get("index")
-    if isinstance(index, dict) and isinstance(merged.get("index"), dict):
-        merged["index"] = {**merged["index"], **index}
-        origins.index.update(dict.fromkeys(index, file))
-    elif "index" in child:
-        merged["index"] = index
-        origins.index = {}
-    facts = child.get("facts")
-    if isinstance(facts, dict) and isinstance(merged.get("facts"), dict):
-        merged["facts"] = {**merged["facts"], **facts}
-        origins.facts.update(dict.fromkeys(facts, file))
-    elif "facts" in child:
-        merged["facts"] = facts
-        origins.facts = {}
+    # Tables merged key by key: each key the child gives replaces the parent's, and is the
+    # child's; a child's value that is no table replaces the whole (and is checked as such).
+    for name in ("index", "facts"):
+        table = child.get(name)
+        owners: dict[str, str] = getattr(origins, name)
+        if isinstance(table, dict) and isinstance(merged.get(name), dict):
+            merged[name] = {**merged[name], **table}
+            owners.update(dict.fromkeys(table, file))
+        elif name in child:
+            merged[name] = table
+            owners.clear()
     criteria = child.get("criteria")
     if isinstance(criteria, list) and isinstance(merged.get("criteria"), list):
         _overlay_criteria(merged, origins, criteria, file)

@@ -229,11 +229,6 @@ def band_shown(card: Scorecard, lang: Lang) -> str | None:
     return card.rating.shown(lang) if card.rating is not None else None
 
 
-def band_provenance(card: Scorecard) -> str | None:
-    """Whether the card's rating band is the decision's or assumed, where the rules say."""
-    return card.rating.provenance if card.rating is not None else None
-
-
 def domain_points(card: Scorecard) -> dict[str, Decimal]:
     """Each domain's points, by code, in rule-file order."""
     return {domain.code: card.points_of(domain.code) for domain in card.rules.domains}
