@@ -86,6 +86,9 @@ def test_plan_target_without_budget(capsys: pytest.CaptureFixture[str]) -> None:
     )
     assert doc["target"] == json.loads(with_budget, parse_float=Decimal)["target"]
     assert doc["target"]["chosen"]
+    # The target's rating is written as every rating is: criteria_2022 marks its bands
+    # ``provenance = "assumed"`` (the annex gives no band thresholds).
+    assert doc["target"]["rating"] == {"code": "tot", "name": "Tốt", "provenance": "assumed"}
 
 
 def test_plan_with_target(capsys: pytest.CaptureFixture[str], update_golden: bool) -> None:

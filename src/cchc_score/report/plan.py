@@ -20,6 +20,7 @@ from .common import (
     json_probability,
     json_value,
     points,
+    rating_json,
     shown,
     style,
     to_json,
@@ -54,6 +55,17 @@ def _rating_name(name: str, bands: Sequence[Band], lang: Lang) -> str:
     return next((b.label(lang) for b in bands if b.name == name), name)
 
 
+def _rating(name: str | None, bands: Sequence[Band], lang: Lang) -> dict[str, Any] | None:
+    """A target's rating as every output writes a rating (:func:`rating_json`), found among
+    ``bands`` by its Vietnamese name; one the rules do not declare keeps its name only."""
+    if name is None:
+        return None
+    band = next((b for b in bands if b.name == name), None)
+    if band is not None:
+        return rating_json(band, lang)
+    return {"code": syntax.slug(name), "name": name, "provenance": None}
+
+
 def best_plan_json(
     best: BestPlan, lang: Lang = "vi", decimals: int = 2, bands: Sequence[Band] = ()
 ) -> dict[str, Any]:
@@ -81,12 +93,7 @@ def best_plan_json(
         if target is None
         else {
             "threshold": json_points(target.threshold, decimals),
-            "rating": None
-            if target.rating is None
-            else {
-                "code": syntax.slug(target.rating),
-                "name": _rating_name(target.rating, bands, lang),
-            },
+            "rating": _rating(target.rating, bands, lang),
             "confidence": json_value(target.confidence),
             "chosen": None if target.chosen is None else list(target.chosen),
             "effort": json_value(target.effort),
