@@ -180,7 +180,9 @@ ANNEX = str(EXAMPLE / "annex.tsv")
 DISTRICT = str(ROOT / "examples" / "district_2022")
 
 #: Words of English that a Vietnamese reader must never meet (issue 13).
-ENGLISH = re.compile(r"(?i:\b(?:error|warning|got|expected|missing|not|the)\b)|\bMax\b")
+ENGLISH = re.compile(
+    r"(?i:\b(?:error|warning|got|expected|missing|not|the|row|line|column)\b)|\bMax\b"
+)
 
 
 def test_no_vietnamese_text_of_the_catalogue_has_an_english_word() -> None:
@@ -201,6 +203,21 @@ def _program_text(said: str) -> str:
     return said
 
 
+_HEADER = (
+    "STT",
+    "Tiêu chí bị trừ điểm",
+    "Điểm tối đa",
+    "Điểm thẩm định",
+    "Lý do bị trừ",
+    "Nhiệm vụ/giải pháp",
+    "Đơn vị chủ trì",
+    "Đơn vị phối hợp",
+    "Thời hạn",
+)
+_DOMAIN = ("I", "Công tác chỉ đạo, điều hành CCHC: 9,5/10 điểm (trừ 0,5 điểm)", *[""] * 7)
+_CRITERION = ("1", "Tiêu chí 1.7: Sáng kiến", "một", "1,0", "", "", "", "", "Năm 2023")
+
+
 def _inputs(folder: Path) -> dict[str, str]:
     """Bad inputs, in a folder whose name has no English word in it."""
     folder.mkdir()
@@ -213,6 +230,13 @@ def _inputs(folder: Path) -> dict[str, str]:
     )
     plan = folder / "p.toml"
     plan.write_text('[[tasks]]\nid = "a"\ncriteria = ["9.9"]\nprobability = 2\n', "utf-8")
+    docx = pytest.importorskip("docx")
+    word = docx.Document()  # a Word annex whose criterion row has an unreadable maximum
+    table = word.add_table(rows=3, cols=9)
+    for row, cells in zip(table.rows, (_HEADER, _DOMAIN, _CRITERION), strict=True):
+        for cell, said in zip(row.cells, cells, strict=True):
+            cell.text = said
+    word.save(folder / "a.docx")
     units = folder / "units"
     units.mkdir()
     (units / "e.toml").write_text(evidence.read_text(encoding="utf-8"), encoding="utf-8")
@@ -221,6 +245,7 @@ def _inputs(folder: Path) -> dict[str, str]:
         "evidence": str(evidence),
         "plan": str(plan),
         "annex": str(DATA / "annex" / "broken_rows.tsv"),
+        "docx": str(folder / "a.docx"),
         "units": str(units),
         "none": str(folder / "none.toml"),
     }
@@ -241,6 +266,7 @@ def _cases(bad: dict[str, str]) -> dict[str, list[str]]:
         "import-annex": ["import-annex", ANNEX],
         "import-annex annex": ["import-annex", bad["annex"]],
         "import-annex none": ["import-annex", bad["none"]],
+        "import-annex docx": ["import-annex", bad["docx"]],
         "reconcile": ["reconcile", ANNEX],
         "reconcile annex": ["reconcile", bad["annex"]],
         "reconcile rules": ["reconcile", ANNEX, "--rules", bad["rules"]],
@@ -264,7 +290,9 @@ def _cases(bad: dict[str, str]) -> dict[str, list[str]]:
     }
 
 
-CASES = sorted(_cases({k: k for k in ("rules", "evidence", "plan", "annex", "units", "none")}))
+CASES = sorted(
+    _cases({k: k for k in ("rules", "evidence", "plan", "annex", "docx", "units", "none")})
+)
 
 
 def _run(capsys: pytest.CaptureFixture[str], argv: list[str]) -> tuple[int, str]:

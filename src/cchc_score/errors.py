@@ -53,17 +53,20 @@ def show(value: object) -> str:
 
 
 _LINE = re.compile(r"\bline (\d+)(?:, column (\d+))?")
+_ROW = re.compile(r"\b(?:table (\d+), )?row (\d+)")
 _COLUMN = re.compile(r'\bcolumn (?=")')
 
 
 def place(path: str, lang: Lang) -> str:
-    """A problem's place in ``lang``: its line and column said in words, the table path
-    (keys and codes, as the file writes them) as it is.
+    """A problem's place in ``lang``: its line, a Word table's row and the column said in
+    words, the table path (keys and codes, as the file writes them) as it is.
 
     >>> place("line 12, column 3", "vi"), place('criterion "5.1".max', "vi")
     ('dòng 12, cột 3', 'criterion "5.1".max')
     >>> place('line 1: column "x"', "vi")
     'dòng 1: cột "x"'
+    >>> place("table 2, row 7", "vi"), place("row 7", "en")
+    ('bảng 2, dòng 7', 'row 7')
     """
 
     def said(match: re.Match[str]) -> str:
@@ -72,8 +75,16 @@ def place(path: str, lang: Lang) -> str:
             return line
         return f"{line}, {words.text('problem.column', lang, n=match[2])}"
 
+    def row(match: re.Match[str]) -> str:
+        said_row = words.text("problem.row", lang, n=match[2])
+        if match[1] is None:
+            return said_row
+        return f"{words.text('problem.table', lang, n=match[1])}, {said_row}"
+
     if "line " in path:
         path = _LINE.sub(said, path)
+    if "row " in path:  # a Word table's row
+        path = _ROW.sub(row, path)
     if 'column "' in path:
         path = _COLUMN.sub(words.text("problem.column_named", lang) + " ", path)
     return path

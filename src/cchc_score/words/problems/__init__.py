@@ -23,6 +23,8 @@ _SHOWN: dict[str, tuple[str, str]] = {
     "problem.got": ("(giá trị: {value})", "(got {value})"),
     "problem.line": ("dòng {n}", "line {n}"),
     "problem.column": ("cột {n}", "column {n}"),
+    "problem.row": ("dòng {n}", "row {n}"),
+    "problem.table": ("bảng {n}", "table {n}"),
     "problem.column_named": ("cột", "column"),
 }
 
