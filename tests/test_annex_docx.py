@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import json
 import sys
+import unicodedata
 import zipfile
 from collections.abc import Callable
 from decimal import Decimal
@@ -255,6 +256,100 @@ def test_problems_name_the_table_and_row(tmp_path: Path) -> None:
         f"{path}: table 2, row 4: column \"Điểm tối đa\": not a number: 'hai' (write digits "
         "with one decimal comma or point)"
     )
+
+
+# --------------------------------------------------------------------------- a third ward
+
+_HEADER = ["TT", "Tiêu chí/tiêu chí thành phần bị trừ điểm", "Điểm tối đa", "Điểm thẩm định",
+           "Nguyên nhân bị trừ điểm", "Nhiệm vụ, giải pháp khắc phục", "Cơ quan chủ trì",
+           "Cơ quan phối hợp", "Thời gian hoàn thành"]  # fmt: skip
+
+# Another office's habits: the header typed in decomposed Unicode (NFD) and repeated after a
+# page break, criteria written "TC 1.7." and "Tiêu chí 1.2 -", a criterion at full points
+# with nothing to do, a maximum "1,5 điểm", a reason spilling into a continuation row and one
+# with a line break, and deadlines in words ("Trước 30/6/2023", "Quý III năm 2023").
+_HOA_BINH: list[list[str]] = [
+    [unicodedata.normalize("NFD", h) for h in _HEADER],
+    ["I. Công tác chỉ đạo, điều hành CCHC: đạt 9,0/10 điểm (trừ 1,0 điểm)"],
+    ["1", "TC 1.7. Sáng kiến, giải pháp mới trong CCHC", "1,5 điểm", "0,5",
+     "Chỉ có 01 sáng kiến cấp cơ sở", "Phát động thi đua sáng kiến", "Văn phòng - Thống kê",
+     "Các công chức", "Quý III năm 2023"],
+    ["2", "Tiêu chí 1.2 - Mức độ hoàn thành kế hoạch CCHC", "1.5", "1,5", "", "", "", "", ""],
+    ["III. Cải cách thủ tục hành chính: 12,0/12,5 điểm (trừ 0,5 điểm)"],
+    ["1", "Tiêu chí 3.6: Phản ánh, kiến nghị", "1,5", "1,0", "Chưa công khai địa chỉ",
+     "Niêm yết địa chỉ tiếp nhận", "Văn phòng – Thống kê", "", "Trước 30/6/2023"],
+    ["", "", "", "", "tiếp nhận PAKN đúng quy định", "", "", "", ""],
+    _HEADER,
+    ["V. Cải cách chế độ công vụ 13,9/14 điểm (trừ 0,1 điểm)"],
+    ["1", "Tiêu chí 5.3: đào tạo, bồi dưỡng", "1,0", "0,9",
+     "01 công chức chưa được bồi dưỡng\nquản lý nhà nước", "Cử công chức đi bồi dưỡng",
+     "Văn phòng – Thống kê", "Phòng Nội vụ", "Tháng 10 năm 2023"],
+    ["IX", "Sự hài lòng của người dân, tổ chức", "25", "22,75", "Còn ý kiến chưa hài lòng",
+     "Cải thiện thái độ phục vụ", "Bộ phận một cửa", "", "Thường xuyên"],
+]  # fmt: skip
+
+
+def hoa_binh_docx(path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("ỦY BAN NHÂN DÂN XÃ HÒA BÌNH")
+    document.add_paragraph("KẾ HOẠCH KHẮC PHỤC CÁC TIÊU CHÍ BỊ TRỪ ĐIỂM CHỈ SỐ CCHC NĂM 2022")
+    table = document.add_table(rows=0, cols=9)
+    for cells in _HOA_BINH:
+        row = table.add_row()
+        if len(cells) == 1:
+            _merge_row(row, cells[0])
+            continue
+        for cell, value in zip(row.cells, cells, strict=True):
+            cell.text = value
+    document.save(str(path))
+
+
+def test_a_third_ward_with_short_codes_and_worded_deadlines(tmp_path: Path) -> None:
+    path = tmp_path / "hoa_binh.docx"
+    hoa_binh_docx(path)
+    appraisal, plan = read_annex(path)
+    assert (appraisal.unit, appraisal.year) == ("Xã Hòa Bình", 2022)
+    # Read by hand: rows 2, 5 and 9 are domains (row 8 repeats the header); 1.2 lost
+    # nothing and has no task; 3.6's reason goes on in row 7.
+    assert [(n.code, n.max, n.score, n.line) for n in appraisal.nodes] == [
+        ("I", Decimal(10), Decimal("9.0"), 2),
+        ("1.7", Decimal("1.5"), Decimal("0.5"), 3),
+        ("1.2", Decimal("1.5"), Decimal("1.5"), 4),
+        ("III", Decimal("12.5"), Decimal("12.0"), 5),
+        ("3.6", Decimal("1.5"), Decimal("1.0"), 6),
+        ("V", Decimal(14), Decimal("13.9"), 9),
+        ("5.3", Decimal("1.0"), Decimal("0.9"), 10),
+        ("IX", Decimal(25), Decimal("22.75"), 11),
+    ]
+    reasons = {n.code: n.reason for n in appraisal.nodes if n.reason}
+    assert reasons["3.6"] == "Chưa công khai địa chỉ tiếp nhận PAKN đúng quy định"
+    assert reasons["5.3"] == "01 công chức chưa được bồi dưỡng quản lý nhà nước"
+    assert [t.id for t in plan.tasks] == ["1.7", "3.6", "5.3", "IX"]
+    # Quý III ends on 30 September; "Trước 30/6/2023" is due on that day; tháng 10 ends on
+    # 31 October; "Thường xuyên" (ongoing) has no date.
+    assert [(t.deadline.date, t.deadline.kind) for t in plan.tasks] == [
+        (dt.date(2023, 9, 30), "quarter"),
+        (dt.date(2023, 6, 30), "date"),
+        (dt.date(2023, 10, 31), "month"),
+        (None, "ongoing"),
+    ]
+
+
+def test_a_third_ward_end_to_end(tmp_path: Path) -> None:
+    hoa_binh_docx(tmp_path / "hoa_binh.docx")
+    found = cchc("reconcile", "hoa_binh.docx", "--format", "json", cwd=tmp_path)
+    assert found.returncode == 0, found.stderr
+    assert json.loads(found.stdout)["findings"] == []  # each domain's deduction adds up
+    made = cchc("import-annex", "hoa_binh.docx", "--out", "xa", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    scored = cchc("score", "xa/evidence.toml", "--format", "json", cwd=tmp_path)
+    # The listed domains as appraised: 9,0 + 12,0 + 13,9 + 22,75 = 57,65; the others (II 7,
+    # IV 6, VI 9, VII 15,5, VIII 2: 100 − 10 − 12,5 − 14 − 25 = 38,5) at their maxima.
+    assert json.loads(scored.stdout)["total"] == float(Decimal("57.65") + Decimal("38.5"))
+    projected = cchc("project", "xa/evidence.toml", "xa/plan.toml", "--format", "json",
+                     cwd=tmp_path)  # fmt: skip
+    # Every task restores its criterion (the importer's default) and is sure: 100 points.
+    assert json.loads(projected.stdout)["all_done"] == 100
 
 
 @pytest.mark.parametrize(

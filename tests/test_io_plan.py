@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import unicodedata
 from typing import TYPE_CHECKING
 
 import pytest
 
 from cchc_score import PlanError
 from cchc_score.io.plan import dump_plan, load_plan
+from cchc_score.plan import parse_deadline
 
 from .conftest import EXAMPLE
 
@@ -102,3 +105,36 @@ def test_example_plan_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "plan.toml"
     path.write_text(dump_plan(plan), encoding="utf-8")
     assert load_plan(path) == plan
+
+
+@pytest.mark.parametrize(
+    ("text", "due", "kind"),
+    [
+        # A quarter ends on the last day of its third month: III → 30 September.
+        ("Quý III/2023", dt.date(2023, 9, 30), "quarter"),
+        ("Quý III năm 2023", dt.date(2023, 9, 30), "quarter"),
+        ("QUÝ 4 - 2023", dt.date(2023, 12, 31), "quarter"),
+        # A month ends on its last day: February 2024 is a leap month.
+        ("Tháng 10 năm 2023", dt.date(2023, 10, 31), "month"),
+        ("tháng 2/2024", dt.date(2024, 2, 29), "month"),
+        # "Before", "at the latest", "within", "by": the day or period that follows.
+        ("Trước 30/6/2023", dt.date(2023, 6, 30), "date"),
+        ("Trước ngày 30/6/2023", dt.date(2023, 6, 30), "date"),
+        ("Chậm nhất ngày 15/11/2023", dt.date(2023, 11, 15), "date"),
+        ("Hoàn thành trước Quý II/2023", dt.date(2023, 6, 30), "quarter"),
+        ("Trong năm 2023", dt.date(2023, 12, 31), "year"),
+        ("Đến tháng 9/2023", dt.date(2023, 9, 30), "month"),
+        # Typed in decomposed Unicode, as some keyboards do: read as its composed form.
+        (unicodedata.normalize("NFD", "Trước ngày 30/6/2023"), dt.date(2023, 6, 30), "date"),
+    ],
+)
+def test_deadlines_as_offices_write_them(text: str, due: dt.date, kind: str) -> None:
+    deadline = parse_deadline(text)
+    assert (deadline.date, deadline.kind, deadline.text) == (due, kind, text)
+
+
+@pytest.mark.parametrize("text", ["Trước", "Trước ngày", "Quý III", "Tháng 13/2023"])
+def test_a_lead_word_without_a_period_is_no_deadline(text: str) -> None:
+    with pytest.raises(PlanError) as info:
+        parse_deadline(text)
+    assert info.value.codes in (("E-DEADLINE-FORM",), ("E-DEADLINE-MONTH",))

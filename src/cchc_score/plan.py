@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import unicodedata
 from decimal import Decimal
 from typing import Any, Literal, Union
 
@@ -35,11 +36,16 @@ DeadlineKind = Literal["year", "quarter", "month", "date", "ongoing", "none"]
 
 _ROMAN_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _YEAR = re.compile(r"^(?:năm\s+)?(\d{4})$", re.IGNORECASE)
-_QUARTER = re.compile(r"^quý\s+(IV|I{1,3}|[1-4])\s*[/.-]\s*(?:năm\s+)?(\d{4})$", re.IGNORECASE)
-_MONTH = re.compile(r"^tháng\s+(\d{1,2})\s*[/.-]\s*(?:năm\s+)?(\d{4})$", re.IGNORECASE)
+# "Quý II/2023", "Quý II - 2023", "Quý III năm 2023"; "Tháng 6/2023", "Tháng 10 năm 2023"
+_OF_YEAR = r"(?:\s*[/.-]\s*(?:năm\s+)?|\s+năm\s+)(\d{4})$"
+_QUARTER = re.compile(r"^quý\s+(IV|I{1,3}|[1-4])" + _OF_YEAR, re.IGNORECASE)
+_MONTH = re.compile(r"^tháng\s+(\d{1,2})" + _OF_YEAR, re.IGNORECASE)
 _DATE = re.compile(r"^(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _ONGOING = re.compile(r"^(thường xuyên|hàng năm|hằng năm|liên tục)$", re.IGNORECASE)
+# "Trước 30/6/2023", "Chậm nhất ngày 30/6/2023", "Hoàn thành trong quý III/2023": the
+# period or day that follows is the deadline.
+_LEAD = re.compile(r"^(?:hoàn thành\s+)?(?:trước|chậm nhất|trong|đến)\s+(?=\S)", re.IGNORECASE)
 
 
 class PlanError(CchcScoreError, ValueError):
@@ -72,6 +78,8 @@ def parse_deadline(text: str) -> Deadline:
     datetime.date(2023, 6, 30)
     >>> parse_deadline("Thường xuyên").kind
     'ongoing'
+    >>> parse_deadline("Trước ngày 30/6/2023").date, parse_deadline("Quý III năm 2023").date
+    (datetime.date(2023, 6, 30), datetime.date(2023, 9, 30))
 
     Raises:
         PlanError: (a ``ValueError``) the text is not a deadline in a known form, names no
@@ -86,7 +94,7 @@ def parse_deadline(text: str) -> Deadline:
             expected=arguments.said("argument.string"),
             type=type(text).__name__,
         )
-    clean = " ".join(text.split())
+    clean = _LEAD.sub("", " ".join(unicodedata.normalize("NFC", text).split()), count=1)
     if not clean:
         return Deadline(text, None, "none")
     if _ONGOING.match(clean):

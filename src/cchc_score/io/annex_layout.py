@@ -140,9 +140,10 @@ def _read_header(line: int, cells: list[str], problems: ProblemList) -> _Header:
 
 # --------------------------------------------------------------------------- patterns
 
-# "Tiêu chí 1.2:", "Tiêu chí 7.1.2.", "Tiêu chí 7.1.1.3 Chất lượng", "7.1.3. Thực hiện"
+# "Tiêu chí 1.2:", "Tiêu chí 7.1.2.", "Tiêu chí 7.1.1.3 Chất lượng", "7.1.3. Thực hiện",
+# and the short forms "TC 1.7.", "TCTP 7.1.1.3:" (tiêu chí, tiêu chí thành phần)
 _CODE_IN_TEXT = re.compile(
-    r"^\s*(?:ti[eê]u\s+ch[ií](?:\s+th[aà]nh\s+ph[aầ]n)?\s*)?"
+    r"^\s*(?:(?:ti[eê]u\s+ch[ií](?:\s+th[aà]nh\s+ph[aầ]n)?|tc(?:tp)?\.?)\s*)?"
     r"(?P<code>[0-9]{1,3}(?:\.[0-9]{1,3})+)(?![0-9])\.?(?:\s*[:.\-–]\s*|\s+|$)",
     re.IGNORECASE,
 )
