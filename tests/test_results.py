@@ -54,6 +54,16 @@ def test_a_total_one_hundredth_off_its_components() -> None:
     assert (finding.stated, finding.computed) == (Decimal("86.72"), Decimal("86.71"))
 
 
+def test_a_units_own_score_is_not_a_part_of_the_total() -> None:
+    # Districts often print the points each unit gave itself beside the appraised ones:
+    # 60 + 30 = 90 is the total; 62 (self-assessed) is not added (62 + 60 + 30 = 152).
+    header = ["Đơn vị", "Điểm tự đánh giá", *HEADER[1:]]
+    rows: Rows = [header, ["Xã A", "62", "60", "30", "90", 1]]
+    assert check_results(rows) == ()
+    rows[0][1] = "Tự chấm"
+    assert check_results(rows) == ()
+
+
 def test_a_sum_is_compared_at_the_totals_decimals() -> None:
     # 50,1250 + 30,58 = 80,7050 → 80,71 at the total's two places (half up): no finding.
     rows: Rows = [HEADER, ["Xã A", "50,1250", "30,58", "80,71", 1]]

@@ -67,6 +67,10 @@ SYNONYMS: dict[ColumnKind, frozenset[str]] = {
     ),
 }
 
+#: Words of a header over the points a unit gave itself ("Điểm tự đánh giá", "Tự chấm"):
+#: not a component of the appraised total, so not read.
+_SELF_ASSESSED = ("tự đánh giá", "tự chấm", "tự đánh gía", "self-assess", "self assess")
+
 #: How many rows are looked at for the header before giving up (title lines come first).
 HEADER_SEARCH = 30
 
@@ -196,6 +200,8 @@ def column_kind(title: str) -> ColumnKind:
     ('unit', 'total', 'percent')
     >>> column_kind("Vị thứ"), column_kind("Điểm thẩm định (61,5)"), column_kind("")
     ('rank', 'component', 'ignored')
+    >>> column_kind("Điểm tự đánh giá")
+    'ignored'
     """
     if not title.strip():
         return "ignored"
@@ -205,6 +211,8 @@ def column_kind(title: str) -> ColumnKind:
             return kind
     if "%" in name or name.startswith(("tỷ lệ", "tỉ lệ")):
         return "percent"
+    if any(words in name for words in _SELF_ASSESSED):
+        return "ignored"  # the unit's own score, which the appraisal's replaces: no part
     return "component"
 
 
