@@ -1,9 +1,10 @@
 """Many units at once: score a batch, rank it, and see where it lost points.
 
 A batch is a folder of evidence files (every ``*.toml`` and ``*.json`` in it, by name,
-but for plans and appraisals: :mod:`cchc_score.io.folder`) or
-one table, CSV or TSV, with a row per unit and a column per fact (docs/batch.md), read by
-:mod:`cchc_score.io.table`.
+but for plans and appraisals: :mod:`cchc_score.io.folder`) or one table, CSV or TSV, with
+a row per unit and a column per fact (docs/batch.md), read by :mod:`cchc_score.io.table`.
+Every unit is scored through the rule set's flat plan (:mod:`cchc_score.compiled`) when
+its evidence is plainly valid, and through :func:`~cchc_score.evaluate` otherwise.
 :func:`score_many` yields one :class:`UnitResult` per unit as it reads them, so memory does
 not grow with the number of units; a unit whose evidence has problems is a result too,
 with its problems, and never stops the batch. :func:`rank` orders the scored units
@@ -17,14 +18,15 @@ import os
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import Union
+from typing import Any, Union
 
 import attrs
 
 from . import arguments
+from .compiled import program
 from .display import Displayable
 from .errors import NO_VALUE, ArgumentError, CchcScoreError, EvidenceError, Problem, ProblemList
-from .evaluation import Scorecard, evaluate
+from .evaluation import Scorecard, evaluate, plain_scorecard
 from .evidence import Evidence, check_evidence
 from .io.evidence import read_unit, rules_argument
 from .io.folder import UNIT_FAILURES, evidence_files
@@ -276,8 +278,15 @@ def _score_folder(rules: RuleSet, folder: str) -> Iterator[UnitResult]:
 
 
 def _score_table(rules: RuleSet, path: str) -> Iterator[UnitResult]:
-    for row in read_table(path, rules):
-        yield _score_row(rules, path, row)
+    def plain(line: int, unit: str, *read: Any) -> UnitResult | None:
+        # A plainly valid row is scored without becoming an evidence (``read``: its year,
+        # facts, appraised points and notes); any other row, or one the flat plan
+        # declines, takes the full path and its diagnostics.
+        card = plain_scorecard(rules, unit, *read)
+        return None if card is None else UnitResult(unit, path, line, card)
+
+    for row in read_table(path, rules, plain):
+        yield row if isinstance(row, UnitResult) else _score_row(rules, path, row)
 
 
 def _score_row(rules: RuleSet, path: str, row: TableRow) -> UnitResult:
@@ -308,9 +317,6 @@ def _score_row(rules: RuleSet, path: str, row: TableRow) -> UnitResult:
 def _at_line(problem: Problem, line: int) -> Problem:
     place = f"line {line}: {problem.path}" if problem.path else f"line {line}"
     return attrs.evolve(problem, path=place)
-
-
-# --------------------------------------------------------------------------- rules named
 
 
 # --------------------------------------------------------------------------- ranking
@@ -382,9 +388,11 @@ def _result(item: object, where: str, interned: dict[Decimal, Decimal]) -> UnitR
     if isinstance(item, Scorecard):
         item = UnitResult(item.unit, None, scorecard=item)
     result = arguments.instance(item, UnitResult, where, "argument.unit_result")
-    if result.scorecard is None:
+    card = result.scorecard
+    if card is None:
         return result
-    return attrs.evolve(result, scorecard=result.scorecard.ranked(interned))
+    kept = card.ranked(interned)
+    return UnitResult(result.unit, result.source, result.line, kept, result.problems)
 
 
 def _card(item: object, where: str) -> Scorecard:
@@ -466,16 +474,26 @@ def loss_table(cards: Iterable[Scorecard] | Ranking) -> LossTable:
         return LossTable((), (), ())
     # Deductions have at most the rules' decimals: written with exactly that many, so that
     # a criterion not assessed (1.5 − 1.5 = 0.0) reads like the others (0.00).
-    to_decimals = rounder(cards[0].rules.decimals)
+    rules = cards[0].rules
+    to_decimals = rounder(rules.decimals)
     rows: list[tuple[int, CriterionLoss]] = []
     lost = [Decimal(0)] * len(cards)
-    leaves = (node for node in cards[0].rules.nodes() if node.is_leaf)
+    index = program(rules).index
     shared: dict[Decimal, Decimal] = {}  # equal deductions are one object
-    for position, node in enumerate(leaves):
-        lose = (to_decimals(node.max - card.points_of(node.code)) for card in cards)
-        deductions = tuple(shared.setdefault(d, d) for d in lose)
+    for position, node in enumerate(n for n in rules.nodes() if n.is_leaf):
+        at, top = index[node.code], node.max
+        by_points: dict[Decimal, Decimal] = {}  # a leaf's points are few: each loss once
+        column = []
+        for card in cards:
+            points = card.points[at]
+            loss = by_points.get(points)
+            if loss is None:
+                loss = to_decimals(top - points)
+                loss = by_points[points] = shared.setdefault(loss, loss)
+            column.append(loss)
+        deductions = tuple(column)
         lost = [a + b for a, b in zip(lost, deductions, strict=True)]
-        if any(d > 0 for d in deductions):
+        if any(deductions):
             rows.append((position, CriterionLoss(node, deductions)))
     rows.sort(key=lambda row: (-row[1].total, row[0]))
     return LossTable(tuple(names), tuple(row for _, row in rows), tuple(lost))

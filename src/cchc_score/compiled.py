@@ -23,6 +23,7 @@ sets and evidence.
 from __future__ import annotations
 
 from decimal import ROUND_FLOOR, Decimal
+from functools import partial
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -40,13 +41,21 @@ if TYPE_CHECKING:
 
     from .evidence import Evidence
     from .facts import FactValue, RawValue
-    from .kinds import Rule
     from .model import Band, RuleSet
 
 __all__ = ["REMEMBERED", "FlatPlan", "Program", "Scored", "flat_plan", "program"]
 
 #: The most points a leaf remembers, by the values of its facts (then it computes them).
 REMEMBERED = 4096
+
+#: A leaf scored from facts, as the plan keeps it (see ``FlatPlan.scored``).
+Leaf = tuple[
+    int,
+    "Callable[[Mapping[str, Any]], Any]",
+    "Scorer",
+    "Callable[[Mapping[str, Any]], bool] | None",
+    dict[Any, int],
+]
 
 #: A plan's result: every node's points (parents before children, as
 #: :meth:`RuleSet.nodes` lists them), the total and the rating.
@@ -141,26 +150,25 @@ class FlatPlan:
             fact.name: fact_type(fact).quick(fact) for fact in rules.facts
         }
         self.codes = frozenset(tree.index)
-        #: Appraised-kind leaves: code → (slot, maximum).
-        self.appraised: dict[str, tuple[int, Decimal]] = {}
-        #: Leaves scored from facts: (slot, facts read, scorer, remembered points).
-        self.scored: list[tuple[int, tuple[str, ...], Scorer, dict[Any, int]]] = []
-        self.joint: list[tuple[RuleKind[Any], Rule]] = []
-        needed: set[str] = set()
+        #: Appraised-kind leaves: code → (slot, maximum, steps remembered by points given).
+        self.appraised: dict[str, tuple[int, Decimal, dict[Decimal, int]]] = {}
+        #: Leaves scored from facts: (slot, their facts' values (one, or a tuple), scorer,
+        #: whether values can be scored together (for kinds that say), steps remembered by
+        #: those values). A leaf's values seen before were valid together then, and are now.
+        self.scored: list[Leaf] = []
         for i, node in enumerate(nodes):
             kind = kind_of(node.rule)
             scorer = tree.scorers[i]
             if node.children:
                 continue
             if kind.appraised:
-                self.appraised[node.code] = (i, node.max)
+                self.appraised[node.code] = (i, node.max, {})
             elif scorer is not None:
                 reads = tree.reads[node.code]
-                needed.update(reads)
-                self.scored.append((i, reads, scorer, {}))
-                if type(kind).values_ok is not RuleKind.values_ok:
-                    self.joint.append((kind, node.rule))
-        self.needed = frozenset(needed)
+                joint = type(kind).values_ok is not RuleKind.values_ok
+                ok = partial(kind.values_ok, node.rule) if joint else None
+                key_of = itemgetter(*reads) if reads else _no_facts
+                self.scored.append((i, key_of, scorer, ok, {}))
         # Parents last to first: each sums children already summed. A parent's points pass
         # its maximum only on rules that skipped the loader's checks; there the plan
         # declines and the full path caps them. ``cap`` is the most steps that stay within
@@ -174,7 +182,6 @@ class FlatPlan:
         self.domains = _getter(tree.domains) if tree.domains else None
         self.cap = _cap(rules.max, scale)
         self.ratings: dict[int, Band | None] = {}
-        self.rounded: dict[Decimal, int] = {}
 
     # ------------------------------------------------------------------ checking
 
@@ -226,35 +233,40 @@ class FlatPlan:
                 facts' quick checks); declared facts only.
             appraised: the appraised points, by code.
         """
-        if not self.needed.issubset(values) or len(appraised) != len(self.appraised):
+        if len(appraised) != len(self.appraised):
             return None
-        for kind, rule in self.joint:
-            if not kind.values_ok(rule, values):
-                return None
         steps = [0] * self.size
-        rounded, known = self.rounded, self.appraised
+        known = self.appraised
         for code, given in appraised.items():
-            slot = known.get(code)
-            if slot is None or not 0 <= given <= slot[1]:
+            found = known.get(code)
+            if found is None:
                 return None
-            count = rounded.get(given)
+            slot, top, remembered = found
+            count = remembered.get(given)
             if count is None:
+                if not 0 <= given <= top:
+                    return None
                 count = self._steps(self._round(given))
                 if count is None:
                     return None
-                if len(rounded) < REMEMBERED:
-                    rounded[given] = count
-            steps[slot[0]] = count
-        for i, reads, scorer, remembered in self.scored:
-            key = values[reads[0]] if len(reads) == 1 else tuple([values[n] for n in reads])
-            count = remembered.get(key)
-            if count is None:
-                count = self._steps(scorer(values))
-                if count is None:
-                    return None
                 if len(remembered) < REMEMBERED:
-                    remembered[key] = count
-            steps[i] = count
+                    remembered[given] = count
+            steps[slot] = count
+        try:
+            for i, key_of, scorer, ok, remembered in self.scored:
+                key = key_of(values)
+                count = remembered.get(key)
+                if count is None:
+                    if ok is not None and not ok(values):
+                        return None
+                    count = self._steps(scorer(values))
+                    if count is None:
+                        return None
+                    if len(remembered) < REMEMBERED:
+                        remembered[key] = count
+                steps[i] = count
+        except KeyError:  # a fact a leaf reads is missing
+            return None
         for i, children, cap in self.inner:
             total = sum(children(steps))
             if total > cap:
@@ -280,6 +292,10 @@ class FlatPlan:
             return None
         count = int(points.scaleb(self.places))
         return count if count >= 0 else None
+
+
+def _no_facts(values: Mapping[str, Any]) -> tuple[()]:
+    return ()
 
 
 def _getter(slots: tuple[int, ...]) -> Callable[[list[int]], tuple[int, ...]]:

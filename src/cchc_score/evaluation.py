@@ -240,7 +240,7 @@ class Scorecard(Displayable):
             rules=self.rules,
             unit=self.unit,
             year=self.year,
-            points=tuple(share.setdefault(p, p) for p in self.points),
+            points=tuple(map(share.setdefault, self.points, self.points)),
             values=(),
             total=share.setdefault(self.total, self.total),
             rating=self.rating,

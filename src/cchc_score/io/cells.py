@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import unicodedata
 from decimal import Decimal
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from ..compiled import REMEMBERED
@@ -59,6 +60,7 @@ def fact_value(fact: Fact, value: str) -> tuple[RawValue, RawValue]:
 
 
 _ABSENT: Any = object()
+_UNSEEN: Any = object()
 
 
 class PlainRows:
@@ -75,11 +77,26 @@ class PlainRows:
     def __init__(self, columns: Sequence[tuple[str, str, Fact | None]]) -> None:
         self.width = len(columns)
         self.unit_at = next(i for i, (kind, _, _) in enumerate(columns) if kind == "unit")
-        self.cells: list[tuple[int, str, str, Callable[[str], Any], dict[str, Any]]] = [
+        self.readers: list[tuple[int, str, str, Callable[[str], Any], dict[str, Any]]] = [
             (at, kind, name, _reader(kind, fact), {})
             for at, (kind, name, fact) in enumerate(columns)
             if kind not in ("unit", "rules")
         ]
+        # The common row, read by look-ups alone: facts and appraised points whose texts
+        # were seen before (only good values are remembered), a year, nothing else.
+        by_kind: dict[str, list[tuple[int, str, dict[str, Any]]]] = {}
+        for at, kind, name, _, seen in self.readers:
+            by_kind.setdefault(kind, []).append((at, name, seen))
+        facts, appraised = by_kind.pop("fact", []), by_kind.pop("appraised", [])
+        years = by_kind.pop("year", [])
+        self.fact_names = [name for _, name, _ in facts]
+        self.fact_seen = [seen for _, _, seen in facts]
+        self.fact_cells = _cells([at for at, _, _ in facts])
+        self.appraised_names = [name for _, name, _ in appraised]
+        self.appraised_seen = [seen for _, _, seen in appraised]
+        self.appraised_cells = _cells([at for at, _, _ in appraised])
+        self.year = years[0] if years else None
+        self.empty = [at for listed in by_kind.values() for at, _, _ in listed]
 
     def row(
         self, cells: Sequence[str]
@@ -94,30 +111,75 @@ class PlainRows:
         unit = clean(cells[self.unit_at])
         if not unit:
             return None
+        try:
+            facts = dict(
+                zip(
+                    self.fact_names, map(_LOOK, self.fact_seen, self.fact_cells(cells)), strict=True
+                )
+            )
+            appraised = dict(
+                zip(
+                    self.appraised_names,
+                    map(_LOOK, self.appraised_seen, self.appraised_cells(cells)),
+                    strict=True,
+                )
+            )
+            year = None if self.year is None else self.year[2][cells[self.year[0]]]
+        except KeyError:  # a text not seen before (or not good): cell by cell
+            return self._slowly(unit, cells)
+        for at in self.empty:
+            if cells[at] and clean(cells[at]):
+                return self._slowly(unit, cells)
+        return unit, year, facts, appraised, ()
+
+    def _slowly(
+        self, unit: str, cells: Sequence[str]
+    ) -> (
+        tuple[str, int | None, dict[str, Any], dict[str, Decimal], tuple[tuple[str, str], ...]]
+        | None
+    ):
         year = None
         facts: dict[str, Any] = {}
         appraised: dict[str, Decimal] = {}
         notes: list[tuple[str, str]] = []
-        for at, kind, name, read, seen in self.cells:
+        for at, kind, name, read, seen in self.readers:
             cell = cells[at]
-            value = seen.get(cell)
-            if value is None:
-                value = read(cell)
-                if len(seen) < REMEMBERED:
-                    seen[cell] = value
-            if value is _ABSENT:
+            value = seen.get(cell, _UNSEEN)
+            if value is not _UNSEEN:
+                if kind == "year":
+                    year = value
+                elif kind == "fact":
+                    facts[name] = value
+                else:
+                    appraised[name] = value
                 continue
+            value = read(cell)
             if value is BAD:
                 return None
-            if kind == "fact":
+            if kind == "year":
+                year = None if value is _ABSENT else value
+            elif value is _ABSENT:
+                continue
+            elif kind == "fact":
                 facts[name] = value
             elif kind == "appraised":
                 appraised[name] = value
-            elif kind == "year":
-                year = value
             else:
                 notes.append((name, value))
+                continue
+            if len(seen) < REMEMBERED:
+                seen[cell] = year if kind == "year" else value
         return unit, year, facts, appraised, tuple(sorted(notes))
+
+
+_LOOK = dict.__getitem__
+
+
+def _cells(at: list[int]) -> Callable[[Sequence[str]], tuple[str, ...]]:
+    """The cells at these places, as a tuple (itemgetter gives one item bare)."""
+    if len(at) > 1:
+        return itemgetter(*at)
+    return lambda cells: tuple(cells[i] for i in at)
 
 
 def _reader(kind: str, fact: Fact | None) -> Callable[[str], Any]:
