@@ -5,12 +5,13 @@ rule sets is tests/property/test_flat_plan.py."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import attrs
 import pytest
 
 from cchc_score import Evidence, compiled, evaluate, load_rules
-from cchc_score.compiled import flat_plan
+from cchc_score.compiled import Scored, flat_plan
 from cchc_score.model import Appraised, Criterion, Sum
 
 from .conftest import ROOT
@@ -34,7 +35,7 @@ FULL = Evidence(
 )
 
 
-def _scored(evidence: Evidence) -> object:
+def _scored(evidence: Evidence) -> Scored | None:
     plan = flat_plan(MINIMAL)
     typed = plan.typed(evidence)
     return None if typed is None else plan.score(typed, dict(evidence.appraised))
@@ -43,7 +44,7 @@ def _scored(evidence: Evidence) -> object:
 def test_plain_evidence_is_scored_by_the_plan_as_evaluate_scores_it() -> None:
     scored = _scored(FULL)
     assert scored is not None
-    points, total, rating = scored  # type: ignore[misc]
+    points, total, rating = scored
     card = evaluate(MINIMAL, FULL)
     assert (points, total, rating) == (card.points, card.total, card.rating)
     assert str(total) == "10.00"  # minimal.toml rounds to 2 decimals (the default)
@@ -65,7 +66,9 @@ def test_plain_evidence_is_scored_by_the_plan_as_evaluate_scores_it() -> None:
         ({"notes": {"9.9": "?"}}, "a note for an unknown code"),
     ],
 )
-def test_the_plan_declines_what_the_full_path_must_look_at(change: dict, why: str) -> None:
+def test_the_plan_declines_what_the_full_path_must_look_at(
+    change: dict[str, Any], why: str
+) -> None:
     assert _scored(attrs.evolve(FULL, **change)) is None, why
 
 

@@ -60,7 +60,8 @@ def _spoilt(draw: st.DrawFn, rules: RuleSet, evidence: Evidence, table: bool = F
     scored from facts, a criterion not assessed, a note for an unknown code, a value in a
     file's shape ("91,3%", a list of items). In a ``table``, a note is for a known code
     (an unknown one is a problem of the table's header, not of a row)."""
-    facts, appraised = dict(evidence.facts), dict(evidence.appraised)
+    facts: dict[str, Any] = dict(evidence.facts)
+    appraised = dict(evidence.appraised)
     scored = [n for n in rules.nodes() if n.is_leaf and kind_of(n.rule).scored]
     how = draw(
         st.sampled_from(
