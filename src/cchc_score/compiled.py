@@ -182,6 +182,8 @@ class FlatPlan:
         self.domains = _getter(tree.domains) if tree.domains else None
         self.cap = _cap(rules.max, scale)
         self.ratings: dict[int, Band | None] = {}
+        #: Values of a file's shape typed, by fact and (type, value).
+        self.shaped: dict[str, dict[tuple[type, RawValue], Any]] = {}
 
     # ------------------------------------------------------------------ checking
 
@@ -190,8 +192,9 @@ class FlatPlan:
         is plainly valid for the plan; ``None`` when in any doubt.
 
         A value the quick check does not take (a file's shapes: a list of items, "91,3%", a
-        ratio written as an integer) is typed by the full check's own function: every
-        value of the evidence then is, as the full check would.
+        ratio written as an integer) is typed by the full check's own function, once per
+        value and fact (the quick check gives the same values as that function for what
+        it takes), and its typed value remembered by the value's type and value.
         """
         if evidence.not_assessed:
             return None
@@ -207,20 +210,25 @@ class FlatPlan:
                 return None
             value = convert(raw)
             if value is BAD:
-                return self._typed_in_full(evidence)
+                value = self._shaped(name, raw)
+                if value is BAD:
+                    return None
             typed[name] = value
         return typed
 
-    def _typed_in_full(self, evidence: Evidence) -> dict[str, FactValue] | None:
-        problems = ProblemList(None)
-        fact = self.rules.fact
-        typed: dict[str, Any] = {}
-        for name, raw in evidence.facts:
-            value = typed_value(fact(name), raw, "", problems)
+    def _shaped(self, name: str, raw: RawValue) -> Any:
+        """A value of a file's shape typed by the full check (``BAD`` if it has a problem)."""
+        remembered = self.shaped.setdefault(name, {})
+        key = (type(raw), raw)  # True == 1, but a flag is not a number
+        value = remembered.get(key, BAD)
+        if value is BAD:
+            problems = ProblemList(None)
+            value = typed_value(self.rules.fact(name), raw, "", problems)
             if problems:
-                return None
-            typed[name] = value
-        return typed
+                return BAD
+            if len(remembered) < REMEMBERED:
+                remembered[key] = value
+        return value
 
     # ------------------------------------------------------------------ scoring
 

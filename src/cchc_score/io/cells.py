@@ -72,14 +72,26 @@ class PlainRows:
         columns: each column's kind (``unit``, ``year``, ``rules``, ``fact``,
             ``appraised``, ``not_assessed``, ``notes`` or ``blank``), the fact or code it
             names, and the fact for a fact column.
+        memory: the texts seen before and how they read, by column kind and name: kept with
+            the rule set (how a cell reads depends on its fact alone), so that the tables
+            of one batch share them.
     """
 
-    def __init__(self, columns: Sequence[tuple[str, str, Fact | None]]) -> None:
+    def __init__(
+        self,
+        columns: Sequence[tuple[str, str, Fact | None]],
+        memory: dict[tuple[str, str], dict[str, Any]] | None = None,
+    ) -> None:
         self.width = len(columns)
         self.unit_at = next(i for i, (kind, _, _) in enumerate(columns) if kind == "unit")
+        # Facts in the order of their names: the order a scorecard lists them in.
+        order = sorted(
+            range(len(columns)), key=lambda at: (columns[at][0] != "fact", columns[at][1])
+        )
+        known = {} if memory is None else memory
         self.readers: list[tuple[int, str, str, Callable[[str], Any], dict[str, Any]]] = [
-            (at, kind, name, _reader(kind, fact), {})
-            for at, (kind, name, fact) in enumerate(columns)
+            (at, kind, name, _reader(kind, fact), known.setdefault((kind, name), {}))
+            for at, (kind, name, fact) in ((at, columns[at]) for at in order)
             if kind not in ("unit", "rules")
         ]
         # The common row, read by look-ups alone: facts and appraised points whose texts

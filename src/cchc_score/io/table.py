@@ -127,7 +127,8 @@ def read_table(path: str, rules: RuleSet, quick: Quick[T] | None = None) -> Iter
             rows += 1
             if quick is not None and cells is not None and not lines.bad:
                 if plain is None:
-                    plain = PlainRows([(c.kind, c.name, c.fact) for c in header.columns])
+                    columns = [(c.kind, c.name, c.fact) for c in header.columns]
+                    plain = PlainRows(columns, rules.memo("table.cells", _cells_seen))
                 read = plain.row(cells)
                 done = None if read is None else quick(first, *read)
                 if done is not None:
@@ -142,6 +143,10 @@ def read_table(path: str, rules: RuleSet, quick: Quick[T] | None = None) -> Iter
         problems = ProblemList(path)
         problems.add(f"line {header.line}", _NO_ROWS)
         problems.raise_as(EvidenceError)
+
+
+def _cells_seen(rules: RuleSet) -> dict[tuple[str, str], dict[str, Any]]:
+    return {}
 
 
 def _row(
