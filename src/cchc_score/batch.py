@@ -18,19 +18,18 @@ import os
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import Any, Union
+from typing import Union
 
 import attrs
 
 from . import arguments
+from .batch_units import UnitResult, read_folder, score_evidence, score_read, score_table
 from .compiled import program
 from .display import Displayable
-from .errors import NO_VALUE, ArgumentError, CchcScoreError, EvidenceError, Problem, ProblemList
-from .evaluation import Scorecard, evaluate, plain_scorecard
-from .evidence import Evidence, check_evidence
-from .io.evidence import read_unit, rules_argument
-from .io.folder import UNIT_FAILURES, evidence_files
-from .io.table import TableRow, read_table
+from .errors import NO_VALUE, ArgumentError, Problem, ProblemList
+from .evaluation import Scorecard
+from .evidence import Evidence
+from .io.evidence import rules_argument
 from .model import Criterion, RuleSet
 from .numbers import rounder
 
@@ -51,38 +50,6 @@ __all__ = [
 Source = Union[str, os.PathLike[str], Iterable[Evidence]]
 
 # --------------------------------------------------------------------------- results
-
-
-@attrs.frozen
-class UnitResult:
-    """One unit of a batch: its scorecard, or the problems that kept it from being scored.
-
-    Attributes:
-        unit: the unit's name as given ("" when it could not be read).
-        source: the file it came from (for evidence built in Python, its ``source``).
-        line: the line its row starts on, for a CSV/TSV table; ``None`` for a file per unit.
-        scorecard: the scorecard, when the evidence is valid.
-        problems: every problem found, each naming the file, line and place, when it is not.
-    """
-
-    unit: str
-    source: str | None
-    line: int | None = None
-    scorecard: Scorecard | None = None
-    problems: tuple[Problem, ...] = ()
-
-    @property
-    def ok(self) -> bool:
-        """Whether the unit was scored (its evidence is valid)."""
-        return self.scorecard is not None and not self.problems
-
-    @property
-    def where(self) -> str:
-        """The file, and the line for a table row: ``wards.csv: line 5``."""
-        place = self.source or ""
-        if self.line is not None:
-            return f"{place}: line {self.line}" if place else f"line {self.line}"
-        return place
 
 
 @attrs.frozen
@@ -214,9 +181,9 @@ def score_many(rules: RuleSet | str | os.PathLike[str], source: Source) -> Itera
     if isinstance(source, (str, os.PathLike)):
         path = os.fspath(source)
         if os.path.isdir(path):
-            yield from _score_folder(rules, path)
+            yield from score_read(rules, read_folder(path))
         else:
-            yield from _score_table(rules, path)
+            yield from score_table(rules, path)
         return
     if not isinstance(source, Iterable):
         raise arguments.fail(
@@ -229,94 +196,7 @@ def score_many(rules: RuleSet | str | os.PathLike[str], source: Source) -> Itera
         )
     for index, evidence in enumerate(source):
         arguments.instance(evidence, Evidence, f"source[{index}]", "argument.an_evidence")
-        yield _score_evidence(rules, evidence, ProblemList(evidence.source))
-
-
-def _unreadable(file: str, exc: BaseException) -> tuple[Problem, ...]:
-    """A unit that could not be read or scored, in one located line (never a stop)."""
-    if isinstance(exc, CchcScoreError):
-        return tuple(attrs.evolve(p, file=p.file or file) for p in exc.problems)
-    if isinstance(exc, RecursionError):
-        return (Problem(file, "", "E-BATCH-TOO-DEEP", NO_VALUE),)
-    if isinstance(exc, ValueError) and "digits" in str(exc):
-        return (Problem(file, "", "E-BATCH-TOO-MANY-DIGITS", NO_VALUE),)
-    detail = " ".join(str(exc).split())[:120]
-    said = f"{type(exc).__name__}" + (f": {detail}" if detail else "")
-    return (Problem(file, "", "E-BATCH-UNREADABLE", NO_VALUE, {"detail": said}),)
-
-
-#: What one bad unit may raise: the library's errors, and (last resort) the parsers' own.
-def _score_evidence(rules: RuleSet, evidence: Evidence, problems: ProblemList) -> UnitResult:
-    """Score one evidence; ``problems`` already holds those of its shape, if any."""
-    card: Scorecard | None = None
-    try:
-        card = evaluate(rules, evidence)
-    except UNIT_FAILURES as exc:
-        problems.extend(_unreadable(evidence.source or "", exc))
-    if problems:
-        return UnitResult(evidence.unit, evidence.source, problems=tuple(problems))
-    return UnitResult(evidence.unit, evidence.source, scorecard=card)
-
-
-def _score_folder(rules: RuleSet, folder: str) -> Iterator[UnitResult]:
-    for file in evidence_files(folder):
-        try:
-            read = read_unit(file)
-        except UNIT_FAILURES as exc:
-            yield UnitResult("", file, problems=_unreadable(file, exc))
-            continue
-        if read is None:  # a plan or an appraisal: not a unit
-            continue
-        evidence, problems = read
-        if evidence is None:
-            yield UnitResult("", file, problems=tuple(problems))
-        else:
-            yield _score_evidence(rules, evidence, problems)
-
-
-# --------------------------------------------------------------------------- tables
-
-
-def _score_table(rules: RuleSet, path: str) -> Iterator[UnitResult]:
-    def plain(line: int, unit: str, *read: Any) -> UnitResult | None:
-        # A plainly valid row is scored without becoming an evidence (``read``: its year,
-        # facts, appraised points and notes); any other row, or one the flat plan
-        # declines, takes the full path and its diagnostics.
-        card = plain_scorecard(rules, unit, *read)
-        return None if card is None else UnitResult(unit, path, line, card)
-
-    for row in read_table(path, rules, plain):
-        yield row if isinstance(row, UnitResult) else _score_row(rules, path, row)
-
-
-def _score_row(rules: RuleSet, path: str, row: TableRow) -> UnitResult:
-    problems = ProblemList(path)
-    problems.extend(row.problems)
-    typed = row.evidence
-    if typed is None:
-        return UnitResult(row.unit, path, row.line, problems=tuple(problems))
-    found: tuple[Problem, ...] = ()
-    try:
-        if not problems:
-            try:
-                return UnitResult(row.unit, path, row.line, scorecard=evaluate(rules, typed))
-            except EvidenceError as exc:
-                found = exc.problems
-        # Check the cells as written, so that messages quote what the user wrote (and
-        # problems of value are reported with those of reading, as for an evidence file).
-        try:
-            check_evidence(rules, attrs.evolve(typed, facts=row.written))
-        except EvidenceError as exc:
-            found = exc.problems
-    except UNIT_FAILURES as exc:  # the last resort: the row is listed, the batch goes on
-        found = _unreadable(path, exc)
-    problems.extend(_at_line(p, row.line) for p in found)
-    return UnitResult(row.unit, path, row.line, problems=tuple(problems))
-
-
-def _at_line(problem: Problem, line: int) -> Problem:
-    place = f"line {line}: {problem.path}" if problem.path else f"line {line}"
-    return attrs.evolve(problem, path=place)
+        yield score_evidence(rules, evidence, ProblemList(evidence.source))
 
 
 # --------------------------------------------------------------------------- ranking
