@@ -366,19 +366,17 @@ def test_rank_reads_each_file_of_a_folder_once(
 ) -> None:
     # The district folder's seven files name their rules (criteria_2022): the rules are
     # found in the files read, and what was read is scored, so each file is read once.
-    from cchc_score import batch_units
-    from cchc_score.io import folder
+    from cchc_score.io.evidence import read_unit as real
 
     read: list[str] = []
-    real = batch_units.read_unit
 
     def counted(path: str) -> object:
         read.append(str(path))
         return real(path)
 
     # Every place a batch reads a unit's file: finding the rules, and scoring.
-    monkeypatch.setattr(batch_units, "read_unit", counted)
-    monkeypatch.setattr(folder, "read_unit", counted)
+    monkeypatch.setattr("cchc_score.batch_units.read_unit", counted)
+    monkeypatch.setattr("cchc_score.io.folder.read_unit", counted)
     code, out, _ = run(capsys, "rank", DISTRICT, "--format", "csv")
     files = sorted(p.name for p in (ROOT / DISTRICT).glob("*.toml"))
     assert code == 0

@@ -136,7 +136,10 @@ def score_table(rules: RuleSet, path: str) -> Iterator[UnitResult]:
         # A plainly valid row is scored without becoming an evidence (``read``: its year,
         # facts, appraised points and notes); any other row, or one the flat plan
         # declines, takes the full path and its diagnostics.
-        card = plain_scorecard(rules, unit, *read)
+        try:
+            card = plain_scorecard(rules, unit, *read)
+        except UNIT_FAILURES:  # the full path lists the unit with what it raises
+            return None
         return None if card is None else UnitResult(unit, path, line, card)
 
     for row in read_table(path, rules, plain):
