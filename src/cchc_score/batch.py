@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
+from operator import itemgetter
 from typing import Union
 
 import attrs
@@ -315,6 +316,25 @@ def _check_same_rules(cards: Sequence[Scorecard]) -> None:
 # --------------------------------------------------------------------------- losses
 
 
+class _Losses(dict[Decimal, Decimal]):
+    """A leaf's points → its deduction (maximum − points, written with the rule set's
+    decimals), each made once and shared through ``shared``."""
+
+    def __init__(
+        self,
+        top: Decimal,
+        to_decimals: Callable[[Decimal], Decimal],
+        shared: dict[Decimal, Decimal],
+    ) -> None:
+        super().__init__()
+        self.top, self.to_decimals, self.shared = top, to_decimals, shared
+
+    def __missing__(self, points: Decimal) -> Decimal:
+        loss = self.to_decimals(self.top - points)
+        loss = self[points] = self.shared.setdefault(loss, loss)
+        return loss
+
+
 def loss_table(cards: Iterable[Scorecard] | Ranking) -> LossTable:
     """Where units lost points: each criterion's deduction in each unit.
 
@@ -355,25 +375,19 @@ def loss_table(cards: Iterable[Scorecard] | Ranking) -> LossTable:
     # Deductions have at most the rules' decimals: written with exactly that many, so that
     # a criterion not assessed (1.5 − 1.5 = 0.0) reads like the others (0.00).
     rules = cards[0].rules
-    to_decimals = rounder(rules.decimals)
     rows: list[tuple[int, CriterionLoss]] = []
-    lost = [Decimal(0)] * len(cards)
     index = program(rules).index
+    points = [card.points for card in cards]
     shared: dict[Decimal, Decimal] = {}  # equal deductions are one object
+    columns = []
     for position, node in enumerate(n for n in rules.nodes() if n.is_leaf):
-        at, top = index[node.code], node.max
-        by_points: dict[Decimal, Decimal] = {}  # a leaf's points are few: each loss once
-        column = []
-        for card in cards:
-            points = card.points[at]
-            loss = by_points.get(points)
-            if loss is None:
-                loss = to_decimals(top - points)
-                loss = by_points[points] = shared.setdefault(loss, loss)
-            column.append(loss)
-        deductions = tuple(column)
-        lost = [a + b for a, b in zip(lost, deductions, strict=True)]
+        # A leaf's points are few: each deduction is made once, then looked up.
+        loss = _Losses(node.max, rounder(rules.decimals), shared)
+        deductions = tuple(map(loss.__getitem__, map(itemgetter(index[node.code]), points)))
+        columns.append(deductions)
         if any(deductions):
             rows.append((position, CriterionLoss(node, deductions)))
+    zero = Decimal(0)
+    lost = [sum(unit, zero) for unit in zip(*columns, strict=True)] or [zero] * len(cards)
     rows.sort(key=lambda row: (-row[1].total, row[0]))
     return LossTable(tuple(names), tuple(row for _, row in rows), tuple(lost))
