@@ -109,3 +109,11 @@ def test_equal_points_are_one_object() -> None:
     a = evaluate(MINIMAL, FULL)
     b = evaluate(MINIMAL, attrs.evolve(FULL, unit="Xã B"))
     assert all(x is y for x, y in zip(a.points, b.points, strict=True))
+
+
+def test_a_leaf_of_a_kind_for_inner_nodes_is_left_to_the_full_path() -> None:
+    # Built in Python: a leaf whose rule is a sum (of nothing). The plan has no points to
+    # give it, so it declines every unit rather than count it 0.
+    leaves = (Criterion("1.1", "a", 1, Sum()), Criterion("1.2", "b", 1, Appraised()))
+    rules = attrs.evolve(MINIMAL, domains=(Criterion("I", "I", 2, Sum(), leaves),), max=2)
+    assert flat_plan(rules).score({}, {"1.2": Decimal(1)}) is None

@@ -156,6 +156,7 @@ class FlatPlan:
         #: whether values can be scored together (for kinds that say), steps remembered by
         #: those values). A leaf's values seen before were valid together then, and are now.
         self.scored: list[Leaf] = []
+        self.usable = bool(tree.domains)
         for i, node in enumerate(nodes):
             kind = kind_of(node.rule)
             scorer = tree.scorers[i]
@@ -169,6 +170,8 @@ class FlatPlan:
                 ok = partial(kind.values_ok, node.rule) if joint else None
                 key_of = itemgetter(*reads) if reads else _no_facts
                 self.scored.append((i, key_of, scorer, ok, {}))
+            else:  # a leaf of a kind for inner nodes: the full path says what it makes of it
+                self.usable = False
         # Parents last to first: each sums children already summed. A parent's points pass
         # its maximum only on rules that skipped the loader's checks; there the plan
         # declines and the full path caps them. ``cap`` is the most steps that stay within
@@ -179,7 +182,7 @@ class FlatPlan:
             for i, node in reversed(list(enumerate(nodes)))
             if node.children
         ]
-        self.domains = _getter(tree.domains) if tree.domains else None
+        self.domains = _getter(tree.domains)
         self.cap = _cap(rules.max, scale)
         self.ratings: dict[int, Band | None] = {}
         #: Values of a file's shape typed, by fact and (type, value).
@@ -241,7 +244,7 @@ class FlatPlan:
                 facts' quick checks); declared facts only.
             appraised: the appraised points, by code.
         """
-        if len(appraised) != len(self.appraised):
+        if len(appraised) != len(self.appraised) or not self.usable:
             return None
         steps = [0] * self.size
         known = self.appraised
@@ -280,8 +283,6 @@ class FlatPlan:
             if total > cap:
                 return None
             steps[i] = total
-        if self.domains is None:
-            return None
         total = sum(self.domains(steps))
         if total > self.cap:
             return None
@@ -307,11 +308,10 @@ def _no_facts(values: Mapping[str, Any]) -> tuple[()]:
 
 
 def _getter(slots: tuple[int, ...]) -> Callable[[list[int]], tuple[int, ...]]:
-    """The steps at ``slots``, as a tuple (itemgetter gives one item bare)."""
-    if len(slots) == 1:
-        (only,) = slots
-        return lambda steps: (steps[only],)
-    return itemgetter(*slots)
+    """The steps at ``slots``, as a tuple (itemgetter gives one item bare, and needs one)."""
+    if len(slots) > 1:
+        return itemgetter(*slots)
+    return lambda steps: tuple(steps[i] for i in slots)
 
 
 def _cap(top: Decimal, scale: Decimal) -> int:
