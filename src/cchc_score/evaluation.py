@@ -307,6 +307,10 @@ def evaluate(rules: RuleSet, evidence: Evidence) -> Scorecard:
 
     Raises:
         EvidenceError: the evidence does not fit the rules (every problem listed).
+
+    Plainly valid evidence is scored through the rule set's flat plan
+    (:mod:`cchc_score.compiled`); anything else, and anything the plan declines, is checked
+    in full and scored node by node: the same scorecard either way.
     """
     check_arguments(rules, evidence)
     typed = flat_plan(rules).typed(evidence)
