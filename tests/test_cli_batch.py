@@ -359,3 +359,26 @@ def test_top_must_be_a_whole_number_from_one(
     code, out, err = run(capsys, "rank", DISTRICT, "--top", value)
     assert (code, out) == (2, "")
     assert "--top" in err
+
+
+def test_rank_reads_each_file_of_a_folder_once(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # The district folder's seven files name their rules (criteria_2022): the rules are
+    # found in the files read, and what was read is scored, so each file is read once.
+    from cchc_score.io.evidence import read_unit as real
+
+    read: list[str] = []
+
+    def counted(path: str) -> object:
+        read.append(str(path))
+        return real(path)
+
+    # Every place a batch reads a unit's file: finding the rules, and scoring.
+    monkeypatch.setattr("cchc_score.batch_units.read_unit", counted)
+    monkeypatch.setattr("cchc_score.io.folder.read_unit", counted)
+    code, out, _ = run(capsys, "rank", DISTRICT, "--format", "csv")
+    files = sorted(p.name for p in (ROOT / DISTRICT).glob("*.toml"))
+    assert code == 0
+    assert sorted(Path(p).name for p in read) == files
+    assert len(out.splitlines()) == 1 + len(files)  # the header and a line per ward

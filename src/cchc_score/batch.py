@@ -1,9 +1,10 @@
 """Many units at once: score a batch, rank it, and see where it lost points.
 
 A batch is a folder of evidence files (every ``*.toml`` and ``*.json`` in it, by name,
-but for plans and appraisals: :mod:`cchc_score.io.folder`) or
-one table, CSV or TSV, with a row per unit and a column per fact (docs/batch.md), read by
-:mod:`cchc_score.io.table`.
+but for plans and appraisals: :mod:`cchc_score.io.folder`) or one table, CSV or TSV, with
+a row per unit and a column per fact (docs/batch.md), read by :mod:`cchc_score.io.table`.
+Every unit is scored through the rule set's flat plan (:mod:`cchc_score.compiled`) when
+its evidence is plainly valid, and through :func:`~cchc_score.evaluate` otherwise.
 :func:`score_many` yields one :class:`UnitResult` per unit as it reads them, so memory does
 not grow with the number of units; a unit whose evidence has problems is a result too,
 with its problems, and never stops the batch. :func:`rank` orders the scored units
@@ -15,20 +16,21 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
+from operator import itemgetter
 from typing import Union
 
 import attrs
 
 from . import arguments
+from .batch_units import UnitResult, read_folder, score_evidence, score_read, score_table
+from .compiled import program
 from .display import Displayable
-from .errors import NO_VALUE, ArgumentError, CchcScoreError, EvidenceError, Problem, ProblemList
-from .evaluation import Scorecard, evaluate
-from .evidence import Evidence, check_evidence
-from .io.evidence import read_unit, rules_argument
-from .io.folder import UNIT_FAILURES, evidence_files
-from .io.table import TableRow, read_table
+from .errors import NO_VALUE, ArgumentError, Problem, ProblemList
+from .evaluation import Scorecard
+from .evidence import Evidence
+from .io.evidence import rules_argument
 from .model import Criterion, RuleSet
 from .numbers import rounder
 
@@ -49,38 +51,6 @@ __all__ = [
 Source = Union[str, os.PathLike[str], Iterable[Evidence]]
 
 # --------------------------------------------------------------------------- results
-
-
-@attrs.frozen
-class UnitResult:
-    """One unit of a batch: its scorecard, or the problems that kept it from being scored.
-
-    Attributes:
-        unit: the unit's name as given ("" when it could not be read).
-        source: the file it came from (for evidence built in Python, its ``source``).
-        line: the line its row starts on, for a CSV/TSV table; ``None`` for a file per unit.
-        scorecard: the scorecard, when the evidence is valid.
-        problems: every problem found, each naming the file, line and place, when it is not.
-    """
-
-    unit: str
-    source: str | None
-    line: int | None = None
-    scorecard: Scorecard | None = None
-    problems: tuple[Problem, ...] = ()
-
-    @property
-    def ok(self) -> bool:
-        """Whether the unit was scored (its evidence is valid)."""
-        return self.scorecard is not None and not self.problems
-
-    @property
-    def where(self) -> str:
-        """The file, and the line for a table row: ``wards.csv: line 5``."""
-        place = self.source or ""
-        if self.line is not None:
-            return f"{place}: line {self.line}" if place else f"line {self.line}"
-        return place
 
 
 @attrs.frozen
@@ -212,9 +182,9 @@ def score_many(rules: RuleSet | str | os.PathLike[str], source: Source) -> Itera
     if isinstance(source, (str, os.PathLike)):
         path = os.fspath(source)
         if os.path.isdir(path):
-            yield from _score_folder(rules, path)
+            yield from score_read(rules, read_folder(path))
         else:
-            yield from _score_table(rules, path)
+            yield from score_table(rules, path)
         return
     if not isinstance(source, Iterable):
         raise arguments.fail(
@@ -227,90 +197,7 @@ def score_many(rules: RuleSet | str | os.PathLike[str], source: Source) -> Itera
         )
     for index, evidence in enumerate(source):
         arguments.instance(evidence, Evidence, f"source[{index}]", "argument.an_evidence")
-        yield _score_evidence(rules, evidence, ProblemList(evidence.source))
-
-
-def _unreadable(file: str, exc: BaseException) -> tuple[Problem, ...]:
-    """A unit that could not be read or scored, in one located line (never a stop)."""
-    if isinstance(exc, CchcScoreError):
-        return tuple(attrs.evolve(p, file=p.file or file) for p in exc.problems)
-    if isinstance(exc, RecursionError):
-        return (Problem(file, "", "E-BATCH-TOO-DEEP", NO_VALUE),)
-    if isinstance(exc, ValueError) and "digits" in str(exc):
-        return (Problem(file, "", "E-BATCH-TOO-MANY-DIGITS", NO_VALUE),)
-    detail = " ".join(str(exc).split())[:120]
-    said = f"{type(exc).__name__}" + (f": {detail}" if detail else "")
-    return (Problem(file, "", "E-BATCH-UNREADABLE", NO_VALUE, {"detail": said}),)
-
-
-#: What one bad unit may raise: the library's errors, and (last resort) the parsers' own.
-def _score_evidence(rules: RuleSet, evidence: Evidence, problems: ProblemList) -> UnitResult:
-    """Score one evidence; ``problems`` already holds those of its shape, if any."""
-    card: Scorecard | None = None
-    try:
-        card = evaluate(rules, evidence)
-    except UNIT_FAILURES as exc:
-        problems.extend(_unreadable(evidence.source or "", exc))
-    if problems:
-        return UnitResult(evidence.unit, evidence.source, problems=tuple(problems))
-    return UnitResult(evidence.unit, evidence.source, scorecard=card)
-
-
-def _score_folder(rules: RuleSet, folder: str) -> Iterator[UnitResult]:
-    for file in evidence_files(folder):
-        try:
-            read = read_unit(file)
-        except UNIT_FAILURES as exc:
-            yield UnitResult("", file, problems=_unreadable(file, exc))
-            continue
-        if read is None:  # a plan or an appraisal: not a unit
-            continue
-        evidence, problems = read
-        if evidence is None:
-            yield UnitResult("", file, problems=tuple(problems))
-        else:
-            yield _score_evidence(rules, evidence, problems)
-
-
-# --------------------------------------------------------------------------- tables
-
-
-def _score_table(rules: RuleSet, path: str) -> Iterator[UnitResult]:
-    for row in read_table(path, rules):
-        yield _score_row(rules, path, row)
-
-
-def _score_row(rules: RuleSet, path: str, row: TableRow) -> UnitResult:
-    problems = ProblemList(path)
-    problems.extend(row.problems)
-    typed = row.evidence
-    if typed is None:
-        return UnitResult(row.unit, path, row.line, problems=tuple(problems))
-    found: tuple[Problem, ...] = ()
-    try:
-        if not problems:
-            try:
-                return UnitResult(row.unit, path, row.line, scorecard=evaluate(rules, typed))
-            except EvidenceError as exc:
-                found = exc.problems
-        # Check the cells as written, so that messages quote what the user wrote (and
-        # problems of value are reported with those of reading, as for an evidence file).
-        try:
-            check_evidence(rules, attrs.evolve(typed, facts=row.written))
-        except EvidenceError as exc:
-            found = exc.problems
-    except UNIT_FAILURES as exc:  # the last resort: the row is listed, the batch goes on
-        found = _unreadable(path, exc)
-    problems.extend(_at_line(p, row.line) for p in found)
-    return UnitResult(row.unit, path, row.line, problems=tuple(problems))
-
-
-def _at_line(problem: Problem, line: int) -> Problem:
-    place = f"line {line}: {problem.path}" if problem.path else f"line {line}"
-    return attrs.evolve(problem, path=place)
-
-
-# --------------------------------------------------------------------------- rules named
+        yield score_evidence(rules, evidence, ProblemList(evidence.source))
 
 
 # --------------------------------------------------------------------------- ranking
@@ -382,9 +269,11 @@ def _result(item: object, where: str, interned: dict[Decimal, Decimal]) -> UnitR
     if isinstance(item, Scorecard):
         item = UnitResult(item.unit, None, scorecard=item)
     result = arguments.instance(item, UnitResult, where, "argument.unit_result")
-    if result.scorecard is None:
+    card = result.scorecard
+    if card is None:
         return result
-    return attrs.evolve(result, scorecard=result.scorecard.ranked(interned))
+    kept = card.ranked(interned)
+    return UnitResult(result.unit, result.source, result.line, kept, result.problems)
 
 
 def _card(item: object, where: str) -> Scorecard:
@@ -427,6 +316,25 @@ def _check_same_rules(cards: Sequence[Scorecard]) -> None:
 # --------------------------------------------------------------------------- losses
 
 
+class _Losses(dict[Decimal, Decimal]):
+    """A leaf's points → its deduction (maximum − points, written with the rule set's
+    decimals), each made once and shared through ``shared``."""
+
+    def __init__(
+        self,
+        top: Decimal,
+        to_decimals: Callable[[Decimal], Decimal],
+        shared: dict[Decimal, Decimal],
+    ) -> None:
+        super().__init__()
+        self.top, self.to_decimals, self.shared = top, to_decimals, shared
+
+    def __missing__(self, points: Decimal) -> Decimal:
+        loss = self.to_decimals(self.top - points)
+        loss = self[points] = self.shared.setdefault(loss, loss)
+        return loss
+
+
 def loss_table(cards: Iterable[Scorecard] | Ranking) -> LossTable:
     """Where units lost points: each criterion's deduction in each unit.
 
@@ -466,16 +374,20 @@ def loss_table(cards: Iterable[Scorecard] | Ranking) -> LossTable:
         return LossTable((), (), ())
     # Deductions have at most the rules' decimals: written with exactly that many, so that
     # a criterion not assessed (1.5 − 1.5 = 0.0) reads like the others (0.00).
-    to_decimals = rounder(cards[0].rules.decimals)
+    rules = cards[0].rules
     rows: list[tuple[int, CriterionLoss]] = []
-    lost = [Decimal(0)] * len(cards)
-    leaves = (node for node in cards[0].rules.nodes() if node.is_leaf)
+    index = program(rules).index
+    points = [card.points for card in cards]
     shared: dict[Decimal, Decimal] = {}  # equal deductions are one object
-    for position, node in enumerate(leaves):
-        lose = (to_decimals(node.max - card.points_of(node.code)) for card in cards)
-        deductions = tuple(shared.setdefault(d, d) for d in lose)
-        lost = [a + b for a, b in zip(lost, deductions, strict=True)]
-        if any(d > 0 for d in deductions):
+    columns = []
+    for position, node in enumerate(n for n in rules.nodes() if n.is_leaf):
+        # A leaf's points are few: each deduction is made once, then looked up.
+        loss = _Losses(node.max, rounder(rules.decimals), shared)
+        deductions = tuple(map(loss.__getitem__, map(itemgetter(index[node.code]), points)))
+        columns.append(deductions)
+        if any(deductions):
             rows.append((position, CriterionLoss(node, deductions)))
+    zero = Decimal(0)
+    lost = [sum(unit, zero) for unit in zip(*columns, strict=True)] or [zero] * len(cards)
     rows.sort(key=lambda row: (-row[1].total, row[0]))
     return LossTable(tuple(names), tuple(row for _, row in rows), tuple(lost))

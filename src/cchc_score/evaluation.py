@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 
 from . import arguments
+from .compiled import Program, flat_plan
+from .compiled import program as compiled_tree
 from .display import Displayable
 from .errors import ArgumentError
-from .evidence import FactValue, check_evidence, observed_codes
-from .kinds import Scorer, kind_of
+from .evidence import FactValue, check_arguments, check_evidence, observed_codes
+from .kinds import kind_of
 from .kinds.facttypes import label
 from .model import Band, Criterion, Fact, RuleSet
 from .numbers import format_number, format_points, round_points, rounder
@@ -28,7 +30,15 @@ if TYPE_CHECKING:
     from .evidence import Evidence
     from .numbers import Lang
 
-__all__ = ["Difference", "NodeScore", "RankedScorecard", "Scorecard", "evaluate", "leaf_points"]
+__all__ = [
+    "Difference",
+    "NodeScore",
+    "RankedScorecard",
+    "Scorecard",
+    "evaluate",
+    "leaf_points",
+    "plain_scorecard",
+]
 
 Status = Literal["scored", "observed", "appraised", "summed", "not_assessed"]
 
@@ -189,7 +199,7 @@ class Scorecard(Displayable):
         Raises:
             KeyError: no node has this code.
         """
-        return self.nodes[_program(self.rules).index[code]]
+        return self.nodes[compiled_tree(self.rules).index[code]]
 
     def points_of(self, code: str) -> Decimal:
         """The points of the node with this code: ``node(code).points`` without building the
@@ -198,7 +208,7 @@ class Scorecard(Displayable):
         Raises:
             KeyError: no node has this code.
         """
-        return self.points[_program(self.rules).index[code]]
+        return self.points[compiled_tree(self.rules).index[code]]
 
     def subtree(self, code: str) -> Iterator[NodeScore]:
         """The node with this code and every node under it."""
@@ -208,7 +218,7 @@ class Scorecard(Displayable):
     def differences(self) -> tuple[Difference, ...]:
         """Every criterion scored from its facts whose points differ from the appraised
         points the evidence also gives for it, in rule-file order."""
-        index = _program(self.rules).index
+        index = compiled_tree(self.rules).index
         out = []
         for code, given in self.compared:
             i = index[code]
@@ -230,7 +240,7 @@ class Scorecard(Displayable):
             rules=self.rules,
             unit=self.unit,
             year=self.year,
-            points=tuple(share.setdefault(p, p) for p in self.points),
+            points=tuple(map(share.setdefault, self.points, self.points)),
             values=(),
             total=share.setdefault(self.total, self.total),
             rating=self.rating,
@@ -261,62 +271,6 @@ class RankedScorecard(Scorecard):
         raise arguments.fail(ArgumentError, "scorecard", "E-BATCH-POINTS-ONLY", self.unit)
 
 
-@attrs.frozen
-class _Program:
-    """The tree flattened for scoring, prepared once per rule set."""
-
-    nodes: tuple[Criterion, ...]  # parents before children
-    depths: tuple[int, ...]
-    children: tuple[tuple[int, ...], ...]
-    scorers: tuple[Scorer | None, ...]
-    #: The facts each node's rule reads, by code (empty for appraised and inner nodes).
-    reads: dict[str, tuple[str, ...]]
-    #: The leaves scored from facts: the ones whose points evidence may observe instead.
-    observable: frozenset[str]
-    domains: tuple[int, ...]
-    index: dict[str, int]
-
-    @classmethod
-    def of(cls, rules: RuleSet) -> _Program:
-        nodes: list[Criterion] = []
-        depths: list[int] = []
-
-        def visit(node: Criterion, depth: int) -> None:
-            nodes.append(node)
-            depths.append(depth)
-            for child in node.children:
-                visit(child, depth + 1)
-
-        for domain in rules.domains:
-            visit(domain, 0)
-        index = {node.code: i for i, node in enumerate(nodes)}
-        scorers = tuple(_scorer(node, rules.decimals) for node in nodes)
-        return cls(
-            nodes=tuple(nodes),
-            depths=tuple(depths),
-            children=tuple(tuple(index[c.code] for c in node.children) for node in nodes),
-            scorers=scorers,
-            reads={node.code: kind_of(node.rule).facts(node.rule) for node in nodes},
-            observable=frozenset(
-                node.code for node, scorer in zip(nodes, scorers, strict=True) if scorer
-            ),
-            domains=tuple(i for i, depth in enumerate(depths) if depth == 0),
-            index=index,
-        )
-
-
-def _scorer(node: Criterion, places: int) -> Scorer | None:
-    """The leaf's prepared scorer, if its kind scores it (it is not appraised or summed)."""
-    kind = kind_of(node.rule)
-    if not node.is_leaf or not kind.scored:
-        return None
-    return kind.scorer(node.rule, node.max, places)
-
-
-def _program(rules: RuleSet) -> _Program:
-    return rules.memo("evaluation.program", _Program.of)
-
-
 def leaf_points(
     rules: RuleSet,
     code: str,
@@ -332,7 +286,7 @@ def leaf_points(
     few leaves many times. Leaves add up to the total exactly: every parent's children's
     maxima add up to its own, so no cap ever binds on valid rules.
     """
-    program = _program(rules)
+    program = compiled_tree(rules)
     score_of = program.scorers[program.index[code]]
     if score_of is not None and not (
         code in appraised and not all(name in values for name in program.reads[code])
@@ -353,9 +307,28 @@ def evaluate(rules: RuleSet, evidence: Evidence) -> Scorecard:
 
     Raises:
         EvidenceError: the evidence does not fit the rules (every problem listed).
+
+    Plainly valid evidence is scored through the rule set's flat plan
+    (:mod:`cchc_score.compiled`); anything else, and anything the plan declines, is checked
+    in full and scored node by node: the same scorecard either way.
     """
+    check_arguments(rules, evidence)
+    typed = flat_plan(rules).typed(evidence)
+    if typed is not None:
+        appraised = dict(evidence.appraised)
+        card = plain_scorecard(
+            rules,
+            evidence.unit,
+            evidence.year,
+            typed,
+            appraised,
+            evidence.notes,
+            evidence.estimated,
+        )
+        if card is not None:  # the common case: plainly valid evidence
+            return card
     values = check_evidence(rules, evidence)
-    program = _program(rules)
+    program = compiled_tree(rules)
     appraised = dict(evidence.appraised)
     skipped = _not_assessed_codes(program, dict(evidence.not_assessed))
     half_up = rounder(rules.decimals)
@@ -407,13 +380,44 @@ def evaluate(rules: RuleSet, evidence: Evidence) -> Scorecard:
     )
 
 
+def plain_scorecard(
+    rules: RuleSet,
+    unit: str,
+    year: int | None,
+    values: Mapping[str, FactValue],
+    appraised: Mapping[str, Decimal],
+    notes: tuple[tuple[str, str], ...] = (),
+    estimated: tuple[str, ...] = (),
+) -> Scorecard | None:
+    """The scorecard :func:`evaluate` gives for plainly valid input, through the rule set's
+    flat plan (:mod:`cchc_score.compiled`); ``None`` when the plan cannot vouch for it, and
+    the caller evaluates the evidence for its diagnostics. ``values`` are facts past their
+    types' quick checks (a batch's table cells); ``notes`` sorted by code, ``estimated``
+    by name, as :class:`~cchc_score.Evidence` keeps them."""
+    scored = flat_plan(rules).score(values, appraised)
+    if scored is None:
+        return None
+    points, total, rating = scored
+    return Scorecard(
+        rules,
+        unit,
+        year,
+        points,
+        tuple(sorted(values.items())),
+        total,
+        rating,
+        notes=notes,
+        estimated=estimated,
+    )
+
+
 _ZERO = Decimal(0)
 _NONE: frozenset[str] = frozenset()
 _NO_POINTS: tuple[tuple[str, Decimal], ...] = ()
 
 
 def _views(card: Scorecard) -> tuple[NodeScore, ...]:
-    program = _program(card.rules)
+    program = compiled_tree(card.rules)
     values = dict(card.values)
     notes = dict(card.notes)
     reasons = dict(card.not_assessed)
@@ -443,7 +447,7 @@ def _views(card: Scorecard) -> tuple[NodeScore, ...]:
     return tuple(out)
 
 
-def _not_assessed_codes(program: _Program, reasons: Mapping[str, str]) -> dict[str, str]:
+def _not_assessed_codes(program: Program, reasons: Mapping[str, str]) -> dict[str, str]:
     """Each code not assessed, with the reason given for it or for an ancestor."""
     out: dict[str, str] = {}
     for code, reason in reasons.items():

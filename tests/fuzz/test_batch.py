@@ -15,12 +15,13 @@ import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from cchc_score import EvidenceError, load_rules, rank, score_many
-from cchc_score import batch as batch_module
 from cchc_score import evaluate as c_evaluate
+from cchc_score.evaluation import plain_scorecard as c_plain_scorecard
 from cchc_score.io.folder import named_rules
 
 from ..conftest import ROOT
@@ -114,14 +115,22 @@ def test_rank_a_folder_with_a_hostile_file(tmp_path: Path, name: str) -> None:
 def test_an_error_while_scoring_one_unit_is_that_unit_s(monkeypatch: pytest.MonkeyPatch) -> None:
     # The last resort: whatever a unit's reading or scoring still raises (a RecursionError
     # from a parser, a ValueError of Python's int limit) is listed with the unit.
-    real = c_evaluate
+    # A table's valid row is scored by plain_scorecard (the flat plan), any other unit
+    # by evaluate: both raise for the one unit.
+    real, real_plain = c_evaluate, c_plain_scorecard
 
     def evaluate(rules: object, evidence: object) -> object:
         if getattr(evidence, "unit", "") == "Phường mẫu B":
             raise RecursionError("maximum recursion depth exceeded")
         return real(rules, evidence)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(batch_module, "evaluate", evaluate)
+    def plain_scorecard(rules: Any, unit: str, *read: Any) -> object:
+        if unit == "Phường mẫu B":
+            raise RecursionError("maximum recursion depth exceeded")
+        return real_plain(rules, unit, *read)
+
+    monkeypatch.setattr("cchc_score.batch_units.evaluate", evaluate)
+    monkeypatch.setattr("cchc_score.batch_units.plain_scorecard", plain_scorecard)
     for source in (DISTRICT, WARDS):
         ranking = rank(score_many(RULES, source))
         assert len(ranking.units) == 6

@@ -4,6 +4,7 @@ JSON, a workbook or a page; and the rules a batch names (shared with ``chart hea
 from __future__ import annotations
 
 import importlib
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,9 @@ from .console import EXIT_OK, EXIT_PROBLEMS, UsageError, errors, say, status
 
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Iterable
 
+    from ..batch_units import UnitResult
     from ..model import RuleSet
     from ..numbers import Lang
     from ..report import Format
@@ -35,7 +38,7 @@ _FORMAT_FOR_SUFFIX = {
 
 
 def cmd_rank(args: argparse.Namespace) -> int:
-    from ..batch import LossTable, loss_table, rank, score_many
+    from ..batch import LossTable, loss_table, rank
     from ..io.writing import check_output, write_output
     from ..report import (
         EXCEL_MISSING,
@@ -63,8 +66,8 @@ def cmd_rank(args: argparse.Namespace) -> int:
     if out is not None:
         # Before the scoring, so that a refused --out costs nothing.
         check_output(out, force=args.force, inputs=inputs, lang=args.lang)
-    rules, source = batch_rules(args.source, args.rules, args.lang)
-    ranking = rank(score_many(rules, args.source))
+    source, units = _units(args.source, args.rules, args.lang)
+    ranking = rank(units)
     # The loss table only where it is shown: not for the ranking alone, nor its CSV.
     losses = args.only != "ranking" and (fmt != "csv" or args.only == "losses")
     table = loss_table(ranking) if losses else LossTable((), (), ())
@@ -123,6 +126,22 @@ def cmd_rank(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _units(source: str, rules: str | None, lang: Lang) -> tuple[str, Iterable[UnitResult]]:
+    """The rules' name or path (as :func:`batch_rules` finds them), and the batch's units
+    scored with them as they are read. A folder whose files name their rules is read once:
+    the rules come from the files read, then what was read is scored (not read again)."""
+    from ..batch import score_many
+    from ..batch_units import read_folder, score_read
+
+    if rules or not os.path.isdir(source):
+        found, name = batch_rules(source, rules, lang)
+        return name, score_many(found, source)
+    entries = list(read_folder(source))
+    named = (e.rules for _, e, _ in entries if e is not None and e.rules)
+    name = _one_rules(tuple(dict.fromkeys(named)), source, lang)
+    return name, score_read(load_rules(name), entries)
+
+
 def batch_rules(source: str, rules: str | None, lang: Lang) -> tuple[RuleSet, str]:
     """The rules given, or the one rule set the units of ``source`` name; with the name or
     path read."""
@@ -130,11 +149,16 @@ def batch_rules(source: str, rules: str | None, lang: Lang) -> tuple[RuleSet, st
 
     if rules:
         return load_rules(rules), rules
-    names = named_rules(source)
+    name = _one_rules(named_rules(source), source, lang)
+    return load_rules(name), name
+
+
+def _one_rules(names: tuple[str, ...], source: str, lang: Lang) -> str:
+    """The one rules name a batch's units give; a usage error for none or several."""
     if not names:
         raise UsageError(text("cli.units_name_no_rules", lang, source=source))
     if len(names) > 1:
         raise UsageError(
             text("cli.units_name_rules", lang, source=source, names=syntax.allowed(names))
         )
-    return load_rules(names[0]), names[0]
+    return names[0]

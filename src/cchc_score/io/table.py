@@ -10,9 +10,9 @@ Scoring the rows is :mod:`cchc_score.batch`'s job.
 from __future__ import annotations
 
 import os
-import unicodedata
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Literal
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal, TypeVar
 
 import attrs
 
@@ -24,6 +24,7 @@ from ..model import Fact
 from ..numbers import NumberFormatError, parse_number
 from ..words import phrase_n
 from . import files, rows
+from .cells import ITEM_SEPARATOR, NONE_DONE, PlainRows, clean, fact_value
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -36,6 +37,7 @@ __all__ = [
     "NONE_DONE",
     "RESERVED",
     "TABLE_SUFFIXES",
+    "Quick",
     "TableRow",
     "is_table",
     "read_table",
@@ -46,10 +48,8 @@ __all__ = [
 TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t", ".tab": "\t", ".txt": "\t"}
 RESERVED = ("unit", "year", "rules")
 _PREFIXES = ("appraised", "not_assessed", "notes")
-#: A checklist cell saying that no item was done (an empty cell means "not given").
-NONE_DONE = "-"
-ITEM_SEPARATOR = ";"
 _EMPTY = "E-TABLE-EMPTY"
+T = TypeVar("T")
 _NO_ROWS = "E-TABLE-NO-ROWS"
 
 
@@ -82,12 +82,27 @@ def is_table(path: str) -> bool:
     return Path(path).suffix.lower() in TABLE_SUFFIXES
 
 
-def read_table(path: str, rules: RuleSet) -> Iterator[TableRow]:
+#: What a plainly valid row is given to a reader's quick path as: its line, unit, year,
+#: facts (each past its fact type's quick check), appraised points and notes (by code).
+Quick = Callable[
+    [int, str, "int | None", dict[str, Any], dict[str, "Decimal"], tuple[tuple[str, str], ...]],
+    "T | None",
+]
+
+
+def read_table(path: str, rules: RuleSet, quick: Quick[T] | None = None) -> Iterator[TableRow | T]:
     """Read an evidence table row by row: a :class:`TableRow` per unit, as it is read.
 
     The header is checked against ``rules`` (each column a declared fact, ``unit``,
     ``year``, ``rules`` or ``appraised:CODE`` / ``not_assessed:CODE`` / ``notes:CODE``);
     a row's cells are typed by the fact its column names. See docs/batch.md.
+
+    With ``quick``, a row whose every cell reads plainly (the right number of cells, a
+    unit, each value of its fact's type and within its bounds, nothing not assessed, no
+    value under a blank header) is given to it typed, without building an evidence; what
+    it returns is yielded in the row's place, unless it is ``None``: then, as for any
+    other row, the :class:`TableRow`. Each column remembers how its cells read
+    (:data:`~cchc_score.compiled.REMEMBERED` texts), so a value seen before costs a look-up.
 
     Raises:
         EvidenceError: (during iteration) the table as a whole cannot be read: no such file,
@@ -96,6 +111,7 @@ def read_table(path: str, rules: RuleSet) -> Iterator[TableRow]:
     with _open_table(path) as stream:
         lines = files.TextLines(stream)
         header: _Header | None = None
+        plain: PlainRows | None = None
         rows = 0
         for first, last, cells, error in _records(path, lines):
             if header is None:
@@ -109,6 +125,15 @@ def read_table(path: str, rules: RuleSet) -> Iterator[TableRow]:
                 problems.raise_if_any(EvidenceError)
                 continue
             rows += 1
+            if quick is not None and cells is not None and not lines.bad:
+                if plain is None:
+                    columns = [(c.kind, c.name, c.fact) for c in header.columns]
+                    plain = PlainRows(columns, rules.memo("table.cells", _cells_seen))
+                read = plain.row(cells)
+                done = None if read is None else quick(first, *read)
+                if done is not None:
+                    yield done
+                    continue
             yield _row(path, header, first, last, cells, error, lines)
     if header is None:
         problems = ProblemList(path)
@@ -118,6 +143,10 @@ def read_table(path: str, rules: RuleSet) -> Iterator[TableRow]:
         problems = ProblemList(path)
         problems.add(f"line {header.line}", _NO_ROWS)
         problems.raise_as(EvidenceError)
+
+
+def _cells_seen(rules: RuleSet) -> dict[tuple[str, str], dict[str, Any]]:
+    return {}
 
 
 def _row(
@@ -187,10 +216,6 @@ def _records(
     yield from rows.records(lines, default)
 
 
-def _clean(cell: str) -> str:
-    return unicodedata.normalize("NFC", cell.strip())
-
-
 def _header(
     line: int, cells: list[str], separator: str, rules: RuleSet, problems: ProblemList
 ) -> _Header:
@@ -198,7 +223,7 @@ def _header(
     columns: list[_Column] = []
     seen: dict[str, int] = {}
     for number, raw in enumerate(cells, start=1):
-        name = _clean(raw)
+        name = clean(raw)
         if ":" in name:
             prefix, _, code = name.partition(":")
             name = f"{prefix.strip()}:{code.strip()}"
@@ -266,7 +291,7 @@ def _read_row(
     messages); the evidence is ``None`` when the row cannot be read."""
     columns = header.columns
     unit_at = next(i for i, c in enumerate(columns) if c.kind == "unit")
-    unit = _clean(cells[unit_at]) if unit_at < len(cells) else ""
+    unit = clean(cells[unit_at]) if unit_at < len(cells) else ""
     here = f"line {line}"
     if len(cells) != len(columns):
         comma = len(cells) > len(columns) and header.separator == ","
@@ -289,7 +314,7 @@ def _read_row(
     notes: dict[str, str] = {}
     unreadable = False
     for column, cell in zip(columns, cells, strict=True):
-        value = _clean(cell)
+        value = clean(cell)
         if not value or column.kind == "unit":
             continue
         if column.kind == "blank":
@@ -303,7 +328,7 @@ def _read_row(
             rules_name = files.rules_reference(path, value)
         elif column.kind == "fact":
             assert column.fact is not None
-            typed[column.name], raw[column.name] = _fact_value(column.fact, value)
+            typed[column.name], raw[column.name] = fact_value(column.fact, value)
         elif column.kind == "appraised":
             try:
                 appraised[column.name] = parse_number(value)
@@ -334,33 +359,6 @@ def _read_row(
     return unit, typed_evidence, raw
 
 
-def _fact_value(fact: Fact, value: str) -> tuple[RawValue, RawValue]:
-    """A cell as a fact value: (typed for the fast check, as written for the messages).
-
-    A cell that does not read as its type is passed on as written, so that the evidence
-    check reports it with the same words as for an evidence file.
-    """
-    kind = fact.type
-    if kind in ("count", "ratio", "number"):
-        try:
-            number = parse_number(value, allow_percent=kind == "ratio")
-        except NumberFormatError:
-            return value, value
-        if kind != "count":
-            return number, value
-        return (int(number), value) if number == number.to_integral_value() else (value, value)
-    if kind == "boolean":
-        folded = value.casefold()
-        flag = {"true": True, "false": False}.get(folded)
-        return (value, value) if flag is None else (flag, flag)
-    if kind == "checklist":
-        if value == NONE_DONE:
-            return frozenset(), ()
-        items = tuple(i for i in (_clean(p) for p in value.split(ITEM_SEPARATOR)) if i)
-        return (items if len(set(items)) != len(items) else frozenset(items)), items
-    return value, value
-
-
 def table_rules(path: str) -> tuple[str, ...]:
     """The rules a table's units name in its ``rules`` column, each once, in the order first
     seen; paths are made relative to the table's folder.
@@ -381,14 +379,14 @@ def table_rules(path: str) -> tuple[str, ...]:
             if header is None:
                 if cells is None:
                     return ()  # not valid CSV: read_table says so
-                header, line = [_clean(c) for c in cells], first
+                header, line = [clean(c) for c in cells], first
                 continue
             rows += 1
             # A row with too few or too many cells is listed as invalid when the batch is
             # scored; its cells are shifted, so what sits in the rules column is not a name.
             if cells is None or len(cells) != len(header) or "rules" not in header:
                 continue
-            name = _clean(cells[header.index("rules")])
+            name = clean(cells[header.index("rules")])
             if name:
                 names[files.rules_reference(path, name)] = None
     problems = ProblemList(path)
