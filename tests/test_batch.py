@@ -243,6 +243,38 @@ def test_folder_and_table_give_the_same_ranking(rules: RuleSet) -> None:
     assert len(summary(WARDS)) == 7
 
 
+def test_a_workbook_gives_the_same_ranking_as_its_csv(rules: RuleSet, tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    for i, row in enumerate(table_rows()):
+        # As an analyst's sheet holds them: numbers as numbers (a float such as 0.955 read
+        # by its shortest form), text as text, and no empty cells kept at a row's end.
+        while i and row and not row[-1]:
+            row.pop()
+        book.active.append([_excel_value(cell) if i else cell for cell in row])
+    path = tmp_path / "wards.xlsx"
+    book.save(path)
+
+    def summary(source: Path) -> list[tuple[int, str, tuple[Decimal, ...]]]:
+        ranking = rank(score_many(rules, source))
+        assert ranking.invalid == ()
+        return [(u.rank, u.unit, u.scorecard.points) for u in ranking.units]
+
+    assert summary(path) == summary(WARDS)
+    assert named_rules(str(path)) == ("criteria_2022",)
+
+
+def _excel_value(cell: str) -> object:
+    try:
+        return int(cell)
+    except ValueError:
+        pass
+    try:
+        return float(cell)
+    except ValueError:
+        return cell
+
+
 def test_a_bad_row_is_reported_with_its_line_and_the_rest_is_ranked(
     rules: RuleSet, tmp_path: Path
 ) -> None:
@@ -426,13 +458,17 @@ def test_header_problems_stop_the_table(
         (
             "ward.toml",
             "expected a folder of evidence files, or a table with the extension "
-            ".csv, .tsv, .tab, .txt",
+            ".csv, .tsv, .tab, .txt, .xlsx",
         ),
         ("empty", "no evidence files (*.toml, *.json) in this folder"),
         (
-            "wards.xlsx",
+            "wards.ods",
             "expected a folder of evidence files, or a table with the extension .csv, .tsv, "
-            ".tab, .txt; save the sheet as CSV UTF-8",
+            ".tab, .txt, .xlsx; save the sheet as CSV UTF-8",
+        ),
+        (
+            "wards.xlsx",
+            "cannot open the Excel workbook (got 'BadZipFile: File is not a zip file')",
         ),
     ],
 )
@@ -441,6 +477,7 @@ def test_sources_that_cannot_be_read(
 ) -> None:
     (tmp_path / "ward.toml").write_text('unit = "X"\n', encoding="utf-8")
     (tmp_path / "wards.xlsx").write_bytes(b"PK")
+    (tmp_path / "wards.ods").write_bytes(b"PK")
     (tmp_path / "empty").mkdir()
     (tmp_path / "empty" / "notes.md").write_text("not evidence\n", encoding="utf-8")
     path = tmp_path / name

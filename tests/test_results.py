@@ -422,7 +422,7 @@ def test_an_xlsx_without_openpyxl_names_the_extra(
     monkeypatch.setitem(sys.modules, "openpyxl", None)
     with pytest.raises(ResultsError) as info:
         check_results(path)
-    assert info.value.codes == ("E-RESULTS-EXCEL-MISSING",)
+    assert info.value.codes == ("E-XLSX-MISSING",)
 
 
 def test_a_workbook_that_unpacks_past_the_limit_is_refused_unread(
@@ -430,7 +430,7 @@ def test_a_workbook_that_unpacks_past_the_limit_is_refused_unread(
 ) -> None:
     import zipfile
 
-    import cchc_score.io.results as reader
+    import cchc_score.limits as reader
 
     path = tmp_path / "results.xlsx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 
 from ..errors import NO_VALUE, ArgumentError, CchcScoreError, Problem, ProblemList
-from ..limits import MAX_TABLE_BYTES, MAX_TABLE_COLUMNS, MAX_XLSX_UNCOMPRESSED
+from ..limits import MAX_TABLE_BYTES, MAX_TABLE_COLUMNS
 from . import files, rows
 
 if TYPE_CHECKING:
@@ -379,18 +379,10 @@ def read_results(source: str | os.PathLike[str] | Iterable[Sequence[object]]) ->
         problems.raise_as(ResultsError)
     kind = files.sniff(data)
     if kind == "xlsx":
-        unpacked = rows.unpacked_size(data)
-        if unpacked > MAX_XLSX_UNCOMPRESSED:
-            mb = {"size": unpacked // 2**20, "limit": MAX_XLSX_UNCOMPRESSED // 2**20}
-            problems.add("", "E-RESULTS-UNPACKED", NO_VALUE, **mb)
+        sheet = rows.workbook_records(data, problems)
+        if sheet is None:
             problems.raise_as(ResultsError)
-        try:
-            return _table(path, list(rows.xlsx_records(data)))
-        except ImportError:
-            problems.add("", "E-RESULTS-EXCEL-MISSING")
-        except ValueError as exc:
-            problems.add("", "E-RESULTS-WORKBOOK", str(exc))
-        problems.raise_as(ResultsError)
+        return _table(path, sheet)
     if kind is not None:
         files.decode_text(data, problems)  # says what the file is, and what to do
         problems.raise_as(ResultsError)

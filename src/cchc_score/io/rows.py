@@ -19,9 +19,13 @@ import zipfile
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from .. import limits
+from ..errors import NO_VALUE
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from ..errors import ProblemList
     from . import files
 
 __all__ = [
@@ -31,6 +35,7 @@ __all__ = [
     "records",
     "separator",
     "unpacked_size",
+    "workbook_records",
     "xlsx_records",
 ]
 
@@ -161,3 +166,21 @@ def xlsx_records(data: bytes) -> Iterator[Record]:
                 yield number, number, cells, None
     finally:
         book.close()
+
+
+def workbook_records(data: bytes, problems: ProblemList) -> list[Record] | None:
+    """The rows of a workbook's first sheet (:func:`xlsx_records`), or ``None`` with the
+    problem added: it unpacks past :data:`~cchc_score.limits.MAX_XLSX_UNCOMPRESSED` (checked
+    before anything is unpacked), openpyxl is not installed, or it cannot be opened."""
+    unpacked = unpacked_size(data)
+    if unpacked > limits.MAX_XLSX_UNCOMPRESSED:
+        mb = {"size": unpacked // 2**20, "limit": limits.MAX_XLSX_UNCOMPRESSED // 2**20}
+        problems.add("", "E-XLSX-UNPACKED", NO_VALUE, **mb)
+        return None
+    try:
+        return list(xlsx_records(data))
+    except ImportError:
+        problems.add("", "E-XLSX-MISSING")
+    except ValueError as exc:
+        problems.add("", "E-XLSX-BROKEN", str(exc))
+    return None

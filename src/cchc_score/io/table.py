@@ -9,6 +9,8 @@ Scoring the rows is :mod:`cchc_score.batch`'s job.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -27,7 +29,7 @@ from . import files, rows
 from .cells import ITEM_SEPARATOR, NONE_DONE, PlainRows, clean, fact_value
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
     from decimal import Decimal
 
     from ..model import RuleSet
@@ -37,6 +39,7 @@ __all__ = [
     "NONE_DONE",
     "RESERVED",
     "TABLE_SUFFIXES",
+    "WORKBOOK_SUFFIX",
     "Quick",
     "TableRow",
     "is_table",
@@ -46,6 +49,8 @@ __all__ = [
 
 #: The extensions of evidence tables, each with its default separator.
 TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t", ".tab": "\t", ".txt": "\t"}
+#: A workbook's first sheet is read as a table too (the ``excel`` extra).
+WORKBOOK_SUFFIX = ".xlsx"
 RESERVED = ("unit", "year", "rules")
 _PREFIXES = ("appraised", "not_assessed", "notes")
 _EMPTY = "E-TABLE-EMPTY"
@@ -78,8 +83,10 @@ class TableRow:
 
 
 def is_table(path: str) -> bool:
-    """Whether a path names an evidence table by its extension (``.csv``, ``.tsv``, …)."""
-    return Path(path).suffix.lower() in TABLE_SUFFIXES
+    """Whether a path names an evidence table by its extension (``.csv``, ``.tsv``, …,
+    ``.xlsx``)."""
+    suffix = Path(path).suffix.lower()
+    return suffix in TABLE_SUFFIXES or suffix == WORKBOOK_SUFFIX
 
 
 #: What a plainly valid row is given to a reader's quick path as: its line, unit, year,
@@ -108,12 +115,11 @@ def read_table(path: str, rules: RuleSet, quick: Quick[T] | None = None) -> Iter
         EvidenceError: (during iteration) the table as a whole cannot be read: no such file,
             an extension that is not a table's, a wrong header, no rows.
     """
-    with _open_table(path) as stream:
-        lines = files.TextLines(stream)
+    with _opened(path) as (records, lines):
         header: _Header | None = None
         plain: PlainRows | None = None
         rows = 0
-        for first, last, cells, error in _records(path, lines):
+        for first, last, cells, error in records:
             if header is None:
                 problems = ProblemList(path)
                 if error is not None:
@@ -184,18 +190,48 @@ class _Header:
     separator: str
 
 
-def _open_table(path: str) -> BinaryIO:
+@contextlib.contextmanager
+def _opened(path: str) -> Iterator[tuple[Iterable[rows.Record], files.TextLines]]:
+    """The table's rows (:func:`_records`) and the lines they come from, the file closed
+    on leaving. A workbook's rows are its first sheet's: its cells are already split and
+    its text decoded, so its lines stand empty (no line can be bad, no separator has split
+    a decimal comma)."""
     problems = ProblemList(path)
+    if Path(path).suffix.lower() == WORKBOOK_SUFFIX:
+        data = files.read_bytes(Path(path), problems, MAX_TABLE_BYTES)
+        sheet = None if data is None else rows.workbook_records(data, problems)
+        if sheet is None:
+            problems.raise_as(EvidenceError)
+        lines = files.TextLines(io.BytesIO(b""))
+        lines.separator = ""
+        yield _padded(sheet), lines
+        return
+    with _open_table(path, problems) as stream:
+        lines = files.TextLines(stream)
+        yield _records(path, lines), lines
+
+
+def _padded(sheet: list[rows.Record]) -> list[rows.Record]:
+    """A sheet's rows as wide as its header (its first row): Excel does not keep the empty
+    cells at the end of a row, where a CSV file has its separators."""
+    width = len(sheet[0][2] or ()) if sheet else 0
+    return [
+        (first, last, cells + [""] * (width - len(cells)) if cells is not None else None, error)
+        for first, last, cells, error in sheet
+    ]
+
+
+def _open_table(path: str, problems: ProblemList) -> BinaryIO:
     suffix = Path(path).suffix.lower()
     if suffix not in TABLE_SUFFIXES:
         if not os.path.exists(path):
             problems.add("", "E-TABLE-NO-SUCH")
         else:
-            workbook = suffix in (".xlsx", ".xls", ".ods")
+            workbook = suffix in (".xls", ".ods")
             problems.add(
                 "",
                 "E-TABLE-WORKBOOK" if workbook else "E-TABLE-SUFFIX",
-                suffixes=", ".join(TABLE_SUFFIXES),
+                suffixes=", ".join([*TABLE_SUFFIXES, WORKBOOK_SUFFIX]),
             )
         problems.raise_as(EvidenceError)
     stream = files.open_input(
@@ -372,16 +408,16 @@ def table_rules(path: str) -> tuple[str, ...]:
             of the input, not a missing ``--rules``.
     """
     names: dict[str, None] = {}
-    with _open_table(path) as stream:
+    with _opened(path) as (records, _):
         header: list[str] | None = None
-        line = rows = 0
-        for first, _, cells, _ in _records(path, files.TextLines(stream)):
+        line = count = 0
+        for first, _, cells, _ in records:
             if header is None:
                 if cells is None:
                     return ()  # not valid CSV: read_table says so
                 header, line = [clean(c) for c in cells], first
                 continue
-            rows += 1
+            count += 1
             # A row with too few or too many cells is listed as invalid when the batch is
             # scored; its cells are shifted, so what sits in the rules column is not a name.
             if cells is None or len(cells) != len(header) or "rules" not in header:
@@ -392,7 +428,7 @@ def table_rules(path: str) -> tuple[str, ...]:
     problems = ProblemList(path)
     if header is None:
         problems.add("", _EMPTY)
-    elif rows == 0:
+    elif count == 0:
         problems.add(f"line {line}", _NO_ROWS)
     problems.raise_if_any(EvidenceError)
     return tuple(names)

@@ -170,8 +170,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "score many units, rank them and show where they lost points",
     ),
     "help.rank.source": (
-        "thư mục các tệp số liệu (.toml, .json), hoặc bảng (.csv, .tsv) mỗi dòng một đơn vị",
-        "a folder of evidence files (.toml, .json), or a table (.csv, .tsv) with a row per unit",
+        "thư mục các tệp số liệu (.toml, .json), hoặc bảng (.csv, .tsv, .xlsx) mỗi dòng một đơn vị",
+        "a folder of evidence files (.toml, .json), or a table (.csv, .tsv, .xlsx) with a row "
+        "per unit",
     ),
     "help.rank.rules": (
         "tệp bộ tiêu chí hoặc tên bộ tiêu chí có sẵn (mặc định: bộ các đơn vị ghi)",

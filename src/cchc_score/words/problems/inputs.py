@@ -300,6 +300,22 @@ WORDS: dict[str, tuple[str, str]] = {
         "expected a folder of evidence files, or a table with the extension {suffixes}; "
         "save the sheet as CSV UTF-8",
     ),
+    "E-XLSX-MISSING": (
+        'đọc tệp .xlsx cần openpyxl, cài bằng gói mở rộng excel: pip install "cchc-score[excel]"'
+        "; hoặc lưu trang tính thành CSV UTF-8",
+        "reading .xlsx needs openpyxl, which the excel extra installs: pip install "
+        '"cchc-score[excel]"; or save the sheet as CSV UTF-8',
+    ),
+    "E-XLSX-BROKEN": (
+        "không mở được sổ tính Excel",
+        "cannot open the Excel workbook",
+    ),
+    "E-XLSX-UNPACKED": (
+        "sổ tính giải nén ra {size} MB; giới hạn là {limit} MB (tệp nén độc hại? xem "
+        "docs/limits.md)",
+        "the workbook unpacks to {size} MB; the limit is {limit} MB (a zip bomb? see "
+        "docs/limits.md)",
+    ),
     "E-TABLE-COLUMN-TWICE": (
         "xuất hiện hai lần (cột {first} và {second})",
         "appears twice (columns {first} and {second})",

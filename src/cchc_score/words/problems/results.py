@@ -16,16 +16,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "không có đơn vị nào dưới dòng tiêu đề",
         "no unit under the header row",
     ),
-    "E-RESULTS-EXCEL-MISSING": (
-        'đọc tệp .xlsx cần openpyxl, cài bằng gói mở rộng excel: pip install "cchc-score[excel]"'
-        "; hoặc lưu trang tính thành CSV UTF-8",
-        "reading .xlsx needs openpyxl, which the excel extra installs: pip install "
-        '"cchc-score[excel]"; or save the sheet as CSV UTF-8',
-    ),
-    "E-RESULTS-WORKBOOK": (
-        "không mở được sổ tính Excel",
-        "cannot open the Excel workbook",
-    ),
     "E-RESULTS-BANDS": (
         'không đúng dạng: cần "Tốt>=90;Khá>=80;Trung bình>=70;Yếu" (ngưỡng giảm '
         "dần; thêm % để xếp loại theo tỷ lệ phần trăm)",
@@ -48,11 +38,5 @@ WORDS: dict[str, tuple[str, str]] = {
     "E-RESULTS-COLUMNS": (
         "dòng tiêu đề có {n} cột; giới hạn là {limit} (xem docs/limits.md)",
         "the header has {n} columns; the limit is {limit} (see docs/limits.md)",
-    ),
-    "E-RESULTS-UNPACKED": (
-        "sổ tính giải nén ra {size} MB; giới hạn là {limit} MB (tệp nén độc hại? xem "
-        "docs/limits.md)",
-        "the workbook unpacks to {size} MB; the limit is {limit} MB (a zip bomb? see "
-        "docs/limits.md)",
     ),
 }
