@@ -56,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
     lang: Lang = argv_lang(arguments)
     LANG.set(lang)
-    parser = build_parser(lang)
+    parser = build_parser(lang, complete=False)
     try:
         args = parser.parse_args(arguments)
         lang = args.lang

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
 
@@ -105,10 +104,14 @@ def bundled_path(folder: str) -> Path:
     A wheel carries them inside the package; a source checkout or an editable install reads
     the repository's top-level folders.
     """
-    packaged = Path(str(resources.files("cchc_score"))) / folder
+    # The package's folder on disk, as ``importlib.resources.files("cchc_score")`` names it
+    # for an installed or editable package, without importing importlib.resources and its
+    # readers (a twentieth of ``cchc-score score``'s start).
+    package = Path(__file__).resolve().parents[1]
+    packaged = package / folder
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[3] / folder
+    return package.parents[1] / folder
 
 
 def load_rules(source: str | os.PathLike[str], *, strict: bool = False) -> RuleSet:
@@ -149,11 +152,11 @@ def _read_document(
     recording why it cannot be read."""
     path = Path(reference)
     if may_be_name and re.fullmatch(r"[\w-]+", reference) and not path.exists():
-        names = bundled_rules()
-        if reference not in names:
+        bundled = bundled_path("rules") / f"{reference}.toml"
+        if not bundled.is_file():
+            names = bundled_rules()
             problems.add("", "E-RULES-NO-SUCH-NAME", bundled=syntax.allowed(names))
             return None
-        bundled = bundled_path("rules") / f"{reference}.toml"
         data = files.read_bytes(bundled, problems)
         assert data is not None, bundled  # shipped with the package
         text = files.decode_text(data, problems)
