@@ -46,7 +46,7 @@ def simple_table(
         return table
     from tabulate import tabulate
 
-    return tabulate(
+    text: str = tabulate(
         [list(row) for row in rows],
         headers=list(headers),
         tablefmt="simple",
@@ -54,6 +54,7 @@ def simple_table(
         colalign=tuple(colalign),
         maxcolwidths=list(maxcolwidths) if maxcolwidths is not None else None,
     )
+    return text
 
 
 def _simple(
