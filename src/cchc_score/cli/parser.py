@@ -147,18 +147,27 @@ def argparse_message(message: str, lang: Lang) -> str:
 
 
 class _Commands(argparse._SubParsersAction):  # type: ignore[type-arg]
-    """The subcommands: a command's arguments are added when it is invoked (or at once, for
-    a parser that shows them all); until then its parser has its purpose, its examples,
-    ``-h``, ``--lang`` and ``-q``: all that the program's help and usage errors say of it."""
+    """The subcommands. The command line's parser makes a command's parser (its arguments,
+    handler, help) only when that command is invoked: until then the command is its name
+    and its purpose, all that the program's help and usage errors say of it, and a start
+    does not build fifteen parsers (and ask gettext thirty times for argparse's words)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.pending: dict[str, Callable[[], None]] = {}
+        self.pending: dict[str, Callable[[], object]] = {}
+
+    def add_later(self, name: str, purpose: str, make: Callable[[], object]) -> None:
+        """Command ``name``, listed with ``purpose``; ``make()`` adds its parser (with
+        :meth:`add_parser`, without a ``help``) when it is invoked."""
+        self._choices_actions.append(self._ChoicesPseudoAction(name, (), purpose))
+        self._name_parser_map[name] = None  # a name, for now
+        self.pending[name] = make
 
     def __call__(self, parser: Any, namespace: Any, values: Any, option_string: Any = None) -> None:
-        add = self.pending.pop(values[0], None)
-        if add is not None:
-            add()
+        make = self.pending.pop(values[0], None)
+        if make is not None:
+            del self._name_parser_map[values[0]]
+            make()
         super().__call__(parser, namespace, values, option_string)
 
 
@@ -166,8 +175,8 @@ def build_parser(lang: Lang = "vi", *, complete: bool = True) -> argparse.Argume
     """The ``cchc-score`` parser, its help in ``lang``; every command takes ``--lang``, before
     or after the command's name.
 
-    With ``complete=False`` (the command line's own parser) a command's arguments are added
-    only when it is invoked: what the parser says and parses is the same.
+    With ``complete=False`` (the command line's own parser) a command's parser is made only
+    when it is invoked: what the parser says and parses is the same.
     """
     parser = _parser_class(lang)(
         prog="cchc-score", description=text("help.program", lang), epilog=examples("", lang)
@@ -188,19 +197,32 @@ def build_parser(lang: Lang = "vi", *, complete: bool = True) -> argparse.Argume
     assert isinstance(commands, _Commands)
     for name, purpose_code, module in COMMANDS:
         purpose = text(purpose_code, lang)
-        sub: argparse.ArgumentParser = commands.add_parser(
-            name,
-            help=purpose.replace("%", "%%"),  # argparse formats a help, not a description
-            description=purpose,
-            epilog=examples(name, lang),
-        )
-        add_quiet(sub, lang)
-        add = functools.partial(_add_arguments, sub, name, module, lang)
+        listed = purpose.replace("%", "%%")  # argparse formats a help, not a description
+        make = functools.partial(_add_command, commands, name, purpose, module, lang)
         if complete:
-            add()
+            make(listed)
         else:
-            commands.pending[name] = add
+            commands.add_later(name, listed, make)
     return parser
+
+
+def _add_command(
+    commands: _Commands,
+    name: str,
+    purpose: str,
+    module: str,
+    lang: Lang,
+    listed: str | None = None,
+) -> None:
+    """Command ``name``'s parser: its purpose, examples, ``-q``, arguments and handler; in
+    the program's help as ``listed``, unless it is there already."""
+    epilog = examples(name, lang)
+    if listed is None:
+        sub = commands.add_parser(name, description=purpose, epilog=epilog)
+    else:
+        sub = commands.add_parser(name, help=listed, description=purpose, epilog=epilog)
+    add_quiet(sub, lang)
+    _add_arguments(sub, name, module, lang)
 
 
 def _add_arguments(parser: argparse.ArgumentParser, name: str, module: str, lang: Lang) -> None:
