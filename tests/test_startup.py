@@ -14,9 +14,13 @@ from .conftest import ROOT
 #: What ``cchc-score score`` never needs: optional extras, the annex reader, the planner,
 #: the batch, the notebook views and the other commands' outputs; tabulate (its plain table
 #: is report.table's) and what tabulate and importlib.resources bring (importlib.metadata,
-#: the email package, zipfile).
+#: the email package, zipfile); cattrs (valid files take the converter's quick path); the
+#: reader of files that extend others; shutil (argparse's terminal width, for help only).
 NOT_FOR_SCORE = (
     "tabulate",
+    "cattrs",
+    "cchc_score.io.rules_extends",
+    "shutil",
     "importlib.metadata",
     "importlib.resources",
     "email",

@@ -105,6 +105,23 @@ def _parser_class(lang: Lang) -> type[argparse.ArgumentParser]:
                 "--lang", choices=LANGS, default=lang, help=text("help.opt.lang", lang)
             )
 
+        #: Whether :meth:`add_argument` is running, when argparse makes a formatter only to
+        #: check a metavar: then one without the terminal's width, which would import
+        #: shutil and the compression modules it brings (a fiftieth of the start).
+        _checking = False
+
+        def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+            self._checking = True
+            try:
+                return super().add_argument(*args, **kwargs)
+            finally:
+                self._checking = False
+
+        def _get_formatter(self) -> argparse.HelpFormatter:
+            if self._checking:
+                return Formatter(prog=self.prog, width=80)
+            return super()._get_formatter()
+
         def error(self, message: str) -> NoReturn:
             self.print_usage(sys.stderr)
             said = argparse_message(message, lang)
@@ -188,6 +205,7 @@ def build_parser(lang: Lang = "vi", *, complete: bool = True) -> argparse.Argume
         help=text("help.version", lang),
     )
     commands = parser.add_subparsers(
+        prog=parser.prog,  # what argparse would work out by formatting a usage line
         title=text("help.commands", lang),
         required=True,
         metavar="COMMAND",

@@ -22,11 +22,12 @@ from ..model import PROVENANCES, Band, Fact, RuleSet
 from . import files
 from .convert import CONVERTER, Invalid, structure
 from .rules_dump import dump_rules
-from .rules_extends import EXTENDS_KEYS, Origins, relocate, resolve
 from .rules_tree import CriterionDoc, IndexDoc, Tree, build_tree
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+
+    from .rules_extends import Origins
 
 __all__ = [
     "bundled_path",
@@ -190,6 +191,9 @@ def _validate(
     """The rule set a document stands for, resolved first if it extends another."""
     origins: Origins | None = None
     if "extends" in doc:
+        # Imported here: a file that extends none (as the bundled ones) goes without it.
+        from .rules_extends import resolve
+
         resolved = resolve(doc, file, _read_document, problems)
         if resolved is None:
             problems.raise_as(RulesError)
@@ -199,7 +203,12 @@ def _validate(
             problems.add("remove", "E-EXTENDS-WITHOUT-PARENT")
     found = ProblemList(file)
     ruleset = _build(doc, file, found)
-    problems.extend(relocate(found, origins))
+    if origins is None:
+        problems.extend(found)
+    else:
+        from .rules_extends import relocate
+
+        problems.extend(relocate(found, origins))
     problems.raise_if_any(RulesError)
     assert ruleset is not None
     if strict and ruleset.warnings:
@@ -211,9 +220,13 @@ def _validate(
 
 
 def _build(doc: dict[str, Any], file: str, problems: ProblemList) -> RuleSet | None:
-    for key in doc:
-        if key not in _TOP_KEYS and key not in EXTENDS_KEYS:
-            problems.add(syntax.key(key), "E-RULES-TOP-KEY", expected=syntax.allowed(_TOP_KEYS))
+    others = [key for key in doc if key not in _TOP_KEYS]
+    if others:
+        from .rules_extends import EXTENDS_KEYS
+
+        for key in others:
+            if key not in EXTENDS_KEYS:
+                problems.add(syntax.key(key), "E-RULES-TOP-KEY", expected=syntax.allowed(_TOP_KEYS))
     for key in _TOP_KEYS:
         if key not in doc:
             problems.add(key, "E-RULES-TABLE-MISSING")
