@@ -130,23 +130,19 @@ def _parser_class(lang: Lang) -> type[argparse.ArgumentParser]:
     return Parser
 
 
-#: argparse's own usage errors (in English) → the word code that says them, in order.
-_ARGPARSE: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"the following arguments are required: (?P<names>.*)"), "cli.argparse_required"),
-    (re.compile(r"unrecognized arguments: (?P<names>.*)"), "cli.argparse_unknown"),
+#: argparse's own usage errors (in English) → the word code that says them, in order; the
+#: patterns are compiled when a usage error is first said, not at every start.
+_ARGPARSE: tuple[tuple[str, str], ...] = (
+    (r"the following arguments are required: (?P<names>.*)", "cli.argparse_required"),
+    (r"unrecognized arguments: (?P<names>.*)", "cli.argparse_unknown"),
     (
-        re.compile(
-            r"argument (?P<name>[^:]+): invalid choice: (?P<value>.*) "
-            r"\(choose from (?P<choices>.*)\)"
-        ),
+        r"argument (?P<name>[^:]+): invalid choice: (?P<value>.*) "
+        r"\(choose from (?P<choices>.*)\)",
         "cli.argparse_choice",
     ),
-    (re.compile(r"argument (?P<name>[^:]+): expected one argument"), "cli.argparse_one"),
-    (
-        re.compile(r"argument (?P<name>[^:]+): invalid \w+ value: (?P<value>.*)"),
-        "cli.argparse_value",
-    ),
-    (re.compile(r"argument (?P<name>[^:]+): (?P<detail>.*)"), "cli.argparse_argument"),
+    (r"argument (?P<name>[^:]+): expected one argument", "cli.argparse_one"),
+    (r"argument (?P<name>[^:]+): invalid \w+ value: (?P<value>.*)", "cli.argparse_value"),
+    (r"argument (?P<name>[^:]+): (?P<detail>.*)", "cli.argparse_argument"),
 )
 
 
@@ -157,7 +153,7 @@ def argparse_message(message: str, lang: Lang) -> str:
     'thiếu tham số bắt buộc: EVIDENCE'
     """
     for pattern, code in _ARGPARSE:
-        match = pattern.fullmatch(message)
+        match = re.fullmatch(pattern, message)
         if match is not None:
             return text(code, lang, **match.groupdict())
     return message

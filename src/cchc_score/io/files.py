@@ -20,7 +20,7 @@ import sys
 import unicodedata
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, Literal
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal, TypeAlias
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -410,17 +410,19 @@ def check_document(doc: object, problems: ProblemList) -> bool:
     is recorded at its key path (``criteria[3].max``); returns whether there was none.
     """
     ok = True
-    stack: list[tuple[object, str, int]] = [(doc, "", 0)]
+    # A value's place is kept as (its parent's place, its key), and written as a path only
+    # for a problem: most documents have none.
+    stack: list[tuple[object, _Place, int]] = [(doc, None, 0)]
     while stack:
-        value, path, depth = stack.pop()
+        value, place, depth = stack.pop()
         if isinstance(value, (dict, list)):
             if depth >= MAX_DEPTH:
-                problems.add(path, "E-FILE-TOO-DEEP", most=MAX_DEPTH)
+                problems.add(_path(place), "E-FILE-TOO-DEEP", most=MAX_DEPTH)
                 ok = False
                 continue
             if len(value) > MAX_ENTRIES:
                 problems.add(
-                    path,
+                    _path(place),
                     "E-FILE-TOO-MANY-ENTRIES",
                     count=f"{len(value):,}",
                     most=f"{MAX_ENTRIES:,}",
@@ -428,15 +430,30 @@ def check_document(doc: object, problems: ProblemList) -> bool:
                 ok = False
                 continue
             items = value.items() if isinstance(value, dict) else enumerate(value)
-            children = [(item, _child(path, key), depth + 1) for key, item in items]
+            children = [(item, (place, key), depth + 1) for key, item in items]
             stack.extend(reversed(children))
         elif isinstance(value, (int, Decimal)) and not isinstance(value, bool):
             try:
                 bounded(value)
             except NumberFormatError as exc:
-                problems.add_error(path, exc)
+                problems.add_error(_path(place), exc)
                 ok = False
     return ok
+
+
+#: A place in a document: ``None`` for the top, else (the parent's place, a key or index).
+_Place: TypeAlias = "tuple[_Place, str | int] | None"
+
+
+def _path(place: _Place) -> str:
+    keys: list[str | int] = []
+    while place is not None:
+        place, key = place
+        keys.append(key)
+    path = ""
+    for key in reversed(keys):
+        path = _child(path, key)
+    return path
 
 
 def _child(path: str, key: str | int) -> str:
