@@ -104,3 +104,22 @@ def test_notebook_views_register_when_first_shown() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert done.stdout.split() == ["False", "True", "True"]
+
+
+def test_the_program_freezes_what_it_imported_and_exits_with_mains_code() -> None:
+    # cli.run (the cchc-score script, python -m cchc_score) freezes the objects imported so
+    # far, so that no later collection walks them, then exits with main's code: 0 for a
+    # check of the bundled rules.
+    code = (
+        "import gc, sys\n"
+        "from cchc_score import cli\n"
+        "sys.argv = ['cchc-score', 'check', 'criteria_2022']\n"
+        "try:\n"
+        "    cli.run()\n"
+        "except SystemExit as exc:\n"
+        "    print(exc.code, gc.get_freeze_count() > 0, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert done.stderr.split() == ["0", "True"]
