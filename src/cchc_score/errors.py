@@ -52,8 +52,9 @@ def show(value: object) -> str:
     return render(value, "message")
 
 
-_LINE = re.compile(r"\bline (\d+)(?:, column (\d+))?")
-_COLUMN = re.compile(r'\bcolumn (?=")')
+# Patterns, not compiled ones: compiled (and kept by re) when a problem is first said.
+_LINE = r"\bline (\d+)(?:, column (\d+))?"
+_COLUMN = r'\bcolumn (?=")'
 
 
 def place(path: str, lang: Lang) -> str:
@@ -73,9 +74,9 @@ def place(path: str, lang: Lang) -> str:
         return f"{line}, {words.text('problem.column', lang, n=match[2])}"
 
     if "line " in path:
-        path = _LINE.sub(said, path)
+        path = re.sub(_LINE, said, path)
     if 'column "' in path:
-        path = _COLUMN.sub(words.text("problem.column_named", lang) + " ", path)
+        path = re.sub(_COLUMN, words.text("problem.column_named", lang) + " ", path)
     return path
 
 
