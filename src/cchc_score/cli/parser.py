@@ -27,9 +27,9 @@ if TYPE_CHECKING:
 #: lang)`` of ``cli/cmd_<name>.py`` (each option with its help from the word catalogue; ``-h``,
 #: ``--lang`` and ``-q`` come with the parser, a command never adds its own ``--lang``), or
 #: ``""`` for the commands declared here. A new command goes in a module of its own, not in
-#: :mod:`.commands`. Only the command invoked has its arguments added (the program's help
-#: lists every command by its purpose alone): a start does not build fifteen parsers it
-#: does not use.
+#: :mod:`.commands`. The command line makes the parser of the invoked command alone (the
+#: program's help lists every command by its purpose): a start does not build fifteen
+#: parsers it does not use.
 COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("check", "help.check", ""),
     ("score", "help.score", ""),
