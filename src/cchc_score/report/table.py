@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
 __all__ = ["simple_table"]
 
@@ -108,8 +108,8 @@ def _simple(
     return "\n".join(out_lines)
 
 
-def _join(cells: object) -> str:
-    return "  ".join(cells).rstrip()  # type: ignore[arg-type]
+def _join(cells: Iterable[str]) -> str:
+    return "  ".join(cells).rstrip()
 
 
 def _pad(text: str, width: int, align: Align) -> str:
@@ -129,7 +129,7 @@ def _wrapped(cell: str, width: int) -> str | None:
     (which its copy does otherwise than :mod:`textwrap`)."""
     if not cell.strip():
         return ""
-    if cell in ("True", "False") or _number_like(cell):
+    if _number_like(cell):  # (a boolean is not _plain)
         return None
     if width <= 0 or " " * (width + 1) in cell:  # no run of spaces longer than the width
         return None
@@ -149,16 +149,13 @@ def _number_like(cell: str) -> bool:
 
 
 def _plain(text: str) -> bool:
-    """Every character printable and one column wide for tabulate (``wcwidth``)."""
-    return (
-        text.isprintable()
-        and all(_narrow(c) for c in text if c > "~")
-        and text
-        not in (
-            "True",
-            "False",
-        )
-    )
+    """Every character printable and one column wide for tabulate (``wcwidth``), and not a
+    word tabulate reads as a boolean."""
+    return text.isprintable() and text not in _BOOLEANS and all(_narrow(c) for c in text if c > "~")
+
+
+#: What tabulate reads as a boolean, not as text.
+_BOOLEANS = ("True", "False")
 
 
 def _narrow(char: str) -> bool:
