@@ -1,5 +1,5 @@
 """``python -m cchc_score``: the same as the ``cchc-score`` command."""
 
-from .cli import main
+from .cli import run
 
-raise SystemExit(main())
+run()

@@ -52,9 +52,10 @@ def show(value: object) -> str:
     return render(value, "message")
 
 
-_LINE = re.compile(r"\bline (\d+)(?:, column (\d+))?")
-_ROW = re.compile(r"\b(?:table (\d+), )?row (\d+)")
-_COLUMN = re.compile(r'\bcolumn (?=")')
+# Patterns, not compiled ones: compiled (and kept by re) when a problem is first said.
+_LINE = r"\bline (\d+)(?:, column (\d+))?"
+_ROW = r"\b(?:table (\d+), )?row (\d+)"
+_COLUMN = r'\bcolumn (?=")'
 
 
 def place(path: str, lang: Lang) -> str:
@@ -82,11 +83,11 @@ def place(path: str, lang: Lang) -> str:
         return f"{words.text('problem.table', lang, n=match[1])}, {said_row}"
 
     if "line " in path:
-        path = _LINE.sub(said, path)
+        path = re.sub(_LINE, said, path)
     if "row " in path:  # a Word table's row
-        path = _ROW.sub(row, path)
+        path = re.sub(_ROW, row, path)
     if 'column "' in path:
-        path = _COLUMN.sub(words.text("problem.column_named", lang) + " ", path)
+        path = re.sub(_COLUMN, words.text("problem.column_named", lang) + " ", path)
     return path
 
 

@@ -12,9 +12,10 @@ a Python traceback. See docs/limits.md.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from .. import words
 from ..errors import CchcScoreError
@@ -43,7 +44,16 @@ if TYPE_CHECKING:
 
     from ..numbers import Lang
 
-__all__ = ["main"]
+__all__ = ["main", "run"]
+
+
+def run() -> NoReturn:
+    """The ``cchc-score`` program (and ``python -m cchc_score``): :func:`main` on the command
+    line's arguments, then exit with its code."""
+    # What is imported by now lives until the process ends: frozen, it is not walked again
+    # by any later collection, nor by the last one as the process exits (a tenth of a start).
+    gc.freeze()
+    raise SystemExit(main())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -56,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
     lang: Lang = argv_lang(arguments)
     LANG.set(lang)
-    parser = build_parser(lang)
+    parser = build_parser(lang, complete=False)
     try:
         args = parser.parse_args(arguments)
         lang = args.lang

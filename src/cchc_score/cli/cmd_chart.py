@@ -11,7 +11,6 @@ from ..words import problem_text, text, text_n
 from .commands import load_unit, plan_for_budget
 from .console import EXIT_OK, EXIT_PROBLEMS, UsageError, errors, status
 from .options import decimal, parse_target
-from .parser import command
 from .ranking import batch_rules
 
 if TYPE_CHECKING:
@@ -21,7 +20,7 @@ if TYPE_CHECKING:
 
     from ..numbers import Lang
 
-__all__ = ["KINDS", "cmd_chart", "register"]
+__all__ = ["KINDS", "arguments", "cmd_chart"]
 
 #: The charts, as KIND names them.
 KINDS = ("losses", "criteria", "distribution", "timeline", "frontier", "heatmap")
@@ -33,13 +32,13 @@ _WITH_PLAN = ("distribution", "timeline", "frontier")
 _OPTIONS = {"--budget": ("frontier",), "--target": ("distribution", "frontier")}
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], lang: Lang) -> None:
-    """Add the ``chart`` command, its help in ``lang``."""
+def arguments(chart: argparse.ArgumentParser, lang: Lang) -> None:
+    """The ``chart`` command's arguments and handler, their help in ``lang``."""
 
     def w(code: str) -> str:
         return text(f"chart.{code}", lang)
 
-    chart = command(commands, "chart", lang, cmd_chart, w("help"))
+    chart.set_defaults(handler=cmd_chart)
     chart.add_argument("kind", metavar="KIND", choices=KINDS, help=w("kind"))
     chart.add_argument("evidence", metavar="EVIDENCE", help=w("evidence"))
     chart.add_argument("plan", metavar="PLAN", nargs="?", help=w("plan"))

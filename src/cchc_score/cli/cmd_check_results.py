@@ -9,23 +9,23 @@ from ..io.rules import load_rules
 from ..words import text
 from .console import EXIT_OK, EXIT_PROBLEMS, UsageError, say
 from .options import decimal
-from .parser import command, format_option
+from .parser import format_option
 
 if TYPE_CHECKING:
     import argparse
 
     from ..numbers import Lang
 
-__all__ = ["cmd_check_results", "register"]
+__all__ = ["arguments", "cmd_check_results"]
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], lang: Lang) -> None:
-    """Add ``check-results`` to the command line, its help in ``lang``."""
+def arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    """The ``check-results`` command's arguments and handler, their help in ``lang``."""
 
     def w(code: str) -> str:
         return text(f"results.{code}", lang).replace("%", "%%")  # argparse formats help
 
-    parser = command(commands, "check-results", lang, cmd_check_results, w("help"))
+    parser.set_defaults(handler=cmd_check_results)
     parser.add_argument("table", metavar="TABLE", help=w("help_table"))
     parser.add_argument("--rules", metavar="R", help=w("help_rules"))
     parser.add_argument("--max", type=decimal, metavar="N", help=w("help_max"))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ..io.rules import load_rules
 from ..words import text
 from .console import EXIT_OK, say
-from .parser import command, format_option
+from .parser import format_option
 
 if TYPE_CHECKING:
     import argparse
@@ -16,9 +16,9 @@ if TYPE_CHECKING:
     from ..numbers import Lang
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], lang: Lang) -> None:
-    """Add ``diff`` to the command line."""
-    parser = command(commands, "diff", lang, run)
+def arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    """The ``diff`` command's arguments and handler, their help in ``lang``."""
+    parser.set_defaults(handler=run)
     parser.add_argument("old", metavar="OLD", help=text("help.diff_old", lang))
     parser.add_argument("new", metavar="NEW", help=text("help.diff_new", lang))
     parser.add_argument(

@@ -9,7 +9,6 @@ from ..io.files import names_a_file
 from ..io.rules import load_rules
 from ..words import text, text_n
 from .console import EXIT_OK, status
-from .parser import command
 
 if TYPE_CHECKING:
     import argparse
@@ -17,9 +16,9 @@ if TYPE_CHECKING:
     from ..numbers import Lang
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], lang: Lang) -> None:
-    """Add ``docs`` to the command line."""
-    parser = command(commands, "docs", lang, run)
+def arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    """The ``docs`` command's arguments and handler, their help in ``lang``."""
+    parser.set_defaults(handler=run)
     parser.add_argument("rules", metavar="RULES", help=text("help.diff_old", lang))
     parser.add_argument("--out", metavar="DIR", required=True, help=text("help.docs_out", lang))
     parser.add_argument("--force", action="store_true", help=text("help.opt.force", lang))

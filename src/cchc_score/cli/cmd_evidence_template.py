@@ -13,7 +13,6 @@ from ..io.files import names_a_file
 from ..io.rules import load_rules
 from ..words import text
 from .console import EXIT_OK, say
-from .parser import command
 
 if TYPE_CHECKING:
     import argparse
@@ -21,9 +20,9 @@ if TYPE_CHECKING:
     from ..numbers import Lang
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], lang: Lang) -> None:
-    """Add ``evidence-template`` to the command line."""
-    parser = command(commands, "evidence-template", lang, run, text("help.template", lang))
+def arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    """The ``evidence-template`` command's arguments and handler, their help in ``lang``."""
+    parser.set_defaults(handler=run)
     parser.add_argument("rules", metavar="RULES", help=text("help.diff_old", lang))
     parser.add_argument("--unit", metavar="NAME", help=text("help.template_unit", lang))
     parser.add_argument(

@@ -21,7 +21,6 @@ from ..words import text
 from .commands import load_unit
 from .console import EXIT_OK, UsageError, status
 from .options import date, decimal
-from .parser import command
 
 if TYPE_CHECKING:
     import argparse
@@ -30,7 +29,7 @@ if TYPE_CHECKING:
     from ..numbers import Lang
     from ..report.unit import UnitReport
 
-__all__ = ["EVIDENCE_SUFFIXES", "FORMATS", "cmd_report", "register"]
+__all__ = ["EVIDENCE_SUFFIXES", "FORMATS", "arguments", "cmd_report"]
 
 #: The format of each extension of ``--out``, and the module a format needs.
 FORMATS = {".xlsx": "openpyxl", ".docx": "docx", ".html": None, ".htm": None}
@@ -42,13 +41,13 @@ EVIDENCE_SUFFIXES = (".toml", ".json")
 _DEFAULT_RULES = "criteria_2022"
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], lang: Lang) -> None:
-    """Add the ``report`` command, its help in ``lang``."""
+def arguments(report: argparse.ArgumentParser, lang: Lang) -> None:
+    """The ``report`` command's arguments and handler, their help in ``lang``."""
 
     def w(code: str) -> str:
         return text(f"unitreport.{code}", lang)
 
-    report = command(commands, "report", lang, cmd_report, w("help"))
+    report.set_defaults(handler=cmd_report)
     report.add_argument("evidence", metavar="EVIDENCE", help=w("help_evidence"))
     report.add_argument("plan", metavar="PLAN", nargs="?", help=w("help_plan"))
     report.add_argument("--out", metavar="FILE", required=True, help=w("help_out"))

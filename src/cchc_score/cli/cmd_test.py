@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from ..io.rules import load_rules
 from ..words import text, text_n
 from .console import EXIT_OK, EXIT_PROBLEMS, say
-from .parser import command
 
 if TYPE_CHECKING:
     import argparse
@@ -17,9 +16,9 @@ if TYPE_CHECKING:
     from ..numbers import Lang
 
 
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser], lang: Lang) -> None:
-    """Add ``test`` to the command line."""
-    parser = command(commands, "test", lang, run)
+def arguments(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    """The ``test`` command's arguments and handler, their help in ``lang``."""
+    parser.set_defaults(handler=run)
     parser.add_argument("rules", metavar="RULES", help=text("help.test_rules", lang))
     parser.add_argument("cases", metavar="CASES", nargs="+", help=text("help.test_cases", lang))
 

@@ -3,7 +3,8 @@
 - :mod:`.files`: bytes from a path, UTF-8 text in NFC (whole, or a line at a time), TOML
   and JSON with exact decimals; every failure is a located problem, never a traceback.
 - :mod:`.convert`: the one strict cattrs converter every reader structures through, and the
-  flattening of its error tree into "file: path: message (got value)" problems.
+  flattening of its error tree into "file: path: message (got value)" problems;
+  :mod:`.converter` builds cattrs on first need and structures valid documents without it.
 - Readers, one per input: :mod:`.rules` (rules files; the criteria tree is checked in
   :mod:`.rules_tree`, and :mod:`.rules_dump` writes a rule set back), :mod:`.evidence`
   (evidence files), :mod:`.table` (the CSV/TSV evidence table), :mod:`.results` (a

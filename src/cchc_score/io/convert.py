@@ -1,4 +1,5 @@
-"""The one strict cattrs converter every reader structures its documents through.
+"""The one strict converter every reader structures its documents through (cattrs, built on
+first need behind :class:`~.converter.Converter`'s quick path for valid documents).
 
 cattrs coerces by default (``3`` becomes ``"3"``, ``true`` becomes ``1``) and its error
 messages are vague; here every basic type has a strict hook, unknown keys are errors, and
@@ -20,13 +21,12 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal, NewType, TypeVar, get_args, get_origin
 
 import attrs
-import cattrs
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from .. import numbers, syntax
 from ..errors import NO_VALUE
 from ..limits import MAX_YEAR, MIN_YEAR
 from ..numbers import NumberFormatError
+from .converter import Converter
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping
@@ -235,8 +235,8 @@ def _is_table(cl: Any) -> bool:
     return get_origin(cl) is dict
 
 
-def _make_converter() -> cattrs.Converter:
-    converter = cattrs.Converter(forbid_extra_keys=True)
+def _make_converter() -> Converter:
+    converter = Converter()
     converter.register_structure_hook(Decimal, _strict_decimal)
     converter.register_structure_hook(int, _strict_int)
     converter.register_structure_hook(str, _strict_str)
@@ -247,13 +247,28 @@ def _make_converter() -> cattrs.Converter:
         lambda t: t == tuple[tuple[str, Decimal], ...], _strict_points_table
     )
     converter.register_structure_hook(Tables, _tables)
-    converter.register_structure_hook_factory(_is_literal, _literal_hook)
-    converter.register_structure_hook_factory(_is_table, _table_hook)
+    converter.register_structure_hook_factory(_is_literal, _literal_hook, _quick_literal)
+    converter.register_structure_hook_factory(_is_table, _table_hook, _quick_table)
     return converter
 
 
-#: The converter: strict basic types, unknown keys rejected. Readers register hooks for
-#: their own types on it when they are imported, before they first structure anything.
+def _quick_literal(_: Converter, literal: Any) -> Callable[[object], object]:
+    hook = _literal_hook(literal)
+    return lambda value: hook(value, literal)
+
+
+def _quick_table(converter: Converter, table: Any) -> Callable[[object], dict[str, Any]]:
+    value_type = get_args(table)[1]
+
+    def structure_table(value: object) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise Invalid("E-VALUE-NOT-TABLE", value)
+        return {key: converter.quick(item, value_type) for key, item in value.items()}
+
+    return structure_table
+
+
+#: The converter every reader structures through (:class:`Converter`).
 CONVERTER = _make_converter()
 
 
@@ -266,6 +281,12 @@ Found = tuple[Parts, str, str, object, dict[str, object]]
 
 def _walk(exc: BaseException, parts: Parts, meta: Mapping[str, Any]) -> Iterator[Found]:
     """cattrs' error tree as (parts, subpath, code, value, fields); unknown keys last."""
+    from cattrs.errors import (
+        ClassValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationError,
+    )
+
     if isinstance(exc, ClassValidationError):
         with_notes, others = exc.group_exceptions()
         fields = attrs.fields_dict(exc.cl) if attrs.has(exc.cl) else {}
@@ -340,7 +361,13 @@ def structure(
         problems.add(where, "E-VALUE-NOT-TABLE", value)
         return None
     try:
-        return CONVERTER.structure(value, cls)
+        return CONVERTER.quick(value, cls)  # type: ignore[no-any-return]
+    except Exception:  # cattrs structures it again and says what is wrong
+        pass
+    from cattrs.errors import ClassValidationError
+
+    try:
+        return CONVERTER.cattrs.structure(value, cls)
     except (ClassValidationError, Invalid) as exc:
         found = list(_walk(exc, (), {}))
     for parts, subpath, code, bad, fields in found:
@@ -351,7 +378,7 @@ def structure(
     for parts, *_ in found:
         _prune(pruned, parts)
     try:
-        return CONVERTER.structure(pruned, cls)
+        return CONVERTER.cattrs.structure(pruned, cls)
     except (ClassValidationError, Invalid):
         return None
 

@@ -20,7 +20,7 @@ import sys
 import unicodedata
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, Literal
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal, TypeAlias
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -52,7 +52,8 @@ __all__ = [
     "sniff",
 ]
 
-_TOML_POSITION = re.compile(r" \(at line (?P<line>\d+), column (?P<col>\d+)\)$")
+#: Where tomllib says a syntax error is (a pattern, compiled when an error is first read).
+_TOML_POSITION = r" \(at line (?P<line>\d+), column (?P<col>\d+)\)$"
 
 
 def names_a_file(rules: str) -> bool:
@@ -324,7 +325,7 @@ def parse_toml(text: str, problems: ProblemList) -> dict[str, Any] | None:
         # tomllib only in the message. Either way the problem reads the same.
         message = str(exc)
         line, col = getattr(exc, "lineno", None), getattr(exc, "colno", None)
-        at = _TOML_POSITION.search(message)
+        at = re.search(_TOML_POSITION, message)
         if at is not None:
             message = message[: at.start()]
             line, col = line or int(at["line"]), col or int(at["col"])
@@ -364,9 +365,10 @@ def _json_int(text: str) -> int | Decimal:
     return int(text) if len(text) <= MAX_DIGITS + 1 else Decimal(text)
 
 
-_LONG_NUMBER = re.compile(rf"[0-9][0-9_]{{{MAX_DIGITS},}}")
+# Patterns compiled when a document is first past a limit, not at every start.
+_LONG_NUMBER = rf"[0-9][0-9_]{{{MAX_DIGITS},}}"
 #: A float whose exponent is past what a Decimal holds (1e999999999999).
-_HUGE_EXPONENT = re.compile(r"[0-9][0-9_.]*[eE][+-]?[0-9_]{10,}")
+_HUGE_EXPONENT = r"[0-9][0-9_.]*[eE][+-]?[0-9_]{10,}"
 
 
 def _position(text: str, index: int) -> str:
@@ -388,14 +390,14 @@ def _past_a_limit(text: str, exc: BaseException, problems: ProblemList) -> None:
             where = ""
         problems.add(where, "E-FILE-TOO-DEEP", most=MAX_DEPTH)
         return
-    long = _LONG_NUMBER.search(text)
+    long = re.search(_LONG_NUMBER, text)
     if long is not None:
         shown = long[0] if len(long[0]) <= 40 else long[0][:40] + "…"
         problems.add(
             _position(text, long.start()), "E-NUMBER-TOO-LONG", digits=MAX_DIGITS, start=repr(shown)
         )
         return
-    huge = _HUGE_EXPONENT.search(text) if isinstance(exc, ArithmeticError) else None
+    huge = re.search(_HUGE_EXPONENT, text) if isinstance(exc, ArithmeticError) else None
     if huge is not None:
         shown = huge[0] if len(huge[0]) <= 40 else huge[0][:40] + "…"
         problems.add(_position(text, huge.start()), "E-NUMBER-TOO-LARGE", start=repr(shown))
@@ -410,17 +412,19 @@ def check_document(doc: object, problems: ProblemList) -> bool:
     is recorded at its key path (``criteria[3].max``); returns whether there was none.
     """
     ok = True
-    stack: list[tuple[object, str, int]] = [(doc, "", 0)]
+    # A value's place is kept as (its parent's place, its key), and written as a path only
+    # for a problem: most documents have none.
+    stack: list[tuple[object, _Place, int]] = [(doc, None, 0)]
     while stack:
-        value, path, depth = stack.pop()
+        value, place, depth = stack.pop()
         if isinstance(value, (dict, list)):
             if depth >= MAX_DEPTH:
-                problems.add(path, "E-FILE-TOO-DEEP", most=MAX_DEPTH)
+                problems.add(_path(place), "E-FILE-TOO-DEEP", most=MAX_DEPTH)
                 ok = False
                 continue
             if len(value) > MAX_ENTRIES:
                 problems.add(
-                    path,
+                    _path(place),
                     "E-FILE-TOO-MANY-ENTRIES",
                     count=f"{len(value):,}",
                     most=f"{MAX_ENTRIES:,}",
@@ -428,15 +432,30 @@ def check_document(doc: object, problems: ProblemList) -> bool:
                 ok = False
                 continue
             items = value.items() if isinstance(value, dict) else enumerate(value)
-            children = [(item, _child(path, key), depth + 1) for key, item in items]
+            children = [(item, (place, key), depth + 1) for key, item in items]
             stack.extend(reversed(children))
         elif isinstance(value, (int, Decimal)) and not isinstance(value, bool):
             try:
                 bounded(value)
             except NumberFormatError as exc:
-                problems.add_error(path, exc)
+                problems.add_error(_path(place), exc)
                 ok = False
     return ok
+
+
+#: A place in a document: ``None`` for the top, else (the parent's place, a key or index).
+_Place: TypeAlias = "tuple[_Place, str | int] | None"
+
+
+def _path(place: _Place) -> str:
+    keys: list[str | int] = []
+    while place is not None:
+        place, key = place
+        keys.append(key)
+    path = ""
+    for key in reversed(keys):
+        path = _child(path, key)
+    return path
 
 
 def _child(path: str, key: str | int) -> str:

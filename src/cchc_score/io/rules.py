@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
 
@@ -23,11 +22,12 @@ from ..model import PROVENANCES, Band, Fact, RuleSet
 from . import files
 from .convert import CONVERTER, Invalid, structure
 from .rules_dump import dump_rules
-from .rules_extends import EXTENDS_KEYS, Origins, relocate, resolve
 from .rules_tree import CriterionDoc, IndexDoc, Tree, build_tree
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+
+    from .rules_extends import Origins
 
 __all__ = [
     "bundled_path",
@@ -105,10 +105,14 @@ def bundled_path(folder: str) -> Path:
     A wheel carries them inside the package; a source checkout or an editable install reads
     the repository's top-level folders.
     """
-    packaged = Path(str(resources.files("cchc_score"))) / folder
+    # The package's folder on disk, as ``importlib.resources.files("cchc_score")`` names it
+    # for an installed or editable package, without importing importlib.resources and its
+    # readers (a twentieth of ``cchc-score score``'s start).
+    package = Path(__file__).resolve().parents[1]
+    packaged = package / folder
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[3] / folder
+    return package.parents[1] / folder
 
 
 def load_rules(source: str | os.PathLike[str], *, strict: bool = False) -> RuleSet:
@@ -149,11 +153,11 @@ def _read_document(
     recording why it cannot be read."""
     path = Path(reference)
     if may_be_name and re.fullmatch(r"[\w-]+", reference) and not path.exists():
-        names = bundled_rules()
-        if reference not in names:
+        bundled = bundled_path("rules") / f"{reference}.toml"
+        if not bundled.is_file():
+            names = bundled_rules()
             problems.add("", "E-RULES-NO-SUCH-NAME", bundled=syntax.allowed(names))
             return None
-        bundled = bundled_path("rules") / f"{reference}.toml"
         data = files.read_bytes(bundled, problems)
         assert data is not None, bundled  # shipped with the package
         text = files.decode_text(data, problems)
@@ -187,6 +191,9 @@ def _validate(
     """The rule set a document stands for, resolved first if it extends another."""
     origins: Origins | None = None
     if "extends" in doc:
+        # Imported here: a file that extends none (as the bundled ones) goes without it.
+        from .rules_extends import resolve
+
         resolved = resolve(doc, file, _read_document, problems)
         if resolved is None:
             problems.raise_as(RulesError)
@@ -196,7 +203,12 @@ def _validate(
             problems.add("remove", "E-EXTENDS-WITHOUT-PARENT")
     found = ProblemList(file)
     ruleset = _build(doc, file, found)
-    problems.extend(relocate(found, origins))
+    if origins is None:
+        problems.extend(found)
+    else:
+        from .rules_extends import relocate
+
+        problems.extend(relocate(found, origins))
     problems.raise_if_any(RulesError)
     assert ruleset is not None
     if strict and ruleset.warnings:
@@ -208,9 +220,13 @@ def _validate(
 
 
 def _build(doc: dict[str, Any], file: str, problems: ProblemList) -> RuleSet | None:
-    for key in doc:
-        if key not in _TOP_KEYS and key not in EXTENDS_KEYS:
-            problems.add(syntax.key(key), "E-RULES-TOP-KEY", expected=syntax.allowed(_TOP_KEYS))
+    others = [key for key in doc if key not in _TOP_KEYS]
+    if others:
+        from .rules_extends import EXTENDS_KEYS
+
+        for key in others:
+            if key not in EXTENDS_KEYS:
+                problems.add(syntax.key(key), "E-RULES-TOP-KEY", expected=syntax.allowed(_TOP_KEYS))
     for key in _TOP_KEYS:
         if key not in doc:
             problems.add(key, "E-RULES-TABLE-MISSING")

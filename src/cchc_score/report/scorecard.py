@@ -24,6 +24,7 @@ from .common import (
     style,
     to_json,
 )
+from .table import Align, simple_table
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -105,21 +106,13 @@ def render_differences(
 ) -> str:
     """The criteria whose points from facts differ from their appraised points: a heading
     and a table, or nothing."""
-    from tabulate import tabulate
-
     if not found:
         return ""
     rows = [
         [d.code, points(d.computed, lang, places), fixed(d.appraised, lang, places)] for d in found
     ]
     headers = [text("report.code", lang), text("eval.computed", lang), text("eval.appraised", lang)]
-    table = tabulate(
-        rows,
-        headers=headers,
-        tablefmt=style(fmt),
-        disable_numparse=True,
-        colalign=("left", "right", "right"),
-    )
+    table = _table(rows, headers, fmt, ("left", "right", "right"))
     heading = text("eval.differences", lang, n=len(found))
     if fmt == "markdown":
         return f"**{heading}**\n\n{table}\n\n"
@@ -137,8 +130,6 @@ def render_scorecard(
     """
     if fmt == "json":
         return to_json(document("score", scorecard_json(card, lang)))
-    from tabulate import tabulate  # here: JSON goes without it (a tenth of the start)
-
     places = card.rules.decimals
     rows = [
         [
@@ -154,13 +145,12 @@ def render_scorecard(
     headers = [
         text(f"report.{key}", lang) for key in ("code", "name", "max", "points", "deduction")
     ]
-    table = tabulate(
+    table = _table(
         rows,
-        headers=headers,
-        tablefmt=style(fmt),
-        disable_numparse=True,
-        colalign=("left", "left", "right", "right", "right"),
-        maxcolwidths=[None, 70, None, None, None] if fmt == "table" else None,
+        headers,
+        fmt,
+        ("left", "left", "right", "right", "right"),
+        [None, 70, None, None, None],
     )
     if card.year is None:
         title = text("report.unit", lang, unit=card.unit)
@@ -179,6 +169,25 @@ def render_scorecard(
     if fmt == "markdown":
         return f"**{title}**\n\n{table}\n\n{differences}**{total}**. {rating}.\n\n{note}"
     return f"{title}\n\n{table}\n\n{differences}{total}\n{rating}\n{note}"
+
+
+def _table(
+    rows: list[list[str]],
+    headers: list[str],
+    fmt: Format,
+    colalign: tuple[Align, ...],
+    maxcolwidths: list[int | None] | None = None,
+) -> str:
+    """A table in ``fmt``: a plain one without importing tabulate (:mod:`.table`; a tenth of
+    the start), Markdown through tabulate; ``maxcolwidths`` wraps plain tables only."""
+    if fmt == "table":
+        return simple_table(rows, headers, colalign, maxcolwidths)
+    from tabulate import tabulate
+
+    markdown: str = tabulate(
+        rows, headers=headers, tablefmt=style(fmt), disable_numparse=True, colalign=colalign
+    )
+    return markdown
 
 
 #: The mark after the name of a criterion whose rule is assumed, in tables.
