@@ -206,6 +206,33 @@ def test_a_task_done_the_year_before_counts() -> None:
     assert projection.deferred == ()
 
 
+def _dated(dates: dict[str, str]) -> Plan:
+    """The example plan with these tasks' deadlines changed."""
+    tasks = tuple(
+        attrs.evolve(t, deadline=parse_deadline(dates[t.id])) if t.id in dates else t
+        for t in PLAN.tasks
+    )
+    return Plan(tasks, year=2023)
+
+
+def test_each_criterion_is_judged_by_its_own_tasks() -> None:
+    # Task 5.1 done in 2022 counts for 5.1 in 2023; task 1.7, done in 2023, still waits for
+    # 2024: 96,00 − 0,5 = 95,50. (Judged by the earliest task of all, 5.1's 2022 would have
+    # let 1.7 count too: 96,00.)
+    projection = project(RULES, EVIDENCE, _dated({"5.1": "30/6/2022"}))
+    assert projection.all_done == D("95.50")
+    assert projection.deferred == (("1.7", 2024, ("1.7",)),)
+    # A task for a criterion of its own year done in 2022 (3.1, Quý IV/2022) moves neither:
+    # 95,45, as with every task in 2023; and the best plan, given everything, agrees.
+    plan = _dated({"3.1": "Quý IV/2022"})
+    projection = project(RULES, EVIDENCE, plan)
+    assert projection.all_done == D("95.45")
+    assert projection.deferred == (("1.7", 2024, ("1.7",)), ("5.1", 2024, ("5.1",)))
+    best = best_plan(RULES, EVIDENCE, plan, D(10**9))
+    assert best.expected == D("91.4025")  # tests/test_projection.py: 84,14 + 7,2625
+    assert not {"1.7", "5.1"} & set(best.chosen)
+
+
 def test_the_best_plan_does_not_buy_what_counts_next_year() -> None:
     # Every task but 5.1 (3 days) and 1.7 (15 days): the whole plan's 134 days less 18; the
     # expected total is the projection's, 91,5825 − 0,6 × 0,05 − 0,3 × 0,5 = 91,4025.

@@ -172,8 +172,8 @@ def unit_report(
         projection = project(rules, evidence, plan, as_of=as_of, target=rules.bands[0].min)
         counted = [t for t in plan.tasks if t.id in set(projection.counted)]
         # As the projection holds them: criteria that look back do not move this year.
-        frozen = frozen_leaves(rules, rules, counted, projection.as_of.year)
         effects = resolve_effects(rules, plan)
+        frozen = frozen_leaves(rules, rules, counted, projection.as_of.year, effects)
         engine = Engine(rules, evidence, counted, effects, plan.source, frozen=frozen)
         projected = tuple(sorted(engine.leaf_scores(counted).items()))
         if budget is not None or (plan.tasks and all(t.effort is not None for t in plan.tasks)):
