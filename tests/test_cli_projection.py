@@ -29,13 +29,18 @@ def test_project_json_is_complete_and_consistent(capsys: pytest.CaptureFixture[s
         "timeline",
         "tasks",
     } <= set(doc)
-    assert (doc["baseline"], doc["all_done"]) == (Decimal("84.14"), Decimal("96.00"))
+    # All done: 84,14 + 11,86 = 96,00 less 1.7's 0,5 and 5.1's 0,05, which look back a year
+    # and count in 2024 (tests/test_projection.py): 95,45.
+    assert (doc["baseline"], doc["all_done"]) == (Decimal("84.14"), Decimal("95.45"))
     probabilities = [float(row["probability"]) for row in doc["distribution"]]
-    # Each probability is rounded to 6 places: the 38 of them add up to 1 within 38 × 5e-7.
-    assert sum(probabilities) == pytest.approx(1.0, abs=2e-5)
+    # The 17 tasks that gain in 2023 reach 668 distinct totals (their gains convolved by
+    # hand, tests/test_projection.py's _chance_of_at_least); each probability is rounded to
+    # 6 places, so they add up to 1 within 668 × 5e-7.
+    assert len(probabilities) == 668
+    assert sum(probabilities) == pytest.approx(1.0, abs=668 * 5e-7)
     mean = sum(float(row["total"]) * float(row["probability"]) for row in doc["distribution"])
-    # The expected total is shown at the rule set's 2 decimals: 91,58.
-    assert doc["expected"] == Decimal("91.58")
+    # The expected total 91,4025 is shown at the rule set's 2 decimals: 91,40.
+    assert doc["expected"] == Decimal("91.40")
     assert float(doc["expected"]) == pytest.approx(mean, abs=0.005)
     assert sum(float(r["probability"]) for r in doc["ratings"]) == pytest.approx(1.0, abs=1e-5)
     assert doc["target"]["total"] == Decimal("90.00")
@@ -63,13 +68,15 @@ def test_plan_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_plan_target_without_budget(capsys: pytest.CaptureFixture[str]) -> None:
     # No --budget: the plan's whole effort, 134 person-days (the sum of plan.toml's 19
-    # efforts), buys every task (expected 91,5825); the target is searched as with a budget.
+    # efforts), buys every task that gains in 2023: all but 1.7 (15 days) and 5.1 (3), whose
+    # criteria look back a year: 116 days, expected 91,4025 (tests/test_projection.py); the
+    # target is searched as with a budget.
     code, out, _ = run(
         capsys, "plan", EVIDENCE, PLAN, "--target", "Tốt", "--confidence", "0,6", "--format", "json"
     )
     doc = json.loads(out, parse_float=Decimal)
     assert code == 0
-    assert (doc["budget"], doc["effort"], doc["expected"]) == (134, 134, Decimal("91.58"))
+    assert (doc["budget"], doc["effort"], doc["expected"]) == (134, 116, Decimal("91.40"))
     _, with_budget, _ = run(
         capsys,
         "plan",

@@ -144,58 +144,105 @@ def test_a_criterion_neither_year_has_is_a_located_error() -> None:
 
 # ------------------------------------------------------------------ looks_back
 
-LOOKING_BACK = loads_rules(
-    'extends = "criteria_2022"\n[[criteria]]\ncode = "5.1"\nlooks_back = 1\n'
+# criteria_2022 declares looks_back = 1 on 5.1 ("Đánh giá xếp loại CBCC năm 2021") and 1.7
+# ("(năm trước liền kề)"). A file that extends it and sets them back to 0 is the reading
+# where every task counts in its own year: the contrast these tests need.
+OWN_YEAR = loads_rules(
+    'extends = "criteria_2022"\n'
+    '[[criteria]]\ncode = "5.1"\nlooks_back = 0\n'
+    '[[criteria]]\ncode = "1.7"\nlooks_back = 0\n'
 )
+
+
+def test_criteria_2022_declares_what_its_annex_looks_back_at() -> None:
+    assert {n.code: n.looks_back for n in RULES.nodes() if n.looks_back} == {"1.7": 1, "5.1": 1}
+    assert not any(n.looks_back for n in OWN_YEAR.nodes())
 
 
 def test_a_task_for_a_criterion_that_looks_back_counts_the_year_after() -> None:
     # The example plan's task 5.1 (staff_rated_good 20 → 21, probability 0,6) raises 5.1
-    # from 0,95 to 1,0. Done in 2023, it counts in 2024: the 2023 totals go without it.
-    projection = project(LOOKING_BACK, EVIDENCE, PLAN)
-    assert project(RULES, EVIDENCE, PLAN).all_done == D("96.00")
-    assert projection.all_done == D("95.95")  # 96,00 − 0,05
-    assert projection.expected == pytest.approx(91.5825 - 0.05 * 0.6)  # 91,5525
-    assert projection.deferred == (("5.1", 2024, ("5.1",)),)
-    assert {g.id: g.gain_alone for g in projection.tasks}["5.1"] == 0
+    # from 0,95 to 1,0, and task 1.7 (initiative at provincial level, probability 0,3) 1.7
+    # from 1,0 to 1,5. Done in 2023 ("Năm 2023"), they count in 2024: the 2023 totals go
+    # without them.
+    assert project(OWN_YEAR, EVIDENCE, PLAN).all_done == D("96.00")
+    projection = project(RULES, EVIDENCE, PLAN)
+    assert projection.all_done == D("95.45")  # 96,00 − 0,05 − 0,5
+    # 91,5825 − 0,6 × 0,05 − 0,3 × 0,5 = 91,5825 − 0,03 − 0,15 = 91,4025
+    assert project(OWN_YEAR, EVIDENCE, PLAN).expected == pytest.approx(91.5825)
+    assert projection.expected == pytest.approx(91.5825 - 0.05 * 0.6 - 0.5 * 0.3)
+    assert projection.deferred == (("1.7", 2024, ("1.7",)), ("5.1", 2024, ("5.1",)))
+    gains = {g.id: g.gain_alone for g in projection.tasks}
+    assert gains["5.1"] == gains["1.7"] == 0
 
 
 def test_looking_back_under_next_years_rules() -> None:
-    # Next year's rules of 2023 (the plan year): 5.1 still waits; of 2024: it counts.
-    same_year = project(RULES, EVIDENCE, PLAN, rules_next=LOOKING_BACK)
-    assert same_year.next_total == D("95.95")
-    later = loads_rules(
-        'extends = "criteria_2022"\n[index]\nyear = 2024\n'
-        '[[criteria]]\ncode = "5.1"\nlooks_back = 1\n'
-    )
+    # It is next year's rules that say what looks back. This year's rules here look at their
+    # own year (all done 96,00); next year's of 2023 (the plan year): 5.1 and 1.7 still
+    # wait, 96,00 − 0,05 − 0,5 = 95,45; of 2024: the 2023 work counts, 96,00.
+    same_year = project(OWN_YEAR, EVIDENCE, PLAN, rules_next=RULES)
+    assert (same_year.all_done, same_year.next_total) == (D("96.00"), D("95.45"))
+    later = loads_rules('extends = "criteria_2022"\n[index]\nyear = 2024\n')
+    assert later.node("5.1").looks_back == later.node("1.7").looks_back == 1  # inherited
     assert project(RULES, EVIDENCE, PLAN, rules_next=later).next_total == D("96.00")
 
 
 def test_a_task_serving_criteria_of_both_periods_counts_for_its_own_year() -> None:
     # Restoring all of V: 5.3 (0,90 → 1,0) and 5.7.2 (1,5 → 2,0) count in 2023; 5.1 waits.
-    projection = project(LOOKING_BACK, EVIDENCE, one_task("V", effect=Restore(), task_id="v"))
+    projection = project(RULES, EVIDENCE, one_task("V", effect=Restore(), task_id="v"))
     assert projection.all_done == D("84.74")  # 84,14 + 0,10 + 0,50
     assert projection.deferred == (("v", 2024, ("5.1",)),)
 
 
 def test_a_task_done_the_year_before_counts() -> None:
-    # Done in 2022 (a deadline of 30/6/2022), task 5.1 counts in the 2023 index.
+    # Done in 2022 (a deadline of 30/6/2022), tasks 5.1 and 1.7 count in the 2023 index:
+    # every task counts, 96,00.
     early = load_plan(EXAMPLE / "plan.toml")
     tasks = tuple(
-        t if t.id != "5.1" else attrs.evolve(t, deadline=parse_deadline("30/6/2022"))
+        t if t.id not in ("5.1", "1.7") else attrs.evolve(t, deadline=parse_deadline("30/6/2022"))
         for t in early.tasks
     )
-    projection = project(LOOKING_BACK, EVIDENCE, Plan(tasks, year=2023))
+    projection = project(RULES, EVIDENCE, Plan(tasks, year=2023))
     assert projection.all_done == D("96.00")
     assert projection.deferred == ()
 
 
+def _dated(dates: dict[str, str]) -> Plan:
+    """The example plan with these tasks' deadlines changed."""
+    tasks = tuple(
+        attrs.evolve(t, deadline=parse_deadline(dates[t.id])) if t.id in dates else t
+        for t in PLAN.tasks
+    )
+    return Plan(tasks, year=2023)
+
+
+def test_each_criterion_is_judged_by_its_own_tasks() -> None:
+    # Task 5.1 done in 2022 counts for 5.1 in 2023; task 1.7, done in 2023, still waits for
+    # 2024: 96,00 − 0,5 = 95,50. (Judged by the earliest task of all, 5.1's 2022 would have
+    # let 1.7 count too: 96,00.)
+    projection = project(RULES, EVIDENCE, _dated({"5.1": "30/6/2022"}))
+    assert projection.all_done == D("95.50")
+    assert projection.deferred == (("1.7", 2024, ("1.7",)),)
+    # A task for a criterion of its own year done in 2022 (3.1, Quý IV/2022) moves neither:
+    # 95,45, as with every task in 2023; and the best plan, given everything, agrees.
+    plan = _dated({"3.1": "Quý IV/2022"})
+    projection = project(RULES, EVIDENCE, plan)
+    assert projection.all_done == D("95.45")
+    assert projection.deferred == (("1.7", 2024, ("1.7",)), ("5.1", 2024, ("5.1",)))
+    best = best_plan(RULES, EVIDENCE, plan, D(10**9))
+    assert best.expected == D("91.4025")  # tests/test_projection.py: 84,14 + 7,2625
+    assert not {"1.7", "5.1"} & set(best.chosen)
+
+
 def test_the_best_plan_does_not_buy_what_counts_next_year() -> None:
-    # Every task but 5.1 (3 days): the whole plan's 134 days less 3; the expected total is
-    # the projection's, 91,5825 − 0,6 × 0,05 = 91,5525.
-    best = best_plan(LOOKING_BACK, EVIDENCE, PLAN, D(10**9))
+    # Every task but 5.1 (3 days) and 1.7 (15 days): the whole plan's 134 days less 18; the
+    # expected total is the projection's, 91,5825 − 0,6 × 0,05 − 0,3 × 0,5 = 91,4025.
+    best = best_plan(RULES, EVIDENCE, PLAN, D(10**9))
     assert "5.1" not in best.chosen
-    assert best.expected == D("91.5525")
+    assert "1.7" not in best.chosen
+    assert best.effort == D(134 - 18)
+    assert best.expected == D("91.4025")
+    # Where they look at their own year, the same budget buys them: 91,5825.
+    assert best_plan(OWN_YEAR, EVIDENCE, PLAN, D(10**9)).expected == D("91.5825")
 
 
 def test_looks_back_is_checked() -> None:
@@ -244,9 +291,11 @@ def test_score_warns_and_still_scores(tmp_path: Path, capsys: pytest.CaptureFixt
 def test_the_rule_page_says_what_a_criterion_looks_at() -> None:
     from cchc_score.report import rule_pages
 
-    page = rule_pages(LOOKING_BACK)["5.1.md"]
-    assert (
-        "- Xét kết quả của 1 năm trước năm đánh giá (looks_back) / Looks at the results of 1 "
-        "year before the index's year (looks_back)\n" in page
-    )
-    assert "(looks_back)" not in rule_pages(RULES)["5.1.md"]  # criteria_2022 does not declare it
+    pages = rule_pages(RULES)
+    for page in (pages["5.1.md"], pages["1.7.md"]):
+        assert (
+            "- Xét kết quả của 1 năm trước năm đánh giá (looks_back) / Looks at the results of 1 "
+            "year before the index's year (looks_back)\n" in page
+        )
+    assert "(looks_back)" not in pages["5.3.md"]  # 5.3 looks at its own year
+    assert "(looks_back)" not in rule_pages(OWN_YEAR)["5.1.md"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -32,16 +33,18 @@ EVIDENCE = load_evidence(EXAMPLE / "evidence.toml")
 PLAN = load_plan(EXAMPLE / "plan.toml")
 
 # Each task's gain when done (the criterion back to full points unless stated) and its
-# estimated probability, from plan.toml and the 2022 scores:
+# estimated probability, from plan.toml and the 2022 scores. 1.7 and 5.1 look back a year
+# (criteria_2022: looks_back = 1) and their tasks are done in 2023 ("Năm 2023"), so they
+# count in the 2024 index: their gain in this 2023 projection is 0.
 GAINS = {
     "1.2": ("0.17", "0.8"),  # 1,5 × 26/26 − 1,33
-    "1.7": ("0.50", "0.3"),  # "cấp tỉnh…" → 1,5; was 1,0
+    "1.7": ("0.00", "0.3"),  # "cấp tỉnh…" → 1,5, was 1,0: +0,5, but only in the 2024 index
     "1.8": ("0.50", "0.7"),
     "2.1": ("1.75", "0.5"),  # every item of the checklist: 2,5; was 0,75
     "2.3": ("0.75", "0.9"),
     "3.1": ("0.50", "0.95"),
     "3.6": ("0.25", "0.95"),
-    "5.1": ("0.05", "0.6"),  # 21/21
+    "5.1": ("0.00", "0.6"),  # 21/21 → 1,0, was 0,95: +0,05, but only in the 2024 index
     "5.3": ("0.10", "0.7"),
     "5.7.2": ("0.50", "0.6"),
     "6.1": ("0.10", "0.5"),  # 100% ≥ 100% → 1
@@ -62,17 +65,21 @@ def projection() -> Projection:
 
 
 def test_all_done_and_expected(projection: Projection) -> None:
-    # Every task touches its own criterion, so the gains add: 84,14 + 11,86 = 96,00.
-    assert sum(Decimal(g) for g, _ in GAINS.values()) == Decimal("11.86")
-    assert projection.all_done == Decimal("96.00")
-    # Expected: 84,14 + Σ p × gain = 84,14 + 7,4425.
+    # Every task touches its own criterion, so the gains add: 84,14 + 11,31 = 95,45 (the
+    # 11,86 of every criterion back to full points, less 1.7's 0,5 and 5.1's 0,05, which
+    # count in 2024).
+    assert sum(Decimal(g) for g, _ in GAINS.values()) == Decimal("11.31")
+    assert projection.all_done == Decimal("95.45")
+    # Expected: 84,14 + Σ p × gain = 84,14 + 7,2625 (7,4425 less 1.7's 0,3 × 0,5 and 5.1's
+    # 0,6 × 0,05: 0,15 + 0,03).
     expected = Decimal("84.14") + sum(Decimal(g) * Decimal(p) for g, p in GAINS.values())
-    assert expected == Decimal("91.5825")
+    assert expected == Decimal("91.4025")
     assert projection.expected == pytest.approx(float(expected), abs=1e-9)
 
 
 def test_gains_alone_and_last(projection: Projection) -> None:
     for gain in projection.tasks:
+        # As written: 0.00 for the tasks that count in 2024, at the places of every gain.
         assert (str(gain.gain_alone), str(gain.probability)) == GAINS[gain.id], gain.id
         assert gain.gain_last == gain.gain_alone  # independent tasks
 
@@ -84,17 +91,18 @@ def test_ratings_and_target(projection: Projection) -> None:
     assert chances["Tốt"] == pytest.approx(projection.target_probability)
     assert chances["Trung bình"] == chances["Yếu"] == 0.0
     assert projection.distribution.totals[0][0] == Decimal("84.14")  # nothing done
-    assert projection.distribution.totals[-1][0] == Decimal("96.00")  # everything done
+    assert projection.distribution.totals[-1][0] == Decimal("95.45")  # everything done
 
 
 def test_timeline_counts_tasks_from_their_deadlines(projection: Projection) -> None:
     # Q1: 3.1, 3.6, 6.3.2 (+0,5 +0,25 +0,25); Q2: + 7.1.1.3 (+0,5); Q3: + 5.3 (+0,10);
-    # at the assessment date every task, ongoing and undated ones included.
+    # at the assessment date every task, ongoing and undated ones included: 95,45 (1.7 and
+    # 5.1, due "Năm 2023", count in 2024).
     assert [(p.date, str(p.total)) for p in projection.timeline] == [
         (dt.date(2023, 3, 31), "85.14"),
         (dt.date(2023, 6, 30), "85.64"),
         (dt.date(2023, 9, 30), "85.74"),
-        (dt.date(2023, 12, 31), "96.00"),
+        (dt.date(2023, 12, 31), "95.45"),
     ]
     # Expected at Q1: 84,14 + 0,95 × 0,5 + 0,95 × 0,25 + 0,9 × 0,25 = 85,0775.
     assert projection.timeline[0].expected == pytest.approx(85.0775)
@@ -120,11 +128,13 @@ def test_chosen_tasks_and_domains() -> None:
 
 def test_annex_plan_restores_by_default() -> None:
     # The annex's 19 tasks, effects defaulted to "restore": every criterion that lost points,
-    # IX included, back to full points: 84,14 + 15,86 = 100.
+    # IX included, back to full points: 84,14 + 15,86 = 100, less what counts in 2024: 1.7's
+    # 0,5 and 5.1's 0,05 (both due "Năm 2023", both looking back a year): 99,45.
     _, plan = read_annex(EXAMPLE / "annex.tsv")
     projection = project(RULES, EVIDENCE, plan)
-    assert projection.all_done == Decimal("100.00")
+    assert projection.all_done == Decimal("99.45")
     assert len(projection.defaulted) == 19
+    assert projection.deferred == (("1.7", 2024, ("1.7",)), ("5.1", 2024, ("5.1",)))
 
 
 def test_rules_next() -> None:
@@ -148,13 +158,15 @@ def test_rules_next() -> None:
         "fact staff_untrained: not declared in criteria_2023",
         "criterion 5.3 (task 5.3): not in criteria_2023",
     )
-    # All done under 2022 rules: 96,00 with 5.3 at 1,0. Under 2023 rules 5.3 is gone and 5.r's
-    # full 10 of 10 is carried by share (the default carry policy) to 11 of 11, and says so:
-    # 96,00 − 1,00 + 1,00 = 96,00, not a one-point "loss" that only the maxima moved.
+    # All done under 2022 rules: 95,45 with 5.3 at 1,0 (1.7 and 5.1, which look back a year,
+    # count in 2024; these next rules, the same year, still declare looks_back). Under them
+    # 5.3 is gone and 5.r's full 10 of 10 is carried by share (the default carry policy) to
+    # 11 of 11, and says so: 95,45 − 1,00 + 1,00 = 95,45, not a one-point "loss" that only
+    # the maxima moved.
     assert [(c.step, c.name, c.old, c.new) for c in projection.carried] == [
         ("rescaled", "5.r", Decimal("10.0"), Decimal("11.00"))
     ]
-    assert projection.next_total == Decimal("96.00")
+    assert projection.next_total == Decimal("95.45")
 
 
 @pytest.mark.parametrize(
@@ -233,8 +245,9 @@ def test_best_plan_for_40_days() -> None:
         "7.2.5",
     )
     assert (best.effort, best.expected) == (Decimal(40), Decimal("88.5275"))
-    assert best.frontier[-1].expected == Decimal("91.5825")  # everything: the expected total
-    assert best.frontier[-1].budget == sum(t.effort or 0 for t in PLAN.tasks)
+    assert best.frontier[-1].expected == Decimal("91.4025")  # everything: the expected total
+    # Every task but 1.7 (15 days) and 5.1 (3 days), which gain nothing before 2024.
+    assert best.frontier[-1].budget == sum(t.effort or 0 for t in PLAN.tasks) - 15 - 3
 
 
 def test_cheapest_plan_for_a_rating() -> None:
@@ -250,7 +263,7 @@ def test_cheapest_plan_for_a_rating() -> None:
     assert project(RULES, EVIDENCE, subset, target=Decimal(90)).target_probability == (
         pytest.approx(target.probability)
     )
-    # Unreachable: no plan gets Tốt with probability 0,99 (all tasks give about 0,81).
+    # Unreachable: no plan gets Tốt with probability 0,99 (all tasks give about 0,78).
     hopeless = best_plan(
         RULES, EVIDENCE, PLAN, Decimal(40), target="Tốt", confidence=Decimal("0.99")
     ).target
@@ -273,13 +286,13 @@ def test_best_plan_needs_efforts() -> None:
 def test_best_plan_for_a_target_without_a_budget() -> None:
     # The budget defaults to the plan's whole effort: 10 + 15 + 8 + 12 + 5 + 2 + 1 + 3 + 6
     # + 2 + 10 + 3 + 5 + 2 + 4 + 15 + 8 + 3 + 20 = 134 person-days, which buys everything
-    # (expected 91,5825, as the frontier's end above); the target search is the one a
-    # budget of 40 gets.
+    # that gains before 2024: all but 1.7 (15) and 5.1 (3), 116 days (expected 91,4025, as
+    # the frontier's end above); the target search is the one a budget of 40 gets.
     best = best_plan(RULES, EVIDENCE, PLAN, target="Tốt", confidence=Decimal("0.6"))
     assert (best.budget, best.effort, best.expected) == (
         Decimal(134),
-        Decimal(134),
-        Decimal("91.5825"),
+        Decimal(116),
+        Decimal("91.4025"),
     )
     with_budget = best_plan(RULES, EVIDENCE, PLAN, 40, target="Tốt", confidence=Decimal("0.6"))
     assert best.target is not None
@@ -293,15 +306,16 @@ def test_a_huge_effort_costs_nothing_more_to_plan() -> None:
     # 1 000 000,01 person-days is 100 000 001 steps of a hundredth: a table that size took
     # gigabytes, and the budget had to size it. The knapsack keeps only the points where
     # the expected total rises: (0, 84.14), (12.5, 85.89: "small" restores 2.1, 0.75 of
-    # 2.5, +1.75), (1 000 012.51, 85.94: "big" restores 5.1 too, 0.95 of 1, +0.05).
-    huge = Plan((Task("big", ("5.1",), effort=Decimal("1000000.01")),), year=2023)
+    # 2.5, +1.75), (1 000 012.51, 85.99: "big" restores 5.3 too, 0.90 of 1, +0.10).
+    # (5.3 looks at its own year, so "big" counts in 2023; 5.1 would count only in 2024.)
+    huge = Plan((Task("big", ("5.3",), effort=Decimal("1000000.01")),), year=2023)
     small = Plan((*huge.tasks, Task("small", ("2.1",), effort=Decimal("12.5"))), year=2023)
     best = best_plan(RULES, EVIDENCE, small, 40)
     assert best.chosen == ("small",)
     assert [(f.budget, f.expected, f.chosen) for f in best.frontier] == [
         (Decimal(0), Decimal("84.14"), ()),
         (Decimal("12.5"), Decimal("85.89"), ("small",)),
-        (Decimal("1000012.51"), Decimal("85.94"), ("big", "small")),
+        (Decimal("1000012.51"), Decimal("85.99"), ("big", "small")),
     ]
     assert best_plan(RULES, EVIDENCE, huge, Decimal(300)).chosen == ()
 
@@ -309,9 +323,27 @@ def test_a_huge_effort_costs_nothing_more_to_plan() -> None:
 def test_project_takes_a_band_name_or_a_number_as_target() -> None:
     assert project(RULES, EVIDENCE, PLAN, target="Tốt").target == Decimal(90)
     assert project(RULES, EVIDENCE, PLAN, target="90,5").target == Decimal("90.5")
+    # The chance of 90: the tasks are independent, so convolve their gains (hundredths) by
+    # hand: 0,7802 (it was 0,8078 while 1.7's +0,5 and 5.1's +0,05 counted in 2023).
+    assert _chance_of_at_least(Decimal(90)) == pytest.approx(0.7802, abs=1e-4)
     assert project(RULES, EVIDENCE, PLAN, target=90).target_probability == pytest.approx(
-        0.8078, abs=1e-4
+        _chance_of_at_least(Decimal(90)), abs=1e-12
     )
+
+
+def _chance_of_at_least(total: Decimal) -> float:
+    """P(84,14 + the gains of the tasks done ≥ total), the example's tasks being independent:
+    an exact convolution of GAINS in hundredths, independent of the engine's."""
+    chances: dict[int, Fraction] = {0: Fraction(1)}
+    for gain, p in GAINS.values():
+        step, done = int(Decimal(gain) * 100), Fraction(p)
+        after: dict[int, Fraction] = {}
+        for at, chance in chances.items():
+            after[at] = after.get(at, Fraction(0)) + chance * (1 - done)
+            after[at + step] = after.get(at + step, Fraction(0)) + chance * done
+        chances = after
+    need = int((total - Decimal("84.14")) * 100)
+    return float(sum(c for at, c in chances.items() if at >= need))
 
 
 def test_twenty_interacting_tasks_are_planned_exactly() -> None:

@@ -129,8 +129,9 @@ def test_xlsx_projection_and_its_charts(capsys: pytest.CaptureFixture[str], tmp_
     rows = list(openpyxl.load_workbook(out)["Dự báo"].iter_rows(values_only=True))
     measures = dict(r[:2] for r in rows[1:8])
     # Now 84,14; every task done: every deducted criterion back to its maximum but IX, whose
-    # task lifts the survey to 18/… (plan.toml): 96,00 (projection.md).
-    assert (measures["Điểm hiện tại"], measures["Nếu hoàn thành mọi nhiệm vụ"]) == (84.14, 96)
+    # task lifts the survey to 18/… (plan.toml), 96,00; less 1.7's 0,5 and 5.1's 0,05, which
+    # look back a year and count in 2024: 95,45 (projection.md).
+    assert (measures["Điểm hiện tại"], measures["Nếu hoàn thành mọi nhiệm vụ"]) == (84.14, 95.45)
     expected = project(load_rules("criteria_2022"), load_evidence(EVIDENCE), load_plan(PLAN))
     assert measures["Điểm kỳ vọng"] == pytest.approx(expected.expected, abs=1e-4)
     sheet = openpyxl.load_workbook(out)["Dự báo"]
@@ -226,8 +227,12 @@ def test_docx_layout(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
     assert first[0].text == (
         "I. Công tác chỉ đạo, điều hành cải cách hành chính: 8,83/10 điểm (trừ 1,17 điểm)"
     )
-    # Every task of domain I done: 1.2, 1.7 and 1.8 back to their maxima, I to 10.
-    assert first[9].text == "10,00"
+    # Every task of domain I done: 1.2 and 1.8 back to their maxima; 1.7 looks back a year,
+    # so its 2023 task counts in 2024 and it stays at 1,0 of 1,5: I is 10 − 0,5 = 9,50, as
+    # the projection's domain table says.
+    assert first[9].text == "9,50"
+    row_17 = next(r.cells for r in table.rows if r.cells[1].text.startswith("Tiêu chí 1.7"))
+    assert row_17[9].text == "1,00"
 
 
 def test_docx_of_another_ward_reads_back(
@@ -318,6 +323,13 @@ def test_html_of_the_example_ward(capsys: pytest.CaptureFixture[str], tmp_path: 
     assert "<td>V</td><td>Cải cách chế độ công vụ</td><td" in text
     assert '<td class="n">13,45</td><td class="n">13,35</td>' in text
     assert "tổng điểm 84,14/100, xếp loại Khá" in text
+    # Tasks 1.7 and 5.1 (due "Năm 2023") serve criteria that look back a year: the page says
+    # they count in 2024, as `project` does.
+    for code in ("1.7", "5.1"):
+        assert (
+            f'<p class="note">Nhiệm vụ {code}: {code} tính vào chỉ số năm 2024, không tính ở đây '
+            "(tiêu chí xét kết quả của năm trước)</p>"
+        ) in text
 
 
 @pytest.mark.parametrize("source", [PHUONG_A, ANNEX], ids=["phuong_a", "example_annex"])

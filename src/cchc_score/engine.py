@@ -41,7 +41,7 @@ from .effects import best_value, refuse_observed
 from .evaluation import evaluate, leaf_points
 from .facts import FactValue
 from .model import rule_facts
-from .numbers import round_exact, to_steps
+from .numbers import from_steps, round_exact, to_steps
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -264,7 +264,10 @@ class Engine:
     def change(self, state: State, leaves: Iterable[str]) -> Decimal:
         """How much the total moves from the baseline in ``state``, over these leaves."""
         scores = self.score(state, leaves)
-        return sum((points - self.base[code] for code, points in scores.items()), Decimal(0))
+        # Written at the step's places even with no leaf to move (a task whose criteria all
+        # look back): 0.00 beside 0.17, as every other gain.
+        zero = from_steps(0, self.places)
+        return sum((points - self.base[code] for code, points in scores.items()), zero)
 
     def reads(self, leaf: str) -> tuple[str, ...]:
         """The facts a leaf's points are read from (none for an observed leaf)."""

@@ -15,16 +15,17 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .carry import Carried, carry_points, renamed_facts
-from .effects import best_value
+from .effects import best_value, resolve_effects
 from .engine import Engine, partly_restored
 from .evaluation import evaluate
 from .kinds import kind_of
 from .model import rule_facts
-from .plan import PartialRestore, Restore
+from .plan import PartialRestore, Plan, Restore
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
+    from .effects import Effect
     from .evaluation import Scorecard
     from .evidence import Evidence
     from .model import RuleSet
@@ -34,24 +35,36 @@ __all__ = ["deferred_tasks", "frozen_leaves", "score_next_year"]
 
 
 def frozen_leaves(
-    rules: RuleSet, looks: RuleSet, tasks: Sequence[Task], scored: int
+    rules: RuleSet,
+    looks: RuleSet,
+    tasks: Sequence[Task],
+    scored: int,
+    effects: Mapping[str, Effect] | None = None,
 ) -> frozenset[str]:
     """The leaves of ``rules`` that no task can move in the index of year ``scored``: those
     whose criterion (as ``looks`` declares it) looks back ``l ≥ 1`` years, when even the
-    earliest task was done after ``scored − l``. Work done in year D counts for such a
-    criterion from the index of year D + l on.
+    earliest task that can change the leaf (by ``effects``) was done after ``scored − l``.
+    Work done in year D counts for such a criterion from the index of year D + l on.
 
-    A task's year is its deadline's, or ``scored`` when it has none.
+    A task's year is its deadline's, or ``scored`` when it has none. Each leaf is judged by
+    the tasks that can change it, not by the earliest task of all: a task done early for
+    one criterion does not let a later one count for another. ``effects`` are the tasks'
+    resolved effects (:func:`cchc_score.effects.resolve_effects`), resolved here from
+    ``rules`` when not given.
     """
     if not tasks:
         return frozenset()
-    earliest = min(_done_in(t, scored) for t in tasks)
+    if effects is None:
+        effects = resolve_effects(rules, Plan(tuple(tasks)))
+    earliest: dict[str, int] = {}
+    for task in tasks:
+        year = _done_in(task, scored)
+        for code in effects[task.id].leaves:
+            earliest[code] = min(year, earliest.get(code, year))
     return frozenset(
-        leaf.code
-        for leaf in rules.nodes()
-        if leaf.is_leaf
-        and looks.has_node(leaf.code)
-        and earliest + looks.node(leaf.code).looks_back > scored
+        code
+        for code, year in earliest.items()
+        if looks.has_node(code) and year + looks.node(code).looks_back > scored
     )
 
 
@@ -113,7 +126,7 @@ def score_next_year(rules_next: RuleSet, engine: Engine, scored: int) -> dict[st
     done = engine.tasks
     # The year next year's rules score: what looks back is frozen as of that year.
     year = max(rules_next.year, scored)
-    frozen = frozen_leaves(engine.rules, rules_next, done, year)
+    frozen = frozen_leaves(engine.rules, rules_next, done, year, engine.effects)
     engine = Engine(engine.rules, engine.evidence, done, engine.effects, frozen=frozen)
     state = engine.state(done, forget=False)
     facts: dict[str, Any] = {**engine.values, **dict(state.facts)}

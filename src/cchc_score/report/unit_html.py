@@ -223,6 +223,9 @@ def _projection(projection: Projection, lang: Lang, pts: Points) -> str:
     if projection.not_counted:
         ids = ", ".join(projection.not_counted)
         parts.append(f'<p class="note">{esc(w("not_counted", ids=ids))}</p>')
+    for i, year, codes in projection.deferred:  # criteria that look back: a later index
+        deferred = text("period.deferred", lang, id=i, year=year, codes=", ".join(codes))
+        parts.append(f'<p class="note">{esc(deferred)}</p>')
     return section("projection", w("projection_title", date=projection.as_of.isoformat()), *parts)
 
 

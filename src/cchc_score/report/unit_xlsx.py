@@ -50,9 +50,9 @@ def distribution_bins(
     ...             load_plan("examples/ward_2022/plan.toml"))
     >>> names, bins = distribution_bins(p)
     >>> names, len(bins)
-    (['Tốt', 'Khá', 'Trung bình', 'Yếu'], 13)
+    (['Tốt', 'Khá', 'Trung bình', 'Yếu'], 12)
     >>> [(low, [round(share, 4) for share in shares]) for low, shares in bins[5:7]]
-    [(89, [0.0, 0.1207, 0.0, 0.0]), (90, [0.1751, 0.0, 0.0, 0.0])]
+    [(89, [0.0, 0.1363, 0.0, 0.0]), (90, [0.1814, 0.0, 0.0, 0.0])]
     """
     rules = projection.baseline.rules
     bands = [band for band, _ in projection.ratings]
