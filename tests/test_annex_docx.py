@@ -348,8 +348,12 @@ def test_a_third_ward_end_to_end(tmp_path: Path) -> None:
     assert json.loads(scored.stdout)["total"] == float(Decimal("57.65") + Decimal("38.5"))
     projected = cchc("project", "xa/evidence.toml", "xa/plan.toml", "--format", "json",
                      cwd=tmp_path)  # fmt: skip
-    # Every task restores its criterion (the importer's default) and is sure: 100 points.
-    assert json.loads(projected.stdout)["all_done"] == 100
+    # Every task restores its criterion (the importer's default) and is sure, but 1.7 looks
+    # back a year (criteria_2022): its 1,0 lost (1,5 − 0,5) comes back in 2024, so 2023's
+    # index is 100 − 1,0 = 99,00, and the 1.7 task is listed as counting in 2024.
+    doc = json.loads(projected.stdout)
+    assert doc["all_done"] == 99
+    assert [(t["id"], t["counts_in"]) for t in doc["deferred"]] == [("1.7", 2024)]
 
 
 @pytest.mark.parametrize(
