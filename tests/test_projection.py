@@ -12,6 +12,7 @@ from cchc_score import (
     Plan,
     PlanError,
     Projection,
+    SetFacts,
     Task,
     best_plan,
     load_evidence,
@@ -330,3 +331,40 @@ def test_twenty_interacting_tasks_are_planned_exactly() -> None:
         Decimal("85.015"),
         Decimal("85.4525"),
     ]
+
+
+def test_a_higher_appraisal_that_may_fail_keeps_its_later_upside() -> None:
+    # IX is appraised: 19.05 of 25. Its tasks, folded best value first (25 before 21.05):
+    #   t1 → 25.00 (+5.95), p 0.2, 2 days;  t2 → 21.05 (+2), p 0.9, 1.5 days;
+    #   t3 → 21.05 (+2), p 0.9, 1 day.
+    # Every set within 3 days: {t1} 0.2 × 5.95 = 1.19; {t2} 1.8; {t3} 1.8;
+    # {t2, t3} (2.5 days) 2 × (1 − 0.1²) = 1.98; {t1, t3} (3 days) 1.19 + 0.8 × 0.9 × 2 = 2.63.
+    # So 3 days buy {t1, t3}: 84.14 + 2.63 = 86.77. The cheaper {t2} gains more than {t1}
+    # (1.8 ≥ 1.19), yet {t1} must be kept: it is still at 19.05 with 0.8, not 0.1, and a later
+    # task lifts that (a fold that compared gains alone would answer {t2, t3}: 86.12).
+    tasks = (
+        Task(
+            "t1",
+            ("IX",),
+            effect=SetFacts(appraised=(("IX", Decimal(25)),)),
+            effort=2,
+            probability=Decimal("0.2"),
+        ),
+        Task(
+            "t2",
+            ("IX",),
+            effect=SetFacts(appraised=(("IX", Decimal("21.05")),)),
+            effort=Decimal("1.5"),
+            probability=Decimal("0.9"),
+        ),
+        Task(
+            "t3",
+            ("IX",),
+            effect=SetFacts(appraised=(("IX", Decimal("21.05")),)),
+            effort=1,
+            probability=Decimal("0.9"),
+        ),
+    )
+    best = best_plan(RULES, EVIDENCE, Plan(tasks, year=2023), 3)
+    assert best.chosen == ("t1", "t3")
+    assert best.expected == Decimal("86.77")

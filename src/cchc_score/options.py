@@ -33,6 +33,7 @@ from .leafstates import LeafStates
 from .numbers import exact, to_steps
 from .plan import PlanError, Task
 from .pruning import Partial, prune
+from .shares import SharesFold, shares_leaf, undominated
 from .standing import best_stands, standing_leaf
 
 if TYPE_CHECKING:
@@ -116,19 +117,24 @@ def _fold(
                         leaves, partial, i, chance, one - chance, index, settled
                     )
                 grown.append(Partial(partial.cost + cost, gain, dists, partial.mask | mask))
-        work.options += len(grown)
-        if work.options > work.limit:
-            problems = ProblemList(None)
-            problems.add(
-                "tasks",
-                "E-PLAN-TOO-INTERLINKED",
-                count=len(group),
-                limit=work.limit,
-                tasks=", ".join(t.id for t in group),
-            )
-            problems.raise_as(PlanError)
+        _tick(work, group, len(grown))
         partials = prune(leaves, grown, joint, i + 1)
     return partials
+
+
+def _tick(work: Work, group: Sequence[Task], made: int) -> None:
+    """Count ``made`` partial options; past the limit, stop with a ``PlanError``."""
+    work.options += made
+    if work.options > work.limit:
+        problems = ProblemList(None)
+        problems.add(
+            "tasks",
+            "E-PLAN-TOO-INTERLINKED",
+            count=len(group),
+            limit=work.limit,
+            tasks=", ".join(t.id for t in group),
+        )
+        problems.raise_as(PlanError)
 
 
 def _take_marginals(
@@ -239,14 +245,30 @@ def expected_options(engine: Engine, group: Sequence[Task], scale: int, work: Wo
         found, made = best_stands(leaves, code, _costs(group, scale))
         work.options += made
         return [Option(_picked(group, mask), cost, gain) for cost, gain, mask in found]
-    partials = _fold(leaves, _costs(group, scale), work, joint=False)
+    costs = _costs(group, scale)
+    code = shares_leaf(leaves)
+    if code is not None:  # partial restores only: the same fold in whole numbers
+        fold = SharesFold(leaves, code, costs, lambda n: _tick(work, group, n))
+        finals = [
+            (cost, _mean(change, den, engine.places), mask)
+            for cost, mask, change, den in fold.run(expected=True)
+        ]
+    else:
+        finals = [(o.cost, o.gain, o.mask) for o in _fold(leaves, costs, work, joint=False)]
     useful: list[Option] = []
-    for partial in sorted(
-        partials, key=lambda o: (o.cost, _X.minus(o.gain), bin(o.mask).count("1"))
+    for cost, gain, mask in sorted(
+        finals, key=lambda o: (o[0], _X.minus(o[1]), bin(o[2]).count("1"))
     ):
-        if not useful or partial.gain > useful[-1].gain:
-            useful.append(Option(_picked(group, partial.mask), partial.cost, partial.gain))
+        if not useful or gain > useful[-1].gain:
+            useful.append(Option(_picked(group, mask), cost, gain))
     return useful
+
+
+def _mean(change: dict[int, int], den: int, places: int) -> Decimal:
+    """The exact mean change in points of a distribution over steps (chance numerators
+    over ``den``, a power of ten)."""
+    total = sum(steps * w for steps, w in change.items())
+    return _X.scaleb(_X.divide(Decimal(total), Decimal(den)), -places)
 
 
 def _failing(
@@ -335,7 +357,17 @@ def target_options(
         return _mixed(engine, *split, scale, work, ceiling)
     leaves = _arranged(engine, group)
     group = leaves.group
-    partials = _fold(leaves, _costs(group, scale), work, joint=True, ceiling=ceiling)
+    costs = _costs(group, scale)
+    code = shares_leaf(leaves)
+    if code is not None:  # partial restores only: the same fold in whole numbers
+        fold = SharesFold(leaves, code, costs, lambda n: _tick(work, group, n), ceiling)
+        finals = [(cost, mask, change) for cost, mask, change, _ in fold.run(expected=False)]
+        den = fold.denominator
+        return [
+            TargetOption(_picked(group, mask), cost, {k: w / den for k, w in change.items() if w})
+            for cost, mask, change in undominated(finals, lambda steps: -steps)
+        ]
+    partials = _fold(leaves, costs, work, joint=True, ceiling=ceiling)
     out = []
     for partial in partials:
         dist = partial.dists[0]
