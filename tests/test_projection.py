@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from cchc_score import (
+    PartialRestore,
     Plan,
     PlanError,
     Projection,
@@ -368,3 +369,27 @@ def test_a_higher_appraisal_that_may_fail_keeps_its_later_upside() -> None:
     best = best_plan(RULES, EVIDENCE, Plan(tasks, year=2023), 3)
     assert best.chosen == ("t1", "t3")
     assert best.expected == Decimal("86.77")
+
+
+def test_a_partial_restore_that_may_fail_can_be_worth_more_with_a_later_one() -> None:
+    # 7.1.2: 1.76 of 3 (1.24 lost); x of the loss still lost scores round(3 − 1.24·x, 2).
+    #   a: 50 %, sure, 1 day → x = 0.5: +0.62;
+    #   b: 90 %, even odds, 1 day → x = 0.1 or 1: ½ × 1.12 (2.876 → 2.88) = +0.56;
+    #   c: 99 %, sure, 1 day.
+    # Alone, a beats b (0.62 ≥ 0.56), but with c: a·c leaves 0.005 (2.9938 → 2.99: +1.23),
+    # b·c leaves 0.001 (2.99876 → 3: +1.24) or 0.01 (2.9876 → 2.99: +1.23): +1.235.
+    # Within 2 days: {c} +1.23, {a, c} +1.23, {a, b} ½ × 1.18 + ½ × 0.62 = +0.90,
+    # {b, c} +1.235: 84.14 + 1.235 = 85.375. Worth more at x = 1 is not enough to drop b.
+    tasks = tuple(
+        Task(
+            name,
+            ("7.1.2",),
+            effect=PartialRestore(Decimal(share)),
+            effort=1,
+            probability=Decimal(chance),
+        )
+        for name, share, chance in (("a", "0.5", "1"), ("b", "0.9", "0.5"), ("c", "0.99", "1"))
+    )
+    best = best_plan(RULES, EVIDENCE, Plan(tasks, year=2023), 2)
+    assert best.chosen == ("b", "c")
+    assert best.expected == Decimal("85.375")

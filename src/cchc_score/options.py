@@ -32,6 +32,7 @@ from .errors import ProblemList
 from .leafstates import LeafStates
 from .numbers import exact, to_steps
 from .plan import PlanError, Task
+from .profiles import ProfileFold
 from .pruning import Partial, prune
 from .shares import SharesFold, shares_leaf, undominated
 from .standing import best_stands, standing_leaf
@@ -247,8 +248,19 @@ def expected_options(engine: Engine, group: Sequence[Task], scale: int, work: Wo
         return [Option(_picked(group, mask), cost, gain) for cost, gain, mask in found]
     costs = _costs(group, scale)
     code = shares_leaf(leaves)
-    if code is not None:  # partial restores only: the same fold in whole numbers
-        fold = SharesFold(leaves, code, costs, lambda n: _tick(work, group, n))
+
+    def tick(made: int) -> None:
+        _tick(work, group, made)
+
+    profiles = None if code is None else ProfileFold(leaves, code, costs, tick)
+    if profiles is not None and profiles.feasible():  # partial restores only, few products
+        worths = profiles.run()
+        finals = [
+            (cost, _mean({1: worth}, profiles.denominator, engine.places), mask)
+            for cost, mask, worth in worths
+        ]
+    elif code is not None:  # partial restores only: the same fold in whole numbers
+        fold = SharesFold(leaves, code, costs, tick)
         finals = [
             (cost, _mean(change, den, engine.places), mask)
             for cost, mask, change, den in fold.run(expected=True)
@@ -361,6 +373,7 @@ def target_options(
     code = shares_leaf(leaves)
     if code is not None:  # partial restores only: the same fold in whole numbers
         fold = SharesFold(leaves, code, costs, lambda n: _tick(work, group, n), ceiling)
+        # (the profiles give expected values only: a target needs each distribution)
         finals = [(cost, mask, change) for cost, mask, change, _ in fold.run(expected=False)]
         den = fold.denominator
         return [

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from .engine import State
     from .leafstates import LeafStates
 
-__all__ = ["SharesFold", "shares_leaf", "undominated"]
+__all__ = ["SharesFold", "denominator", "shares_leaf", "undominated"]
 
 _X = exact()
 
@@ -82,7 +82,7 @@ class SharesFold:
         self.base = engine.base[code]
         self.places = engine.places
         self.tasks = leaves.group
-        self.dens = [_denominator(t.probability) for t in self.tasks]
+        self.dens = [denominator(t.probability) for t in self.tasks]
         self.nums = [int(t.probability * d) for t, d in zip(self.tasks, self.dens, strict=True)]
         self.states: list[State] = []
         self.number: dict[State, int] = {}
@@ -246,7 +246,7 @@ def undominated(ranked: list[_Option], worse: Callable[[int], Any]) -> list[_Opt
     return [ranked[b] for b in sorted(kept)]
 
 
-def _denominator(p: Decimal) -> int:
+def denominator(p: Decimal) -> int:
     """The power of ten that makes ``p`` whole (probabilities are finite decimals)."""
     exponent = p.as_tuple().exponent
     assert isinstance(exponent, int)
