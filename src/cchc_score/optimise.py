@@ -2,9 +2,9 @@
 budget → best expected total frontier, and the cheapest plan that reaches a target.
 
 Exact, not greedy: the tasks are split into the same independent groups as the projection
-uses, each group offers every subset of its tasks as an option (priced by the engine's
-exact fold, :mod:`cchc_score.engine`), and a multiple-choice knapsack over the groups picks
-one option per group. Expected values are exact decimals.
+uses, each group offers its Pareto options (effort, exact expected gain), found by a fold
+over its tasks (:mod:`cchc_score.options`), and a multiple-choice knapsack over the groups
+picks one option per group. Expected values are exact decimals.
 """
 
 from __future__ import annotations
@@ -101,16 +101,14 @@ def best_plan(
         search_limit: the most candidate sets the target search examines (≥ 1).
 
     Returns:
-        The best plan. Its frontier runs up to the plan's whole effort when that is at most
-        ``MAX_STEPS`` effort steps (person-days, or their tenths or hundredths where efforts
-        have decimals), else up to the budget.
+        The best plan. Its frontier runs up to the plan's whole effort.
 
     Raises:
         PlanError: the budget is negative or not a number, the confidence is outside
             (0, 1], tasks have no effort (one problem lists them), the plan does not fit
             the rules, the target is neither a total in [0, the maximum] nor a band name,
-            a group of interacting tasks is too large to price exactly, or the budget and
-            the plan's effort both exceed ``MAX_STEPS`` steps.
+            or a group of interacting tasks makes more partial options than
+            :data:`cchc_score.options.WORK_LIMIT`.
         ArgumentError: rules, evidence or plan of the wrong type, an ``as_of`` that is not
             a date, a ``search_limit`` that is not an integer ≥ 1.
 

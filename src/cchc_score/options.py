@@ -17,8 +17,13 @@ only when another, no dearer, is proven at least as good for every choice still 
   good (then it is at least as likely to reach any threshold, whatever the other groups do).
 
 Ordered leaves (:mod:`cchc_score.leafstates`) compare by stochastic dominance, others only
-as equal. One leaf with restores is priced as restored-or-not (restored is final). The work
-is counted (:class:`Work`); past its ``limit`` the fold stops with a ``PlanError``.
+as equal (:mod:`cchc_score.pruning`). One leaf with restores is priced as restored-or-not
+(restored is final); one leaf whose best state stands folds best first
+(:mod:`cchc_score.standing`); one leaf of partial restores only folds its options as their
+worth at every product the later tasks can make (:mod:`cchc_score.profiles`), or over its
+shares in whole numbers (:mod:`cchc_score.shares`). For a target, no option as dear as an
+answer already found is made (``ceiling``). The work is counted (:class:`Work`); past its
+``limit`` the fold stops with a ``PlanError``.
 """
 
 from __future__ import annotations

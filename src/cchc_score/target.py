@@ -2,13 +2,14 @@
 and bound over each group's options (:func:`cchc_score.options.target_options`). Pure: no
 files, no clock.
 
-Each group offers the sets of its tasks whose distribution of the change no cheaper set
-dominates. The search picks one per group, cheapest first, and cuts a branch when it costs
-as much as the best answer found, when the budget left cannot add enough even if every task
-within it succeeded (a knapsack on each option's best outcome), or when even the best of
-every remaining group (the upper envelope of its options' chances) could not reach the
-target. It starts from an answer to beat: the cheapest point of the expected total's
-frontier found to reach the target. What it cost is reported (``options``, ``searched``).
+It starts from an answer to beat: the cheapest point of the expected total's frontier found
+(by bisection) to reach the target. No set as dear as that can be part of a cheaper answer,
+so each group offers only the sets of its tasks cheaper than it whose distribution of the
+change no cheaper set dominates. The search picks one per group, cheapest first, and cuts a
+branch when it costs as much as the best answer found, when the budget left cannot add
+enough even if every task within it succeeded (a knapsack on each option's best outcome),
+or when even the best of every remaining group (the upper envelope of its options' chances)
+could not reach the target. What it cost is reported (``options``, ``searched``).
 """
 
 from __future__ import annotations
