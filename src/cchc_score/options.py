@@ -44,6 +44,7 @@ from .standing import best_stands, standing_leaf
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from fractions import Fraction
 
     from .engine import Engine, State
 
@@ -258,8 +259,16 @@ def expected_options(engine: Engine, group: Sequence[Task], scale: int, work: Wo
         _tick(work, group, made)
 
     profiles = None if code is None else ProfileFold(leaves, code, costs, tick)
-    if profiles is not None and profiles.feasible():  # partial restores only, few products
-        worths = profiles.run()
+    if code is not None and profiles is not None and profiles.first < len(group):
+        # Over the shares while the later tasks make many products, then as profiles.
+        start = None
+        if profiles.first:
+            fold = SharesFold(leaves, code, costs, tick)
+            start = [
+                (cost, mask, profiles.worth(_by_share(fold.share, dist)))
+                for cost, mask, dist in fold.fold(profiles.first, expected=True)
+            ]
+        worths = profiles.run(start, fold.denominator if start is not None else 1)
         finals = [
             (cost, _mean({1: worth}, profiles.denominator, engine.places), mask)
             for cost, mask, worth in worths
@@ -279,6 +288,14 @@ def expected_options(engine: Engine, group: Sequence[Task], scale: int, work: Wo
         if not useful or gain > useful[-1].gain:
             useful.append(Option(_picked(group, mask), cost, gain))
     return useful
+
+
+def _by_share(share: Sequence[Fraction], dist: dict[int, int]) -> dict[Fraction, int]:
+    """A distribution over numbered states as one over their shares left lost."""
+    out: dict[Fraction, int] = {}
+    for s, w in dist.items():
+        out[share[s]] = out.get(share[s], 0) + w
+    return out
 
 
 def _mean(change: dict[int, int], den: int, places: int) -> Decimal:

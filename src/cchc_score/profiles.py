@@ -20,8 +20,9 @@ do not depend on the option. So:
 
 Products at which the leaf is back at its maximum (for a share of 1, so for any) are one
 product, 0. The profiles are whole numbers (chances over one power of ten per step, as in
-:mod:`cchc_score.shares`). Used while the later tasks make at most :data:`MOST_PRODUCTS`
-products; past that, the fold over shares is used instead.
+:mod:`cchc_score.shares`). While the later tasks make more than :data:`MOST_PRODUCTS`
+products, the first tasks are folded over the shares (:mod:`cchc_score.shares`), and each
+option is then turned into its profile (:meth:`ProfileFold.worth`).
 """
 
 from __future__ import annotations
@@ -72,11 +73,15 @@ class ProfileFold:
         self.dens = [denominator(t.probability) for t in self.tasks]
         self.nums = [int(t.probability * d) for t, d in zip(self.tasks, self.dens, strict=True)]
         self._gains: dict[Fraction, int] = {}
+        self._rows: dict[Fraction, list[int]] = {}
         self.products = self._products()
         self.denominator = 1
 
-    def feasible(self) -> bool:
-        return self.products is not None
+    @property
+    def first(self) -> int:
+        """The first task from which on the later tasks make at most
+        :data:`MOST_PRODUCTS` products: the profiles are used from there."""
+        return len(self.factors) + 1 - len(self.products)
 
     def _gain(self, share: Fraction) -> int:
         """The leaf's change in steps when ``share`` of its lost points stays lost."""
@@ -94,29 +99,47 @@ class ProfileFold:
     def _canon(self, share: Fraction) -> Fraction:
         return Fraction(0) if self._gain(share) == self.full else share
 
-    def _products(self) -> list[list[Fraction]] | None:
-        """For each step (before task 0, …, after the last), the products the later tasks
-        can make, rising; ``None`` past :data:`MOST_PRODUCTS`."""
+    def _products(self) -> list[list[Fraction]]:
+        """For each step from :attr:`first` on (before its task, …, after the last), the
+        products the later tasks can make, rising; each at most :data:`MOST_PRODUCTS`."""
         out = [[Fraction(1)]]
         for k in reversed(self.factors):
             made = set(out[-1]) | {self._canon(k * p) for p in out[-1]}
             if len(made) > MOST_PRODUCTS:
-                return None
+                break
             out.append(sorted(made))
         out.reverse()
         return out
 
-    def run(self) -> list[tuple[int, int, int]]:
+    def worth(self, dist: dict[Fraction, int]) -> list[int]:
+        """The profile at :attr:`first` of a distribution over shares (chance numerators)."""
+        rows = []
+        for share in dist:
+            row = self._rows.get(share)
+            if row is None:
+                row = [self._gain(self._canon(share * p)) for p in self.products[0]]
+                self._rows[share] = row
+            rows.append(row)
+        chances = list(dist.values())
+        return [sum(map(operator.mul, chances, column)) for column in zip(*rows, strict=True)]
+
+    def run(
+        self, start: Sequence[tuple[int, int, list[int]]] | None = None, den: int = 1
+    ) -> list[tuple[int, int, int]]:
         """The final options (cost, mask, expected change in steps times
-        :attr:`denominator`), pruned as the module says, no dearer first."""
+        :attr:`denominator`), pruned as the module says, no dearer first: from no task
+        done, or from ``start``'s options (their :meth:`worth`, chances over ``den``) when
+        the first tasks were folded otherwise."""
         products = self.products
-        assert products is not None
         hopes = self._hopes(products)
-        options: list[_Option] = [(0, 0, [self._gain(p) for p in products[0]])]
-        den = 1
-        for i, k in enumerate(self.factors):
-            before = {p: j for j, p in enumerate(products[i])}
-            after = products[i + 1]
+        options: list[_Option] = (
+            [(0, 0, [self._gain(p) for p in products[0]])] if start is None else list(start)
+        )
+        first = self.first
+        for i in range(first, len(self.factors)):
+            k = self.factors[i]
+            before = {p: j for j, p in enumerate(products[i - first])}
+            after = products[i + 1 - first]
             same = _getter([before[p] for p in after])
             moved = _getter([before[self._canon(k * p)] for p in after])
             a, d, c, bit = self.nums[i], self.dens[i], self.costs[i], 1 << i
@@ -138,7 +161,7 @@ class ProfileFold:
                     grown.append((cost + c, mask | bit, [d * h for h in stay]))
             den *= d
             self.tick(len(grown))
-            options = self._prune(grown, hopes[i + 1], after.index(Fraction(1)), i)
+            options = self._prune(grown, hopes[i + 1 - first], after.index(Fraction(1)), i)
         self.denominator = den
         return [(cost, mask, worth[0]) for cost, mask, worth in options]
 
@@ -146,11 +169,12 @@ class ProfileFold:
         """For each step, the chance (numerators) of each product when every later task is
         attempted."""
         hopes = [[1]]
-        for i in range(len(self.factors) - 1, -1, -1):
-            index = {p: j for j, p in enumerate(products[i])}
-            chances = [0] * len(products[i])
+        first = self.first
+        for i in range(len(self.factors) - 1, first - 1, -1):
+            index = {p: j for j, p in enumerate(products[i - first])}
+            chances = [0] * len(products[i - first])
             a, d, k = self.nums[i], self.dens[i], self.factors[i]
-            for p, w in zip(products[i + 1], hopes[-1], strict=True):
+            for p, w in zip(products[i + 1 - first], hopes[-1], strict=True):
                 chances[index[p]] += (d - a) * w
                 chances[index[self._canon(k * p)]] += a * w
             hopes.append(chances)

@@ -143,9 +143,21 @@ class SharesFold:
         """The final options: (cost, mask, distribution of the leaf's change in steps as
         chance numerators, the common denominator), pruned as the module says; for the
         expected total (``expected``) the expected-value bound prunes too."""
+        options = self.fold(len(self.tasks), expected)
+        out = []
+        for cost, mask, dist in options:
+            change: dict[int, int] = {}
+            for s, w in dist.items():
+                change[self.steps[s]] = change.get(self.steps[s], 0) + w
+            out.append((cost, mask, change, self.denominator))
+        return out
+
+    def fold(self, upto: int, expected: bool) -> list[tuple[int, int, dict[int, int]]]:
+        """The options once the first ``upto`` tasks are folded in: (cost, mask, chance
+        numerators over :attr:`denominator` by state number, see :attr:`share`)."""
         options: list[_Option] = [(0, 0, {self.start: 1})]
         denominator = 1
-        for i in range(len(self.tasks)):
+        for i in range(upto):
             a, d, c = self.nums[i], self.dens[i], self.costs[i]
             grown: list[_Option] = []
             for cost, mask, dist in options:
@@ -164,13 +176,7 @@ class SharesFold:
             self.tick(len(grown))
             options = self._prune(grown, i, expected)
         self.denominator = denominator
-        out = []
-        for cost, mask, dist in options:
-            change: dict[int, int] = {}
-            for s, w in dist.items():
-                change[self.steps[s]] = change.get(self.steps[s], 0) + w
-            out.append((cost, mask, change, denominator))
-        return out
+        return options
 
     def _prune(self, grown: list[_Option], i: int, expected: bool) -> list[_Option]:
         ranked = sorted(grown, key=lambda o: (o[0], bin(o[1]).count("1"), o[1]))

@@ -7,12 +7,13 @@ from __future__ import annotations
 import decimal
 import itertools
 from decimal import Decimal
+from unittest import mock
 
 import attrs
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from cchc_score import PartialRestore, Plan, Restore, RuleSet, SetFacts, Task, best_plan
+from cchc_score import PartialRestore, Plan, Restore, RuleSet, SetFacts, Task, best_plan, profiles
 from cchc_score.effects import resolve_effects
 from cchc_score.engine import Engine
 from cchc_score.model import Appraised
@@ -157,7 +158,8 @@ def _one_leaf_plan(rules: RuleSet, data: st.DataObject) -> Plan:
 @settings(max_examples=60, deadline=None)
 @given(rulesets(), st.data())
 def test_one_crowded_leaf_plans_as_exhaustive_search(rules: RuleSet, data: st.DataObject) -> None:
-    """The folds of one leaf (partial restores only, in whole numbers; a best state that
+    """The folds of one leaf (partial restores only: as profiles, over the shares in whole
+    numbers, or the first tasks over the shares and the rest as profiles; a best state that
     stands, folded best first; restores priced apart) against every subset: the best plan,
     its frontier and the cheapest plan for a target near what the plan can reach."""
     evidence = data.draw(evidence_for(rules), label="evidence")
@@ -171,7 +173,10 @@ def test_one_crowded_leaf_plans_as_exhaustive_search(rules: RuleSet, data: st.Da
     threshold = low + step * data.draw(st.integers(0, int((high + step - low) / step)))
     threshold = min(threshold, rules.max)
     confidence = data.draw(st.sampled_from([Decimal("0.3"), Decimal("0.75"), Decimal(1)]))
-    best = best_plan(rules, evidence, plan, budget, target=threshold, confidence=confidence)
+    # Few products allowed: the first tasks folded over the shares, the rest as profiles.
+    most = data.draw(st.sampled_from([profiles.MOST_PRODUCTS, 2, 6]), label="most products")
+    with mock.patch.object(profiles, "MOST_PRODUCTS", most):
+        best = best_plan(rules, evidence, plan, budget, target=threshold, confidence=confidence)
     assert best.expected == max(e for cost, e in priced if cost <= budget)
     for point in best.frontier:
         assert point.expected == max(e for cost, e in priced if cost <= point.budget)
