@@ -266,7 +266,8 @@ def expected_options(engine: Engine, group: Sequence[Task], scale: int, work: Wo
             fold = SharesFold(leaves, code, costs, tick)
             start = [
                 (cost, mask, profiles.worth(_by_share(fold.share, dist)))
-                for cost, mask, dist in fold.fold(profiles.first, expected=True)
+                # (no expected-value bound there: its hopes would need every product)
+                for cost, mask, dist in fold.fold(profiles.first, expected=False)
             ]
         worths = profiles.run(start, fold.denominator if start is not None else 1)
         finals = [

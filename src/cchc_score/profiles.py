@@ -69,10 +69,15 @@ class ProfileFold:
         self.base = engine.base[code]
         self.places = engine.places
         self.full = to_steps(engine.rules.node(code).max - self.base, self.places)
+        # The leaf's points and maximum, and both in units of the rule set's decimals.
+        self.points, self.top = Fraction(self.base), Fraction(engine.rules.node(code).max)
+        self.scale = 10**engine.rules.decimals
+        self.top_units = self.top * self.scale
+        self.lost_units = (self.top - self.points) * self.scale
         self.factors = [1 - Fraction(dict(engine.effects[t.id].partial)[code]) for t in self.tasks]
         self.dens = [denominator(t.probability) for t in self.tasks]
         self.nums = [int(t.probability * d) for t, d in zip(self.tasks, self.dens, strict=True)]
-        self._gains: dict[Fraction, int] = {}
+        self._gains: dict[tuple[int, int], int] = {}
         self._rows: dict[Fraction, list[int]] = {}
         self.products = self._products()
         self.denominator = 1
@@ -85,16 +90,35 @@ class ProfileFold:
 
     def _gain(self, share: Fraction) -> int:
         """The leaf's change in steps when ``share`` of its lost points stays lost."""
-        gain = self._gains.get(share)
+        key = (share.numerator, share.denominator)  # hashed faster than a Fraction
+        gain = self._gains.get(key)
         if gain is None:
-            code = self.code
-            if share == 0:
-                state = State(restored=frozenset((code,)))
-            else:
-                state = State(remaining=((code, share),)) if share != 1 else State()
-            points = self.leaves.engine.score(state, [code])[code]
-            gain = self._gains[share] = to_steps(points - self.base, self.places)
+            gain = self._gains[key] = self._rounded(*key)
         return gain
+
+    def _rounded(self, n: int, m: int) -> int:
+        """:func:`cchc_score.engine.partly_restored` for a share ``n / m`` in whole
+        numbers, as steps of change: ``round(top − (n/m)·(top − points))`` half up is
+        ``⌊top·10ᵈ − (n/m)·lost·10ᵈ + ½⌋`` when that is not negative (it is at least the
+        leaf's points), then kept within [points, top]."""
+        a, c, scale = self.top_units, self.lost_units, self.scale
+        over = 2 * a.denominator * c.denominator * m
+        whole = (
+            2 * a.numerator * c.denominator * m
+            - 2 * c.numerator * n * a.denominator
+            + a.denominator * c.denominator * m
+        )
+        if whole < 0:  # never for points ≥ 0; the engine's own way then
+            code = self.code
+            points = self.leaves.engine.score(State(remaining=((code, Fraction(n, m)),)), [code])[
+                code
+            ]
+            return to_steps(points - self.base, self.places)
+        won = Fraction(whole // over, scale)
+        won = max(self.points, min(won, self.top))
+        steps = (won - self.points) * int(10**self.places)
+        assert steps.denominator == 1
+        return steps.numerator
 
     def _canon(self, share: Fraction) -> Fraction:
         return Fraction(0) if self._gain(share) == self.full else share
