@@ -9,6 +9,9 @@ Python allocations during one more run, by tracemalloc):
   k ≤ 16 also compared with enumerating all 2ᵏ outcomes: ``max_probability_difference``),
   ``best_plan`` for a third of the effort, and the target
   search (85 points, from 84.14, with 0.8).
+- ``distinct.best_plan`` (not with ``--quick``): k = 20 and 30 tasks on 7.1.2 as above,
+  each partial restore of its own share (1–99 %): the products of shares are many, the
+  known slow shape (docs/projection.md, "What it costs").
 - ``crowded.*``: 60, 120 and 200 tasks, a sixth of them (34 of 200) crowded on three
   criteria (7.1.2, 2.1 and IX, appraised points), the rest spread (at most 7 per
   criterion), efforts with two decimals: ``project``, ``best_plan`` (a quarter of the
@@ -202,6 +205,27 @@ def main() -> None:
             target="85",
             confidence=0.8,
             **planned(partial(best_plan, rules, evidence, plan, target=Decimal(85))),
+        )
+
+    for k in () if args.quick else (20, 30):
+        rnd = random.Random(args.seed + k)
+        plan = crowded_plan(k, rnd)
+        plan = attrs.evolve(
+            plan,
+            tasks=tuple(
+                attrs.evolve(t, effect=PartialRestore(Decimal(rnd.randint(1, 99)) / 100))
+                if isinstance(t.effect, PartialRestore)
+                else t
+                for t in plan.tasks
+            ),
+        )
+        budget = Decimal(sum(t.effort or 0 for t in plan.tasks) // 3)
+        emit(
+            name="distinct.best_plan",
+            tasks=k,
+            partial=sum(isinstance(t.effect, PartialRestore) for t in plan.tasks),
+            budget=str(budget),
+            **planned(partial(best_plan, rules, evidence, plan, budget)),
         )
 
     for count in (200,) if args.quick else (60, 120, 200):

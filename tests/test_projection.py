@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 
 from cchc_score import (
+    PartialRestore,
     Plan,
     PlanError,
     Projection,
+    SetFacts,
     Task,
     best_plan,
     load_evidence,
@@ -362,3 +364,64 @@ def test_twenty_interacting_tasks_are_planned_exactly() -> None:
         Decimal("85.015"),
         Decimal("85.4525"),
     ]
+
+
+def test_a_higher_appraisal_that_may_fail_keeps_its_later_upside() -> None:
+    # IX is appraised: 19.05 of 25. Its tasks, folded best value first (25 before 21.05):
+    #   t1 → 25.00 (+5.95), p 0.2, 2 days;  t2 → 21.05 (+2), p 0.9, 1.5 days;
+    #   t3 → 21.05 (+2), p 0.9, 1 day.
+    # Every set within 3 days: {t1} 0.2 × 5.95 = 1.19; {t2} 1.8; {t3} 1.8;
+    # {t2, t3} (2.5 days) 2 × (1 − 0.1²) = 1.98; {t1, t3} (3 days) 1.19 + 0.8 × 0.9 × 2 = 2.63.
+    # So 3 days buy {t1, t3}: 84.14 + 2.63 = 86.77. The cheaper {t2} gains more than {t1}
+    # (1.8 ≥ 1.19), yet {t1} must be kept: it is still at 19.05 with 0.8, not 0.1, and a later
+    # task lifts that (a fold that compared gains alone would answer {t2, t3}: 86.12).
+    tasks = (
+        Task(
+            "t1",
+            ("IX",),
+            effect=SetFacts(appraised=(("IX", Decimal(25)),)),
+            effort=2,
+            probability=Decimal("0.2"),
+        ),
+        Task(
+            "t2",
+            ("IX",),
+            effect=SetFacts(appraised=(("IX", Decimal("21.05")),)),
+            effort=Decimal("1.5"),
+            probability=Decimal("0.9"),
+        ),
+        Task(
+            "t3",
+            ("IX",),
+            effect=SetFacts(appraised=(("IX", Decimal("21.05")),)),
+            effort=1,
+            probability=Decimal("0.9"),
+        ),
+    )
+    best = best_plan(RULES, EVIDENCE, Plan(tasks, year=2023), 3)
+    assert best.chosen == ("t1", "t3")
+    assert best.expected == Decimal("86.77")
+
+
+def test_a_partial_restore_that_may_fail_can_be_worth_more_with_a_later_one() -> None:
+    # 7.1.2: 1.76 of 3 (1.24 lost); x of the loss still lost scores round(3 − 1.24·x, 2).
+    #   a: 50 %, sure, 1 day → x = 0.5: +0.62;
+    #   b: 90 %, even odds, 1 day → x = 0.1 or 1: ½ × 1.12 (2.876 → 2.88) = +0.56;
+    #   c: 99 %, sure, 1 day.
+    # Alone, a beats b (0.62 ≥ 0.56), but with c: a·c leaves 0.005 (2.9938 → 2.99: +1.23),
+    # b·c leaves 0.001 (2.99876 → 3: +1.24) or 0.01 (2.9876 → 2.99: +1.23): +1.235.
+    # Within 2 days: {c} +1.23, {a, c} +1.23, {a, b} ½ × 1.18 + ½ × 0.62 = +0.90,
+    # {b, c} +1.235: 84.14 + 1.235 = 85.375. Worth more at x = 1 is not enough to drop b.
+    tasks = tuple(
+        Task(
+            name,
+            ("7.1.2",),
+            effect=PartialRestore(Decimal(share)),
+            effort=1,
+            probability=Decimal(chance),
+        )
+        for name, share, chance in (("a", "0.5", "1"), ("b", "0.9", "0.5"), ("c", "0.99", "1"))
+    )
+    best = best_plan(RULES, EVIDENCE, Plan(tasks, year=2023), 2)
+    assert best.chosen == ("b", "c")
+    assert best.expected == Decimal("85.375")

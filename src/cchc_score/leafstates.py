@@ -47,6 +47,10 @@ class LeafStates:
         self.touches = [sorted(engine.leaves([t])) for t in group]
         self.last = {code: i for i, leaves in enumerate(self.touches) for code in leaves}
         self._steps: dict[tuple[State, int, str], State] = {}
+        # One object per distinct state: the fold's dictionaries then find a state by
+        # identity instead of comparing its fields (fractions, decimals) again and again.
+        self.empty = State()
+        self._interned: dict[State, State] = {self.empty: self.empty}
         self._points: dict[tuple[State, str], Decimal] = {}
         self._hopes: dict[tuple[State, int, str], Decimal] = {}
         self.order: dict[str, Callable[[State], Any] | None] = {
@@ -66,6 +70,7 @@ class LeafStates:
         after = self._steps.get(key)
         if after is None:
             after = self._restrict(self.engine.apply(state, self.group[i]), code)
+            after = self._interned.setdefault(after, after)
             self._steps[key] = after
         return after
 

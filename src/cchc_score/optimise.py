@@ -2,9 +2,9 @@
 budget → best expected total frontier, and the cheapest plan that reaches a target.
 
 Exact, not greedy: the tasks are split into the same independent groups as the projection
-uses, each group offers every subset of its tasks as an option (priced by the engine's
-exact fold, :mod:`cchc_score.engine`), and a multiple-choice knapsack over the groups picks
-one option per group. Expected values are exact decimals.
+uses, each group offers its Pareto options (effort, exact expected gain), found by a fold
+over its tasks (:mod:`cchc_score.options`), and a multiple-choice knapsack over the groups
+picks one option per group. Expected values are exact decimals.
 """
 
 from __future__ import annotations
@@ -101,16 +101,14 @@ def best_plan(
         search_limit: the most candidate sets the target search examines (≥ 1).
 
     Returns:
-        The best plan. Its frontier runs up to the plan's whole effort when that is at most
-        ``MAX_STEPS`` effort steps (person-days, or their tenths or hundredths where efforts
-        have decimals), else up to the budget.
+        The best plan. Its frontier runs up to the plan's whole effort.
 
     Raises:
         PlanError: the budget is negative or not a number, the confidence is outside
             (0, 1], tasks have no effort (one problem lists them), the plan does not fit
             the rules, the target is neither a total in [0, the maximum] nor a band name,
-            a group of interacting tasks is too large to price exactly, or the budget and
-            the plan's effort both exceed ``MAX_STEPS`` steps.
+            or a group of interacting tasks makes more partial options than
+            :data:`cchc_score.options.WORK_LIMIT`.
         ArgumentError: rules, evidence or plan of the wrong type, an ``as_of`` that is not
             a date, a ``search_limit`` that is not an integer ≥ 1.
 
@@ -217,22 +215,37 @@ def _knapsack(options: Sequence[Sequence[Option]]) -> list[list[_Point]]:
     """Multiple-choice knapsack over the groups' Pareto options, kept sparse: after each
     group, the points (cost, best expected gain) where the gain rises, so its size is the
     number of distinct such points, whatever the effort unit; ties go to the cheaper
-    option of the group."""
-    frontier = [_Point(0, Decimal(0), 0, 0)]
+    option of the group, then to the earlier point.
+
+    The gains are added as whole multiples of their finest digit (exact), and each
+    candidate is ranked by one integer, cost × ``wide`` − gain, ``wide`` above every gain
+    span: by cost, then by gain, highest first."""
+    places = max((-int(o.gain.as_tuple().exponent) for group in options for o in group), default=0)
+    scaled = [[int(o.gain.scaleb(places, _X)) for o in group] for group in options]
+    wide = 2 * sum(max(abs(g) for g in group) for group in scaled) + 1
+    gains = [0]
+    points = [_Point(0, Decimal(0), 0, 0)]
     stages: list[list[_Point]] = []
-    for group in options:
-        candidates = sorted(
-            (
-                (point.cost + option.cost, _X.minus(_X.add(point.gain, option.gain)), k, i)
-                for i, point in enumerate(frontier)
-                for k, option in enumerate(group)
-            )
-        )
-        frontier = []
-        for cost, gain, k, i in candidates:
-            if not frontier or _X.minus(gain) > frontier[-1].gain:
-                frontier.append(_Point(cost, _X.minus(gain), i, k))
-        stages.append(frontier)
+    for group, ups in zip(options, scaled, strict=True):
+        keys = [p.cost * wide - g for p, g in zip(points, gains, strict=True)]
+        ranked = []  # option k's candidates, then the next option's: ties keep (k, i) order
+        for option, up in zip(group, ups, strict=True):
+            shift = option.cost * wide - up
+            ranked.extend([key + shift for key in keys])
+        n = len(keys)
+        risen: list[int] = []
+        stage: list[_Point] = []
+        for at in sorted(range(len(ranked)), key=ranked.__getitem__):
+            k, i = divmod(at, n)
+            gain = gains[i] + ups[k]
+            if not risen or gain > risen[-1]:
+                risen.append(gain)
+                option, point = group[k], points[i]
+                # The same exact sum as the gains': every digit kept, as written.
+                gained = _X.add(point.gain, option.gain)
+                stage.append(_Point(point.cost + option.cost, gained, i, k))
+        gains, points = risen, stage
+        stages.append(stage)
     return stages
 
 

@@ -17,28 +17,36 @@ only when another, no dearer, is proven at least as good for every choice still 
   good (then it is at least as likely to reach any threshold, whatever the other groups do).
 
 Ordered leaves (:mod:`cchc_score.leafstates`) compare by stochastic dominance, others only
-as equal. One leaf with restores is priced as restored-or-not (restored is final). The work
-is counted (:class:`Work`); past its ``limit`` the fold stops with a ``PlanError``.
+as equal (:mod:`cchc_score.pruning`). One leaf with restores is priced as restored-or-not
+(restored is final); one leaf whose best state stands folds best first
+(:mod:`cchc_score.standing`); one leaf of partial restores only folds its options as their
+worth at every product the later tasks can make (:mod:`cchc_score.profiles`), or over its
+shares in whole numbers (:mod:`cchc_score.shares`). For a target, no option as dear as an
+answer already found is made (``ceiling``). The work is counted (:class:`Work`); past its
+``limit`` the fold stops with a ``PlanError``.
 """
 
 from __future__ import annotations
 
-import bisect
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .engine import State
 from .errors import ProblemList
-from .leafstates import LeafStates, Tail, tails
+from .leafstates import LeafStates
 from .numbers import exact, to_steps
 from .plan import PlanError, Task
+from .profiles import ProfileFold
+from .pruning import Partial, prune
+from .shares import SharesFold, shares_leaf, undominated
+from .standing import best_stands, standing_leaf
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Sequence
+    from fractions import Fraction
 
-    from .engine import Engine
+    from .engine import Engine, State
 
 __all__ = ["Option", "TargetOption", "Work", "expected_options", "target_options"]
 
@@ -80,31 +88,31 @@ class TargetOption:
     changes: dict[int, float]
 
 
-@attrs.frozen
-class _Partial:
-    cost: int
-    gain: Decimal  # settled leaves' expected change (expected mode); 0 in target mode
-    dists: tuple[frozenset[Any] | None, ...]
-    mask: int
-
-
-def _fold(leaves: LeafStates, costs: Sequence[int], work: Work, joint: bool) -> list[_Partial]:
+def _fold(
+    leaves: LeafStates,
+    costs: Sequence[int],
+    work: Work,
+    joint: bool,
+    ceiling: int | None = None,
+) -> list[Partial]:
     group, codes = leaves.group, leaves.codes
     one, zero = Decimal(1), Decimal(0)
     index = {code: i for i, code in enumerate(codes)}
     if joint:  # one distribution over (settled steps, each live leaf's state)
         start: tuple[frozenset[Any] | None, ...] = (
-            frozenset({((0, tuple(State() for _ in codes)), one)}),
+            frozenset({((0, tuple(leaves.empty for _ in codes)), one)}),
         )
     else:
-        start = tuple(frozenset({(State(), one)}) for _ in codes)
-    partials = [_Partial(0, zero, start, 0)]
+        start = tuple(frozenset({(leaves.empty, one)}) for _ in codes)
+    partials = [Partial(0, zero, start, 0)]
     for i, task in enumerate(group):
         p = task.probability
         settled = [code for code in leaves.touches[i] if leaves.last[code] == i]
         grown = []
         for partial in partials:  # skipped (done with probability 0), then taken
             for chance, cost, mask in ((zero, 0, 0), (p, costs[i], 1 << i)):
+                if mask and ceiling is not None and partial.cost + cost >= ceiling:
+                    continue  # no dearer than the answer already found
                 dists: tuple[frozenset[Any] | None, ...]
                 if joint:
                     dist = _take_joint(
@@ -115,25 +123,30 @@ def _fold(leaves: LeafStates, costs: Sequence[int], work: Work, joint: bool) -> 
                     dists, gain = _take_marginals(
                         leaves, partial, i, chance, one - chance, index, settled
                     )
-                grown.append(_Partial(partial.cost + cost, gain, dists, partial.mask | mask))
-        work.options += len(grown)
-        if work.options > work.limit:
-            problems = ProblemList(None)
-            problems.add(
-                "tasks",
-                "E-PLAN-TOO-INTERLINKED",
-                count=len(group),
-                limit=work.limit,
-                tasks=", ".join(t.id for t in group),
-            )
-            problems.raise_as(PlanError)
-        partials = _prune(leaves, grown, joint, i + 1)
+                grown.append(Partial(partial.cost + cost, gain, dists, partial.mask | mask))
+        _tick(work, group, len(grown))
+        partials = prune(leaves, grown, joint, i + 1)
     return partials
+
+
+def _tick(work: Work, group: Sequence[Task], made: int) -> None:
+    """Count ``made`` partial options; past the limit, stop with a ``PlanError``."""
+    work.options += made
+    if work.options > work.limit:
+        problems = ProblemList(None)
+        problems.add(
+            "tasks",
+            "E-PLAN-TOO-INTERLINKED",
+            count=len(group),
+            limit=work.limit,
+            tasks=", ".join(t.id for t in group),
+        )
+        problems.raise_as(PlanError)
 
 
 def _take_marginals(
     leaves: LeafStates,
-    partial: _Partial,
+    partial: Partial,
     i: int,
     p: Decimal,
     q: Decimal,
@@ -190,125 +203,11 @@ def _take_joint(
             for code in settled:
                 change = leaves.points(states[index[code]], code) - engine.base[code]
                 steps += to_steps(change, engine.places)
-                moved[index[code]] = State()
+                moved[index[code]] = leaves.empty
             key = (steps, tuple(moved))
             kept[key] = _X.add(kept.get(key, _ZERO), w)
         after = kept
     return frozenset(after.items())
-
-
-def _prune(leaves: LeafStates, partials: list[_Partial], joint: bool, live: int) -> list[_Partial]:
-    """The partial options no other one is proven at least as good as (for every choice
-    of the tasks after task ``live - 1``), cheapest first; ties go to fewer tasks."""
-    ranked = sorted(
-        partials, key=lambda o: (o.cost, _X.minus(o.gain), bin(o.mask).count("1"), o.mask)
-    )
-    best: dict[Any, Decimal] = {}
-    same: list[_Partial] = []
-    for partial in ranked:  # identical distributions: the cheaper one, unless it gains less
-        if partial.dists in best and best[partial.dists] >= partial.gain:
-            continue
-        best[partial.dists] = partial.gain
-        same.append(partial)
-    if leaves.ordered and not joint:
-        same = _bounded(leaves, same, live - 1)
-    keys = _keys(leaves, joint, live)
-    if keys is None:
-        return same
-    profiles = [
-        tails(key, [o.dists[j] for o in same]) if key is not None else None
-        for j, key in enumerate(keys)
-    ]
-    # A quick look first: an option at least as good has at least the gain and, for each
-    # ordered leaf, at least the sum of the chances (up to float rounding).
-    rough = [
-        (
-            float(o.gain) - 1e-9,
-            [t.weight - 1e-9 if (t := leaf[i]) is not None else 0.0 for leaf in profiles if leaf],
-        )
-        for i, o in enumerate(same)
-    ]
-    # Only an option with at least the sum of those can be as good: the kept ones are held
-    # by that sum, highest first, and looked at down to b's.
-    sums = [gain + sum(weights) for gain, weights in rough]
-    kept: list[int] = []
-    ladder: list[tuple[float, int]] = []  # (−sum, option), rising
-    for b in range(len(same)):
-        gain, weights = rough[b]
-        found = False
-        for minus, a in ladder:
-            if -minus + 1e-6 < sums[b]:
-                break
-            if (
-                rough[a][0] + 2e-9 >= gain
-                and all(x + 2e-9 >= y for x, y in zip(rough[a][1], weights, strict=True))
-                and _better(profiles, same, a, b)
-            ):
-                found = True
-                break
-        if not found:
-            kept.append(b)
-            bisect.insort(ladder, (-sums[b], b))
-    return [same[b] for b in sorted(kept)]
-
-
-def _bounded(leaves: LeafStates, ranked: list[_Partial], i: int) -> list[_Partial]:
-    """Drop each partial option that, whatever tasks after task ``i`` it adds, cannot gain
-    more than a cheaper one already gains with none: when every leaf is ordered, a task
-    never lowers a leaf, so the cheaper one adding the same tasks gains at least as much."""
-    engine = leaves.engine
-    kept: list[_Partial] = []
-    floor: Decimal | None = None
-    for partial in ranked:
-        low = high = partial.gain
-        for code, dist in zip(leaves.codes, partial.dists, strict=True):
-            if dist is None:
-                continue
-            base = engine.base[code]
-            for state, w in dist:
-                low = _X.add(low, _X.multiply(w, leaves.points(state, code) - base))
-                high = _X.add(high, _X.multiply(w, leaves.hope(state, i, code) - base))
-        if floor is not None and floor >= high:
-            continue
-        kept.append(partial)
-        floor = low if floor is None else max(floor, low)
-    return kept
-
-
-def _better(
-    tails: Sequence[list[Tail | None] | None], options: Sequence[_Partial], a: int, b: int
-) -> bool:
-    """Whether option ``a`` (no dearer: it is ranked before ``b``) is at least as good as
-    ``b`` for every choice of the tasks still to come."""
-    x, y = options[a], options[b]
-    if x.gain < y.gain:
-        return False
-    for j, leaf in enumerate(tails):
-        if x.dists[j] is None:
-            continue
-        if leaf is None:
-            if x.dists[j] != y.dists[j]:
-                return False
-            continue
-        ta, tb = leaf[a], leaf[b]
-        if ta is None or tb is None or not ta.covers(tb):
-            return False
-    return True
-
-
-def _keys(leaves: LeafStates, joint: bool, live: int) -> list[Callable[[Any], Any] | None] | None:
-    """How each distribution of a partial option is ordered after ``live`` tasks, or
-    ``None`` when none is."""
-    codes = [c for c in leaves.codes if leaves.last[c] >= live]
-    if not joint:
-        keys = [leaves.order[c] for c in leaves.codes]
-        return keys if any(k is not None for k in keys) else None
-    if not codes:  # every leaf settled: the group's change in steps
-        return [lambda element: element[0]]
-    order = leaves.order[codes[0]] if len(leaves.codes) == 1 else None
-    if order is not None:
-        return [lambda element: order(element[1][0])]
-    return None
 
 
 def _arranged(engine: Engine, group: Sequence[Task]) -> LeafStates:
@@ -348,26 +247,76 @@ def expected_options(engine: Engine, group: Sequence[Task], scale: int, work: Wo
         return _restored_or_not(engine, *split, scale, work)
     leaves = _arranged(engine, group)
     group = leaves.group
-    partials = _fold(leaves, _costs(group, scale), work, joint=False)
+    code = standing_leaf(leaves)
+    if code is not None:  # settled by its first success: a gain and a chance suffice
+        found, made = best_stands(leaves, code, _costs(group, scale))
+        work.options += made
+        return [Option(_picked(group, mask), cost, gain) for cost, gain, mask in found]
+    costs = _costs(group, scale)
+    code = shares_leaf(leaves)
+
+    def tick(made: int) -> None:
+        _tick(work, group, made)
+
+    profiles = None if code is None else ProfileFold(leaves, code, costs, tick)
+    if code is not None and profiles is not None and profiles.first < len(group):
+        # Over the shares while the later tasks make many products, then as profiles.
+        start = None
+        if profiles.first:
+            fold = SharesFold(leaves, code, costs, tick)
+            start = [
+                (cost, mask, profiles.worth(_by_share(fold.share, dist)))
+                # (no expected-value bound there: its hopes would need every product)
+                for cost, mask, dist in fold.fold(profiles.first, expected=False)
+            ]
+        worths = profiles.run(start, fold.denominator if start is not None else 1)
+        finals = [
+            (cost, _mean({1: worth}, profiles.denominator, engine.places), mask)
+            for cost, mask, worth in worths
+        ]
+    elif code is not None:  # partial restores only: the same fold in whole numbers
+        fold = SharesFold(leaves, code, costs, tick)
+        finals = [
+            (cost, _mean(change, den, engine.places), mask)
+            for cost, mask, change, den in fold.run(expected=True)
+        ]
+    else:
+        finals = [(o.cost, o.gain, o.mask) for o in _fold(leaves, costs, work, joint=False)]
     useful: list[Option] = []
-    for partial in sorted(
-        partials, key=lambda o: (o.cost, _X.minus(o.gain), bin(o.mask).count("1"))
+    for cost, gain, mask in sorted(
+        finals, key=lambda o: (o[0], _X.minus(o[1]), bin(o[2]).count("1"))
     ):
-        if not useful or partial.gain > useful[-1].gain:
-            useful.append(Option(_picked(group, partial.mask), partial.cost, partial.gain))
+        if not useful or gain > useful[-1].gain:
+            useful.append(Option(_picked(group, mask), cost, gain))
     return useful
 
 
+def _by_share(share: Sequence[Fraction], dist: dict[int, int]) -> dict[Fraction, int]:
+    """A distribution over numbered states as one over their shares left lost."""
+    out: dict[Fraction, int] = {}
+    for s, w in dist.items():
+        out[share[s]] = out.get(share[s], 0) + w
+    return out
+
+
+def _mean(change: dict[int, int], den: int, places: int) -> Decimal:
+    """The exact mean change in points of a distribution over steps (chance numerators
+    over ``den``, a power of ten)."""
+    total = sum(steps * w for steps, w in change.items())
+    return _X.scaleb(_X.divide(Decimal(total), Decimal(den)), -places)
+
+
 def _failing(
-    restores: Sequence[Task], scale: int, work: Work
+    restores: Sequence[Task], scale: int, work: Work, ceiling: int | None = None
 ) -> list[tuple[int, Decimal, tuple[Task, ...]]]:
-    """For each effort, the restores least likely to all fail: (cost, that chance, tasks),
-    cheapest first, the chance falling."""
+    """For each effort (below ``ceiling``, if given), the restores least likely to all
+    fail: (cost, that chance, tasks), cheapest first, the chance falling."""
     chances: list[tuple[int, Decimal, tuple[Task, ...]]] = [(0, Decimal(1), ())]
     for task, cost in zip(restores, _costs(restores, scale), strict=True):
         grown = chances + [
             (c + cost, _X.multiply(q, 1 - task.probability), (*done, task))
             for c, q, done in chances
+            if ceiling is None or c + cost < ceiling
         ]
         work.options += len(grown)
         chances = []
@@ -427,21 +376,34 @@ def _restored_or_not(
 
 
 def target_options(
-    engine: Engine, group: Sequence[Task], scale: int, work: Work
+    engine: Engine, group: Sequence[Task], scale: int, work: Work, ceiling: int | None = None
 ) -> list[TargetOption]:
-    """The group's options for a target: every set of its tasks whose distribution of the
-    change is not first-order dominated by a cheaper (or equally cheap, fewer-task) set's,
-    cheapest first. Probabilities are exact until the end, then floats.
+    """The group's options for a target: every set of its tasks costing less than
+    ``ceiling`` (if given: the cost of an answer already found, so no dearer set can be
+    part of a cheaper one) whose distribution of the change is not first-order dominated
+    by a cheaper (or equally cheap, fewer-task) set's, cheapest first. Probabilities are
+    exact until the end, then floats.
 
     Raises:
         PlanError: the fold made more than ``work.limit`` partial options.
     """
     split = _split(engine, group)
     if split is not None:
-        return _mixed(engine, *split, scale, work)
+        return _mixed(engine, *split, scale, work, ceiling)
     leaves = _arranged(engine, group)
     group = leaves.group
-    partials = _fold(leaves, _costs(group, scale), work, joint=True)
+    costs = _costs(group, scale)
+    code = shares_leaf(leaves)
+    if code is not None:  # partial restores only: the same fold in whole numbers
+        fold = SharesFold(leaves, code, costs, lambda n: _tick(work, group, n), ceiling)
+        # (the profiles give expected values only: a target needs each distribution)
+        finals = [(cost, mask, change) for cost, mask, change, _ in fold.run(expected=False)]
+        den = fold.denominator
+        return [
+            TargetOption(_picked(group, mask), cost, {k: w / den for k, w in change.items() if w})
+            for cost, mask, change in undominated(finals, lambda steps: -steps)
+        ]
+    partials = _fold(leaves, costs, work, joint=True, ceiling=ceiling)
     out = []
     for partial in partials:
         dist = partial.dists[0]
@@ -460,13 +422,14 @@ def _mixed(
     rest: Sequence[Task],
     scale: int,
     work: Work,
+    ceiling: int | None,
 ) -> list[TargetOption]:
     """One leaf's options for a target when some tasks restore it: with probability Q (all
     chosen restores failing) the change is the other tasks', else the whole loss won back.
     Pairs of the cheapest Q for each effort and the others' options, the dominated left out
     (checked on each pair's chance of less than k: Q × the others' chance of less than k)."""
     full = to_steps(engine.rules.node(code).max - engine.base[code], engine.places)
-    others = target_options(engine, rest, scale, work)
+    others = target_options(engine, rest, scale, work, ceiling)
     steps = sorted({full, *(k for o in others for k in o.changes)})
     below = []  # each other option's chance of a change below each of ``steps``
     for other in others:
@@ -478,8 +441,9 @@ def _mixed(
     pairs = sorted(
         (
             (c + o.cost, len(done) + len(o.tasks), float(q), i, done)
-            for c, q, done in _failing(restores, scale, work)
+            for c, q, done in _failing(restores, scale, work, ceiling)
             for i, o in enumerate(others)
+            if ceiling is None or c + o.cost < ceiling
         ),
         key=lambda x: x[:3],
     )

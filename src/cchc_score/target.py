@@ -2,13 +2,14 @@
 and bound over each group's options (:func:`cchc_score.options.target_options`). Pure: no
 files, no clock.
 
-Each group offers the sets of its tasks whose distribution of the change no cheaper set
-dominates. The search picks one per group, cheapest first, and cuts a branch when it costs
-as much as the best answer found, when the budget left cannot add enough even if every task
-within it succeeded (a knapsack on each option's best outcome), or when even the best of
-every remaining group (the upper envelope of its options' chances) could not reach the
-target. It starts from an answer to beat: the cheapest point of the expected total's
-frontier found to reach the target. What it cost is reported (``options``, ``searched``).
+It starts from an answer to beat: the cheapest point of the expected total's frontier found
+(by bisection) to reach the target. No set as dear as that can be part of a cheaper answer,
+so each group offers only the sets of its tasks cheaper than it whose distribution of the
+change no cheaper set dominates. The search picks one per group, cheapest first, and cuts a
+branch when it costs as much as the best answer found, when the budget left cannot add
+enough even if every task within it succeeded (a knapsack on each option's best outcome),
+or when even the best of every remaining group (the upper envelope of its options' chances)
+could not reach the target. What it cost is reported (``options``, ``searched``).
 """
 
 from __future__ import annotations
@@ -153,7 +154,18 @@ def cheapest_plan(
 ) -> TargetPlan:
     """The cheapest choice whose total reaches the target with probability ≥ confidence."""
     threshold, rating = goal
-    options = [target_options(engine, group, scale, work) for group in groups]
+    need = _steps_at_least(threshold - engine.card.total, engine.places)
+    q = float(confidence)
+    # A first answer to beat: the cheapest point of the expected total's frontier found
+    # (by bisection) to reach the target. No set as dear as it can be part of a cheaper
+    # answer, so the groups' options stop below its cost and dearer branches are cut.
+    seed = _seed(engine, frontier, scale, tasks, need, q)
+    ceiling = None if seed is None else seed[0]
+    options = (
+        [target_options(engine, group, scale, work, ceiling) for group in groups]
+        if ceiling != 0
+        else []
+    )
     options = [group for group in options if len(group) > 1]  # one option: nothing to decide
     envelopes = [_envelope(group) for group in options]
     # The most chance to reach anything: the groups with a large envelope decided first.
@@ -164,16 +176,9 @@ def cheapest_plan(
     for g in range(len(options) - 1, -1, -1):
         suffix.append(convolve(suffix[-1], envelopes[order[g]]))
     suffix.reverse()
-    search = _Search(
-        options,
-        [_Tail(d) for d in suffix],
-        need=_steps_at_least(threshold - engine.card.total, engine.places),
-        q=float(confidence),
-        limit=limit,
-    )
-    # A first answer to beat: the cheapest point of the expected total's frontier found
-    # (by bisection) to reach the target, so that dearer branches are cut from the start.
-    _seed(search, engine, frontier, scale, tasks)
+    search = _Search(options, [_Tail(d) for d in suffix], need=need, q=q, limit=limit)
+    if seed is not None:
+        search.cost, search.chosen, search.probability = seed
     proven = search.run(0, {0: 1.0}, 0, ())
     work.searched = search.visited
     if search.cost is None:
@@ -194,30 +199,32 @@ def cheapest_plan(
 
 
 def _seed(
-    search: _Search,
     engine: Engine,
     frontier: Sequence[tuple[Decimal, tuple[str, ...]]],
     scale: int,
     tasks: Sequence[Task],
-) -> None:
+    need: int,
+    q: float,
+) -> tuple[int, tuple[Task, ...], float] | None:
+    """The cheapest point of the frontier found (by bisection) to reach ``need`` steps with
+    probability ≥ ``q``: its cost, tasks and probability; ``None`` if the last does not."""
+
     def chance(point: tuple[Decimal, tuple[str, ...]]) -> float:
         chosen = [t for t in tasks if t.id in point[1]]
         dist = engine.changes(chosen)
-        return sum(p for k, p in dist.items() if k >= search.need)
+        return sum(p for k, p in dist.items() if k >= need)
 
     low, high = 0, len(frontier) - 1
-    if not frontier or chance(frontier[high]) < search.q - 1e-12:
-        return
+    if not frontier or chance(frontier[high]) < q - 1e-12:
+        return None
     while low < high:
         mid = (low + high) // 2
-        if chance(frontier[mid]) >= search.q - 1e-12:
+        if chance(frontier[mid]) >= q - 1e-12:
             high = mid
         else:
             low = mid + 1
     point = frontier[high]
-    search.cost = int(point[0] * scale)
-    search.chosen = tuple(t for t in tasks if t.id in point[1])
-    search.probability = chance(point)
+    return int(point[0] * scale), tuple(t for t in tasks if t.id in point[1]), chance(point)
 
 
 def _envelope(options: Sequence[TargetOption]) -> dict[int, float]:
