@@ -96,6 +96,13 @@ def test_plan_target_without_budget(capsys: pytest.CaptureFixture[str]) -> None:
     # The target's rating is written as every rating is: criteria_2022 marks its bands
     # ``provenance = "assumed"`` (the annex gives no band thresholds).
     assert doc["target"]["rating"] == {"code": "tot", "name": "Tốt", "provenance": "assumed"}
+    # 5.1 and 1.7 look back a year (criteria_2022): their tasks, due "Năm 2023", count in
+    # the 2024 index, and the plan says why it never buys them for 2023.
+    assert doc["deferred"] == [
+        {"id": "1.7", "counts_in": 2024, "criteria": ["1.7"]},
+        {"id": "5.1", "counts_in": 2024, "criteria": ["5.1"]},
+    ]
+    assert not {"1.7", "5.1"} & set(doc["chosen"])
 
 
 def test_plan_with_target(capsys: pytest.CaptureFixture[str], update_golden: bool) -> None:

@@ -21,7 +21,7 @@ from .effects import resolve_effects, target_total
 from .engine import Engine
 from .errors import ArgumentError, ProblemList
 from .evidence import check_arguments
-from .next_year import frozen_leaves
+from .next_year import deferred_tasks, frozen_leaves
 from .numbers import exact
 from .options import Option, Work, expected_options
 from .plan import PLAN_EXPECTED, Plan, PlanError, Task
@@ -61,6 +61,9 @@ class BestPlan(Displayable):
         frontier: for every budget at which the best expected total rises, that total and
             the cheapest tasks that reach it.
         target: the cheapest plan that reaches a target, when one was asked for.
+        deferred: ``(task id, year, codes)`` for each task that would change criteria
+            looking back (``looks_back``) at a year before it is done: it counts in that
+            later year's index, so it gains nothing here (as in :class:`Projection`).
     """
 
     budget: Decimal
@@ -70,6 +73,7 @@ class BestPlan(Displayable):
     expected: Decimal
     frontier: tuple[FrontierPoint, ...]
     target: TargetPlan | None = None
+    deferred: tuple[tuple[str, int, tuple[str, ...]], ...] = ()
 
 
 def best_plan(
@@ -146,7 +150,7 @@ def best_plan(
     problems.raise_if_any(PlanError)
     if days is None:
         days = sum((t.effort for t in tasks if t.effort is not None), Decimal(0))
-    frozen = frozen_leaves(rules, rules, tasks, as_of.year)  # they count in a later year
+    frozen = frozen_leaves(rules, rules, tasks, as_of.year, effects)  # counted in a later year
     engine = Engine(rules, evidence, tasks, effects, plan.source, frozen=frozen)
     groups = engine.groups(tasks)
     scale = _scale([t.effort for t in tasks if t.effort is not None], plan.source)
@@ -181,6 +185,7 @@ def best_plan(
         )
         if goal is not None
         else None,
+        deferred=deferred_tasks(rules, engine, frozen, as_of.year),
     )
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from ..numbers import at_places, format_number, round_points
 from ..values import printable, render
+from ..words import text
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -30,6 +31,8 @@ __all__ = [
     "PLACES",
     "Format",
     "band_name",
+    "deferred_json",
+    "deferred_notes",
     "document",
     "domain_points",
     "fixed",
@@ -45,6 +48,9 @@ __all__ = [
     "style",
     "to_json",
 ]
+
+#: Tasks that count in a later year's index: ``(task id, year, criteria)``.
+Deferred = tuple[tuple[str, int, tuple[str, ...]], ...]
 
 #: The text formats of every report; ``json`` is :func:`to_json` of the report's data.
 Format = Literal["table", "markdown", "json"]
@@ -187,6 +193,20 @@ def json_probability(value: float | Decimal) -> float:
     (0.804235, 0.95)
     """
     return min(max(round(float(value), PLACES), 0.0), 1.0)
+
+
+def deferred_json(deferred: Deferred) -> list[dict[str, Any]]:
+    """Tasks that count in a later year's index (their criteria look back) as JSON-ready
+    data: each one's ``id``, the year it ``counts_in`` and those ``criteria``."""
+    return [{"id": i, "counts_in": year, "criteria": list(codes)} for i, year, codes in deferred]
+
+
+def deferred_notes(deferred: Deferred, lang: Lang) -> list[str]:
+    """A sentence in ``lang`` for each task that counts in a later year's index."""
+    return [
+        text("period.deferred", lang, id=i, year=year, codes=", ".join(codes))
+        for i, year, codes in deferred
+    ]
 
 
 def rating_json(band: Band | None, lang: Lang) -> dict[str, str | None] | None:

@@ -14,6 +14,8 @@ from ..numbers import format_number, format_probability
 from ..words import text
 from .common import (
     Format,
+    deferred_json,
+    deferred_notes,
     document,
     json_expected,
     json_points,
@@ -104,6 +106,7 @@ def best_plan_json(
             "searched": target.searched,
             "options": target.options,
         },
+        "deferred": deferred_json(best.deferred),
     }
 
 
@@ -184,4 +187,6 @@ def render_best_plan(
                 p=format_probability(target.probability or 0.0, lang),
             )
         lines += ["", said + ("" if target.proven else w("unproven"))]
+    if best.deferred:
+        lines += ["", *deferred_notes(best.deferred, lang)]
     return "\n".join(lines) + "\n"

@@ -12,6 +12,8 @@ from ..numbers import format_date, format_number, format_probability, round_poin
 from ..words import text
 from .common import (
     Format,
+    deferred_json,
+    deferred_notes,
     document,
     fixed,
     json_expected,
@@ -94,10 +96,7 @@ def projection_json(projection: Projection, lang: Lang = "vi") -> dict[str, Any]
             for d in projection.domains
         ],
         "as_of": projection.as_of.isoformat(),
-        "deferred": [
-            {"id": i, "counts_in": year, "criteria": list(codes)}
-            for i, year, codes in projection.deferred
-        ],
+        "deferred": deferred_json(projection.deferred),
         "not_counted": list(projection.not_counted),
         "defaulted": list(projection.defaulted),
         "carry_over": list(projection.carry_over),
@@ -214,10 +213,7 @@ def render_projection(projection: Projection, fmt: Format = "table", lang: Lang 
         notes.append(w("not_counted", ids=", ".join(projection.not_counted)))
     if projection.defaulted:
         notes.append(w("defaulted", ids=", ".join(projection.defaulted)))
-    notes += [
-        text("period.deferred", lang, id=i, year=y, codes=", ".join(codes))
-        for i, y, codes in projection.deferred
-    ]
+    notes += deferred_notes(projection.deferred, lang)
     if projection.next_total is not None:
         notes.append(w("next", total=pts(projection.next_total)))
         notes += [w("carry", item=item) for item in projection.carry_over]
