@@ -180,7 +180,7 @@ def best_plan(
             scale,
             search_limit,
             tasks,
-            work,
+            Work(),  # its own count: what the target's folds and search cost
             [(f.effort, f.chosen) for f in frontier],
         )
         if goal is not None

@@ -37,7 +37,8 @@ class TargetPlan:
 
     ``chosen`` is ``None`` when no set of tasks does; ``proven`` is false when the search
     stopped at its limit, so a cheaper set may exist. What it cost: ``options``, the
-    partial options the groups' folds made; ``searched``, the candidate sets examined.
+    partial options the groups' folds made for the target (not those of the budget's
+    frontier); ``searched``, the candidate sets examined.
     """
 
     threshold: Decimal
