@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -14,6 +15,7 @@ from cchc_score import (
     Plan,
     PlanError,
     Projection,
+    Restore,
     SetFacts,
     Task,
     best_plan,
@@ -425,3 +427,32 @@ def test_a_partial_restore_that_may_fail_can_be_worth_more_with_a_later_one() ->
     best = best_plan(RULES, EVIDENCE, Plan(tasks, year=2023), 2)
     assert best.chosen == ("b", "c")
     assert best.expected == Decimal("85.375")
+
+
+def _crowded(count: int, code: str, seed: int) -> Plan:
+    """``count`` tasks on one criterion: restores and partial restores of 25/50/75 %, each
+    with a probability in twentieths, never sure (a single group of interacting tasks)."""
+    import random
+
+    rnd = random.Random(seed)
+    tasks = []
+    for i in range(count):
+        share = rnd.choice([None, "0.25", "0.5", "0.75"])
+        effect = Restore() if share is None else PartialRestore(Decimal(share))
+        chance = Decimal(rnd.randint(1, 19)) / 20
+        tasks.append(Task(f"T{i:02d}", (code,), effect=effect, probability=chance))
+    return Plan(tuple(tasks), year=2023)
+
+
+@pytest.mark.parametrize(("count", "code"), [(40, "7.1.2"), (24, "2.1")])
+def test_a_crowded_distribution_keeps_its_mass(count: int, code: str) -> None:
+    # Issue 17: the distribution of one large group is exact (no sampling), and its float
+    # probabilities add up to 1 within 1e-12 (summed with fsum, so the test adds no error).
+    projection = project(RULES, EVIDENCE, _crowded(count, code, seed=count))
+    assert not projection.distribution.sampled
+    assert abs(math.fsum(p for _, p in projection.distribution.totals) - 1) <= 1e-12
+    assert abs(math.fsum(p for _, p in projection.ratings) - 1) <= 1e-12
+    # Every task on the criterion can at most win back what it lost: the best total is the
+    # baseline plus that loss (7.1.2: 3,0 − 1,76 = 1,24; 2.1: 2,5 − 0,75 = 1,75).
+    lost = RULES.node(code).max - projection.baseline.points_of(code)
+    assert projection.distribution.totals[-1][0] <= projection.baseline.total + lost
