@@ -352,6 +352,33 @@ def test_top_at_or_past_the_count_is_the_whole_table(capsys: pytest.CaptureFixtu
     assert top == whole
 
 
+@pytest.mark.lang("en")
+def test_a_large_batch_loss_table_has_ten_unit_columns(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # The district's 7 units twice over (renamed): 14 units, past LOSS_COLUMNS = 10, so the
+    # loss table has a column for each of the first 10 of the ranking, and says so; --top
+    # still chooses, and JSON keeps all 14.
+    text = (Path(DISTRICT) / "wards.csv").read_text(encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(text)))
+    doubled = rows + [[f"{row[0]} (2)", *row[1:]] for row in rows[1:]]
+    table = tmp_path / "wards.csv"
+    with table.open("w", encoding="utf-8", newline="") as stream:
+        csv.writer(stream, lineterminator="\n").writerows(doubled)
+    _, out, _ = run(capsys, "rank", str(table), "--only", "losses")
+    header = out.splitlines()[2]
+    assert header.count("Phường") + header.count("Xã") == 10
+    assert out.rstrip().endswith(
+        "The columns are the first 10 of the 14 units of the ranking (choose how many with "
+        "--top N); units losing points and points lost count all 14 units; CSV, JSON, xlsx "
+        "and html have a column for every unit."
+    )
+    _, top, _ = run(capsys, "rank", str(table), "--only", "losses", "--top", "12")
+    assert "first 12 units of the ranking (--top)" in top
+    _, whole, _ = run(capsys, "rank", str(table), "--only", "losses", "--format", "json")
+    assert len(json.loads(whole)["losses"]["units"]) == 14
+
+
 @pytest.mark.parametrize("value", ["0", "-1", "two"])
 def test_top_must_be_a_whole_number_from_one(
     capsys: pytest.CaptureFixture[str], value: str

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from ..numbers import Lang
 
 __all__ = [
+    "LOSS_COLUMNS",
     "Part",
     "batch_json",
     "losses_csv",
@@ -131,6 +132,11 @@ def batch_json(
     return out
 
 
+#: The most units the loss table gives a column each in a table or Markdown, unless
+#: ``top`` says how many: what a page can hold beside the criteria.
+LOSS_COLUMNS = 10
+
+
 @shown
 def render_batch(
     ranking: Ranking,
@@ -144,9 +150,10 @@ def render_batch(
     """A batch report: the ranking (with each domain's points if ``by_domain``), the loss
     table, then the units not ranked with their problems. ``only`` keeps one of the first
     two. ``top`` shows the first ``top`` units of the ranking, and their columns of the loss
-    table (whose rows and totals still count every unit), with a line saying so; JSON always
-    holds every unit. Points are shown with the rule set's ``decimals``. With
-    ``fmt="json"``, :func:`batch_json` as text."""
+    table (whose rows and totals still count every unit), with a line saying so; without it
+    the loss table has a column for each of the first :data:`LOSS_COLUMNS` units at most
+    (a table, not a wall of 10,000 columns). JSON always holds every unit. Points are shown
+    with the rule set's ``decimals``. With ``fmt="json"``, :func:`batch_json` as text."""
     if fmt == "json":
         return to_json(document("rank", batch_json(ranking, table, lang, only)))
     top = top if top is not None and top < len(ranking.units) else None
@@ -200,6 +207,12 @@ def _render_losses(table: LossTable, fmt: Format, lang: Lang, places: int, top: 
     all_lost = sum(table.lost, Decimal(0))
     if not table.criteria:
         return text("batch.no_loss", lang) + "\n"
+    note = None
+    if top is not None:
+        note = text("batch.top_columns", lang, shown=top, n=len(table.units))
+    elif len(table.units) > LOSS_COLUMNS:  # a column per unit: a district, not a province
+        top = LOSS_COLUMNS
+        note = text("batch.loss_columns", lang, shown=top, n=len(table.units))
     head = text(
         "batch.losses",
         lang,
@@ -247,8 +260,7 @@ def _render_losses(table: LossTable, fmt: Format, lang: Lang, places: int, top: 
         else None,
         maxheadercolwidths=[None, None, 7, 7, 7, *(8 for _ in units)] if fmt == "table" else None,
     )
-    if top is not None:
-        note = text("batch.top_columns", lang, shown=top, n=len(table.units))
+    if note is not None:
         return f"{heading(head, fmt)}\n\n{rendered}\n\n{note}\n"
     return f"{heading(head, fmt)}\n\n{rendered}\n"
 

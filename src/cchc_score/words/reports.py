@@ -70,6 +70,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "mọi đơn vị.",
         "Showing the first {shown} of {n} units (--top); CSV, JSON, xlsx and html hold them all.",
     ),
+    "batch.loss_columns": (
+        "Các cột là {shown} đơn vị đầu bảng xếp hạng trong {n} đơn vị (chọn số cột bằng "
+        "--top N); số đơn vị bị trừ và điểm bị trừ tính trên cả {n} đơn vị; CSV, JSON, xlsx và "
+        "html có cột cho mọi đơn vị.",
+        "The columns are the first {shown} of the {n} units of the ranking (choose how many "
+        "with --top N); units losing points and points lost count all {n} units; CSV, JSON, "
+        "xlsx and html have a column for every unit.",
+    ),
     "batch.top_columns": (
         "Các cột là {shown} đơn vị đầu bảng xếp hạng (--top); số đơn vị bị trừ và điểm bị trừ "
         "tính trên cả {n} đơn vị.",
