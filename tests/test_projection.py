@@ -456,3 +456,41 @@ def test_a_crowded_distribution_keeps_its_mass(count: int, code: str) -> None:
     # baseline plus that loss (7.1.2: 3,0 − 1,76 = 1,24; 2.1: 2,5 − 0,75 = 1,75).
     lost = RULES.node(code).max - projection.baseline.points_of(code)
     assert projection.distribution.totals[-1][0] <= projection.baseline.total + lost
+
+
+def test_a_share_too_small_to_round_settles_the_leaf_exactly() -> None:
+    # 12 partial restores of 7.1.2 (3,0; 1,76 appraised: 1,24 lost) with shares of
+    # 1–99 %: once the share still lost is at most half a step over the maximum
+    # (0,005 / 3,0), the leaf rounds to 3,00 whatever follows, and the engine folds such a
+    # state as restored. Checked against every one of the 2¹² outcomes scored here
+    # directly: points = max − share still lost × 1,24, rounded half up once.
+    import itertools
+    import random
+
+    from cchc_score.engine import partly_restored
+
+    rnd = random.Random(7)
+    tasks = tuple(
+        Task(
+            f"T{i:02d}",
+            ("7.1.2",),
+            effect=PartialRestore(Decimal(rnd.randint(1, 99)) / 100),
+            probability=Decimal(rnd.randint(1, 19)) / 20,
+        )
+        for i in range(12)
+    )
+    projection = project(RULES, EVIDENCE, Plan(tasks, year=2023))
+    top, base = RULES.node("7.1.2").max, projection.baseline.points_of("7.1.2")
+    expected: dict[Decimal, Fraction] = {}
+    for outcome in itertools.product((False, True), repeat=len(tasks)):
+        chance, kept = Fraction(1), Fraction(1)
+        for done, task in zip(outcome, tasks, strict=True):
+            p = Fraction(task.probability)
+            chance *= p if done else 1 - p
+            if done:
+                kept *= 1 - Fraction(task.effect.share)  # type: ignore[union-attr]
+        total = projection.baseline.total - base + partly_restored(top, base, kept, 2)
+        expected[total] = expected.get(total, Fraction(0)) + chance
+    found = dict(projection.distribution.totals)
+    assert found.keys() == expected.keys()
+    assert max(abs(found[t] - float(p)) for t, p in expected.items()) <= 1e-12

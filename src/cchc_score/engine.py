@@ -182,6 +182,14 @@ class Engine:
             for name in names:
                 readers.setdefault(name, set()).add(code)
         self._readers = {name: frozenset(codes) for name, codes in readers.items()}
+        # A leaf whose share still lost is at most this scores its maximum whatever its facts
+        # and whatever tasks follow (they only lower the share): such a state is restored.
+        step = Fraction(1, 10**rules.decimals)
+        self._settled = {
+            n.code: step / 2 / Fraction(n.criterion.max)
+            for n in leaves
+            if n.criterion.max > 0 and Fraction(n.criterion.max) % step == 0
+        }
         self._points: dict[tuple[object, ...], Decimal] = {}
         self._folds: dict[tuple[str, ...], dict[int, float]] = {}
         self._applied: dict[tuple[State, str], State] = {}
@@ -209,7 +217,11 @@ class Engine:
         restored = state.restored | effect.restore
         remaining = dict(state.remaining)
         for code, kept in effect.kept:
-            remaining[code] = remaining.get(code, _ONE) * kept
+            remaining[code] = share = remaining.get(code, _ONE) * kept
+            # kept × (max − points) ≤ kept × max ≤ half a step: rounded half up, the leaf
+            # is at its maximum for good (partly_restored), as if restored.
+            if share <= self._settled.get(code, -1):
+                restored = restored | {code}
         # Forget what a restore made irrelevant, so that more states merge.
         if forget and restored:
             facts = {
