@@ -17,7 +17,7 @@ from cchc_score import (
     load_rules,
 )
 
-from .conftest import EXAMPLE
+from .conftest import DATA, EXAMPLE
 
 #: These tests pin the English wording of problems (their codes are what programs match).
 pytestmark = pytest.mark.lang("en")
@@ -329,3 +329,15 @@ def test_not_assessed_maximum_is_written_in_the_language(
     assert node.status == "not_assessed"
     assert node.points == Decimal("1.5")
     assert node.explanation(lang) == sentence  # type: ignore[arg-type]
+
+
+def test_appraised_points_and_maximum_are_written_alike(rules: RuleSet) -> None:
+    # The second ward's annex gives 7.1.2 "3,0" and "1,0", 2.1 "2,5" and "2,0": a sentence
+    # writes points without trailing zeros, the maximum the same way (not "1/3,0").
+    card = evaluate(rules, load_evidence(DATA / "ward_b" / "evidence.toml"))
+    said = {c: card.node(c).explanation("vi").split(" — ")[0] for c in ("7.1.2", "2.1", "2.3")}
+    assert said == {
+        "7.1.2": "điểm thẩm định theo phụ lục: 1/3",
+        "2.1": "điểm thẩm định theo phụ lục: 2/2,5",
+        "2.3": "điểm thẩm định theo phụ lục: 2,25/2,75",
+    }

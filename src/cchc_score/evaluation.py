@@ -109,7 +109,7 @@ class NodeScore:
             return text("eval.not_assessed", lang, reason=self.note, max=top)
         rule = self.criterion.rule
         if self.status == "observed":
-            shown = f"{format_points(self.points, lang)}/{format_number(self.max, lang)}"
+            shown = f"{format_points(self.points, lang)}/{format_points(self.max, lang)}"
             sentence = text("eval.observed", lang, points=shown)
         else:
             sentence = kind_of(rule).explain(
