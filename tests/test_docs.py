@@ -148,9 +148,15 @@ def test_python_examples_run_and_show_their_results(
 def _cli(command: str) -> subprocess.CompletedProcess[str]:
     argv = shlex.split(command, comments=True)
     assert argv[0] == "cchc-score"
+    stdin = None
+    if "<" in argv:  # "cchc-score score - < file": the file on standard input
+        at = argv.index("<")
+        stdin = Path(argv[at + 1]).read_text(encoding="utf-8")
+        argv = argv[:at] + argv[at + 2 :]
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "COLUMNS": "100"}
     return subprocess.run(
         [sys.executable, "-m", "cchc_score", *argv[1:]],
+        input=stdin,
         capture_output=True,
         text=True,
         encoding="utf-8",

@@ -185,11 +185,15 @@ def evidence_of(doc: object, name: str, where: str, problems: ProblemList) -> Ev
 
 
 def _document(name: str, problems: ProblemList) -> object:
-    """The file's document, TOML or JSON by its extension; ``None`` if it cannot be read."""
+    """The file's document, TOML or JSON by its extension (standard input by its first
+    character: JSON opens with "{"); ``None`` if it cannot be read."""
     text = files.read_input(Path(name), problems)
     if text is None:
         return None
-    is_json = name.lower().endswith(".json")
+    if name == files.STDIN:
+        is_json = text.lstrip().startswith("{")
+    else:
+        is_json = name.lower().endswith(".json")
     return files.parse_json(text, problems) if is_json else files.parse_toml(text, problems)
 
 

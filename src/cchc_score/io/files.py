@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from ..errors import ProblemList
 
 __all__ = [
+    "STDIN",
     "TextLines",
     "decode_text",
     "names_a_file",
@@ -52,18 +53,28 @@ __all__ = [
     "sniff",
 ]
 
+#: The name that stands for standard input, as Unix tools take it: ``cchc-score score -``.
+STDIN = "-"
+
+
+class _Stdin:
+    """Whether standard input was read: it can be, once a process."""
+
+    read = False
+
+
 #: Where tomllib says a syntax error is (a pattern, compiled when an error is first read).
 _TOML_POSITION = r" \(at line (?P<line>\d+), column (?P<col>\d+)\)$"
 
 
 def names_a_file(rules: str) -> bool:
-    """Whether a rules reference is a path (a "/" or "\\", or a ".toml" ending) rather than
-    a bundled name such as ``criteria_2022``.
+    """Whether a rules reference is a path (a "/" or "\\", or a ".toml" ending, or
+    :data:`STDIN`) rather than a bundled name such as ``criteria_2022``.
 
-    >>> names_a_file("criteria_2022"), names_a_file("../rules/r.toml")
-    (False, True)
+    >>> names_a_file("criteria_2022"), names_a_file("../rules/r.toml"), names_a_file("-")
+    (False, True, True)
     """
-    return "/" in rules or os.sep in rules or rules.endswith(".toml")
+    return rules == STDIN or "/" in rules or os.sep in rules or rules.endswith(".toml")
 
 
 def rules_reference(file: str, name: str) -> str:
@@ -116,8 +127,11 @@ def read_bytes(path: Path, problems: ProblemList, limit: int = MAX_DOCUMENT_BYTE
 
     Only a regular file is read (a folder, a pipe, a device such as ``/dev/zero`` or a
     socket is refused before anything is read from it, so nothing hangs), and at most
-    ``limit`` bytes of it: one byte more is refused as too large (docs/limits.md).
+    ``limit`` bytes of it: one byte more is refused as too large (docs/limits.md). The
+    path :data:`STDIN` (``-``) reads standard input instead, once, as far as the limit.
     """
+    if os.fspath(path) == STDIN:
+        return _stdin_bytes(problems, limit)
     try:
         kind = _kind(os.stat(path).st_mode)  # a socket cannot even be opened: say what it is
         if kind is not None:
@@ -146,6 +160,25 @@ def read_bytes(path: Path, problems: ProblemList, limit: int = MAX_DOCUMENT_BYTE
     if info.st_size > limit or len(data) > limit:
         found = max(info.st_size, len(data))
         problems.add("", "E-FILE-TOO-LARGE", size=size(found), limit=size(limit))
+        return None
+    return data
+
+
+def _stdin_bytes(problems: ProblemList, limit: int) -> bytes | None:
+    """Standard input's bytes (at most ``limit``); ``None`` after recording why not."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if _Stdin.read or stream is None:
+        problems.add("", "E-FILE-STDIN-TWICE" if _Stdin.read else "E-FILE-NO-STDIN")
+        return None
+    _Stdin.read = True
+    try:
+        data: bytes = stream.read(limit + 1)
+    except (OSError, ValueError) as exc:
+        code, fields = _unreadable(exc)
+        problems.add("", code, **fields)
+        return None
+    if len(data) > limit:
+        problems.add("", "E-FILE-TOO-LARGE", size=size(len(data)), limit=size(limit))
         return None
     return data
 

@@ -152,7 +152,8 @@ def _read_document(
     """The TOML document of a rules file named by path or bundled name; ``None`` after
     recording why it cannot be read."""
     path = Path(reference)
-    if may_be_name and re.fullmatch(r"[\w-]+", reference) and not path.exists():
+    named = reference != files.STDIN and re.fullmatch(r"[\w-]+", reference)
+    if may_be_name and named and not path.exists():
         bundled = bundled_path("rules") / f"{reference}.toml"
         if not bundled.is_file():
             names = bundled_rules()

@@ -67,6 +67,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "không đọc được: đây là {kind}, không phải tệp; hãy cho một tệp",
         "cannot read: it is {kind}, not a file; give a file",
     ),
+    "E-FILE-STDIN-TWICE": (
+        "đầu vào chuẩn (-) đã được đọc cho một tệp khác: chỉ một tệp có thể là -",
+        "standard input (-) was already read for another file: only one file can be -",
+    ),
+    "E-FILE-NO-STDIN": (
+        "không có đầu vào chuẩn (-) để đọc",
+        "there is no standard input (-) to read",
+    ),
     "E-FILE-TOO-LARGE": (
         "tệp quá lớn: {size}; giới hạn là {limit} (xem docs/limits.md)",
         "the file is too large: {size}; the limit is {limit} (see docs/limits.md)",
