@@ -28,6 +28,8 @@ PROGRAM = f"{shlex.quote(sys.executable)} -m cchc_score"
 EVIDENCE = EXAMPLE / "evidence.toml"
 PLAN = EXAMPLE / "plan.toml"
 ANNEX = EXAMPLE / "annex.tsv"
+WARDS = ROOT / "examples" / "district_2022" / "wards.csv"
+RESULTS = ROOT / "examples" / "results_2022" / "results.csv"
 
 
 def shell(line: str, cwd: Path) -> tuple[int, str, str]:
@@ -47,6 +49,8 @@ def shell(line: str, cwd: Path) -> tuple[int, str, str]:
             f"score {EVIDENCE} --rules - < {ROOT / 'rules' / 'criteria_2022.toml'}",
             f"score {EVIDENCE} --rules criteria_2022",
         ),
+        (f"rank - --rules criteria_2022 < {WARDS}", f"rank {WARDS} --rules criteria_2022"),
+        (f"check-results - < {RESULTS}", f"check-results {RESULTS}"),
     ],
 )
 def test_a_file_from_standard_input_reads_as_the_file(
@@ -78,3 +82,13 @@ def test_an_annex_from_a_pipe(tmp_path: Path) -> None:
     assert (code, err) == (0, "")
     written = (tmp_path / "ward" / "plan.toml").read_text(encoding="utf-8")
     assert written.count("[[tasks]]") == 19  # the annex's 19 tasks (examples/ward_2022)
+
+
+def test_a_table_from_standard_input_needs_its_rules(tmp_path: Path) -> None:
+    # Without --rules, rank reads the table's rules column before its units: twice, which
+    # standard input cannot be.
+    code, out, err = shell(f"rank - < {WARDS}", tmp_path)
+    assert (code, out) == (2, "")
+    assert err.endswith(
+        "a table read from standard input (-) needs --rules R: it can be read only once\n"
+    )

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import syntax
+from ..io.files import STDIN
 from ..io.rules import load_rules
 from ..words import text, text_n
 from .console import EXIT_OK, EXIT_PROBLEMS, UsageError, errors, say, status
@@ -149,6 +150,8 @@ def batch_rules(source: str, rules: str | None, lang: Lang) -> tuple[RuleSet, st
 
     if rules:
         return load_rules(rules), rules
+    if source == STDIN:  # read once: its rules column cannot be read before its units
+        raise UsageError(text("cli.stdin_needs_rules", lang))
     name = _one_rules(named_rules(source), source, lang)
     return load_rules(name), name
 

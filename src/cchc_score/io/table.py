@@ -223,7 +223,7 @@ def _padded(sheet: list[rows.Record]) -> list[rows.Record]:
 
 def _open_table(path: str, problems: ProblemList) -> BinaryIO:
     suffix = Path(path).suffix.lower()
-    if suffix not in TABLE_SUFFIXES:
+    if suffix not in TABLE_SUFFIXES and path != files.STDIN:  # standard input: CSV or TSV
         if not os.path.exists(path):
             problems.add("", "E-TABLE-NO-SUCH")
         else:

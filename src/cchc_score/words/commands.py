@@ -114,6 +114,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "{file} không ghi bộ tiêu chí: hãy dùng --rules R",
         "{file} names no rules: give --rules R",
     ),
+    "cli.stdin_needs_rules": (
+        "bảng đọc từ đầu vào chuẩn (-) cần --rules R: nó chỉ đọc được một lần",
+        "a table read from standard input (-) needs --rules R: it can be read only once",
+    ),
     "cli.units_name_no_rules": (
         "các đơn vị trong {source} không ghi bộ tiêu chí: hãy dùng --rules R",
         "the units in {source} name no rules: give --rules R",
