@@ -381,27 +381,6 @@ class Engine:
                 folded[after] = folded.get(after, one - one) + weight * p
         return folded
 
-    def subset_expectations(self, group: Sequence[Task]) -> list[Decimal]:
-        """The exact expected change when only the tasks of a subset of ``group`` (in plan
-        order) are attempted, for every subset: item ``mask`` for the tasks ``group[i]``
-        whose bit ``i`` is set. Exponential in the group's size (the best plan prices every
-        subset); each subset's fold extends the fold of the subset without its last task."""
-        one = Decimal(1)
-        folds: list[dict[State, Decimal]] = [{State(): one}]
-        for i, task in enumerate(group):
-            folds += [
-                self._fold_in(folds[mask], task, task.probability, one) for mask in range(1 << i)
-            ]
-        leaves = self.leaves(group)
-        change: dict[State, Decimal] = {}
-        for states in folds:
-            for state in states:
-                if state not in change:
-                    change[state] = self.change(state, leaves)
-        return [
-            sum((w * change[state] for state, w in states.items()), Decimal(0)) for states in folds
-        ]
-
     def changes(self, tasks: Sequence[Task]) -> dict[int, float]:
         """The distribution of the change to the total (in steps, float probabilities) when
         each task is done with its probability: the groups folded and convolved. Each

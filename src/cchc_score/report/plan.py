@@ -52,9 +52,15 @@ def _thin(frontier: Sequence[FrontierPoint], step: Decimal) -> list[FrontierPoin
         budget += step
 
 
+def _band(name: str, bands: Sequence[Band]) -> Band | None:
+    """The rating band of ``bands`` with this Vietnamese name, if any."""
+    return next((b for b in bands if b.name == name), None)
+
+
 def _rating_name(name: str, bands: Sequence[Band], lang: Lang) -> str:
     """A rating band's name in ``lang``, found among ``bands`` by its Vietnamese name."""
-    return next((b.label(lang) for b in bands if b.name == name), name)
+    band = _band(name, bands)
+    return name if band is None else band.label(lang)
 
 
 def _rating(name: str | None, bands: Sequence[Band], lang: Lang) -> dict[str, Any] | None:
@@ -62,7 +68,7 @@ def _rating(name: str | None, bands: Sequence[Band], lang: Lang) -> dict[str, An
     ``bands`` by its Vietnamese name; one the rules do not declare keeps its name only."""
     if name is None:
         return None
-    band = next((b for b in bands if b.name == name), None)
+    band = _band(name, bands)
     if band is not None:
         return rating_json(band, lang)
     return {"code": syntax.slug(name), "name": name, "provenance": None}
